@@ -1,0 +1,124 @@
+"""Column names and dtypes of every table `framing` produces, in one place.
+
+Offsets (`start`, `end`, `*_start`, `*_end`) are character offsets into the article's `text`, end exclusive.
+Ids are stable within one corpus: `section_id`, `sentence_id` and `quote_id` count from 0 within each article.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+ARTICLES = {
+    "article_id": pl.String,
+    "outlet": pl.String,  # null when neither the manifest nor the text names it
+    "agency": pl.String,  # wire service the text credits (dpa-AFX, AFP, Reuters, ...); null when none
+    "date": pl.String,  # ISO date at its precision: 2025-08-22, 2024-12, 2024; null when unknown
+    "date_precision": pl.String,  # day / month / year / none
+    "date_first": pl.Date,  # first day the date can mean (for range filters)
+    "date_last": pl.Date,  # last day the date can mean
+    "title": pl.String,
+    "url": pl.String,
+    "text": pl.String,
+    "source_path": pl.String,
+    "encoding": pl.String,  # how the file was decoded (utf-8, utf-8-sig, utf-16, cp1252)
+    "provenance": pl.String,  # where outlet / agency / date / title came from, in words
+    "n_chars": pl.Int64,
+}
+
+ERRORS = {
+    "source_path": pl.String,
+    "line": pl.Int64,  # 1-based line (or record) number; null when the whole file is affected
+    "article_id": pl.String,
+    "severity": pl.String,  # error (nothing loaded from it) / warning (loaded, with a caveat)
+    "reason": pl.String,
+}
+
+SECTION_KINDS = (
+    "headline",
+    "teaser",
+    "reporting",
+    "commentary",
+    "analysis",
+    "explainer",
+    "reader_comment",
+    "boilerplate",
+)
+
+SECTIONS = {
+    "article_id": pl.String,
+    "section_id": pl.Int64,
+    "kind": pl.String,  # one of SECTION_KINDS
+    "start": pl.Int64,
+    "end": pl.Int64,
+    "heading": pl.String,  # heading or marker text that opened the section; null when none
+    "author": pl.String,  # reader comments: the reader's name where given
+    "text": pl.String,
+}
+
+VOICES = ("journalist", "quoted", "reader")
+TONE_LABELS = ("positive", "neutral", "negative")
+
+SENTENCES = {
+    "article_id": pl.String,
+    "sentence_id": pl.Int64,
+    "section_id": pl.Int64,
+    "kind": pl.String,  # kind of the section the sentence lies in
+    "start": pl.Int64,
+    "end": pl.Int64,
+    "text": pl.String,
+    "voice": pl.String,  # dominant voice by characters: journalist / quoted / reader
+    "quoted_share": pl.Float64,  # share of the sentence's characters inside quotations (direct, partial, indirect)
+    "polarity_textblob": pl.Float64,  # textblob-de polarity of the whole sentence, as the library gives it
+    "tone": pl.Float64,  # our tone score of the whole sentence, -1..1
+    "tone_label": pl.String,  # positive / neutral / negative
+    "tone_evidence": pl.String,  # words that drove `tone`, "word (+0.7); ..."
+    "opinion": pl.Float64,  # 0..1, the author's own stance; >= 0.5 counts as opinionated
+    "opinion_signals": pl.String,  # signals found, "modal particle: doch; deontic: muss; ..."
+}
+
+# One row per stretch of a sentence spoken in one voice; the journalist's tone excludes quoted stretches.
+VOICE_SEGMENTS = {
+    "article_id": pl.String,
+    "sentence_id": pl.Int64,
+    "voice": pl.String,
+    "start": pl.Int64,
+    "end": pl.Int64,
+    "n_chars": pl.Int64,
+    "tone": pl.Float64,
+    "tone_label": pl.String,
+}
+
+QUOTE_MODES = ("direct", "partial", "indirect")
+SPEAKER_KINDS = ("person", "institution", "anonymous", "reader", "unknown")
+
+QUOTES = {
+    "article_id": pl.String,
+    "quote_id": pl.Int64,
+    "section_id": pl.Int64,
+    "mode": pl.String,  # direct / partial / indirect
+    "start": pl.Int64,  # the quoted or reported message
+    "end": pl.Int64,
+    "text": pl.String,
+    "n_words": pl.Int64,
+    "cue": pl.String,  # speech verb or noun, e.g. sagte, zufolge, laut
+    "cue_start": pl.Int64,
+    "cue_end": pl.Int64,
+    "speaker_mention": pl.String,  # the mention nearest the cue, e.g. "sie", "die Grünen-Politikerin"
+    "speaker_start": pl.Int64,
+    "speaker_end": pl.Int64,
+    "speaker": pl.String,  # resolved canonical name; null when unknown
+    "speaker_group": pl.String,  # country or camp from the gazetteer (Ukraine, Russia, USA, NATO, EU, ...)
+    "speaker_kind": pl.String,  # person / institution / anonymous / reader / unknown
+}
+
+
+def empty(schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """An empty frame with the given schema."""
+    return pl.DataFrame(schema=schema)
+
+
+def frame(rows: list[dict], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """Rows (dicts) as a frame with exactly the schema's columns, in its order."""
+    if not rows:
+        return empty(schema)
+    return pl.DataFrame(rows, schema=schema, orient="row", strict=False)
