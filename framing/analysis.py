@@ -1,0 +1,367 @@
+"""The per-article analysis (sections → sentences → quotes → tone and opinion) and its corpus-level driver.
+
+`analyze_text` is pure: text in, rows out. `analyze_articles` runs it over a corpus on all cores, reuses earlier
+results from the on-disk cache (keyed by the article text and the analysis fingerprint, so adding one article
+re-analyses only that one), streams new results to the cache in batches, and assembles the tables.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import polars as pl
+
+from framing import schema
+from framing.corpus import load_corpus
+
+Progress = Callable[[int, int], None]  # (articles done, articles in all)
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Every table of one analysed corpus; see framing/schema.py for the columns."""
+
+    articles: pl.DataFrame
+    sections: pl.DataFrame
+    sentences: pl.DataFrame
+    voice_segments: pl.DataFrame
+    quotes: pl.DataFrame
+    errors: pl.DataFrame
+
+    TABLES = ("articles", "sections", "sentences", "voice_segments", "quotes", "errors")
+
+    def tables(self) -> dict[str, pl.DataFrame]:
+        return {name: getattr(self, name) for name in self.TABLES}
+
+
+# Per-article tables as produced by analyze_text: rows keyed by position, not yet by article_id.
+PER_ARTICLE = {
+    "sections": schema.SECTIONS,
+    "sentences": schema.SENTENCES,
+    "voice_segments": schema.VOICE_SEGMENTS,
+    "quotes": schema.QUOTES,
+}
+
+
+def _voice_spans(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """Split [start, end) into journalist / quoted stretches."""
+    spans: list[tuple[str, int, int]] = []
+    cursor = start
+    for q_start, q_end in quoted:
+        q_start, q_end = max(q_start, start), min(q_end, end)
+        if q_end <= q_start:
+            continue
+        if q_start > cursor:
+            spans.append(("journalist", cursor, q_start))
+        spans.append(("quoted", max(q_start, cursor), q_end))
+        cursor = max(cursor, q_end)
+    if cursor < end:
+        spans.append(("journalist", cursor, end))
+    return spans
+
+
+def _merge_intervals(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for s, e in sorted(intervals):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
+def analyze_text(text: str, *, textblob: bool = True) -> dict[str, list[dict]]:
+    """Sections, sentences (with voice, tone, opinion), voice segments and quotes of one article text.
+
+    Rows carry every column of their schema except `article_id`. With textblob=False the textblob-de
+    polarity column is left empty (it is by far the slowest step).
+    """
+    from framing.opinion import score_opinion
+    from framing.quotes import find_quotes
+    from framing.sections import segment_sections
+    from framing.sentences import split_sentences
+    from framing.textblob_offline import textblob_polarity
+    from framing.tone import score_tone
+
+    sections = segment_sections(text)
+    section_rows = [
+        {"section_id": i, "kind": s.kind, "start": s.start, "end": s.end, "heading": s.heading,
+         "author": s.author, "text": text[s.start : s.end]}
+        for i, s in enumerate(sections)
+    ]
+    spans: list[tuple[int, int, int]] = []  # (section_id, start, end)
+    for i, s in enumerate(sections):
+        spans.extend((i, a, b) for a, b in split_sentences(text, s.start, s.end))
+    quotes = find_quotes(text, [(a, b) for _, a, b in spans], sections)
+
+    def section_of(offset: int) -> int:
+        for i, s in enumerate(sections):
+            if s.start <= offset < s.end:
+                return i
+        return max(0, len(sections) - 1)
+
+    quote_rows = []
+    for i, q in enumerate(quotes):
+        quote_rows.append({
+            "quote_id": i, "section_id": section_of(q.start), "mode": q.mode, "start": q.start, "end": q.end,
+            "text": text[q.start : q.end], "n_words": len(text[q.start : q.end].split()),
+            "cue": q.cue, "cue_start": q.cue_start, "cue_end": q.cue_end,
+            "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
+            "speaker": q.speaker, "speaker_group": q.speaker_group, "speaker_kind": q.speaker_kind,
+        })
+    quoted = _merge_intervals((q.start, q.end) for q in quotes if q.speaker_kind != "reader")
+
+    sentence_rows, segment_rows = [], []
+    for sentence_id, (section_id, start, end) in enumerate(spans):
+        kind = sections[section_id].kind
+        sentence = text[start:end]
+        if kind == "reader_comment":
+            parts = [("reader", start, end)]
+        else:
+            parts = _voice_spans(start, end, [iv for iv in quoted if iv[0] < end and iv[1] > start])
+        chars = {"journalist": 0, "quoted": 0, "reader": 0}
+        for voice, a, b in parts:
+            chars[voice] += b - a
+            piece = text[a:b]
+            if not _LETTER.search(piece):
+                continue
+            piece_tone = score_tone(piece)
+            segment_rows.append({"sentence_id": sentence_id, "voice": voice, "start": a, "end": b,
+                                 "n_chars": b - a, "tone": piece_tone.tone, "tone_label": piece_tone.label})
+        tone = score_tone(sentence)
+        reported = [] if kind == "reader_comment" else [
+            (max(a, start) - start, min(b, end) - start) for a, b in quoted if a < end and b > start
+        ]
+        opinion = score_opinion(sentence, reported)
+        sentence_rows.append({
+            "sentence_id": sentence_id, "section_id": section_id, "kind": kind, "start": start, "end": end,
+            "text": sentence, "voice": max(chars, key=lambda v: chars[v]),
+            "quoted_share": chars["quoted"] / max(1, end - start),
+            "polarity_textblob": textblob_polarity(sentence) if textblob else None,
+            "tone": tone.tone, "tone_label": tone.label, "tone_evidence": "; ".join(tone.evidence) or None,
+            "opinion": opinion.opinion, "opinion_signals": "; ".join(opinion.signals) or None,
+        })
+    return {"sections": section_rows, "sentences": sentence_rows, "voice_segments": segment_rows,
+            "quotes": quote_rows}
+
+
+# ---------------------------------------------------------------- fingerprint and cache
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@cache
+def fingerprint() -> str:
+    """Hash of the analysis code and its data files: a change to either invalidates cached results."""
+    digest = hashlib.sha256()
+    files = sorted(Path(__file__).resolve().parent.glob("*.py"))
+    data = ROOT / "data"
+    if data.is_dir():
+        files += sorted(p for p in data.rglob("*") if p.is_file() and "corpus" not in p.relative_to(data).parts)
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def text_key(text: str, textblob: bool) -> str:
+    return hashlib.sha256(f"{int(textblob)}\0{text}".encode()).hexdigest()[:32]
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("FRAMING_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "framing")
+    return Path(base)
+
+
+def _shard_paths(cache_dir: Path) -> list[Path]:
+    folder = cache_dir / fingerprint()
+    return sorted(folder.glob("*/shard-*.parquet")) if folder.is_dir() else []
+
+
+def _cached_keys(cache_dir: Path) -> set[str]:
+    """Keys of every article whose batch was completely written (its `done` marker exists)."""
+    keys: set[str] = set()
+    for path in _shard_paths(cache_dir):
+        if path.parent.name == "done":
+            keys.update(pl.read_parquet(path, columns=["key"])["key"].to_list())
+    return keys
+
+
+def _write_shard(cache_dir: Path, rows_by_table: dict[str, list[dict]], keys: list[str]) -> None:
+    """Write one batch of results atomically; the `done` shard (written last) marks the batch complete."""
+    folder = cache_dir / fingerprint()
+    name = f"shard-{hashlib.sha256(''.join(keys).encode()).hexdigest()[:16]}.parquet"
+    for table, rows in rows_by_table.items():
+        target = folder / table / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        frame = schema.frame(rows, {"key": pl.String, **{k: v for k, v in PER_ARTICLE[table].items()
+                                                              if k != "article_id"}})
+        _atomic_parquet(frame, target)
+    _atomic_parquet(pl.DataFrame({"key": keys}, schema={"key": pl.String}), folder / "done" / name)
+
+
+def _atomic_parquet(frame: pl.DataFrame, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    frame.write_parquet(tmp)
+    os.replace(tmp, target)
+
+
+def _read_cached(cache_dir: Path, table: str, keys: set[str]) -> pl.DataFrame:
+    """Rows of `table` for the given keys from all complete shards (a key may sit in several: take one copy)."""
+    folder = cache_dir / fingerprint()
+    done = sorted((folder / "done").glob("shard-*.parquet")) if (folder / "done").is_dir() else []
+    frames = []
+    taken: set[str] = set()
+    wanted = keys
+    for marker in done:
+        shard_keys = set(pl.read_parquet(marker, columns=["key"])["key"].to_list()) & wanted - taken
+        if not shard_keys:
+            continue
+        path = folder / table / marker.name
+        if not path.exists():
+            continue
+        frames.append(pl.read_parquet(path).filter(pl.col("key").is_in(list(shard_keys))))
+        taken |= shard_keys
+    cols = {"key": pl.String, **{k: v for k, v in PER_ARTICLE[table].items() if k != "article_id"}}
+    return pl.concat(frames, how="vertical_relaxed") if frames else schema.empty(cols)
+
+
+# ---------------------------------------------------------------- running over a corpus
+
+
+def _analyze_batch(batch: list[tuple[str, str]], textblob: bool) -> tuple[dict[str, list[dict]], list[tuple[str, str]]]:
+    """Analyse (key, text) pairs; rows carry `key`. Failures come back as (key, reason), never raised."""
+    out: dict[str, list[dict]] = {t: [] for t in PER_ARTICLE}
+    failures: list[tuple[str, str]] = []
+    for key, text in batch:
+        try:
+            result = analyze_text(text, textblob=textblob)
+        except Exception as exc:  # one broken article must not stop the others
+            failures.append((key, f"analysis failed: {type(exc).__name__}: {exc}"))
+            continue
+        for table, rows in result.items():
+            for row in rows:
+                row["key"] = key
+            out[table].extend(rows)
+    return out, failures
+
+
+def _batches(items: list[tuple[str, str]], size: int) -> list[list[tuple[str, str]]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def analyze_articles(
+    articles: pl.DataFrame,
+    *,
+    errors: pl.DataFrame | None = None,
+    workers: int | None = None,
+    cache_dir: Path | None = None,
+    use_cache: bool = True,
+    textblob: bool = True,
+    progress: Progress | None = None,
+    batch_size: int = 64,
+) -> Analysis:
+    """Analyse every article of an articles table (schema.ARTICLES) and assemble the corpus tables."""
+    errors = errors if errors is not None else schema.empty(schema.ERRORS)
+    cache_dir = cache_dir or default_cache_dir()
+    keys = [text_key(t, textblob) for t in articles["text"].to_list()]
+    texts = dict(zip(keys, articles["text"].to_list()))
+    done_keys = _cached_keys(cache_dir) & set(keys) if use_cache else set()
+    todo = [(k, texts[k]) for k in dict.fromkeys(keys) if k not in done_keys]
+    total, finished = len(set(keys)), len(done_keys)
+    if progress:
+        progress(finished, total)
+
+    fresh: dict[str, list[dict]] = {t: [] for t in PER_ARTICLE}
+    failures: list[tuple[str, str]] = []
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    batches = _batches(todo, batch_size)
+    pending: dict[str, list[dict]] = {t: [] for t in PER_ARTICLE}
+    pending_keys: list[str] = []
+
+    def collect(result: tuple[dict[str, list[dict]], list[tuple[str, str]]], batch_keys: list[str]) -> None:
+        nonlocal finished
+        rows, failed = result
+        failures.extend(failed)
+        failed_keys = {k for k, _ in failed}
+        for table in PER_ARTICLE:
+            fresh[table].extend(rows[table])
+            pending[table].extend(rows[table])
+        pending_keys.extend(k for k in batch_keys if k not in failed_keys)
+        finished += len(batch_keys)
+        if use_cache and len(pending_keys) >= 2000:
+            flush()
+        if progress:
+            progress(finished, total)
+
+    def flush() -> None:
+        if pending_keys:
+            _write_shard(cache_dir, pending, list(pending_keys))
+        for table in PER_ARTICLE:
+            pending[table].clear()
+        pending_keys.clear()
+
+    if workers > 1 and len(todo) > batch_size:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [(pool.submit(_analyze_batch, b, textblob), [k for k, _ in b]) for b in batches]
+            for future, batch_keys in futures:
+                collect(future.result(), batch_keys)
+    else:
+        for b in batches:
+            collect(_analyze_batch(b, textblob), [k for k, _ in b])
+    if use_cache:
+        flush()
+
+    key_to_ids = pl.DataFrame({"key": keys, "article_id": articles["article_id"].to_list()})
+    tables = {}
+    for table, table_schema in PER_ARTICLE.items():
+        cols = {"key": pl.String, **{k: v for k, v in table_schema.items() if k != "article_id"}}
+        parts = [schema.frame(fresh[table], cols)]
+        if done_keys:
+            parts.append(_read_cached(cache_dir, table, done_keys))
+        frame = pl.concat(parts, how="vertical_relaxed")
+        frame = key_to_ids.join(frame, on="key", how="inner").drop("key")
+        order = [c for c in ("article_id", "section_id", "sentence_id", "quote_id", "start") if c in frame.columns]
+        tables[table] = frame.select(list(table_schema)).cast(table_schema).sort(order)
+
+    from framing.quotes import merge_speakers
+
+    tables["quotes"] = merge_speakers(tables["quotes"])
+    failure_rows = []
+    id_of = {}
+    for key, article_id, path in zip(keys, articles["article_id"], articles["source_path"]):
+        id_of.setdefault(key, []).append((article_id, path))
+    for key, reason in failures:
+        for article_id, path in id_of.get(key, []):
+            failure_rows.append({"source_path": path, "line": None, "article_id": article_id,
+                                 "severity": "error", "reason": reason})
+    all_errors = pl.concat([errors, schema.frame(failure_rows, schema.ERRORS)], how="vertical_relaxed")
+    return Analysis(articles, tables["sections"], tables["sentences"], tables["voice_segments"],
+                    tables["quotes"], all_errors)
+
+
+def analyze_paths(
+    paths: Sequence[str | Path],
+    *,
+    manifest: str | Path | None = None,
+    workers: int | None = None,
+    cache_dir: Path | None = None,
+    use_cache: bool = True,
+    textblob: bool = True,
+    progress: Progress | None = None,
+) -> Analysis:
+    """Load the articles below `paths` and analyse them."""
+    loaded = load_corpus(paths, manifest=manifest)
+    return analyze_articles(loaded.articles, errors=loaded.errors, workers=workers, cache_dir=cache_dir,
+                            use_cache=use_cache, textblob=textblob, progress=progress)

@@ -1,0 +1,158 @@
+"""The `framing` command: a thin shell around framing.analysis and framing.compare.
+
+The only place besides dashboard.py that talks to the terminal; FramingError becomes a one-line message and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from framing.errors import FramingError
+
+EPILOG = "Run `framing COMMAND --help` for the options of a command."
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr (only when stderr is a terminal, or when forced)."""
+
+    def __init__(self, label: str, enabled: bool | None = None) -> None:
+        self.label = label
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self.started = time.monotonic()
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if done < total and now - self.last < 0.1:
+            return
+        self.last = now
+        width = 30
+        filled = int(width * done / total) if total else width
+        rate = done / max(now - self.started, 1e-9)
+        sys.stderr.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total} ({rate:,.0f}/s)")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def _add_analysis_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="article files or folders (.txt .md .jsonl .json .csv .html); folders are read recursively")
+    p.add_argument("--manifest", type=Path, help="CSV with article_id and outlet/agency/date/title/url per article "
+                   "(a manifest.csv inside a given folder is read automatically)")
+    p.add_argument("--workers", type=int, default=None, help="processes to use (default: all cores)")
+    p.add_argument("--cache-dir", type=Path, default=None,
+                   help="where analysed articles are kept for reuse (default: $FRAMING_CACHE_DIR or ~/.cache/framing)")
+    p.add_argument("--no-cache", action="store_true", help="analyse everything afresh and store nothing")
+    p.add_argument("--no-textblob", action="store_true",
+                   help="skip the textblob-de polarity column (the slowest step; our own tone score is kept)")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local processes (default) or a Dask cluster (needs the 'dask' extra)")
+    p.add_argument("--scheduler", default=None,
+                   help="with --engine dask: address of a running scheduler (default: a LocalCluster)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _analyse(args: argparse.Namespace):
+    progress = None if args.quiet else ProgressBar("analysing")
+    kwargs = dict(manifest=args.manifest, cache_dir=args.cache_dir, use_cache=not args.no_cache,
+                  textblob=not args.no_textblob, progress=progress)
+    if args.engine == "dask":
+        from framing.distributed import analyze_paths_dask
+
+        return analyze_paths_dask(args.paths, scheduler=args.scheduler, **kwargs)
+    from framing.analysis import analyze_paths
+
+    return analyze_paths(args.paths, workers=args.workers, **kwargs)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from framing.export import write_tables
+
+    started = time.monotonic()
+    analysis = _analyse(args)
+    write_tables(analysis.tables(), args.out)
+    errors = analysis.errors
+    n_err = errors.filter(errors["severity"] == "error").height
+    n_warn = errors.height - n_err
+    print(
+        f"analysed {analysis.articles.height} articles ({analysis.articles['n_chars'].sum() or 0:,} characters): "
+        f"{analysis.sections.height} sections, {analysis.sentences.height} sentences, "
+        f"{analysis.quotes.height} quotes; {n_err} errors, {n_warn} warnings "
+        f"in {time.monotonic() - started:.1f} s -> {args.out}"
+    )
+    if errors.height:
+        print(f"see {Path(args.out) / 'errors.csv'} for the problems, file by file", file=sys.stderr)
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from framing.compare import compare_tables
+    from framing.export import write_tables
+    from framing.filters import Filter
+
+    analysis = _analyse(args)
+    flt = Filter.from_cli(args)
+    tables = compare_tables(flt.apply(analysis), by=args.by, period=args.period)
+    write_tables(tables, args.out)
+    print(f"{len(tables)} tables for {flt.describe()} -> {args.out}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="framing",
+        description="Compare how German news outlets frame the same story: tone, who gets quoted, and where the "
+        "outlet speaks in its own voice.",
+        epilog=EPILOG,
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    analyze = sub.add_parser(
+        "analyze", help="analyse articles and write every table (CSV and parquet)",
+        description="Load the articles, split them into sections and sentences, find quotations and speakers, score "
+        "tone and opinion, and write articles, sections, sentences, voice_segments, quotes and errors "
+        "as CSV and parquet to --out.")
+    _add_analysis_options(analyze)
+    analyze.add_argument("--out", type=Path, required=True, help="folder for the tables (created if missing)")
+    analyze.set_defaults(func=cmd_analyze)
+
+    compare = sub.add_parser(
+        "compare", help="write the comparison tables (by outlet, section kind or date) for a filtered view",
+        description="Analyse the articles (reusing cached results) and write each comparison table as CSV and "
+        "parquet, exactly as the dashboard shows and downloads them.")
+    _add_analysis_options(compare)
+    compare.add_argument("--out", type=Path, required=True, help="folder for the tables (created if missing)")
+    compare.add_argument("--by", choices=["outlet", "article", "outlet_kind", "outlet_date"], default="outlet",
+                         help="rows of each table: per outlet (default), per article, per outlet and section kind, "
+                         "or per outlet and period")
+    compare.add_argument("--period", choices=["day", "week", "month"], default="month",
+                         help="with --by outlet_date: the length of a period")
+    from framing.filters import add_filter_arguments
+
+    add_filter_arguments(compare)
+    compare.set_defaults(func=cmd_compare)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except FramingError as exc:
+        print(f"framing: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("framing: interrupted; results written so far are kept in the cache and reused next time",
+              file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
