@@ -1,0 +1,255 @@
+"""Our tone score per sentence: textblob-de's polarity lexicon (Klenner et al., Apache-2.0) with its defects fixed.
+
+textblob-de lowercases every word (so its 3,825 capitalised noun entries never match), does not lemmatise past
+tenses, flips only the word right after a negator and keeps some senses that are wrong for political news (see
+../shared/STACK.md). Here nouns match case-sensitively (with inflection and compound heads), a light suffix
+lemmatiser maps inflected verbs and adjectives to lexicon forms, negation covers its clause, intensifiers and hedges
+scale the words they modify, and `data/lexicon/overrides.tsv` corrects senses. No POS tagger: regex + dict lookups.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from framing.errors import ConfigError
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+LEXICON_DIR = DATA / "lexicon"
+
+TOKEN = re.compile(r"\w+(?:[-']\w+)*|[^\w\s]", re.UNICODE)
+# Tokens that end a clause: negation and hedges do not reach across them.
+CLAUSE_PUNCT = frozenset(",;:.!?()[]–—-\"„“”»«")
+CLAUSE_WORDS = frozenset(
+    "aber sondern doch jedoch während obwohl weil denn dass damit sowie wobei wohingegen allerdings trotzdem".split()
+)
+# A negator followed by one of these does not negate ("nicht nur", "nicht zuletzt", "nicht ohne").
+NEGATION_BREAKERS = frozenset("nur zuletzt ohne umsonst selten wenige weniger".split())
+LOCAL_SCOPE = 3  # tokens after a local negator / intensifier that it can reach
+
+ADJ_ENDINGS = ("esten", "estem", "ester", "estes", "este", "sten", "stem", "ster", "stes", "ste",
+               "eren", "erem", "erer", "eres", "ere", "en", "em", "er", "es", "e")
+VERB_ENDINGS = ("etest", "eten", "etet", "ete", "test", "ten", "tet", "te", "est", "st", "et", "en", "t", "e", "n")
+NOUN_ENDINGS = ("ern", "en", "er", "es", "ns", "n", "s", "e")
+
+
+@dataclass(frozen=True)
+class ToneScore:
+    """Tone of one text in [-1, 1], its label and the words that drove it ("Angriff -1.0", ...)."""
+
+    tone: float
+    label: str
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ToneLexicon:
+    nouns: dict[str, float]  # capitalised entries, matched case-sensitively
+    words: dict[str, float]  # adjectives, verbs, adverbs, lowercase
+    modifiers: dict[str, tuple[str, float]]  # word -> (kind, factor)
+    params: dict[str, float]
+
+
+def textblob_lexicon_path() -> Path:
+    """textblob-de's German polarity lexicon inside the installed package (Apache-2.0)."""
+    import textblob_de
+
+    return Path(textblob_de.__file__).resolve().parent / "data" / "de-sentiment.xml"
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    if not path.is_file():
+        raise ConfigError(f"lexicon file {path} is missing; restore it from the repository")
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+@functools.cache
+def load_lexicon() -> ToneLexicon:
+    """textblob-de's lexicon plus our overrides, modifiers and fitted parameters; loaded once."""
+    xml = textblob_lexicon_path().read_text(encoding="utf-8")
+    nouns: dict[str, float] = {}
+    words: dict[str, float] = {}
+    for attrs in re.findall(r"<word ([^>]*)/>", xml):
+        entry = dict(re.findall(r'(\w+)="([^"]*)"', attrs))
+        form, polarity = entry["form"].replace("_", " "), float(entry["polarity"])
+        if " " in form:
+            continue  # multi-word entries (Angst_machen) are not matched by this tokenizer
+        (nouns if form[0].isupper() else words)[form] = polarity
+    for row in _read_tsv(LEXICON_DIR / "overrides.tsv"):
+        try:
+            form, polarity = row[0], float(row[1])
+        except (IndexError, ValueError) as exc:
+            raise ConfigError(f"overrides.tsv: bad row {row!r}; expected form<TAB>polarity<TAB>note") from exc
+        (nouns if form[0].isupper() else words)[form] = polarity
+    # Entries of polarity 0 stay: they stop the lemmatiser and the compound-head rule from a false match.
+    modifiers = {}
+    for row in _read_tsv(LEXICON_DIR / "modifiers.tsv"):
+        modifiers[row[0]] = (row[1], float(row[2]))
+    params_path = LEXICON_DIR / "tone_params.json"
+    params = {"positive": 0.1, "negative": -0.1, "scale": 1.0, "negation": 0.8, "negated_negative": 0.5}
+    if params_path.is_file():
+        params.update(json.loads(params_path.read_text(encoding="utf-8")))
+    return ToneLexicon(nouns, words, modifiers, params)
+
+
+def _noun_candidates(word: str):
+    yield word
+    for end in NOUN_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            yield word[: -len(end)]
+    if "-" in word:  # Nato-Angriff -> Angriff
+        yield from _noun_candidates(word.rsplit("-", 1)[1])
+
+
+def _word_candidates(word: str):
+    """Lexicon forms an inflected lowercase word may come from: adjective endings, verb tenses, participles."""
+    yield word
+    for end in ADJ_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            yield word[: -len(end)]
+    stems = []
+    for end in VERB_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 2:
+            stems.append(word[: -len(end)])
+    if word.startswith("ge") and len(word) > 5:  # participles: getötet, kritisiert? (no ge-), gefallen
+        for end in ("et", "t", "en", "etes", "ete", "eten", "ter", "te", "ten", "tes"):
+            if word.endswith(end):
+                stems.append(word[2: -len(end)])
+    if "zu" in word[2:-3]:  # anzudrohen -> androhen
+        i = word.index("zu", 2)
+        yield word[:i] + word[i + 2:]
+    for stem in stems:
+        yield stem + "en"
+        yield stem + "n"
+        for umlaut, plain in (("ä", "a"), ("ö", "o"), ("ü", "u")):
+            if umlaut in stem:  # strong verbs in the present: gefällt -> gefallen, lässt -> lassen
+                k = stem.rindex(umlaut)
+                yield stem[:k] + plain + stem[k + 1:] + "en"
+
+
+@functools.cache
+def word_polarity(token: str, sentence_initial: bool = False) -> tuple[str, float] | None:
+    """(lexicon form, polarity) for one token, or None. Capitalised tokens are nouns (case-sensitive)."""
+    lex = load_lexicon()
+    if token[0].isupper():
+        for form in _noun_candidates(token):
+            if form in lex.nouns:
+                return form, lex.nouns[form]
+        # Compound nouns take their sentiment from the head: Raketenangriff -> Angriff.
+        for i in range(3, len(token) - 3):
+            head = token[i].upper() + token[i + 1:]
+            for form in _noun_candidates(head):
+                if len(form) >= 5 and form in lex.nouns:
+                    return form, lex.nouns[form]
+        if not sentence_initial:
+            return None
+        token = token.lower()
+    for form in _word_candidates(token):
+        if form in lex.words:
+            return form, lex.words[form]
+    return None
+
+
+def _clauses(tokens: list[str]) -> list[int]:
+    """Clause number of each token."""
+    out, clause = [], 0
+    for tok in tokens:
+        if tok in CLAUSE_PUNCT or tok.lower() in CLAUSE_WORDS:
+            clause += 1
+            out.append(-1)
+        else:
+            out.append(clause)
+    return out
+
+
+def tone_label(tone: float) -> str:
+    params = load_lexicon().params
+    if tone >= params["positive"]:
+        return "positive"
+    if tone <= params["negative"]:
+        return "negative"
+    return "neutral"
+
+
+def assess(text: str) -> list[tuple[str, str, float]]:
+    """(evidence, lexicon form, contribution after negation / intensifiers / hedges) per sentiment word.
+
+    A negator negates the sentiment words after it in its clause ("keineswegs gut", "niemand ist zufrieden",
+    "spielt keine große Rolle"); when none follows, the nearest verb or adjective before it ("gefällt mir nicht").
+    Nouns before a negator are not negated ("Der Angriff war nicht erfolgreich").
+    """
+    lex = load_lexicon()
+    tokens = TOKEN.findall(text)
+    clauses = _clauses(tokens)
+    lowered = [t.lower() for t in tokens]
+    mods = [lex.modifiers.get(t) for t in lowered]
+    found: dict[int, tuple[str, float]] = {}
+    for i, tok in enumerate(tokens):
+        if clauses[i] < 0 or mods[i] is not None:
+            continue
+        hit = word_polarity(tok, i == 0 or clauses[i - 1] < 0)
+        if hit is not None and hit[1] != 0.0:
+            found[i] = hit
+    if not found:
+        return []
+    notes: dict[int, list[tuple[str, str, float]]] = {i: [] for i in found}
+    for j, m in enumerate(mods):
+        if m is None or clauses[j] < 0:
+            continue
+        kind, factor = m
+        same = [i for i in found if clauses[i] == clauses[j]]
+        if kind == "negator":
+            if j + 1 < len(tokens) and lowered[j + 1] in NEGATION_BREAKERS:
+                continue
+            after = [i for i in same if i > j]
+            before = [i for i in same if i < j and not tokens[i][0].isupper()]
+            for i in after or before[-1:]:
+                notes[i].append(("neg", tokens[j], factor))
+        elif kind == "negator_local":
+            for i in same:
+                if 0 < i - j <= LOCAL_SCOPE:
+                    notes[i].append(("neg", tokens[j], factor))
+        elif kind == "intensifier":
+            for i in same:
+                if 0 < i - j <= 2:
+                    notes[i].append(("int", tokens[j], factor))
+        elif kind == "hedge":
+            for i in same:
+                if i > j:
+                    notes[i].append(("hedge", tokens[j], factor))
+    hits = []
+    negation = lex.params["negation"]
+    for i, (form, polarity) in sorted(found.items()):
+        tok, value = tokens[i], polarity
+        label = f"{tok} {polarity:+.1f}" if form == tok else f"{tok} ({form}) {polarity:+.1f}"
+        negators = [(word, factor) for kind, word, factor in notes[i] if kind == "neg"]
+        for kind, word, factor in notes[i]:
+            if kind != "neg":
+                value *= factor
+                label = f"{word} → {label} ×{factor:g}"
+        if len(negators) % 2:
+            # A negated negative word is at most mildly positive ("nicht schlecht", "kritisierte nicht").
+            damp = 1.0 if value > 0 else lex.params["negated_negative"]
+            value = -value * min(f for _, f in negators) * negation / 0.8 * damp
+            label = f"{negators[0][0]} → {label} negated"
+        hits.append((label, form, max(-2.0, min(2.0, value))))
+    return hits
+
+
+def score_tone(text: str) -> ToneScore:
+    """Tone of `text` (one sentence) in [-1, 1], with label and the words that drove it."""
+    lex = load_lexicon()
+    hits = assess(text)
+    total = sum(value for _, _, value in hits)
+    evidence = [label for label, _, _ in hits]
+    scale = lex.params["scale"]
+    tone = total * scale / (1.0 + abs(total * scale))
+    tone = max(-1.0, min(1.0, round(tone, 4)))
+    return ToneScore(tone, tone_label(tone), tuple(evidence))
