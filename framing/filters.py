@@ -1,0 +1,317 @@
+"""One filter value for the dashboard, the CLI and the exports: what it keeps, and what it says in words.
+
+A `Filter` selects articles (outlet, date range, text search) and, inside them, parts of the analysis (section kinds,
+voices, speakers, speaker groups). `apply` restricts every table of an `Analysis` consistently; `describe` renders
+the filter as the sentence shown above every table; `to_query_params` / `from_query_params` carry it in the URL.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import polars as pl
+
+from framing import schema
+from framing.errors import ConfigError
+
+UNKNOWN_OUTLET = "(unknown outlet)"  # how a null outlet is shown, grouped and selected
+
+_TRUE = {"1", "true", "yes", "on", "y"}
+_FALSE = {"0", "false", "no", "off", "n"}
+
+A = TypeVar("A")
+
+
+def outlet_label() -> pl.Expr:
+    """The outlet column with a null outlet shown as UNKNOWN_OUTLET (never dropped)."""
+    return pl.col("outlet").fill_null(UNKNOWN_OUTLET).alias("outlet")
+
+
+def _clean_tuple(values: Any) -> tuple[str, ...]:
+    """A tuple of distinct non-empty stripped strings, first occurrence order; a lone string is one value."""
+    if values is None:
+        return ()
+    if isinstance(values, str):
+        values = (values,)
+    out: list[str] = []
+    for value in values:
+        if value is None:
+            continue
+        text = str(value).strip()
+        if text and text not in out:
+            out.append(text)
+    return tuple(out)
+
+
+def _join_words(words: Iterable[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = list(words)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What part of the corpus a view shows. Empty tuples and None mean "no restriction".
+
+    `text` is a case-insensitive literal substring search over each article's title and text: it selects whole
+    articles (all their sections, sentences and quotes stay), so tables keep their context.
+    """
+
+    outlets: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    include_undated: bool = True
+    section_kinds: tuple[str, ...] = ()
+    voices: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
+    speaker_groups: tuple[str, ...] = ()
+    text: str = field(default="")
+
+    def __post_init__(self) -> None:
+        # Normalise so that equal views compare equal and round-trip through the URL unchanged.
+        for name in ("outlets", "section_kinds", "voices", "speakers", "speaker_groups"):
+            object.__setattr__(self, name, _clean_tuple(getattr(self, name)))
+        object.__setattr__(self, "text", (self.text or "").strip())
+        object.__setattr__(self, "include_undated", bool(self.include_undated))
+        for name in ("date_from", "date_to"):
+            value = getattr(self, name)
+            if isinstance(value, dt.datetime):
+                object.__setattr__(self, name, value.date())
+
+    # ---- words -------------------------------------------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        """True when the filter keeps everything."""
+        return self == Filter()
+
+    def describe(self) -> str:
+        """The filter as one sentence, e.g. "nd and OZD, commentary only, 2025-08-01 to 2025-08-31, undated included"."""
+        parts = [_join_words(self.outlets) if self.outlets else "all outlets"]
+        if self.section_kinds:
+            parts.append(_join_words(k.replace("_", " ") for k in self.section_kinds) + " only")
+        if self.voices:
+            noun = "voice" if len(self.voices) == 1 else "voices"
+            parts.append(f"{_join_words(self.voices)} {noun} only")
+        if self.speakers:
+            parts.append("quotes by " + _join_words(self.speakers))
+        if self.speaker_groups:
+            parts.append("quotes from " + _join_words(self.speaker_groups))
+        if self.text:
+            parts.append(f'text contains "{self.text}"')
+        if self.date_from and self.date_to:
+            parts.append(f"{self.date_from.isoformat()} to {self.date_to.isoformat()}")
+        elif self.date_from:
+            parts.append(f"from {self.date_from.isoformat()}")
+        elif self.date_to:
+            parts.append(f"until {self.date_to.isoformat()}")
+        else:
+            parts.append("all dates")
+        has_range = self.date_from is not None or self.date_to is not None
+        if has_range or not self.include_undated:
+            parts.append("undated included" if self.include_undated else "undated excluded")
+        return ", ".join(parts)
+
+    # ---- applying ----------------------------------------------------------------------------------------------
+
+    def article_mask(self) -> pl.Expr:
+        """Boolean expression over an ARTICLES frame: the articles this filter keeps."""
+        keep = pl.lit(True)
+        if self.outlets:
+            keep = keep & outlet_label().is_in(list(self.outlets))
+        undated = pl.col("date_first").is_null() | pl.col("date_last").is_null()
+        dated_ok = pl.lit(True)
+        # An article's date may be a whole month or year: keep it when [date_first, date_last] overlaps the range.
+        if self.date_from is not None:
+            dated_ok = dated_ok & (pl.col("date_last") >= pl.lit(self.date_from))
+        if self.date_to is not None:
+            dated_ok = dated_ok & (pl.col("date_first") <= pl.lit(self.date_to))
+        keep = keep & pl.when(undated).then(pl.lit(self.include_undated)).otherwise(dated_ok)
+        if self.text:
+            needle = self.text.lower()
+            haystack = pl.concat_str(
+                [pl.col("title").fill_null(""), pl.col("text").fill_null("")], separator="\n"
+            ).str.to_lowercase()
+            keep = keep & haystack.str.contains(needle, literal=True)
+        return keep
+
+    def apply(self, analysis: A) -> A:
+        """The analysis restricted to this filter, every table consistently (errors are kept as they are).
+
+        - articles: outlet, date range (overlap; undated only when `include_undated`), text search;
+        - sections: of kept articles, of the chosen `section_kinds`;
+        - sentences: of kept sections' kinds, whose dominant `voice` is chosen;
+        - voice_segments: of sentences in the chosen kinds, in the chosen voices;
+        - quotes: in sections of the chosen kinds, by the chosen speakers / groups; with `voices` chosen, quotes
+          of readers stay only with the "reader" voice and all other quotes only with the "quoted" voice.
+        """
+        if self.is_empty():
+            return analysis
+        articles = analysis.articles.filter(self.article_mask())
+        ids = articles.select("article_id")
+
+        sections = analysis.sections.join(ids, on="article_id", how="semi")
+        sentences = analysis.sentences.join(ids, on="article_id", how="semi")
+        segments = analysis.voice_segments.join(ids, on="article_id", how="semi")
+        quotes = analysis.quotes.join(ids, on="article_id", how="semi")
+
+        if self.section_kinds:
+            kinds = list(self.section_kinds)
+            sections = sections.filter(pl.col("kind").is_in(kinds))
+            sentences = sentences.filter(pl.col("kind").is_in(kinds))
+            segments = segments.join(sentences.select("article_id", "sentence_id"), on=["article_id", "sentence_id"], how="semi")
+            quotes = quotes.join(sections.select("article_id", "section_id"), on=["article_id", "section_id"], how="semi")
+        if self.voices:
+            voices = list(self.voices)
+            sentences = sentences.filter(pl.col("voice").is_in(voices))
+            segments = segments.filter(pl.col("voice").is_in(voices))
+            is_reader = pl.col("speaker_kind").fill_null("") == "reader"
+            keep_quote = pl.lit(False)
+            if "reader" in voices:
+                keep_quote = keep_quote | is_reader
+            if "quoted" in voices:
+                keep_quote = keep_quote | ~is_reader
+            quotes = quotes.filter(keep_quote)
+        if self.speakers:
+            quotes = quotes.filter(pl.col("speaker").is_in(list(self.speakers)))
+        if self.speaker_groups:
+            quotes = quotes.filter(pl.col("speaker_group").is_in(list(self.speaker_groups)))
+
+        return dataclasses.replace(
+            analysis,
+            articles=articles,
+            sections=sections,
+            sentences=sentences,
+            voice_segments=segments,
+            quotes=quotes,
+        )
+
+    # ---- URL and CLI -------------------------------------------------------------------------------------------
+
+    def to_query_params(self) -> dict[str, str | list[str]]:
+        """The filter as URL query parameters; only what differs from the default is written."""
+        params: dict[str, str | list[str]] = {}
+        if self.outlets:
+            params["outlet"] = list(self.outlets)
+        if self.date_from:
+            params["from"] = self.date_from.isoformat()
+        if self.date_to:
+            params["to"] = self.date_to.isoformat()
+        if not self.include_undated:
+            params["undated"] = "0"
+        if self.section_kinds:
+            params["kind"] = list(self.section_kinds)
+        if self.voices:
+            params["voice"] = list(self.voices)
+        if self.speakers:
+            params["speaker"] = list(self.speakers)
+        if self.speaker_groups:
+            params["group"] = list(self.speaker_groups)
+        if self.text:
+            params["q"] = self.text
+        return params
+
+    @classmethod
+    def from_query_params(cls, params: Mapping[str, Any] | None) -> Filter:
+        """A filter from URL query parameters; junk (bad dates, unknown kinds or voices) is ignored, never raised."""
+        if not params:
+            return cls()
+
+        def values(key: str) -> list[str]:
+            try:
+                raw = params.get(key)
+            except Exception:  # a mapping-like object that misbehaves: treat as absent
+                return []
+            if raw is None:
+                return []
+            if isinstance(raw, (str, bytes)):
+                raw = [raw]
+            try:
+                items = list(raw)
+            except TypeError:
+                items = [raw]
+            out = []
+            for item in items:
+                if isinstance(item, bytes):
+                    item = item.decode("utf-8", "replace")
+                out.append(str(item))
+            return out
+
+        def one(key: str) -> str:
+            found = values(key)
+            return found[-1].strip() if found else ""
+
+        undated_raw = one("undated").lower()
+        return cls(
+            outlets=tuple(values("outlet")),
+            date_from=_parse_date(one("from")),
+            date_to=_parse_date(one("to")),
+            include_undated=undated_raw not in _FALSE,
+            section_kinds=tuple(k for k in _clean_tuple(values("kind")) if k in schema.SECTION_KINDS),
+            voices=tuple(v for v in _clean_tuple(values("voice")) if v in schema.VOICES),
+            speakers=tuple(values("speaker")),
+            speaker_groups=tuple(values("group")),
+            text=one("q"),
+        )
+
+    @classmethod
+    def from_cli(
+        cls,
+        *,
+        outlets: Iterable[str] | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        include_undated: bool = True,
+        section_kinds: Iterable[str] | None = None,
+        voices: Iterable[str] | None = None,
+        speakers: Iterable[str] | None = None,
+        speaker_groups: Iterable[str] | None = None,
+        text: str | None = None,
+    ) -> Filter:
+        """A filter from command-line strings; unlike the URL, a bad value raises ConfigError saying what is wrong."""
+        kinds = _clean_tuple(section_kinds)
+        bad = [k for k in kinds if k not in schema.SECTION_KINDS]
+        if bad:
+            raise ConfigError(f"unknown section kind {', '.join(bad)}: use one of {', '.join(schema.SECTION_KINDS)}")
+        chosen_voices = _clean_tuple(voices)
+        bad = [v for v in chosen_voices if v not in schema.VOICES]
+        if bad:
+            raise ConfigError(f"unknown voice {', '.join(bad)}: use one of {', '.join(schema.VOICES)}")
+        parsed = {}
+        for name, raw in (("date_from", date_from), ("date_to", date_to)):
+            if raw is None or not str(raw).strip():
+                parsed[name] = None
+                continue
+            value = _parse_date(str(raw))
+            if value is None:
+                raise ConfigError(f"{name.replace('_', ' ')} {raw!r} is not a date: write it as YYYY-MM-DD")
+            parsed[name] = value
+        if parsed["date_from"] and parsed["date_to"] and parsed["date_from"] > parsed["date_to"]:
+            raise ConfigError(f"date from {parsed['date_from']} is after date to {parsed['date_to']}")
+        return cls(
+            outlets=_clean_tuple(outlets),
+            date_from=parsed["date_from"],
+            date_to=parsed["date_to"],
+            include_undated=include_undated,
+            section_kinds=kinds,
+            voices=chosen_voices,
+            speakers=_clean_tuple(speakers),
+            speaker_groups=_clean_tuple(speaker_groups),
+            text=text or "",
+        )
+
+
+def _parse_date(raw: str) -> dt.date | None:
+    """YYYY-MM-DD as a date; anything else None."""
+    raw = (raw or "").strip()
+    if len(raw) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        return None
