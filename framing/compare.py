@@ -1,0 +1,517 @@
+"""Comparison tables: one pure polars function per table, counts and normalised shares side by side.
+
+Every function takes an `Analysis` (already filtered with `Filter.apply`) and a grouping `by`:
+
+- "outlet": one row (set) per outlet; a null outlet is shown as "(unknown outlet)", never dropped;
+- "article": per article (with its outlet);
+- "outlet_kind": per outlet x section kind (where the table's rows have a section kind);
+- "outlet_date": per outlet x `period` bucket ("day" 2025-08-22, "week" 2025-W34, "month" 2025-08, "year" 2025)
+  of `date_first`. An article goes into a bucket only when its whole possible date range [date_first, date_last]
+  falls inside that bucket; otherwise it is counted in the bucket "(imprecise)" (a month-precision date in a day
+  or week view), and undated articles in "(undated)". Nothing is dropped, so bucket totals add up to outlet totals.
+
+Shares are null (not NaN) where their denominator is zero. Rows are sorted by their keys, so results do not depend
+on the order of the input rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+
+from framing import reuse, schema
+from framing.errors import ConfigError
+from framing.filters import UNKNOWN_OUTLET, outlet_label
+
+BY_VALUES = ("outlet", "article", "outlet_kind", "outlet_date")
+PERIODS = ("day", "week", "month", "year")
+UNDATED = "(undated)"
+IMPRECISE = "(imprecise)"
+UNKNOWN_SPEAKER = "(unknown speaker)"
+NO_GROUP = "(no group)"
+OPINION_THRESHOLD = 0.5  # schema.SENTENCES: opinion >= 0.5 counts as opinionated
+
+_PERIOD_FORMAT = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
+
+__all__ = [
+    "BY_VALUES",
+    "PERIODS",
+    "TABLES",
+    "TableSpec",
+    "commentary_profile",
+    "compare_tables",
+    "compute_tables",
+    "group_keys",
+    "most_opinionated",
+    "overview",
+    "quoted_actors",
+    "section_composition",
+    "speaker_groups",
+    "text_reuse",
+    "tone_by_voice",
+]
+
+
+# ---- grouping helpers ------------------------------------------------------------------------------------------
+
+
+def group_keys(by: str) -> list[str]:
+    """The key columns a table grouped `by` starts with."""
+    keys = {
+        "outlet": ["outlet"],
+        "article": ["outlet", "article_id"],
+        "outlet_kind": ["outlet", "kind"],
+        "outlet_date": ["outlet", "period"],
+    }
+    if by not in keys:
+        raise ConfigError(f"cannot group by {by!r}: use one of {', '.join(BY_VALUES)}")
+    return keys[by]
+
+
+def _check(by: str, allowed: tuple[str, ...], table: str, period: str) -> list[str]:
+    if by not in allowed:
+        raise ConfigError(f"the {table} table cannot be grouped by {by!r}: use one of {', '.join(allowed)}")
+    if period not in PERIODS:
+        raise ConfigError(f"unknown period {period!r}: use one of {', '.join(PERIODS)}")
+    return group_keys(by)
+
+
+def _article_keys(articles: pl.DataFrame, period: str) -> pl.DataFrame:
+    """article_id -> outlet label and period bucket."""
+    fmt = _PERIOD_FORMAT[period]
+    first = pl.col("date_first").dt.strftime(fmt)
+    last = pl.col("date_last").dt.strftime(fmt)
+    bucket = (
+        pl.when(pl.col("date_first").is_null() | pl.col("date_last").is_null())
+        .then(pl.lit(UNDATED))
+        .when(first == last)
+        .then(first)
+        .otherwise(pl.lit(IMPRECISE))
+    )
+    return articles.select("article_id", outlet_label(), bucket.alias("period"))
+
+
+def _with_keys(df: pl.DataFrame, articles: pl.DataFrame, period: str) -> pl.DataFrame:
+    """`df` (with article_id) joined to its article's outlet label and period; rows of unknown articles drop out."""
+    keys = _article_keys(articles, period)
+    drop = [c for c in ("outlet", "period") if c in df.columns]
+    return df.drop(drop).join(keys, on="article_id", how="inner")
+
+
+def _share(numerator: str | pl.Expr, denominator: str | pl.Expr) -> pl.Expr:
+    """numerator / denominator as Float64, null where the denominator is zero or null."""
+    num = pl.col(numerator) if isinstance(numerator, str) else numerator
+    den = pl.col(denominator) if isinstance(denominator, str) else denominator
+    return pl.when(den > 0).then(num.cast(pl.Float64) / den.cast(pl.Float64)).otherwise(None)
+
+
+def _sentence_kinds(analysis: Any) -> pl.DataFrame:
+    return analysis.sentences.select("article_id", "sentence_id", "kind").unique(["article_id", "sentence_id"])
+
+
+def _quote_kinds(analysis: Any) -> pl.DataFrame:
+    return analysis.sections.select("article_id", pl.col("section_id"), "kind").unique(["article_id", "section_id"])
+
+
+def _words(expr: pl.Expr) -> pl.Expr:
+    """Number of word tokens (runs of letters/digits) in a text column."""
+    return expr.fill_null("").str.count_matches(r"\w+").cast(pl.Int64)
+
+
+# ---- corpus overview -------------------------------------------------------------------------------------------
+
+
+def overview(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:
+    """Articles, words, characters, date range and each section kind's share of the text, per group."""
+    keys = _check(by, ("outlet", "article", "outlet_date"), "overview", period)
+    arts = _with_keys(analysis.articles, analysis.articles, period).with_columns(
+        _words(pl.col("text")).alias("_words"),
+        pl.col("n_chars").fill_null(pl.col("text").fill_null("").str.len_chars()).cast(pl.Int64).alias("_chars"),
+    )
+    base = (
+        arts.group_by(keys)
+        .agg(
+            pl.len().cast(pl.Int64).alias("n_articles"),
+            pl.col("_words").sum().cast(pl.Int64).alias("n_words"),
+            pl.col("_chars").sum().cast(pl.Int64).alias("n_chars"),
+            pl.col("date_first").min().alias("date_first"),
+            pl.col("date_last").max().alias("date_last"),
+            pl.col("date_first").is_null().sum().cast(pl.Int64).alias("n_undated"),
+        )
+        .with_columns(
+            _share("n_articles", pl.col("n_articles").sum()).alias("share_articles"),
+            _share("n_words", pl.col("n_words").sum()).alias("share_words"),
+        )
+    )
+    secs = _with_keys(analysis.sections, analysis.articles, period).with_columns(
+        (pl.col("end") - pl.col("start")).clip(lower_bound=0).cast(pl.Int64).alias("_chars")
+    )
+    wide = secs.group_by(keys).agg(
+        pl.len().cast(pl.Int64).alias("n_sections"),
+        pl.col("_chars").sum().cast(pl.Int64).alias("section_chars"),
+        *[
+            pl.col("_chars").filter(pl.col("kind") == kind).sum().cast(pl.Int64).alias(f"chars_{kind}")
+            for kind in schema.SECTION_KINDS
+        ],
+    )
+    out = base.join(wide, on=keys, how="left").with_columns(
+        pl.col("n_sections", "section_chars", *[f"chars_{k}" for k in schema.SECTION_KINDS]).fill_null(0)
+    )
+    out = out.with_columns(
+        _share(f"chars_{kind}", "section_chars").alias(f"share_{kind}") for kind in schema.SECTION_KINDS
+    )
+    columns = [
+        *keys,
+        "n_articles",
+        "share_articles",
+        "n_words",
+        "share_words",
+        "n_chars",
+        "date_first",
+        "date_last",
+        "n_undated",
+        "n_sections",
+        "section_chars",
+    ]
+    for kind in schema.SECTION_KINDS:
+        columns += [f"chars_{kind}", f"share_{kind}"]
+    return out.select(columns).sort(keys)
+
+
+def section_composition(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:
+    """Long form: per group and section kind, sections, characters and share of the group's characters."""
+    keys = _check(by, ("outlet", "article", "outlet_date"), "section composition", period)
+    arts = _with_keys(analysis.articles, analysis.articles, period)
+    n_articles = arts.group_by(keys).agg(pl.len().cast(pl.Int64).alias("_group_articles"))
+    secs = _with_keys(analysis.sections, analysis.articles, period).with_columns(
+        (pl.col("end") - pl.col("start")).clip(lower_bound=0).cast(pl.Int64).alias("_chars")
+    )
+    out = (
+        secs.group_by([*keys, "kind"])
+        .agg(
+            pl.len().cast(pl.Int64).alias("n_sections"),
+            pl.col("_chars").sum().cast(pl.Int64).alias("n_chars"),
+            pl.col("article_id").n_unique().cast(pl.Int64).alias("n_articles"),
+        )
+        .with_columns(_share("n_chars", pl.col("n_chars").sum().over(keys)).alias("share_chars"))
+        .join(n_articles, on=keys, how="left")
+        .with_columns(_share("n_articles", "_group_articles").alias("share_articles"))
+    )
+    return out.select(*keys, "kind", "n_sections", "n_chars", "share_chars", "n_articles", "share_articles").sort(
+        [*keys, "kind"]
+    )
+
+
+# ---- tone by voice ---------------------------------------------------------------------------------------------
+
+
+def tone_by_voice(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:
+    """Tone of the journalist's own words, of quoted speech and of readers, per group.
+
+    Segment columns come from VOICE_SEGMENTS (the journalist's tone excludes quoted stretches); the sentence
+    columns (`n_sentences_dominant`, `mean_sentence_tone`, `mean_polarity_textblob`) average whole sentences whose
+    dominant voice is the row's voice, so our tone and textblob-de's polarity stand side by side.
+    """
+    keys = _check(by, BY_VALUES, "tone by voice", period)
+    segs = analysis.voice_segments.join(_sentence_kinds(analysis), on=["article_id", "sentence_id"], how="left")
+    segs = _with_keys(segs, analysis.articles, period)
+    labels = pl.col("tone_label")
+    seg_table = (
+        segs.group_by([*keys, "voice"])
+        .agg(
+            pl.len().cast(pl.Int64).alias("n_segments"),
+            pl.struct("article_id", "sentence_id").n_unique().cast(pl.Int64).alias("n_sentences"),
+            pl.col("n_chars").sum().cast(pl.Int64).alias("n_chars"),
+            pl.col("tone").mean().alias("mean_tone"),
+            *[(labels == label).sum().cast(pl.Int64).alias(f"n_{label}") for label in schema.TONE_LABELS],
+        )
+        .with_columns(
+            _share("n_chars", pl.col("n_chars").sum().over(keys)).alias("share_chars"),
+            *[
+                _share(f"n_{label}", sum(pl.col(f"n_{x}") for x in schema.TONE_LABELS)).alias(f"share_{label}")
+                for label in schema.TONE_LABELS
+            ],
+        )
+    )
+    sents = _with_keys(analysis.sentences, analysis.articles, period)
+    sent_table = sents.group_by([*keys, "voice"]).agg(
+        pl.len().cast(pl.Int64).alias("n_sentences_dominant"),
+        pl.col("tone").mean().alias("mean_sentence_tone"),
+        pl.col("polarity_textblob").mean().alias("mean_polarity_textblob"),
+    )
+    out = seg_table.join(sent_table, on=[*keys, "voice"], how="full", coalesce=True)
+    counts = ["n_segments", "n_sentences", "n_chars", "n_sentences_dominant", *[f"n_{x}" for x in schema.TONE_LABELS]]
+    out = out.with_columns(pl.col(counts).fill_null(0))
+    columns = [
+        *keys,
+        "voice",
+        "n_segments",
+        "n_sentences",
+        "n_chars",
+        "share_chars",
+        "mean_tone",
+        *[f"n_{x}" for x in schema.TONE_LABELS],
+        *[f"share_{x}" for x in schema.TONE_LABELS],
+        "n_sentences_dominant",
+        "mean_sentence_tone",
+        "mean_polarity_textblob",
+    ]
+    return out.select(columns).sort([*keys, "voice"], nulls_last=True)
+
+
+# ---- quoted actors ---------------------------------------------------------------------------------------------
+
+
+def _quotes(analysis: Any, period: str, include_readers: bool) -> pl.DataFrame:
+    quotes = analysis.quotes
+    if not include_readers:
+        quotes = quotes.filter(pl.col("speaker_kind").fill_null("") != "reader")
+    quotes = quotes.join(_quote_kinds(analysis), on=["article_id", "section_id"], how="left")
+    return _with_keys(quotes, analysis.articles, period).with_columns(
+        pl.col("speaker").fill_null(UNKNOWN_SPEAKER),
+        pl.col("speaker_group").fill_null(NO_GROUP),
+        pl.col("speaker_kind").fill_null("unknown"),
+        pl.col("n_words").fill_null(0).cast(pl.Int64),
+    )
+
+
+def _quote_counts(quotes: pl.DataFrame, keys: list[str], item: list[str], extra: list[pl.Expr]) -> pl.DataFrame:
+    """Counts and shares of quotes per keys x item; `share_of_voice_across_outlets` is over the item's rows."""
+    mode = pl.col("mode")
+    return (
+        quotes.group_by([*keys, *item])
+        .agg(
+            pl.len().cast(pl.Int64).alias("n_quotes"),
+            pl.col("n_words").sum().cast(pl.Int64).alias("quoted_words"),
+            *[(mode == m).sum().cast(pl.Int64).alias(f"n_{m}") for m in schema.QUOTE_MODES],
+            pl.col("article_id").n_unique().cast(pl.Int64).alias("n_articles"),
+            *extra,
+        )
+        .with_columns(
+            _share("n_direct", "n_quotes").alias("share_direct"),
+            _share("n_quotes", pl.col("n_quotes").sum().over(keys)).alias("share_of_quotes_in_outlet"),
+            _share("quoted_words", pl.col("quoted_words").sum().over(keys)).alias("share_of_voice_in_outlet"),
+            _share("quoted_words", pl.col("quoted_words").sum().over(item)).alias("share_of_voice_across_outlets"),
+            _share("quoted_words", pl.col("quoted_words").sum()).alias("share_of_all_quoted_words"),
+        )
+    )
+
+
+_QUOTE_COLUMNS = [
+    "n_quotes",
+    "quoted_words",
+    "n_direct",
+    "n_partial",
+    "n_indirect",
+    "share_direct",
+    "n_articles",
+    "share_of_quotes_in_outlet",
+    "share_of_voice_in_outlet",
+    "share_of_voice_across_outlets",
+    "share_of_all_quoted_words",
+]
+
+
+def quoted_actors(
+    analysis: Any, by: str = "outlet", period: str = "month", *, include_readers: bool = False
+) -> pl.DataFrame:
+    """Who is quoted where, how much and how (direct / partial / indirect); reader comments left out by default."""
+    keys = _check(by, BY_VALUES, "quoted actors", period)
+    quotes = _quotes(analysis, period, include_readers)
+    item = ["speaker", "speaker_group", "speaker_kind"]
+    out = _quote_counts(quotes, keys, item, [])
+    return out.select(*keys, *item, *_QUOTE_COLUMNS).sort(
+        [*keys, "quoted_words", *item], descending=[False] * len(keys) + [True, False, False, False]
+    )
+
+
+def speaker_groups(
+    analysis: Any, by: str = "outlet", period: str = "month", *, include_readers: bool = False
+) -> pl.DataFrame:
+    """Quotes per speaker group (country or camp), with the same counts and shares as `quoted_actors`."""
+    keys = _check(by, BY_VALUES, "speaker groups", period)
+    quotes = _quotes(analysis, period, include_readers)
+    extra = [
+        pl.col("speaker").filter(pl.col("speaker") != UNKNOWN_SPEAKER).n_unique().cast(pl.Int64).alias("n_speakers")
+    ]
+    out = _quote_counts(quotes, keys, ["speaker_group"], extra)
+    return out.select(*keys, "speaker_group", "n_speakers", *_QUOTE_COLUMNS).sort(
+        [*keys, "quoted_words", "speaker_group"], descending=[False] * len(keys) + [True, False]
+    )
+
+
+# ---- commentary profile ----------------------------------------------------------------------------------------
+
+_PROFILE_KINDS = ("reporting", "commentary", "analysis", "reader_comment")
+
+
+def commentary_profile(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:
+    """Where the outlet speaks in its own voice: share of text that is commentary / analysis, and how often
+    the journalist's own sentences are opinionated (opinion >= 0.5) in reporting (opinion leaking into news)
+    and in commentary."""
+    keys = _check(by, ("outlet", "article", "outlet_date"), "commentary profile", period)
+    arts = _with_keys(analysis.articles, analysis.articles, period)
+    base = arts.group_by(keys).agg(pl.len().cast(pl.Int64).alias("n_articles"))
+    secs = _with_keys(analysis.sections, analysis.articles, period).with_columns(
+        (pl.col("end") - pl.col("start")).clip(lower_bound=0).cast(pl.Int64).alias("_chars")
+    )
+    chars = secs.group_by(keys).agg(
+        pl.col("_chars").sum().cast(pl.Int64).alias("n_chars"),
+        pl.col("article_id").filter(pl.col("kind") == "commentary").n_unique().cast(pl.Int64).alias(
+            "n_articles_with_commentary"
+        ),
+        *[
+            pl.col("_chars").filter(pl.col("kind") == kind).sum().cast(pl.Int64).alias(f"chars_{kind}")
+            for kind in _PROFILE_KINDS
+        ],
+    )
+    # Only the journalist's own sentences: a quoted opinion inside a report is not the outlet's opinion.
+    sents = _with_keys(analysis.sentences, analysis.articles, period).filter(pl.col("voice") == "journalist")
+    opinionated = pl.col("opinion") >= OPINION_THRESHOLD
+    opinions = sents.group_by(keys).agg(
+        *[
+            expr
+            for kind in ("reporting", "commentary")
+            for expr in (
+                (pl.col("kind") == kind).sum().cast(pl.Int64).alias(f"n_sentences_{kind}"),
+                ((pl.col("kind") == kind) & opinionated).sum().cast(pl.Int64).alias(f"n_opinionated_{kind}"),
+                pl.col("opinion").filter(pl.col("kind") == kind).mean().alias(f"mean_opinion_{kind}"),
+            )
+        ]
+    )
+    out = base.join(chars, on=keys, how="left").join(opinions, on=keys, how="left")
+    count_cols = [
+        "n_chars",
+        "n_articles_with_commentary",
+        *[f"chars_{k}" for k in _PROFILE_KINDS],
+        *[f"n_{what}_{k}" for k in ("reporting", "commentary") for what in ("sentences", "opinionated")],
+    ]
+    out = out.with_columns(pl.col(count_cols).fill_null(0)).with_columns(
+        *[_share(f"chars_{k}", "n_chars").alias(f"share_{k}") for k in _PROFILE_KINDS],
+        *[
+            _share(f"n_opinionated_{k}", f"n_sentences_{k}").alias(f"share_opinionated_{k}")
+            for k in ("reporting", "commentary")
+        ],
+    )
+    columns = [*keys, "n_articles", "n_articles_with_commentary", "n_chars"]
+    for kind in _PROFILE_KINDS:
+        columns += [f"chars_{kind}", f"share_{kind}"]
+    for kind in ("reporting", "commentary"):
+        columns += [f"n_sentences_{kind}", f"n_opinionated_{kind}", f"share_opinionated_{kind}", f"mean_opinion_{kind}"]
+    return out.select(columns).sort(keys)
+
+
+# ---- text reuse and single sentences ---------------------------------------------------------------------------
+
+
+def text_reuse(analysis: Any, by: str = "article", period: str = "month", *, n: int = reuse.DEFAULT_N) -> pl.DataFrame:
+    """Per pair of articles, the word n-grams they share and the shared passages (agency copy reused)."""
+    _check(by, ("article",), "text reuse", period)
+    return reuse.shared_text(analysis.articles, n=n)
+
+
+def most_opinionated(analysis: Any, n: int = 20, *, min_opinion: float = 0.0) -> pl.DataFrame:
+    """The `n` sentences with the highest opinion score, with the signals that produced it."""
+    sents = analysis.sentences.filter(pl.col("opinion").is_not_null() & (pl.col("opinion") >= min_opinion))
+    sents = _with_keys(sents, analysis.articles, "month")
+    return (
+        sents.sort(["opinion", "article_id", "sentence_id"], descending=[True, False, False])
+        .head(max(int(n), 0))
+        .select(
+            "outlet",
+            "article_id",
+            "sentence_id",
+            "kind",
+            "voice",
+            "opinion",
+            "opinion_signals",
+            "tone",
+            "tone_label",
+            "polarity_textblob",
+            "tone_evidence",
+            "text",
+        )
+    )
+
+
+# ---- registry --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A comparison table: its function, a one-line description, the groupings it supports and its default."""
+
+    function: Callable[..., pl.DataFrame]
+    description: str
+    supports: tuple[str, ...]
+    default_by: str = "outlet"
+
+    def __call__(self, analysis: Any, by: str | None = None, period: str = "month", **options: Any) -> pl.DataFrame:
+        """The table grouped `by` if it supports that grouping, else by its default grouping."""
+        chosen = by if by in self.supports else self.default_by
+        if self.supports == ():
+            return self.function(analysis, **options)
+        return self.function(analysis, by=chosen, period=period, **options)
+
+
+TABLES: dict[str, TableSpec] = {
+    "overview": TableSpec(
+        overview,
+        "Articles, words, date range and each section kind's share of the text.",
+        ("outlet", "article", "outlet_date"),
+    ),
+    "section_composition": TableSpec(
+        section_composition,
+        "Sections and characters per section kind, with the kind's share of the text.",
+        ("outlet", "article", "outlet_date"),
+    ),
+    "tone_by_voice": TableSpec(
+        tone_by_voice,
+        "Tone of the journalist's own words, of quoted speakers and of readers.",
+        BY_VALUES,
+    ),
+    "quoted_actors": TableSpec(
+        quoted_actors,
+        "Who is quoted, how often and how much (direct / partial / indirect), with share of voice.",
+        BY_VALUES,
+    ),
+    "speaker_groups": TableSpec(
+        speaker_groups,
+        "Quotes per speaker group (country or camp), with share of voice.",
+        BY_VALUES,
+    ),
+    "commentary_profile": TableSpec(
+        commentary_profile,
+        "Share of commentary and analysis, and opinionated sentences in reporting and in commentary.",
+        ("outlet", "article", "outlet_date"),
+    ),
+    "text_reuse": TableSpec(
+        text_reuse,
+        "Per pair of articles: shared word n-grams and the shared passages (reused agency copy).",
+        ("article",),
+        default_by="article",
+    ),
+    "most_opinionated": TableSpec(
+        most_opinionated,
+        "The most opinionated sentences, with the signals found.",
+        (),
+        default_by="article",
+    ),
+}
+
+
+def compare_tables(analysis: Any, by: str = "outlet", period: str = "month") -> dict[str, pl.DataFrame]:
+    """Every table of TABLES on `analysis`, each grouped `by` where it supports that, else its default grouping."""
+    group_keys(by)
+    if period not in PERIODS:
+        raise ConfigError(f"unknown period {period!r}: use one of {', '.join(PERIODS)}")
+    return {name: spec(analysis, by=by, period=period) for name, spec in TABLES.items()}
+
+
+compute_tables = compare_tables  # alias
+
+
+__all__ += ["UNKNOWN_OUTLET", "UNKNOWN_SPEAKER", "NO_GROUP", "UNDATED", "IMPRECISE"]

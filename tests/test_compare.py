@@ -1,0 +1,287 @@
+"""Comparison tables: values a reader can check by hand, groupings, order independence and shares that add up."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from polars.testing import assert_frame_equal
+
+from framing import compare, schema
+from framing.errors import ConfigError
+from framing.filters import UNKNOWN_OUTLET, Filter
+
+from _frames import article, make_analysis, quote, section, segment, sentence, small_corpus
+
+
+def _row(df: pl.DataFrame, **keys) -> dict:
+    """The one row of `df` matching `keys`."""
+    hit = df.filter(*[pl.col(k) == v for k, v in keys.items()])
+    assert hit.height == 1, (keys, hit)
+    return hit.row(0, named=True)
+
+
+# ---- overview and composition ------------------------------------------------------------------------------------
+
+
+def test_overview_by_outlet():
+    table = compare.overview(small_corpus())
+    assert table["outlet"].to_list() == sorted([UNKNOWN_OUTLET, "OZD", "nd"])
+    ozd = _row(table, outlet="OZD")
+    assert ozd["n_articles"] == 1 and ozd["n_undated"] == 1 and ozd["date_first"] is None
+    assert ozd["n_words"] == 9  # "Rutte sagte viel. Das muss anders werden. Leser meint."
+    assert ozd["chars_commentary"] == 22 and ozd["section_chars"] == 52
+    assert ozd["share_commentary"] == pytest.approx(22 / 52)
+    assert table["share_articles"].sum() == pytest.approx(1.0)
+    assert table["share_words"].sum() == pytest.approx(1.0)
+    unknown = _row(table, outlet=UNKNOWN_OUTLET)  # a null outlet is labelled, never dropped
+    assert str(unknown["date_first"]) == "2024-12-01" and str(unknown["date_last"]) == "2024-12-31"
+
+
+@pytest.mark.parametrize(
+    ("period", "buckets"),
+    [
+        # a3 is dated only "2024-12": fine enough for a month bucket, not for a day or week bucket
+        ("day", {"a1": "2025-08-22", "a2": compare.UNDATED, "a3": compare.IMPRECISE}),
+        ("week", {"a1": "2025-W34", "a2": compare.UNDATED, "a3": compare.IMPRECISE}),
+        ("month", {"a1": "2025-08", "a2": compare.UNDATED, "a3": "2024-12"}),
+        ("year", {"a1": "2025", "a2": compare.UNDATED, "a3": "2024"}),
+    ],
+)
+def test_outlet_date_buckets(period, buckets):
+    table = compare.overview(small_corpus(), by="outlet_date", period=period)
+    outlet_of = {"a1": "nd", "a2": "OZD", "a3": UNKNOWN_OUTLET}
+    got = {(r["outlet"], r["period"]) for r in table.iter_rows(named=True)}
+    assert got == {(outlet_of[a], bucket) for a, bucket in buckets.items()}
+    assert table["n_articles"].sum() == 3  # nothing dropped
+
+
+def test_section_composition_shares_sum_to_one_per_outlet():
+    table = compare.section_composition(small_corpus())
+    assert _row(table, outlet="OZD", kind="reader_comment")["n_chars"] == 12
+    sums = table.group_by("outlet").agg(pl.col("share_chars").sum())
+    assert sums["share_chars"].to_list() == pytest.approx([1.0] * sums.height)
+
+
+# ---- tone by voice -----------------------------------------------------------------------------------------------
+
+
+def test_tone_by_voice_by_outlet():
+    table = compare.tone_by_voice(small_corpus())
+    nd_journalist = _row(table, outlet="nd", voice="journalist")
+    assert nd_journalist["n_segments"] == 2 and nd_journalist["n_chars"] == 22
+    assert nd_journalist["mean_tone"] == pytest.approx(0.25)  # mean of 0.0 and 0.5: the quoted -0.5 is excluded
+    assert nd_journalist["share_chars"] == pytest.approx(22 / 30)
+    assert nd_journalist["n_sentences_dominant"] == 1 and nd_journalist["mean_polarity_textblob"] == pytest.approx(0.1)
+    nd_quoted = _row(table, outlet="nd", voice="quoted")
+    assert nd_quoted["mean_tone"] == pytest.approx(-0.5) and nd_quoted["share_negative"] == 1.0
+    reader = _row(table, outlet="OZD", voice="reader")  # readers are a voice of their own here
+    assert reader["n_chars"] == 12 and reader["mean_tone"] == pytest.approx(0.3)
+
+
+def test_tone_by_voice_by_outlet_kind():
+    table = compare.tone_by_voice(small_corpus(), by="outlet_kind")
+    commentary = _row(table, outlet="OZD", kind="commentary", voice="journalist")
+    assert commentary["mean_tone"] == pytest.approx(-0.6) and commentary["share_chars"] == 1.0
+
+
+# ---- quoted actors -----------------------------------------------------------------------------------------------
+
+
+def test_quoted_actors_counts_modes_and_shares():
+    table = compare.quoted_actors(small_corpus())
+    lawrow_nd = _row(table, outlet="nd", speaker="Sergej Lawrow")
+    assert (lawrow_nd["n_quotes"], lawrow_nd["quoted_words"]) == (2, 10)
+    assert (lawrow_nd["n_direct"], lawrow_nd["n_partial"], lawrow_nd["n_indirect"]) == (1, 0, 1)
+    assert lawrow_nd["share_of_voice_in_outlet"] == 1.0
+    assert lawrow_nd["share_of_voice_across_outlets"] == pytest.approx(10 / 12)  # Lawrow has 12 words in all
+    assert lawrow_nd["share_of_all_quoted_words"] == pytest.approx(10 / 20)
+    lawrow_ozd = _row(table, outlet="OZD", speaker="Sergej Lawrow")
+    assert lawrow_ozd["share_of_voice_in_outlet"] == pytest.approx(2 / 5)
+
+
+def test_reader_comments_are_not_actors_unless_asked():
+    corpus = small_corpus()
+    assert "Tilli" not in compare.quoted_actors(corpus)["speaker"].to_list()
+    with_readers = compare.quoted_actors(corpus, include_readers=True)
+    assert _row(with_readers, speaker="Tilli")["speaker_kind"] == "reader"
+
+
+def test_unknown_speaker_and_group_are_labelled():
+    corpus = make_analysis(
+        articles=[article("x", None, text="Man hört.")],
+        sections=[section("x", 0, "reporting", 0, 9)],
+        quotes=[quote("x", 0, 0, None, "indirect", 3, None, "anonymous")],
+    )
+    row = compare.quoted_actors(corpus).row(0, named=True)
+    assert (row["outlet"], row["speaker"], row["speaker_group"]) == (UNKNOWN_OUTLET, "(unknown speaker)", "(no group)")
+    groups = compare.speaker_groups(corpus).row(0, named=True)
+    assert groups["n_speakers"] == 0  # an unknown speaker is not counted as a speaker
+
+
+def test_speaker_groups():
+    table = compare.speaker_groups(small_corpus())
+    russia_nd = _row(table, outlet="nd", speaker_group="Russia")
+    assert (russia_nd["n_quotes"], russia_nd["quoted_words"], russia_nd["n_speakers"]) == (2, 10, 1)
+    assert _row(table, outlet="OZD", speaker_group="NATO")["share_of_voice_in_outlet"] == pytest.approx(3 / 5)
+
+
+# ---- commentary profile ------------------------------------------------------------------------------------------
+
+
+def test_commentary_profile():
+    table = compare.commentary_profile(small_corpus())
+    ozd = _row(table, outlet="OZD")
+    assert ozd["n_articles_with_commentary"] == 1 and ozd["share_commentary"] == pytest.approx(22 / 52)
+    assert (ozd["n_sentences_commentary"], ozd["n_opinionated_commentary"]) == (1, 1)
+    nd = _row(table, outlet="nd")
+    # nd's journalist sentence in reporting has opinion 0.6: opinion leaking into news; the quoted one is not counted
+    assert (nd["n_sentences_reporting"], nd["n_opinionated_reporting"], nd["share_opinionated_reporting"]) == (1, 1, 1.0)
+    assert nd["n_sentences_commentary"] == 0 and nd["share_opinionated_commentary"] is None
+    assert table.filter(pl.col("n_articles_with_commentary") > 0)["outlet"].to_list() == ["OZD"]
+
+
+def test_most_opinionated():
+    table = compare.most_opinionated(small_corpus(), n=2)
+    assert table.select("article_id", "sentence_id", "opinion").rows() == [("a2", 1, 0.9), ("a2", 2, 0.7)]
+    assert compare.most_opinionated(small_corpus(), n=0).height == 0
+
+
+# ---- registry and groupings --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("by", compare.BY_VALUES)
+@pytest.mark.parametrize("period", compare.PERIODS)
+def test_every_table_every_grouping(by, period):
+    tables = compare.compare_tables(small_corpus(), by=by, period=period)
+    assert set(tables) == set(compare.TABLES)
+    for name, table in tables.items():
+        spec = compare.TABLES[name]
+        if by in spec.supports and name != "text_reuse":  # text_reuse: one row per pair of articles
+            assert table.columns[: len(compare.group_keys(by))] == compare.group_keys(by), name
+
+
+@pytest.mark.parametrize("name", list(compare.TABLES))
+def test_every_table_on_an_empty_view(name):
+    empty = Filter(outlets=("nobody",)).apply(small_corpus())
+    table = compare.TABLES[name](empty)
+    assert table.height == 0
+    full = compare.TABLES[name](small_corpus())
+    assert table.schema == full.schema  # same columns and dtypes, even with no rows
+
+
+def test_registry_descriptions():
+    for spec in compare.TABLES.values():
+        assert spec.description and spec.description.endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda a: compare.overview(a, by="outlet_kind"), "cannot be grouped"),
+        (lambda a: compare.quoted_actors(a, by="speaker"), "cannot be grouped"),
+        (lambda a: compare.tone_by_voice(a, by="outlet_date", period="fortnight"), "unknown period"),
+        (lambda a: compare.compare_tables(a, by="nonsense"), "cannot group"),
+    ],
+)
+def test_bad_grouping_is_refused(call, message):
+    with pytest.raises(ConfigError, match=message):
+        call(small_corpus())
+
+
+# ---- properties: row order does not matter, shares add up ----------------------------------------------------------
+
+ARTICLES = ["a1", "a2", "a3"]
+SPEAKERS = [("Sergej Lawrow", "Russia"), ("Mark Rutte", "NATO"), (None, None), ("Tilli", None)]
+
+
+@st.composite
+def corpora(draw):
+    quotes = []
+    for i, (art, (speaker, group), mode, words) in enumerate(
+        draw(
+            st.lists(
+                st.tuples(
+                    st.sampled_from(ARTICLES),
+                    st.sampled_from(SPEAKERS),
+                    st.sampled_from(schema.QUOTE_MODES),
+                    st.integers(1, 40),
+                ),
+                max_size=25,
+            )
+        )
+    ):
+        kind = "reader" if speaker == "Tilli" else "person"
+        quotes.append(quote(art, i, 0, speaker, mode, words, group, kind))
+    segments = [
+        segment(art, 0, voice, n, tone)
+        for art, voice, n, tone in draw(
+            st.lists(
+                st.tuples(
+                    st.sampled_from(ARTICLES),
+                    st.sampled_from(schema.VOICES),
+                    st.integers(1, 200),
+                    st.floats(-1, 1, allow_nan=False),
+                ),
+                max_size=25,
+            )
+        )
+    ]
+    base = small_corpus()
+    return dataclasses.replace(
+        base,
+        quotes=schema.frame(quotes, schema.QUOTES),
+        voice_segments=schema.frame(segments, schema.VOICE_SEGMENTS),
+    )
+
+
+def _shuffled(analysis, seed: int):
+    rng = random.Random(seed)
+    out = {}
+    for name in ("articles", "sections", "sentences", "voice_segments", "quotes"):
+        df = getattr(analysis, name)
+        order = list(range(df.height))
+        rng.shuffle(order)
+        out[name] = df[order] if order else df
+    return dataclasses.replace(analysis, **out)
+
+
+@settings(max_examples=40, deadline=None)
+@given(corpora(), st.integers(0, 2**32), st.sampled_from(compare.BY_VALUES))
+def test_aggregates_do_not_depend_on_row_order(corpus, seed, by):
+    shuffled = _shuffled(corpus, seed)
+    for name, spec in compare.TABLES.items():
+        assert_frame_equal(spec(corpus, by=by), spec(shuffled, by=by), check_exact=False, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _sums(df: pl.DataFrame, keys: list[str], column: str) -> list[float]:
+    return df.filter(pl.col(column).is_not_null()).group_by(keys).agg(pl.col(column).sum())[column].to_list()
+
+
+@settings(max_examples=40, deadline=None)
+@given(corpora(), st.sampled_from(compare.BY_VALUES))
+def test_shares_sum_to_one(corpus, by):
+    keys = compare.group_keys(by)
+    for table in (compare.quoted_actors(corpus, by=by), compare.speaker_groups(corpus, by=by)):
+        for column in ("share_of_voice_in_outlet", "share_of_quotes_in_outlet"):
+            assert _sums(table, keys, column) == pytest.approx([1.0] * len(_sums(table, keys, column)))
+        item = ["speaker", "speaker_group", "speaker_kind"] if "speaker" in table.columns else ["speaker_group"]
+        across = _sums(table, item, "share_of_voice_across_outlets")
+        assert across == pytest.approx([1.0] * len(across))
+        if table.height:
+            assert table["share_of_all_quoted_words"].sum() == pytest.approx(1.0)
+    tone = compare.tone_by_voice(corpus, by=by)
+    shares = _sums(tone, keys, "share_chars")
+    assert shares == pytest.approx([1.0] * len(shares))
+    labelled = tone.filter(pl.col("n_segments") > 0)
+    row_sums = labelled.select(pl.sum_horizontal("share_positive", "share_neutral", "share_negative"))
+    assert row_sums.to_series().to_list() == pytest.approx([1.0] * labelled.height)
+    if by != "outlet_kind":
+        overview = compare.overview(corpus, by=by)
+        kinds = overview.select(pl.sum_horizontal(*[f"share_{k}" for k in schema.SECTION_KINDS]))
+        assert kinds.to_series().to_list() == pytest.approx([1.0] * overview.height)
+        assert overview["share_articles"].sum() == pytest.approx(1.0)
