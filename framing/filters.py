@@ -7,6 +7,7 @@ the filter as the sentence shown above every table; `to_query_params` / `from_qu
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping
@@ -262,6 +263,8 @@ class Filter:
     @classmethod
     def from_cli(
         cls,
+        args: argparse.Namespace | None = None,
+        /,
         *,
         outlets: Iterable[str] | None = None,
         date_from: str | None = None,
@@ -273,7 +276,22 @@ class Filter:
         speaker_groups: Iterable[str] | None = None,
         text: str | None = None,
     ) -> Filter:
-        """A filter from command-line strings; unlike the URL, a bad value raises ConfigError saying what is wrong."""
+        """A filter from command-line strings; unlike the URL, a bad value raises ConfigError saying what is wrong.
+
+        Pass either the argparse namespace of a parser set up with `add_filter_arguments`, or the values by name.
+        """
+        if args is not None:
+            return cls.from_cli(
+                outlets=getattr(args, "outlet", None),
+                date_from=getattr(args, "date_from", None),
+                date_to=getattr(args, "date_to", None),
+                include_undated=getattr(args, "include_undated", True),
+                section_kinds=getattr(args, "kind", None),
+                voices=getattr(args, "voice", None),
+                speakers=getattr(args, "speaker", None),
+                speaker_groups=getattr(args, "group", None),
+                text=getattr(args, "search", None),
+            )
         kinds = _clean_tuple(section_kinds)
         bad = [k for k in kinds if k not in schema.SECTION_KINDS]
         if bad:
@@ -315,3 +333,25 @@ def _parse_date(raw: str) -> dt.date | None:
         return dt.date.fromisoformat(raw)
     except ValueError:
         return None
+
+
+def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    """The filter options of a command (`framing compare`); read them back with `Filter.from_cli(args)`."""
+    group = parser.add_argument_group("filter", "which articles and which parts of them the tables cover")
+    group.add_argument("--outlet", action="append", metavar="NAME",
+                       help=f"only this outlet (repeatable); {UNKNOWN_OUTLET!r} selects articles without one")
+    group.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
+                       help="only articles whose date can fall on or after this day")
+    group.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
+                       help="only articles whose date can fall on or before this day")
+    group.add_argument("--no-undated", dest="include_undated", action="store_false",
+                       help="leave out articles without a date (kept by default)")
+    group.add_argument("--kind", action="append", metavar="KIND",
+                       help=f"only these section kinds (repeatable): {', '.join(schema.SECTION_KINDS)}")
+    group.add_argument("--voice", action="append", metavar="VOICE",
+                       help=f"only these voices (repeatable): {', '.join(schema.VOICES)}")
+    group.add_argument("--speaker", action="append", metavar="NAME", help="only quotes by this speaker (repeatable)")
+    group.add_argument("--group", action="append", metavar="GROUP",
+                       help="only quotes by this speaker group, e.g. Russia (repeatable)")
+    group.add_argument("--search", metavar="TEXT",
+                       help="only articles whose title or text contains TEXT (case-insensitive)")
