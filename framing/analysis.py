@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Any, Protocol
 from functools import cache
 from pathlib import Path
 
@@ -257,6 +258,23 @@ def _analyze_batch(batch: list[tuple[str, str]], textblob: bool) -> tuple[dict[s
     return out, failures
 
 
+class Executor(Protocol):
+    def submit(self, fn: Callable, /, *args: object) -> Any: ...
+
+
+def _run_on(executor: Executor, batches: list[list[tuple[str, str]]], textblob: bool, collect: Callable) -> None:
+    """Submit every batch, then collect results in submission order (at most `ahead` batches in flight)."""
+    ahead = 64
+    inflight: list[tuple[Any, list[str]]] = []
+    for batch in batches:
+        inflight.append((executor.submit(_analyze_batch, batch, textblob), [k for k, _ in batch]))
+        if len(inflight) >= ahead:
+            future, keys = inflight.pop(0)
+            collect(future.result(), keys)
+    for future, keys in inflight:
+        collect(future.result(), keys)
+
+
 def _batches(items: list[tuple[str, str]], size: int) -> list[list[tuple[str, str]]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
@@ -271,8 +289,13 @@ def analyze_articles(
     textblob: bool = True,
     progress: Progress | None = None,
     batch_size: int = 64,
+    executor: Executor | None = None,
 ) -> Analysis:
-    """Analyse every article of an articles table (schema.ARTICLES) and assemble the corpus tables."""
+    """Analyse every article of an articles table (schema.ARTICLES) and assemble the corpus tables.
+
+    `executor`: anything with `submit(fn, *args)` returning futures with `.result()` — a process pool, or a
+    dask.distributed Client (see framing.distributed); by default a process pool over `workers` cores.
+    """
     errors = errors if errors is not None else schema.empty(schema.ERRORS)
     cache_dir = cache_dir or default_cache_dir()
     keys = [text_key(t, textblob) for t in articles["text"].to_list()]
@@ -312,11 +335,11 @@ def analyze_articles(
             pending[table].clear()
         pending_keys.clear()
 
-    if workers > 1 and len(todo) > batch_size:
+    if executor is not None and todo:
+        _run_on(executor, batches, textblob, collect)
+    elif workers > 1 and len(todo) > batch_size:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [(pool.submit(_analyze_batch, b, textblob), [k for k, _ in b]) for b in batches]
-            for future, batch_keys in futures:
-                collect(future.result(), batch_keys)
+            _run_on(pool, batches, textblob, collect)
     else:
         for b in batches:
             collect(_analyze_batch(b, textblob), [k for k, _ in b])
@@ -360,8 +383,47 @@ def analyze_paths(
     use_cache: bool = True,
     textblob: bool = True,
     progress: Progress | None = None,
+    executor: Executor | None = None,
 ) -> Analysis:
     """Load the articles below `paths` and analyse them."""
     loaded = load_corpus(paths, manifest=manifest)
     return analyze_articles(loaded.articles, errors=loaded.errors, workers=workers, cache_dir=cache_dir,
-                            use_cache=use_cache, textblob=textblob, progress=progress)
+                            use_cache=use_cache, textblob=textblob, progress=progress, executor=executor)
+
+
+# ---------------------------------------------------------------- reading results back
+
+
+def write_parquet_parts(tables: dict[str, pl.DataFrame], out_dir: Path, rows_per_part: int = 200_000) -> None:
+    """Each table as a folder of parquet parts (`NAME/part-00000.parquet`, ...), every part written atomically."""
+    for name, frame in tables.items():
+        folder = Path(out_dir) / name
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("part-*.parquet"):
+            old.unlink()
+        for i, offset in enumerate(range(0, max(frame.height, 1), rows_per_part)):
+            _atomic_parquet(frame.slice(offset, rows_per_part), folder / f"part-{i:05d}.parquet")
+
+
+def scan_analysis(out_dir: str | Path) -> dict[str, pl.LazyFrame]:
+    """Lazy frames over the tables `framing analyze` wrote: NAME.parquet, or a folder NAME/ of parquet parts."""
+    out_dir = Path(out_dir)
+    frames = {}
+    for name in Analysis.TABLES:
+        parts, single = out_dir / name, out_dir / f"{name}.parquet"
+        if parts.is_dir() and any(parts.glob("*.parquet")):
+            frames[name] = pl.scan_parquet(parts / "*.parquet")
+        elif single.exists():
+            frames[name] = pl.scan_parquet(single)
+        else:
+            from framing.errors import InputError
+
+            raise InputError(f"{out_dir} has no {name}.parquet (nor {name}/*.parquet): is it the --out folder of "
+                             "`framing analyze`?")
+    return frames
+
+
+def read_analysis(out_dir: str | Path) -> Analysis:
+    """An Analysis from the parquet tables `framing analyze` wrote."""
+    frames = scan_analysis(out_dir)
+    return Analysis(**{name: frame.collect() for name, frame in frames.items()})

@@ -1,0 +1,228 @@
+"""Benchmarks: throughput and peak memory of the analysis, stage by stage, against the naive textblob-de baseline.
+
+    make bench                       # seeds, 10kgnad (1,028), synthetic 10,000 and 100,000 articles, dashboard
+    python bench/run.py --sizes 10000 --skip-dashboard
+
+Prints a table and writes bench/RESULTS.md (with the machine it ran on). The 10kgnad texts come from
+../shared/corpora (licensed for evaluation): the synthetic corpora are written to a temporary folder, never into
+the project. Each corpus is analysed in a fresh subprocess (no cache) so peak memory is that run's alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+GNAD = SHARED / "corpora" / "10kgnad" / "test.csv"
+OUTLETS = ["nd", "OZD", "taz", "FAZ", "SZ", "Welt", "Spiegel", "Zeit", "dpa", "Chas Pravdy"]
+sys.path.insert(0, str(ROOT))
+csv.field_size_limit(1 << 30)
+
+
+def gnad_texts() -> list[str]:
+    with open(GNAD, encoding="utf-8", newline="") as fh:
+        return [row[1] for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) >= 2]
+
+
+def write_synthetic(folder: Path, texts: list[str], n: int, seed: int = 7) -> Path:
+    """n articles cycling through `texts`, each with an outlet and a date; a numbered sentence keeps texts unique."""
+    rng = random.Random(seed)
+    path = folder / f"synthetic_{n}.jsonl"
+    start = date(2025, 1, 1)
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            text = texts[i % len(texts)] + f" (Fassung {i // len(texts) + 1}.)"
+            record = {"id": f"s{i:06d}", "outlet": OUTLETS[i % len(OUTLETS)],
+                      "date": (start + timedelta(days=rng.randrange(365))).isoformat(), "text": text}
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def measure_run(paths: list[str], out: Path, extra: list[str]) -> dict:
+    """`framing analyze` in a subprocess; wall time and peak RSS of its whole process tree."""
+    import psutil
+
+    cmd = [sys.executable, "-m", "framing.cli", "analyze", *paths, "--out", str(out), "--no-cache", "--quiet", *extra]
+    started = time.perf_counter()
+    proc = psutil.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            tree = [proc, *proc.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    seconds = time.perf_counter() - started
+    stdout, stderr = proc.communicate()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{stderr[-2000:]}")
+    return {"seconds": seconds, "peak_mb": peak / 2**20, "summary": stdout.strip()}
+
+
+def stage_times(texts: list[str], baseline_sentences: int = 2000) -> dict[str, float]:
+    """Seconds per stage over `texts` in this process (one core), and the textblob-de baseline."""
+    from framing.opinion import score_opinion
+    from framing.quotes import find_quotes
+    from framing.sections import segment_sections
+    from framing.sentences import split_sentences
+    from framing.textblob_offline import textblob_polarity
+    from framing.tone import score_tone
+
+    t = {}
+    t0 = time.perf_counter()
+    sections = [segment_sections(x) for x in texts]
+    t["sections"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    sentences = [[span for s in secs for span in split_sentences(x, s.start, s.end)]
+                 for x, secs in zip(texts, sections)]
+    t["sentences"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for x, sents, secs in zip(texts, sentences, sections):
+        find_quotes(x, sents, secs)
+    t["quotes"] = time.perf_counter() - t0
+    flat = [x[a:b] for x, sents in zip(texts, sentences) for a, b in sents]
+    t0 = time.perf_counter()
+    for s in flat:
+        score_tone(s)
+    t["tone"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for s in flat:
+        score_opinion(s)
+    t["opinion"] = time.perf_counter() - t0
+    sample = flat[:baseline_sentences]
+    t0 = time.perf_counter()
+    for s in sample:
+        textblob_polarity(s)
+    t["textblob_sample"] = time.perf_counter() - t0
+    t["n_sentences"] = len(flat)
+    t["n_textblob_sample"] = len(sample)
+    return t
+
+
+def aggregate_time(out: Path) -> float:
+    """Seconds for every comparison table over an analysed corpus read back from parquet."""
+    from framing.compare import compare_tables
+    from framing.analysis import read_analysis
+
+    analysis = read_analysis(out)
+    t0 = time.perf_counter()
+    compare_tables(analysis, by="outlet")
+    return time.perf_counter() - t0
+
+
+def dashboard_times(corpus: Path) -> dict[str, float]:
+    """Server start → first chart, and one filter change, measured in Chromium (tests/browser helpers)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import dashboard_timing  # noqa: PLC0415
+
+    return dashboard_timing(corpus)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, {mem:.0f} GiB, Python {platform.python_version()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10000, 100000], help="synthetic corpus sizes")
+    parser.add_argument("--skip-dashboard", action="store_true")
+    parser.add_argument("--no-textblob", action="store_true", help="pass --no-textblob to the corpus runs")
+    parser.add_argument("--results", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    args = parser.parse_args()
+    if not GNAD.exists():
+        print(f"needs {GNAD} (the 10kgnad test split in ../shared); not found", file=sys.stderr)
+        return 2
+    rows = []
+    texts = gnad_texts()
+    extra = ["--no-textblob"] if args.no_textblob else []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        corpora = [("seeds (5)", [str(ROOT / "data")], 5, sum(p.stat().st_size for p in (ROOT / "data" / "corpus").glob("*.txt")))]
+        gnad_path = write_synthetic(tmp, texts, len(texts))
+        corpora.append((f"10kgnad ({len(texts):,})", [str(gnad_path)], len(texts), gnad_path.stat().st_size))
+        for n in args.sizes:
+            p = write_synthetic(tmp, texts, n)
+            corpora.append((f"synthetic {n:,}", [str(p)], n, p.stat().st_size))
+        for label, paths, n, size in corpora:
+            out = tmp / f"out_{n}"
+            print(f"analysing {label} ...", file=sys.stderr, flush=True)
+            run = measure_run(paths, out, extra)
+            agg = aggregate_time(out)
+            rows.append({"corpus": label, "articles": n, "mb": size / 1e6, **run, "aggregate_s": agg})
+            print(f"  {run['seconds']:.1f} s, peak {run['peak_mb']:.0f} MB; aggregate {agg:.2f} s", file=sys.stderr)
+
+        print("stage timings on the 10kgnad texts (one process) ...", file=sys.stderr, flush=True)
+        stages = stage_times(texts)
+        dash = {} if args.skip_dashboard else dashboard_times(tmp / f"synthetic_{10000}.jsonl") if 10000 in args.sizes else {}
+
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine()}.",
+        f"Command: `python bench/run.py{' --sizes ' + ' '.join(map(str, args.sizes)) if args.sizes != [10000, 100000] else ''}"
+        f"{' --no-textblob' if args.no_textblob else ''}` (`make bench`).",
+        "",
+        "## Whole analysis (`framing analyze --no-cache`, all cores)",
+        "",
+        "| corpus | articles | MB | seconds | articles/s | MB/s | peak memory (MB) | aggregate (s) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(f"| {r['corpus']} | {r['articles']:,} | {r['mb']:.1f} | {r['seconds']:.1f} | "
+                     f"{r['articles'] / r['seconds']:,.0f} | {r['mb'] / r['seconds']:.2f} | {r['peak_mb']:,.0f} | "
+                     f"{r['aggregate_s']:.2f} |")
+    n_sent = stages["n_sentences"]
+    tb_rate = stages["n_textblob_sample"] / stages["textblob_sample"]
+    tone_rate = n_sent / stages["tone"]
+    lines += [
+        "",
+        f"## Stages, one process, {len(texts):,} 10kgnad articles ({n_sent:,} sentences)",
+        "",
+        "| stage | seconds | articles/s | sentences/s |",
+        "|---|---:|---:|---:|",
+    ]
+    for stage in ("sections", "sentences", "quotes", "tone", "opinion"):
+        lines.append(f"| {stage} | {stages[stage]:.2f} | {len(texts) / stages[stage]:,.0f} | {n_sent / stages[stage]:,.0f} |")
+    lines += [
+        f"| textblob-de `.sentiment` per sentence (naive baseline, first {stages['n_textblob_sample']:,} sentences) | "
+        f"{stages['textblob_sample']:.2f} | – | {tb_rate:,.0f} |",
+        "",
+        f"Our tone score: {tone_rate:,.0f} sentences/s; textblob-de: {tb_rate:,.0f} sentences/s; "
+        f"ratio **{tone_rate / tb_rate:,.0f}×** (same sentences, same run).",
+    ]
+    if dash:
+        lines += ["", "## Dashboard (Chromium, 10,000 articles)", "",
+                  f"- server start to first rendered chart: {dash['first_chart_s']:.1f} s",
+                  f"- filter change, in the browser (click to chart updated): {dash['filter_change_s'] * 1000:.0f} ms",
+                  f"- filter change, on the server (filter + tables): {dash['server_filter_ms']:.0f} ms"]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    args.results.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
