@@ -37,6 +37,7 @@ class Analysis:
     voice_segments: pl.DataFrame
     quotes: pl.DataFrame
     errors: pl.DataFrame
+    reused: int = 0  # articles whose results came from the cache instead of being analysed again
 
     TABLES = ("articles", "sections", "sentences", "voice_segments", "quotes", "errors")
 
@@ -371,7 +372,7 @@ def analyze_articles(
                                  "severity": "error", "reason": reason})
     all_errors = pl.concat([errors, schema.frame(failure_rows, schema.ERRORS)], how="vertical_relaxed")
     return Analysis(articles, tables["sections"], tables["sentences"], tables["voice_segments"],
-                    tables["quotes"], all_errors)
+                    tables["quotes"], all_errors, reused=len(done_keys))
 
 
 def analyze_paths(

@@ -83,7 +83,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     print(
         f"analysed {analysis.articles.height} articles ({analysis.articles['n_chars'].sum() or 0:,} characters): "
         f"{analysis.sections.height} sections, {analysis.sentences.height} sentences, "
-        f"{analysis.quotes.height} quotes; {n_err} errors, {n_warn} warnings "
+        f"{analysis.quotes.height} quotes; {n_err} errors, {n_warn} warnings; "
+        f"{analysis.reused} articles reused from the cache "
         f"in {time.monotonic() - started:.1f} s -> {args.out}"
     )
     if errors.height:
