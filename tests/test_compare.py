@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import random
 
 import polars as pl
@@ -285,3 +286,82 @@ def test_shares_sum_to_one(corpus, by):
         kinds = overview.select(pl.sum_horizontal(*[f"share_{k}" for k in schema.SECTION_KINDS]))
         assert kinds.to_series().to_list() == pytest.approx([1.0] * overview.height)
         assert overview["share_articles"].sum() == pytest.approx(1.0)
+
+
+# ---- the seed corpus: values a reader can check in data/corpus -------------------------------------------------------
+
+SEEDS = {
+    "000": "000_f14cbd76eecdf04c",
+    "001": "001_a635648ab04dd885",
+    "002": "002_ef3c49121fa61ece",
+    "003": "003_d48b7f6f7b1180f8",
+    "004": "004_ca560b4285e4ed8d",
+}
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    from pathlib import Path
+
+    from framing.analysis import analyze_paths
+
+    corpus = Path(__file__).resolve().parent.parent / "data" / "corpus"
+    analysis = analyze_paths([corpus], use_cache=False)
+    if analysis.sections.height == 0:
+        pytest.skip(f"the analysis pipeline produced no sections yet: {analysis.errors['reason'].to_list()[:1]}")
+    return analysis
+
+
+def test_seeds_overview(seeds):
+    table = compare.overview(seeds)
+    assert table["n_articles"].sum() == 5
+    assert UNKNOWN_OUTLET in table["outlet"].to_list()  # 002 names no outlet: labelled, not dropped
+    assert table["share_articles"].sum() == pytest.approx(1.0)
+
+
+def test_seeds_lawrow_is_quoted_by_nd_and_ozd(seeds):
+    table = compare.quoted_actors(seeds).filter(pl.col("speaker").str.contains("Lawrow"))
+    by_outlet = dict(table.group_by("outlet").agg(pl.col("n_quotes").sum()).rows())
+    assert set(by_outlet) == {"nd", "OZD"}
+    assert by_outlet["nd"] == 4  # 000: »kein Treffen geplant«, »bereit, …«, »überhaupt nicht«, »flexibel«
+    assert by_outlet["OZD"] >= 1  # 001: „kein Treffen ist geplant“, „bereit, wenn die Agenda fertig ist“
+
+
+def test_seeds_readers_are_a_voice_not_actors(seeds):
+    assert "reader" not in compare.quoted_actors(seeds)["speaker_kind"].to_list()
+    voices = compare.tone_by_voice(seeds).filter(pl.col("voice") == "reader")
+    assert voices["outlet"].to_list() == ["OZD"]
+
+
+def test_seeds_only_ozd_has_commentary(seeds):
+    table = compare.commentary_profile(seeds)
+    assert table.filter(pl.col("n_articles_with_commentary") > 0)["outlet"].to_list() == ["OZD"]
+    assert table.filter(pl.col("chars_commentary") > 0)["outlet"].to_list() == ["OZD"]
+
+
+def test_seeds_000_and_001_share_the_most_text(seeds):
+    table = compare.text_reuse(seeds)
+    top = table.row(0, named=True)
+    assert (top["article_a"], top["article_b"]) == (SEEDS["000"], SEEDS["001"])
+    assert (top["outlet_a"], top["outlet_b"]) == ("nd", "OZD")
+    assert any("unangekündigten Besuch in Kiew" in p for p in top["passages_a"])
+
+
+@pytest.mark.parametrize(
+    ("filt", "expected"),
+    [
+        (Filter(date_from=dt.date(2025, 8, 1), date_to=dt.date(2025, 8, 31)), ["000", "001", "002"]),
+        (Filter(date_from=dt.date(2025, 8, 1), date_to=dt.date(2025, 8, 31), include_undated=False), ["000", "002"]),
+        (Filter(date_from=dt.date(2024, 12, 15), date_to=dt.date(2024, 12, 15), include_undated=False), ["004"]),
+        (Filter(outlets=("nd", "OZD")), ["000", "001"]),
+        (Filter(text="lesermeinungen"), ["001"]),
+    ],
+)
+def test_seeds_filter(seeds, filt, expected):
+    assert sorted(filt.apply(seeds).articles["article_id"].to_list()) == [SEEDS[k] for k in expected]
+
+
+def test_seeds_every_table_every_grouping(seeds):
+    for by in compare.BY_VALUES:
+        for name, table in compare.compare_tables(seeds, by=by, period="week").items():
+            assert table.height > 0, (by, name)
