@@ -32,12 +32,13 @@ MONTHS = frozenset(
 ORDINAL_NOUNS = frozenset(
     """Mal Platz Rang Runde Spieltag Etappe Jahrhundert Jh Jahrtausend Klasse Liga Bundesliga Stock Stockwerk Ausgabe
     Auflage Lesung Amtszeit Quartal Halbjahr Halbzeit Minute Weltkrieg Todestag Geburtstag Jahrestag Grad Kapitel
-    Absatz Artikel Sitzung Tag Woche Monat Jahr Staffel Folge Juni""".split()
+    Absatz Artikel Sitzung Tag Woche Monat Jahr Staffel Folge Lebensjahr Jubiläum Stelle Lauf Sieg Saisonsieg
+    Tor Treffer Lauf Durchgang Wahlgang Bezirk Parteitag Hochzeitstag""".split()
 )
 # Words before a number that make `N.` an ordinal (`am 4.`, `zum 3.`, `der 2.`).
 ORDINAL_PRECEDERS = frozenset(
     """am im vom zum beim bis ab seit dem den der die das des ein eine einem einer eines zur zum vor nach
-    jeden jedem seinem seiner ihrem ihrer Am Im Vom Zum Beim Bis Ab Seit Der Die Das Den Dem Vor Nach""".split()
+    jeden jedem seinem seiner seinen seines ihrem ihrer ihren ihres unserem unseren frühen späten Am Im Vom Zum Beim Bis Ab Seit Der Die Das Den Dem Vor Nach""".split()
 )
 # A line ending in one of these words continues on the next line (a hard-wrapped sentence, not a heading).
 LINE_JOINERS = frozenset(
@@ -50,7 +51,7 @@ _OPENING = "\"'„‚«»“‘‹›(["
 _CLOSERS = "\"'»«“”‘’›‹)]"
 _BOUNDARY = re.compile(
     r"""(?P<punct>\.\.\.|[.!?…]+)(?P<close>["'»«“”‘’›‹)\]]*)(?P<ws>\s+|\Z)"""
-    r"""|(?<=[a-zäöüß]{2})(?P<glued>[.!?])(?=[A-ZÄÖÜ][a-zäöüß])"""
+    r"""|(?:(?<=[a-zäöüß][A-Za-zÄÖÜäöüß])|(?<=[a-zäöüß][A-ZÄÖÜ]{2}))(?P<glued>[.!?])(?=[A-ZÄÖÜ][a-zäöüß])"""
     r"""|(?P<nl>[ \t\r\f\v]*\n\s*)"""
 )
 _LIST_ITEM = re.compile(r"(?:[•·▪◦*–—-]\s|[a-zA-Z0-9]{1,2}[).]\s)")
@@ -71,16 +72,19 @@ def _token_before(text: str, pos: int, floor: int) -> tuple[str, str]:
     previous = ""
     if left > floor:
         left2 = max(text.rfind(" ", floor, left), text.rfind("\n", floor, left))
-        previous = text[left2 + 1 : left].strip(_OPENING + _CLOSERS + ",;:")
+        previous = text[left2 + 1 : left].strip(_OPENING + _CLOSERS)
     return token, previous
 
 
 def _is_ordinal(number: str, next_word: str, previous: str) -> bool:
-    if next_word in MONTHS or next_word in ORDINAL_NOUNS:
+    if next_word in MONTHS or next_word in ORDINAL_NOUNS or next_word.removesuffix("s") in ORDINAL_NOUNS:
         return True
     if next_word[:1].islower():
         return True
-    return len(number) <= 2 and previous in ORDINAL_PRECEDERS
+    if len(number) <= 2 and next_word[:1].isdigit():
+        return True  # a date in digits (`16. 5. 2016`)
+    # `am 4.`, and ranks in a list (`…, 4. Igor Glawan`, `… – 2. Latvala`)
+    return len(number) <= 2 and (previous in ORDINAL_PRECEDERS or previous[-1:] in (",", ":", "–", "—", "-"))
 
 
 def _full_stop_ends(token: str, previous: str, next_word: str, next_char: str) -> bool:

@@ -35,6 +35,8 @@ SPLITS = [
     ("ordinal date across a blank line", "Zusagen beim Gipfel am 4.\n\nSeptember in Brüssel. Er kam.", ["Zusagen beim Gipfel am 4.\n\nSeptember in Brüssel.", "Er kam."]),
     # missing space after a full stop
     ("werden.Der", "Sie werden.Der Präsident kam.", ["Sie werden.", "Der Präsident kam."]),
+    ("glued after an acronym", "so der EuGH.Hingegen haben sie.", ["so der EuGH.", "Hingegen haben sie."]),
+    ("number at sentence end", "Cilic erreichte die Runde der besten 32. Der Gegner kam.", ["Cilic erreichte die Runde der besten 32.", "Der Gegner kam."]),
     ("intensivieren.Die", "zu intensivieren.Die zentrale Idee ist klar.", ["zu intensivieren.", "Die zentrale Idee ist klar."]),
     # quotations
     ("closing guillemet belongs to the sentence", "Er sagte: »Und genau daran arbeiten wir.« Dann ging er.", ["Er sagte: »Und genau daran arbeiten wir.«", "Dann ging er."]),
@@ -61,6 +63,9 @@ NO_SPLITS = [
     ("date", "Am 4. September ist Gipfel."),
     ("date in running text", "Nach den Anschlägen vom 11. September 2001 auf die USA."),
     ("ordinal noun", "Im 19. Jahrhundert und zum 3. Mal war das so."),
+    ("genitive after ordinal", "Im London des frühen 20. Jahrhunderts spielt es."),
+    ("date in digits", "Joyce Green, 8. 11. 1931 – 29. 8. 2005, starb dort (red, 2. 9. 2015)"),
+    ("ranks in a list", "Ergebnis: 1. Ogier 207 Pkt. – 2. Latvala 114, 3. Mikkelsen 98"),
     ("z.B. without spaces", "Siehe z.B. den Bericht der U.S. Army."),
     ("decimal", "Die Rate lag bei 3.5 Prozent und 1.000 Euro."),
     ("url", "Mehr unter www.allinrechner.at und www.Spiegel.de heute."),
