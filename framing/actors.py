@@ -1,0 +1,116 @@
+"""Actor gazetteer: canonical names, aliases (incl. transliterations), roles and group (country or camp).
+
+The gazetteer is a CSV a user can extend (`data/actors.csv`): columns canonical, aliases, roles, group, kind;
+aliases and roles are separated by `|`. Speakers not in it are still kept by `framing.quotes`.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from framing.errors import ConfigError
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_GAZETTEER = DATA / "actors.csv"
+ACTOR_KINDS = ("person", "institution")
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    group: str | None
+    kind: str
+
+
+def fold(name: str) -> str:
+    """Lookup key: lowercase, hyphens and spacing unified, accents on Latin letters kept (Orbán != Orban is
+    covered by aliases)."""
+    return re.sub(r"[\s\-‐]+", " ", name.strip().lower())
+
+
+def _role_key(role: str) -> str:
+    """Role noun reduced to its head compound, lowercase: 'der frühere niederländische Regierungschef' -> 'regierungschef'."""
+    words = re.findall(r"[\w\-]+", role)
+    nouns = [w for w in words if w[:1].isupper()]
+    return (nouns[-1] if nouns else (words[-1] if words else "")).lower()
+
+
+def _adjective_stems(role: str) -> set[str]:
+    """Lowercase modifiers of a role without inflection ending: 'niederländischer' -> 'niederländisch'."""
+    return {re.sub(r"(e|er|en|es|em)$", "", w) for w in re.findall(r"\b[a-zäöüß][\w\-]+", role)} - {"der", "die", "das", "des"}
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    actors: tuple[Actor, ...]
+    by_alias: dict[str, Actor] = field(default_factory=dict, compare=False, hash=False)
+
+    def lookup(self, name: str | None) -> Actor | None:
+        """The actor a name or alias stands for (exact alias, or a known surname as the last word)."""
+        if not name:
+            return None
+        key = fold(name)
+        if key in self.by_alias:
+            return self.by_alias[key]
+        # 'Präsident Wolodymyr Selenskyj' / 'Sergej Lawrow' with an unknown first name form
+        parts = key.split()
+        for n in range(len(parts) - 1, 0, -1):
+            tail = " ".join(parts[-n:])
+            if tail in self.by_alias and self.by_alias[tail].kind == "person":
+                return self.by_alias[tail]
+        return None
+
+    def by_role(self, role: str, candidates: tuple[Actor, ...] | list[Actor] | None = None) -> list[Actor]:
+        """Actors whose roles share the role's head noun (and its modifiers, when given), best match first."""
+        head = _role_key(role)
+        if not head:
+            return []
+        mods = _adjective_stems(role)
+        scored = []
+        for actor in candidates if candidates is not None else self.actors:
+            best = -1
+            for r in actor.roles:
+                if _role_key(r) == head:
+                    best = max(best, len(mods & _adjective_stems(r)))
+            if best >= 0:
+                scored.append((best, actor))
+        scored.sort(key=lambda x: -x[0])
+        return [a for _, a in scored]
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(p.strip() for p in (cell or "").split("|") if p.strip())
+
+
+@functools.cache
+def _load(path: Path) -> Gazetteer:
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    except OSError as exc:
+        raise ConfigError(f"cannot read the actor gazetteer {path}: {exc}") from exc
+    actors, by_alias = [], {}
+    for i, row in enumerate(rows, start=2):
+        name = (row.get("canonical") or "").strip()
+        if not name:
+            raise ConfigError(f"{path}, line {i}: empty 'canonical' (columns: canonical, aliases, roles, group, kind)")
+        kind = (row.get("kind") or "person").strip() or "person"
+        if kind not in ACTOR_KINDS:
+            raise ConfigError(f"{path}, line {i}: kind {kind!r} is not one of {', '.join(ACTOR_KINDS)}")
+        actor = Actor(name, _split(row.get("aliases")), _split(row.get("roles")),
+                      (row.get("group") or "").strip() or None, kind)
+        actors.append(actor)
+        for alias in (name, *actor.aliases):
+            by_alias.setdefault(fold(alias), actor)
+    return Gazetteer(tuple(actors), by_alias)
+
+
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """The actor gazetteer (cached per path); default `data/actors.csv`."""
+    return _load(Path(path).resolve() if path else DEFAULT_GAZETTEER)

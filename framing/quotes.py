@@ -1,0 +1,965 @@
+"""Quotations, reported speech and their speakers in German news text.
+
+Three modes: `direct` (a claim in quote marks), `partial` (quoted words inside the journalist's sentence or inside
+reported speech) and `indirect` (reported speech without quote marks: a speech verb with a dass-clause or a clause
+in Konjunktiv I, a Konjunktiv I sentence continuing the previous speaker, and attributions such as `X zufolge`,
+`laut X`, `so X`, `nach Angaben von X`). Each quote gets its cue, the speaker mention nearest the cue, and the
+resolved speaker (gazetteer canonical name or the fullest name form in the article; pronouns and role nouns are
+resolved to the actor they refer to). Pure Python, regex and the word lists in `data/speech/`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+import polars as pl
+
+from framing.actors import Actor, Gazetteer, fold, load_gazetteer
+from framing.errors import ConfigError
+
+SPEECH_DATA = Path(__file__).resolve().parent.parent / "data" / "speech"
+
+
+@dataclass(frozen=True)
+class Quote:
+    mode: str  # direct / partial / indirect
+    start: int  # the quoted/reported message, offsets into the article text, end exclusive
+    end: int
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    speaker_mention: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker: str | None  # resolved canonical name (gazetteer canonical, or the fullest name form in the article)
+    speaker_group: str | None
+    speaker_kind: str  # person / institution / anonymous / reader / unknown
+
+
+# ---------------------------------------------------------------------------------------------- lexicon
+INSEPARABLE = ("be", "er", "ver", "ent", "emp", "ge", "zer", "miss", "unter", "über", "wider", "hinter")
+PARTICLES = ("an", "auf", "aus", "bei", "ein", "mit", "nach", "vor", "zu", "zurück", "statt", "fest", "fort", "her",
+             "hin", "ab", "dar", "weg", "los", "hervor", "voran", "teil", "hinzu", "bekannt", "klar", "nieder", "um",
+             "durch", "wieder", "zusammen", "entgegen", "heraus", "herein", "vorbei", "ein", "frei", "offen")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, list[tuple[str, str | None, bool, str]]]  # form -> [(lemma, particle needed, participle, kind)]
+    konjunktiv: frozenset[str]
+    konjunktiv_stems: frozenset[str]
+    cue_nouns: frozenset[str]
+    role_words: frozenset[str]
+    role_endings: tuple[str, ...]
+    institution_words: frozenset[str]
+    institution_endings: tuple[str, ...]
+    anonymous: frozenset[str]
+
+
+def _lines(name: str) -> list[str]:
+    path = SPEECH_DATA / name
+    try:
+        raw = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the speech lexicon {path}: {exc}") from exc
+    return [line.strip() for line in raw if line.strip() and not line.startswith("#")]
+
+
+def _weak_forms(stem: str, particle: str | None, lemma: str) -> tuple[list[str], str]:
+    e = "e" if re.search(r"(?:[td]|[^lrhaeiouäöü][mn])$", stem) else ""
+    finite = [stem + e + "t", stem + e + "te", stem + e + "ten"]
+    plain = lemma.endswith("ieren") or stem.startswith(INSEPARABLE)
+    participle = (particle or "") + ("" if plain else "ge") + stem + e + "t"
+    return finite, participle
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The speech lexicon from `data/speech/` (loaded once)."""
+    verbs: dict[str, list[tuple[str, str | None, bool, str]]] = {}
+
+    def add(form: str, entry: tuple[str, str | None, bool, str]) -> None:
+        if entry not in verbs.setdefault(form, []):
+            verbs[form].append(entry)
+    rows = [line.split(",") for line in _lines("verbs.csv")]
+    for row in rows[1:] if rows and rows[0][0] == "lemma" else rows:
+        if len(row) != 5:
+            raise ConfigError(f"data/speech/verbs.csv: expected 5 columns in {','.join(row)!r}")
+        lemma, particle, stem, forms, kind = (c.strip() for c in row)
+        particle = particle or None
+        if forms:
+            parts = forms.split()
+            finite, participle = parts[:-1], parts[-1]
+        else:
+            finite, participle = _weak_forms(stem, particle, lemma)
+            finite.append(lemma[len(particle):] if particle else lemma)  # third person plural: "Beamte unterstreichen"
+        for form in finite:
+            add(form, (lemma, particle, False, kind))
+            if particle:  # verb-final subordinate clause: "..., wie er mitteilte"
+                add(particle + form, (lemma, None, False, kind))
+        add(participle, (lemma, None, True, kind))
+    roles = _lines("roles.txt")
+    insts = _lines("institutions.txt")
+    return Lexicon(
+        verbs=verbs,
+        konjunktiv=frozenset(_lines("konjunktiv.txt")),
+        konjunktiv_stems=frozenset(s + "e" for s in _lines("konjunktiv_stems.txt")),
+        cue_nouns=frozenset(_lines("cue_nouns.txt")),
+        role_words=frozenset(r for r in roles if not r.startswith("-")),
+        role_endings=tuple(r[1:] for r in roles if r.startswith("-")),
+        institution_words=frozenset(i for i in insts if not i.startswith("-")),
+        institution_endings=tuple(i[1:] for i in insts if i.startswith("-")),
+        anonymous=frozenset(_lines("anonymous.txt")),
+    )
+
+
+# ---------------------------------------------------------------------------------------------- tokens
+TOKEN = re.compile(r"\w+(?:[-‐'’.]\w+)*-?|[^\w\s]")
+DETERMINERS = frozenset("der die das den dem des ein eine einer eines einem einen kein keine keiner keines".split())
+POSSESSIVES = frozenset("sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren unser unsere".split())
+PRONOUNS = {"er": "m", "sie": "f", "es": "n", "ich": "1", "wir": "1", "man": "x", "ihm": "m", "ihr": "f",
+            "ihnen": "f", "ihrer": "f", "seiner": "m"}
+SUBORDINATORS = frozenset("wie als nachdem dass daß weil da ob obwohl wobei womit wenn während sodass seit bevor "
+                          "damit indem falls zumal was wer wo worauf wonach woraufhin".split())
+RELATIVES = frozenset("der die das denen dessen deren welche welcher welches".split())
+PREPOSITIONS = frozenset("am an im in bei beim auf aus gegenüber vor nach mit zu zum zur von vom für über unter "
+                         "durch gegen ohne um seit bis laut trotz wegen während neben zwischen hinter per ab".split())
+FOCUS = frozenset("auch nur selbst sogar und doch aber zudem außerdem zuletzt zuvor dann nun jetzt so".split())
+ADVERBS = frozenset("zugleich dabei dazu daher zudem außerdem auch gestern heute später weiter dann nun jetzt damals "
+                    "inzwischen allerdings trotzdem deshalb darum deswegen dort hier so doch aber indes unterdessen "
+                    "erst bereits schon zuvor danach anschließend zuletzt zunächst ebenfalls ferner darüber "
+                    "gleichzeitig außerdem vielmehr zwar jedoch dagegen hingegen bisher seither zuerst immerhin "
+                    "demnach demzufolge insbesondere vor allem weiterhin daraufhin darauf erneut nochmals wiederum "
+                    "ausdrücklich kürzlich jüngst morgen mittlerweile offenbar angeblich".split())
+AUX = frozenset("hat hatte hatten haben habe hätte hätten ist war waren sind sei wurde wurden wird werden werde "
+                "würde würden soll sollte sollten will wollte wollten kann konnte konnten könne könnte muss musste "
+                "müsse darf durfte".split())
+NAME_PARTICLES = frozenset("von van de der den al bin ibn da di du le la dos del ter zu".split())
+QUOTE_OPEN = {"„": "“”\"", "»": "«", "«": "»", "‚": "‘’'", "›": "‹", "‹": "›", "“": "”\"", "‘": "’", "\"": "\""}
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+    quoted: bool = False
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def _tokens(text: str, start: int, end: int) -> list[Tok]:
+    return [Tok(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+
+
+# ---------------------------------------------------------------------------------------------- quote marks
+@dataclass
+class Marked:
+    open_start: int  # position of the opening mark
+    close_end: int  # position after the closing mark
+    start: int  # content
+    end: int
+
+
+def find_quote_marks(text: str) -> list[Marked]:
+    """Balanced quote-mark spans (top level only). A mark whose partner is not found before the paragraph ends is
+    left out: an open quote mark is not guessed shut."""
+    out: list[Marked] = []
+    guillemets_german = text.find("»") != -1 and (text.find("«") == -1 or text.find("»") < text.find("«"))
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch not in QUOTE_OPEN:
+            i += 1
+            continue
+        if ch == "«" and guillemets_german or ch == "»" and not guillemets_german and "«" in text:
+            i += 1
+            continue
+        if ch in "\"'‘" or ch == "“":
+            # straight / English quotes: an opener stands before a word, after space or start
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < n else " "
+            if not (prev.isspace() or prev in "([{–-/:") or nxt.isspace():
+                i += 1
+                continue
+        closers = QUOTE_OPEN[ch]
+        para_end = text.find("\n\n", i)
+        para_end = n if para_end == -1 else para_end
+        line_end = text.find("\n", i)
+        limit = min(para_end, n if line_end == -1 else line_end)
+        j = i + 1
+        found = -1
+        while j < limit:
+            c = text[j]
+            if c in closers:
+                nxt = text[j + 1] if j + 1 < n else " "
+                if c in "\"'’" and (nxt.isalnum() and c != "\""):
+                    j += 1
+                    continue  # an apostrophe inside a word
+                if c == "\"" and nxt.isalnum() and text[j - 1].isspace():
+                    break  # another opening straight quote: the first one was left open
+                found = j
+                break
+            if c == ch and ch not in "\"":
+                break  # a second opener of the same kind before a closer: the first was left open
+            j += 1
+        if found == -1 or found == i + 1:
+            i += 1
+            continue
+        out.append(Marked(i, found + 1, i + 1, found))
+        i = found + 1
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- word classes
+ZU_INFINITIVE = re.compile(r"(?:%s)zu[a-zäöüß]{2,}en$" % "|".join(PARTICLES))
+WH_WORDS = frozenset("dass daß ob wie warum wer was wo wann weshalb wieso inwieweit welche welcher welches".split())
+NOT_ADJECTIVE = AUX | DETERMINERS | POSSESSIVES | PREPOSITIONS | ADVERBS | SUBORDINATORS | frozenset(
+    "eine keine diese dieser dieses diesem diesen jene alle alles beide viele einige wenige andere mehrere man "
+    "sie wir ihr es er ich uns euch sich ihnen ihm ihn nicht nie noch sehr mehr weniger habe haben sollen wollen "
+    "können müssen werden geben gehen kommen stehen liegen lassen halten sehen".split())
+
+
+def _is_konjunktiv(tok: Tok, lex: Lexicon) -> bool:
+    w = tok.text
+    if not w[:1].islower():
+        return False
+    if w in lex.konjunktiv or w in lex.konjunktiv_stems:
+        return True
+    for p in PARTICLES:
+        if w.startswith(p) and w[len(p):] in lex.konjunktiv_stems:
+            return True
+    return False
+
+
+def _is_adjective(tok: Tok, lex: Lexicon) -> bool:
+    w = tok.text
+    return (w[:1].islower() and len(w) > 3 and w not in NOT_ADJECTIVE and w not in lex.verbs
+            and w not in lex.konjunktiv and re.fullmatch(r"[a-zäöüß][\w\-]*(?:e|en|er|es|em)", w) is not None
+            and not _is_konjunktiv(tok, lex))
+
+
+def _is_role(word: str, lex: Lexicon) -> bool:
+    return word in lex.role_words or any(word.lower().endswith(e) for e in lex.role_endings)
+
+
+def _is_institution(word: str, lex: Lexicon) -> bool:
+    return word in lex.institution_words or any(word.lower().endswith(e) for e in lex.institution_endings)
+
+
+def _capword(tok: Tok) -> bool:
+    return tok.text[:1].isupper() and tok.text[:1].isalpha()
+
+
+# ---------------------------------------------------------------------------------------------- noun phrases
+def _forward_np(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A subject noun phrase starting at toks[i] (after an inverted verb: `sagte der Kremlchef`)."""
+    n = len(toks)
+    skipped = 0
+    while i < n and toks[i].lower in ("sich", "allerdings", "auch", "zudem", "außerdem", "dazu", "jedoch", "nun",
+                                      "aber", "weiter", "ebenfalls", "bereits", "dann", "daher", "deshalb") \
+            and skipped < 2 and not toks[i].quoted:
+        i += 1
+        skipped += 1
+    if i >= n or toks[i].quoted:
+        return None
+    t = toks[i]
+    if t.lower in PRONOUNS:
+        return (i, i + 1) if t.lower not in ("es", "man") else None
+    j = i
+    nouns = 0
+    while j < n and not toks[j].quoted:
+        t = toks[j]
+        if t.lower in DETERMINERS or t.lower in POSSESSIVES:
+            if j > i and not (_capword(toks[j - 1]) and t.lower in ("des", "der", "eines", "einer")):
+                break
+        elif _capword(t) and t.lower not in PREPOSITIONS and t.lower not in ADVERBS:
+            nouns += 1
+        elif _is_adjective(t, lex) and j + 1 < n and (_capword(toks[j + 1]) or _is_adjective(toks[j + 1], lex)):
+            pass
+        elif t.lower in NAME_PARTICLES and j > i and _capword(toks[j - 1]) and j + 1 < n and (
+                _capword(toks[j + 1]) or toks[j + 1].lower in NAME_PARTICLES):
+            pass
+        elif t.text == "(" and nouns:
+            k = j + 1
+            while k < n and k < j + 5 and toks[k].text != ")":
+                k += 1
+            if k < n and toks[k].text == ")":
+                j = k
+            else:
+                break
+        else:
+            break
+        j += 1
+    if not nouns:
+        return None
+    # "das Außenministerium in Kiew": an institution with its seat
+    if j + 1 < n and toks[j].lower == "in" and _capword(toks[j + 1]) and _is_institution(toks[j - 1].text, lex):
+        j += 2
+    return (i, j)
+
+
+def _backward_np(toks: list[Tok], c: int, lex: Lexicon) -> tuple[int, int, str]:
+    """The noun phrase ending just before toks[c]; reason tells where it stopped: 'start' (clause start),
+    'sub' (after a subordinator or relative pronoun) or 'other'."""
+    j = c - 1
+    while j >= 0 and not toks[j].quoted:
+        t = toks[j]
+        if _capword(t) and t.lower not in PREPOSITIONS and t.lower not in SUBORDINATORS:
+            pass
+        elif t.lower in DETERMINERS or t.lower in POSSESSIVES or t.lower in PRONOUNS:
+            pass
+        elif _is_adjective(t, lex) and j + 1 < c and (_capword(toks[j + 1]) or _is_adjective(toks[j + 1], lex)):
+            pass
+        elif t.lower in NAME_PARTICLES and 0 < j < c - 1 and _capword(toks[j - 1]) and _capword(toks[j + 1]):
+            pass
+        elif t.text in "()":
+            pass
+        elif t.text == "," and 0 < j < c - 1 and _capword(toks[j - 1]) and _capword(toks[j + 1]):
+            pass
+        else:
+            break
+        j -= 1
+    start = j + 1
+    if j < 0 or toks[j].quoted or toks[j].text in ":;–—-(.!?":
+        reason = "start"
+    elif toks[j].lower in SUBORDINATORS or toks[j].text == "," and start < c and toks[start].lower in RELATIVES:
+        reason = "sub"
+    else:
+        reason = "other"
+    if reason == "sub" and start < c and toks[start].lower in RELATIVES and toks[j].text == ",":
+        return start, start + 1, reason  # relative clause: the relative pronoun is the subject
+    while start < c and (toks[start].lower in FOCUS or toks[start].lower in ADVERBS):
+        start += 1
+    if start < c and toks[start].lower in ("es", "man"):
+        start = c
+    return start, c, reason
+
+
+def _subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Subject noun phrase of the finite verb toks[v]: before it at clause start (`Rutte sagte`), in a verb-final
+    clause (`wie Rutte sagte`), or after it when inverted (`sagte Rutte`, `Beim Treffen sagte Selenskyj`)."""
+    s, e, reason = _backward_np(toks, v, lex)
+    if s < e and reason in ("start", "sub") and any(_capword(t) or t.lower in PRONOUNS for t in toks[s:e]):
+        if not (e - s == 1 and toks[s].lower in ADVERBS):
+            return s, e
+    if v > 1 and toks[v - 1].text == ",":  # "Der NATO-Generalsekretär, Mark Rutte, äußerte"
+        s2, e2, reason2 = _backward_np(toks, v - 1, lex)
+        if reason2 == "start" and any(t.text == "," for t in toks[s2:e2]):
+            return s2, e2
+    fwd = _forward_np(toks, v + 1, lex)
+    if fwd is None and s == e and v > 0 and toks[v - 1].lower == "und":
+        # "Selenskyj begrüßte ... und betonte": the subject of the first verb
+        k = 0
+        while k < v and not toks[k].quoted and (_capword(toks[k]) or toks[k].lower in DETERMINERS
+                                                 or _is_adjective(toks[k], lex)):
+            k += 1
+        if 0 < k < v and toks[k].text[:1].islower() and toks[0].lower not in PREPOSITIONS | ADVERBS:
+            return 0, k
+    return fwd
+
+
+# ---------------------------------------------------------------------------------------------- cues
+@dataclass
+class Cue:
+    kind: str  # verb / laut / zufolge / so / angaben / hiess
+    start_tok: int
+    end_tok: int
+    speaker: tuple[int, int] | None  # token span of the speaker mention
+    message: tuple[int, int] | None = None  # char span of an indirect message
+    resolved: tuple[str | None, str | None, str] = (None, None, "unknown")
+    mention: tuple[int, int, str] | None = None  # char span and text of the speaker mention
+    verb_kind: str = ""  # speech / writing / thought for verb cues
+
+
+def _clause_end(toks: list[Tok], i: int) -> int:
+    while i < len(toks) and toks[i].text not in ",;:" and not toks[i].quoted:
+        i += 1
+    return i
+
+
+def _strip_end(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:!?–-"):
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
+    cues: list[Cue] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.quoted:
+            continue
+        low = t.lower
+        # attribution phrases -------------------------------------------------------------------------
+        if low == "laut" and i + 1 < n:
+            sp = _forward_np(toks, i + 1, lex)
+            if sp and (i == 0 or toks[i - 1].lower not in ("so", "sehr", "zu", "ganz")):
+                cues.append(Cue("laut", i, i + 1, sp))
+            continue
+        if low == "zufolge" and i > 0:
+            s, e, _ = _backward_np(toks, i, lex)
+            if s < e:
+                cues.append(Cue("zufolge", i, i + 1, (s, e)))
+            continue
+        if low == "nach" and i + 1 < n and toks[i + 1].text in lex.cue_nouns and toks[i + 1].text not in (
+                "Sprecher", "Sprecherin", "Bericht", "Erklärung", "Mitteilung"):
+            j = i + 2
+            if j < n and toks[j].lower in ("von", "des", "der", "eines", "einer"):
+                sp = _forward_np(toks, j + 1 if toks[j].lower == "von" else j, lex)
+            else:
+                sp = None
+            if sp is None and j <= n:  # "Nach Angaben der Polizei" handled above; "nach Medienberichten"
+                sp = (i + 1, i + 2)
+            cues.append(Cue("angaben", i, i + 2, sp))
+            continue
+        if low == "so" and i > 0 and (toks[i - 1].text in ",–" or toks[i - 1].quoted) and i + 1 < n:
+            sp = _forward_np(toks, i + 1, lex)
+            if sp:
+                cues.append(Cue("so", i, i + 1, sp))
+            continue
+        # speech verbs ----------------------------------------------------------------------------------
+        entries = lex.verbs.get(t.text) if t.text[:1].islower() else None
+        if not entries:
+            continue
+        info = None
+        ce = _clause_end(toks, i + 1)
+        for entry in sorted(entries, key=lambda x: x[1] is None):
+            if entry[1] is None or any(toks[k].lower == entry[1] for k in range(i + 1, ce)):
+                info = entry
+                break
+        if info is None:
+            continue
+        lemma, particle, participle, kind = info
+        if lemma == "heißen":
+            if (i + 1 < n and toks[i + 1].lower == "es") or (i > 0 and toks[i - 1].lower == "es"):
+                cues.append(Cue("hiess", i, i + 1, None))
+            continue
+        end_tok = i + 1  # cue span: the finite verb (a separable particle may be far away)
+        if participle and i + 1 < n and toks[i + 1].lower.startswith(("werd", "wurd", "word")):
+            continue  # passive: "der der Ukraine vorgeschlagen werden kann"
+        if participle:
+            s, e, reason = _backward_np(toks, i, lex)
+            if reason == "sub" and s < e:
+                sp = (s, e)
+            else:
+                k = i - 1
+                while k >= 0 and toks[k].text not in ",;:" and toks[k].lower not in AUX:
+                    k -= 1
+                if k < 0 or toks[k].lower not in AUX:
+                    continue
+                sp = _subject(toks, k, lex)
+        else:
+            sp = _subject(toks, i, lex)
+        cues.append(Cue("verb", i, end_tok, sp, verb_kind=kind))
+    return cues
+
+
+def _message_for(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple[int, int]) -> tuple[int, int] | None:
+    """The reported message (char span) that an unquoted cue introduces, or None."""
+    n = len(toks)
+    if cue.kind in ("laut", "zufolge", "angaben"):
+        # the rest of the sentence around the attribution phrase
+        a = min(cue.start_tok, cue.speaker[0] if cue.speaker else cue.start_tok)
+        b = max(cue.end_tok, cue.speaker[1] if cue.speaker else cue.end_tok)
+        left = _strip_end(text, sent[0], toks[a].start)
+        right = _strip_end(text, toks[b].start if b < n else sent[1], sent[1])
+        span = max(left, right, key=lambda x: x[1] - x[0])
+        if span[1] - span[0] < 15:
+            return None
+        return (min(left[0], right[0]) if left[1] > left[0] else right[0],
+                right[1] if right[1] > right[0] else left[1])
+    if cue.kind == "so":
+        # "..., so X": the clause before
+        s, e = _strip_end(text, sent[0], toks[cue.start_tok].start)
+        return (s, e) if e - s > 15 else None
+    if cue.kind == "hiess":
+        k = _clause_end(toks, cue.end_tok)
+        if k < n and toks[k].text in ",:" and k + 1 < n and not toks[k + 1].quoted:
+            return _strip_end(text, toks[k + 1].start, sent[1])
+        if cue.start_tok > 1 and toks[cue.start_tok - 1].text == ",":
+            return _strip_end(text, sent[0], toks[cue.start_tok - 1].start)
+        return None
+    # a speech verb: message after it (", dass ...", ", es sei ...", ": ...") or before it ("Es sei ..., sagte X")
+    i = cue.start_tok
+    k = i + 1
+    while k < n and toks[k].text not in ",:;" and not toks[k].quoted:
+        k += 1
+    if k + 1 < n and toks[k].text in ",:" and not toks[k + 1].quoted:
+        first = toks[k + 1]
+        rest = [t for t in toks[k + 1:] if not t.quoted]
+        if first.lower in WH_WORDS or any(_is_konjunktiv(t, lex) for t in rest) or (
+                len(toks) - k > 4 and toks[-2].lower != "zu" and any(
+                    toks[m].lower == "zu" and toks[m + 1].text[:1].islower() for m in range(k + 1, n - 1))
+                or any(ZU_INFINITIVE.match(t.text) for t in rest)) or (
+                toks[k].text == ":" and len(rest) > 3):
+            s = first.start
+            e = sent[1]
+            # stop before a trailing ", sagte X" frame or a colon that opens a direct quote
+            for m in range(k + 2, n):
+                if toks[m].text == ":" and m + 1 < n and toks[m + 1].quoted:
+                    e = toks[m].start
+                    break
+                if toks[m].text == "," and m + 1 < n and toks[m + 1].text in lex.verbs and m + 2 < n and (
+                        _capword(toks[m + 2]) or toks[m + 2].lower in PRONOUNS or toks[m + 2].lower in DETERMINERS):
+                    e = toks[m].start
+                    break
+            return _strip_end(text, s, e)
+    if i > 1 and (toks[i - 1].text == "," or toks[i - 1].quoted and toks[i - 1].text in ",") and not toks[0].quoted:
+        pre = toks[: i - 1]
+        strong = cue.mention is not None and cue.verb_kind == "speech" and len(pre) >= 5
+        if pre and (any(_is_konjunktiv(t, lex) for t in pre if not t.quoted) or pre[0].lower in WH_WORDS or strong):
+            return _strip_end(text, sent[0], toks[i - 1].start)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- speakers
+@dataclass
+class Entity:
+    name: str
+    kind: str
+    group: str | None
+    actor: Actor | None
+    gender: str | None = None
+    roles: set[str] | None = None
+    last: int = -1
+
+
+class _Article:
+    """Entities of one article, for merging name forms and resolving pronouns and role nouns."""
+
+    def __init__(self, text: str, gaz: Gazetteer, lex: Lexicon):
+        self.text, self.gaz, self.lex = text, gaz, lex
+        self.entities: list[Entity] = []
+        self.speakers: list[Entity] = []  # in order of speaking
+
+    def _gender_of_role(self, role: str) -> str | None:
+        head = role.split()[-1] if role.split() else role
+        if head.endswith("in") and _is_role(head[:-2], self.lex):
+            return "f"
+        if _is_role(head, self.lex):
+            return "m"
+        return None
+
+    def entity(self, name: str, kind: str, pos: int, actor: Actor | None = None, role: str | None = None,
+               gender: str | None = None) -> Entity:
+        if actor is None and kind == "person":
+            actor = self.gaz.lookup(name)
+        found = None
+        if actor is not None:
+            found = next((e for e in self.entities if e.actor is actor), None)
+            name = actor.name
+            kind = actor.kind
+        else:
+            surname = name.split()[-1] if name.split() else name
+            for e in self.entities:
+                if e.kind == kind and (e.name == name or kind == "person" and e.name.split()[-1] == surname):
+                    found = e
+                    break
+        if found is None:
+            found = Entity(name, kind, actor.group if actor else None, actor, None, set())
+            if actor is not None:
+                for r in actor.roles:
+                    g = self._gender_of_role(r)
+                    if g:
+                        found.gender = found.gender or g
+            self.entities.append(found)
+        elif actor is None and len(name) > len(found.name):
+            found.name = name  # the fullest name form in the article
+        if role:
+            found.roles.add(role)
+            g = self._gender_of_role(role)
+            if g and found.gender is None:
+                found.gender = g
+        if gender and found.gender is None:
+            found.gender = gender
+        found.last = max(found.last, pos)
+        return found
+
+    def observe(self, toks: list[Tok]) -> None:
+        """Register gazetteer actors and 'Role Firstname Lastname' names mentioned in a sentence."""
+        n = len(toks)
+        i = 0
+        while i < n:
+            hit = None
+            for size in (4, 3, 2, 1):
+                if i + size > n or not _capword(toks[i]) and toks[i].lower not in ("von",):
+                    continue
+                cand = self.text[toks[i].start:toks[i + size - 1].end]
+                actor = self.gaz.by_alias.get(fold(cand))
+                if actor is not None:
+                    hit = (size, actor)
+                    break
+            if hit:
+                size, actor = hit
+                role = toks[i - 1].text if i and _is_role(toks[i - 1].text, self.lex) else None
+                self.entity(actor.name, actor.kind, toks[i].start, actor, role)
+                i += size
+                continue
+            i += 1
+
+    def _pronoun(self, word: str, pos: int) -> Entity | None:
+        gender = PRONOUNS.get(word.lower())
+        pool = [e for e in reversed(self.speakers) if e.last <= pos]
+        mentioned = sorted((e for e in self.entities if e.last <= pos), key=lambda e: -e.last)
+        if gender == "m":
+            for e in pool + mentioned:
+                if e.kind == "person" and e.gender != "f":
+                    return e
+        elif gender == "f":
+            for e in pool[:3] + mentioned:
+                if e.kind == "person" and e.gender == "f":
+                    return e
+            for e in pool[:2]:
+                if e.kind in ("institution", "anonymous"):
+                    return e
+            for e in pool[:1]:
+                if e.kind == "person" and e.gender is None:
+                    return e
+        elif gender == "1":
+            return pool[0] if pool else None
+        return None
+
+    def resolve(self, s: int, e: int, toks: list[Tok]) -> tuple[str | None, str | None, str, Entity | None]:
+        """(speaker, group, kind, entity) for the mention toks[s:e]."""
+        lex = self.lex
+        words = toks[s:e]
+        pos = words[0].start
+        if len(words) == 1 and words[0].lower in PRONOUNS:
+            if words[0].lower in ("er", "sie", "ich", "wir", "ihm", "ihr", "ihnen", "ihrer", "seiner"):
+                ent = self._pronoun(words[0].text, pos)
+                if ent is not None:
+                    return ent.name, ent.group, ent.kind, ent
+            return None, None, "unknown", None
+        if len(words) == 1 and words[0].lower in RELATIVES | {"dieser", "diese"}:
+            ent = self.speakers[-1] if self.speakers else None
+            mentioned = sorted((x for x in self.entities if x.last <= pos), key=lambda x: -x.last)
+            ent = mentioned[0] if mentioned else ent
+            return (ent.name, ent.group, ent.kind, ent) if ent else (None, None, "unknown", None)
+        mention_text = self.text[words[0].start:words[-1].end]
+        # gazetteer: the longest stretch of the mention that is an alias
+        for size in range(len(words), 0, -1):
+            for a in range(0, len(words) - size + 1):
+                cand = self.text[words[a].start:words[a + size - 1].end]
+                actor = self.gaz.by_alias.get(fold(cand))
+                if actor is not None:
+                    role = next((w.text for w in words[:a] if _is_role(w.text, lex)), None)
+                    ent = self.entity(actor.name, actor.kind, pos, actor, role)
+                    return ent.name, ent.group, ent.kind, ent
+        caps = [i for i, w in enumerate(words) if _capword(w)]
+        if not caps:
+            return None, None, "unknown", None
+        # name: trailing run of capitalised words that are not role, institution or anonymous nouns and do not
+        # directly follow a determiner or adjective (those are common nouns)
+        run: list[int] = []
+        for i in range(len(words) - 1, -1, -1):
+            w = words[i]
+            if w.text in "()":
+                if run:
+                    break
+                continue
+            if _capword(w) or (w.lower in NAME_PARTICLES and run):
+                run.insert(0, i)
+                continue
+            break
+        while run and words[run[0]].lower in NAME_PARTICLES:
+            run.pop(0)
+        name_idx = []
+        for i in run:
+            w = words[i]
+            prev = words[i - 1] if i else None
+            if _is_role(w.text, lex) or _is_institution(w.text, lex) or w.text in lex.anonymous or w.lower in ADVERBS:
+                name_idx = []
+                continue
+            if prev is not None and (prev.lower in DETERMINERS or prev.lower in POSSESSIVES or _is_adjective(prev, lex)) \
+                    and not name_idx:
+                continue
+            if i == 0 and s == 0 and len(run) == 1 and w.text.endswith(("e", "en", "er")) and w.lower in ADVERBS:
+                continue
+            name_idx.append(i)
+        head_candidates = [words[i].text for i in caps if i not in name_idx]
+        head = head_candidates[-1] if head_candidates else None
+        determiner = next((w.lower for w in words if w.lower in DETERMINERS), None)
+        if name_idx:
+            name = self.text[words[name_idx[0]].start:words[name_idx[-1]].end]
+            kind = "institution" if head and _is_institution(head, lex) and not _is_role(head, lex) else "person"
+            if kind == "person" and len(name_idx) == 1 and not head and _is_institution(name, lex):
+                kind = "institution"
+            role = head if head and _is_role(head, lex) else None
+            ent = self.entity(name, kind, pos, None, role)
+            return ent.name, ent.group, ent.kind, ent
+        if head is None:
+            return None, None, "unknown", None
+        bare = re.sub(r"^(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)\s+", "", mention_text,
+                      flags=re.I)
+        if head in lex.anonymous or bare.split()[0] in lex.anonymous:
+            return bare, None, "anonymous", None
+        if _is_role(head, lex):
+            gender = "f" if determiner in ("die", "der") and head.endswith("in") and determiner == "die" else (
+                "m" if determiner in ("der", "dem", "des") else None)
+            ent = self._role(mention_text, head, gender)
+            if ent is not None:
+                ent.last = max(ent.last, pos)
+                return ent.name, ent.group, ent.kind, ent
+            return None, None, "unknown", None
+        if _is_institution(head, lex):
+            ent = self.entity(bare, "institution", pos)
+            return ent.name, ent.group, ent.kind, ent
+        return None, None, "unknown", None
+
+    def _role(self, mention: str, head: str, gender: str | None) -> Entity | None:
+        present = [e for e in self.entities if e.actor is not None]
+        matches = self.gaz.by_role(mention, [e.actor for e in present])
+        if matches:
+            return next(e for e in present if e.actor is matches[0])
+        low = head.lower()
+        for e in sorted(self.entities, key=lambda x: -x.last):
+            if any(r.lower().endswith(low) or low.endswith(r.lower().split("-")[-1]) for r in (e.roles or ())):
+                return e
+        fem = head.endswith("in") and _is_role(head[:-2], self.lex)
+        for e in reversed(self.speakers):
+            if e.kind == "person" and (e.gender == "f") == fem:
+                return e
+        return None
+
+
+# ---------------------------------------------------------------------------------------------- main
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+TITLE_CUES = frozenset("sogenannte sogenannten so genannte genannt genannte genannten titel motto slogan operation "
+                       "film buch roman serie sendung programm aktion initiative projekt gipfel format magazin "
+                       "zeitung schiff name namen namens marke kampagne plan strategie begriff wort stichwort "
+                       "bezeichnung label".split())
+
+
+def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Sequence[Any] = ()) -> list[Quote]:
+    """Quotes in article order. `sentences`: sentence spans into text. `sections`: framing.sections.Section objects
+    (kind, start, end, author); in 'reader_comment' sections quoted text is the reader's own words (speaker =
+    author, kind 'reader'); quotes inside 'headline' / 'boilerplate' sections are skipped."""
+    lex = lexicon()
+    art = _Article(text, load_gazetteer(), lex)
+    skip = [(s.start, s.end) for s in sections if s.kind in ("headline", "boilerplate")]
+    readers = [s for s in sections if s.kind == "reader_comment"]
+    marks = find_quote_marks(text)
+    sents = sorted((int(a), int(b)) for a, b in sentences if b > a) or [(0, len(text))]
+
+    def excluded(a: int, b: int) -> bool:
+        return any(_overlap((a, b), r) > 0 and r[0] <= a for r in skip)
+
+    def reader_of(pos: int) -> Any | None:
+        return next((r for r in readers if r.start <= pos < r.end), None)
+
+    out: list[Quote] = []
+    # ---- per sentence: tokens, cues and their speakers, indirect messages
+    sent_toks: list[list[Tok]] = []
+    sent_cues: list[list[Cue]] = []
+    mark_ranges = [(m.start, m.end) for m in marks]
+    for ss, se in sents:
+        toks = _tokens(text, ss, se)
+        for t in toks:
+            t.quoted = any(a <= t.start and t.end <= b for a, b in mark_ranges) or t.text in "„“”»«‚‘›‹\""
+        sent_toks.append(toks)
+        if excluded(ss, se) or reader_of(ss) is not None:
+            sent_cues.append([])
+            continue
+        art.observe(toks)
+        cues = _sentence_cues(text, toks, lex)
+        for cue in cues:
+            if cue.speaker:
+                a, b = cue.speaker
+                name, group, kind, ent = art.resolve(a, b, toks)
+                cue.resolved = (name, group, kind)
+                cue.mention = (toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end])
+                if ent is not None:
+                    art.speakers.append(ent)
+                    ent.last = max(ent.last, toks[a].start)
+            elif cue.kind == "hiess":
+                # "hieß es in der Erklärung": the institution or person that spoke last, if recent
+                ent = art.speakers[-1] if art.speakers else None
+                if ent is not None and ent.last >= ss - 400:
+                    cue.resolved = (ent.name, ent.group, ent.kind)
+            cue.message = _message_for(text, toks, cue, lex, (ss, se))
+        sent_cues.append(cues)
+
+    # ---- quote marks
+    def sent_index(pos: int) -> int:
+        lo, hi = 0, len(sents) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if sents[mid][0] <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    quote_speaker: dict[int, tuple[Cue | None, int]] = {}  # sentence index -> (cue used, sentence)
+    items: list[tuple[int, Quote]] = []
+    mark_by_sent: dict[int, list[Marked]] = {}
+    for m in marks:
+        mark_by_sent.setdefault(sent_index(m.open_start), []).append(m)
+
+    def emit(mode: str, s: int, e: int, cue: Cue | None, toks: list[Tok] | None) -> Quote:
+        if cue is None:
+            return Quote(mode, s, e, None, None, None, None, None, None, None, None, "unknown")
+        cs = toks[cue.start_tok].start if toks else None
+        ce = toks[cue.end_tok - 1].end if toks else None
+        name, group, kind = cue.resolved
+        mention = cue.mention
+        return Quote(mode, s, e, text[cs:ce] if cs is not None else None, cs, ce,
+                     mention[2] if mention else None, mention[0] if mention else None,
+                     mention[1] if mention else None, name, group, kind if name or kind == "anonymous" else "unknown")
+
+    last_cue: tuple[int, Cue, list[Tok]] | None = None  # sentence index of the last attributed statement
+    for si, (ss, se) in enumerate(sents):
+        toks = sent_toks[si]
+        if excluded(ss, se):
+            continue
+        reader = reader_of(ss)
+        cues = sent_cues[si]
+        used_cue = None
+        # quote marks opening in this sentence
+        for m in mark_by_sent.get(si, []):
+            if excluded(m.open_start, m.close_end):
+                continue
+            content = text[m.start:m.end]
+            words = re.findall(r"\w+", content)
+            if not words:
+                continue
+            if reader is not None:
+                author = getattr(reader, "author", None)
+                at = text.find(author, m.close_end, reader.end) if author else -1
+                items.append((m.start, Quote("direct", m.start, m.end, None, None, None, author if at >= 0 else None,
+                                             at if at >= 0 else None, at + len(author) if at >= 0 else None,
+                                             author, None, "reader")))
+                continue
+            ci = sent_index(max(m.close_end - 1, m.open_start))
+            before = text[ss:m.open_start].strip()
+            after_sent_end = sents[ci][1]
+            after = text[m.close_end:after_sent_end].strip()
+            frame_before = not before or before.endswith(":") or (
+                before.endswith(",") and len(before.split()) <= 6 and any(
+                    sent_toks[si][c.start_tok].start < m.open_start for c in sent_cues[si]))
+            frame_after = not after or after[:1] in ".!?" or after.startswith(",") and any(
+                sent_toks[ci][c.start_tok].start >= m.close_end for c in sent_cues[ci]) or after.startswith(("(", "–"))
+            standalone = frame_before and frame_after and (len(words) >= 3 or re.search(r"[.!?]\s*$", content))
+            # cue: in the frame after the close, else before the open, in the sentences the quote spans
+            cands = []
+            for k in range(si, ci + 1):
+                for c in sent_cues[k]:
+                    pos = sent_toks[k][c.start_tok].start
+                    if m.open_start <= pos < m.close_end:
+                        continue
+                    dist = pos - m.close_end if pos >= m.close_end else (m.open_start - pos) * 1.5
+                    cands.append((dist, k, c))
+            cands.sort(key=lambda x: x[0])
+            cue, ctoks = (cands[0][2], sent_toks[cands[0][1]]) if cands else (None, None)
+            sentence_has_konj = any(_is_konjunktiv(t, lex) for t in toks if not t.quoted)
+            title_like = False
+            prev_word = re.findall(r"[\w-]+", text[max(0, m.open_start - 40):m.open_start])
+            if len(words) <= 4 and not re.search(r"[.!?,:;]", content):
+                caps = [w for w in words if w[:1].isupper()]
+                if prev_word and prev_word[-1].lower() in TITLE_CUES:
+                    title_like = True
+                elif content[:1].isupper() and len(caps) >= (len(words) + 1) // 2 and len(words) >= 2 and (
+                        prev_word and prev_word[-1].lower() in DETERMINERS | {"im", "am", "beim", "zum", "zur", "vom"}):
+                    title_like = True
+                elif re.fullmatch(r"[A-Z][\w\s\-]*", content) and all(w[:1].isupper() for w in words) and not (
+                        cue and len(words) >= 3):
+                    title_like = True  # English or all-capitalised names: ‘Willing Coalition’, „Eagle“
+            if title_like:
+                continue
+            if standalone and len(words) >= 2:
+                mode = "direct"
+            elif len(words) >= 4 or cue is not None or sentence_has_konj:
+                mode = "partial" if before and not before.endswith(":") else "direct"
+                if len(words) == 1 and cue is None:
+                    continue  # a scare-quoted word
+            else:
+                continue
+            if cue is None and last_cue is not None and si - last_cue[0] <= 2 and (mode == "direct" or sentence_has_konj):
+                cue, ctoks = last_cue[1], last_cue[2]
+            items.append((m.start, emit(mode, m.start, m.end, cue, ctoks)))
+            if cue is not None:
+                used_cue = (si, cue, ctoks)
+                last_cue = (ci, cue, ctoks) if cue.mention or cue.resolved[0] else last_cue
+        if reader is not None:
+            continue
+        # indirect messages from this sentence's cues
+        for c in cues:
+            if c.message is None:
+                continue
+            s, e = c.message
+            covered = sum(_overlap((s, e), r) for r in mark_ranges)
+            if e - s <= 0 or covered >= 0.85 * (e - s):
+                continue
+            if c.mention is None and c.resolved[0] is None and any(
+                    o.start <= s and e <= o.end for _, o in items if o.mode == "indirect" and o.start >= ss):
+                continue  # a nested report without a speaker of its own ("dass er glaubt, dass ...")
+            items.append((s, emit("indirect", s, e, c, toks)))
+            used_cue = (si, c, toks)
+        if used_cue is None and cues:
+            named = [c for c in cues if c.kind == "verb" and c.mention]
+            if named:
+                used_cue = (si, named[-1], toks)
+        # continuation: a Konjunktiv I sentence without its own cue reports the previous speaker
+        if not cues and last_cue is not None and si - last_cue[0] <= 1:
+            unq = [t for t in toks if not t.quoted]
+            if len(unq) >= 4 and any(_is_konjunktiv(t, lex) for t in unq[:12]) and not any(
+                    t.lower in ("ich", "wir") for t in unq):
+                s, e = _strip_end(text, ss, se)
+                covered = sum(_overlap((s, e), r) for r in mark_ranges)
+                if covered < 0.85 * (e - s):
+                    items.append((s, emit("indirect", s, e, last_cue[1], last_cue[2])))
+                    used_cue = (si, last_cue[1], last_cue[2])
+        if used_cue is not None:
+            last_cue = (si, used_cue[1], used_cue[2])
+        elif si - (last_cue[0] if last_cue else -9) > 1:
+            last_cue = None
+    items.sort(key=lambda x: (x[0], x[1].end))
+    return [q for _, q in items]
+
+
+# ---------------------------------------------------------------------------------------------- corpus level
+def merge_speakers(quotes: pl.DataFrame) -> pl.DataFrame:
+    """Unify speaker names across articles: gazetteer aliases -> canonical; a short form ('Witkoff') -> the one
+    longer name with the same last word ('Steve Witkoff') when that is unambiguous. Same columns in and out."""
+    if quotes.is_empty() or "speaker" not in quotes.columns:
+        return quotes
+    gaz = load_gazetteer()
+    names = [n for n in quotes["speaker"].unique().to_list() if n]
+    canon: dict[str, str] = {}
+    for n in names:
+        actor = gaz.lookup(n)
+        canon[n] = actor.name if actor and actor.kind == "person" and not n[:1].islower() else n
+    persons = set(quotes.filter(pl.col("speaker_kind") == "person")["speaker"].drop_nulls().unique().to_list())
+    by_last: dict[str, set[str]] = {}
+    for n in persons:
+        c = canon.get(n, n)
+        by_last.setdefault(c.split()[-1], set()).add(c)
+    for n in persons:
+        c = canon.get(n, n)
+        longer = [x for x in by_last.get(c.split()[-1], ()) if x != c and x.endswith(" " + c)]
+        if len(longer) == 1:
+            canon[n] = longer[0]
+    mapping = {k: v for k, v in canon.items() if k != v}
+    if not mapping:
+        return quotes
+    return quotes.with_columns(pl.col("speaker").replace(mapping))
