@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import polars as pl
 
@@ -44,8 +44,7 @@ REUSE_SCHEMA = {
 }
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A normalised word and its character span in the original text."""
 
     word: str
@@ -57,9 +56,10 @@ def tokens(text: str) -> list[Token]:
     """Normalised word tokens of `text` with their offsets into `text` itself."""
     out = []
     for match in _WORD.finditer(text or ""):
-        word = unicodedata.normalize("NFKC", match.group()).casefold()
-        if word:
-            out.append(Token(word, match.start(), match.end()))
+        word = match.group()
+        if not word.isascii():
+            word = unicodedata.normalize("NFKC", word)
+        out.append(Token(word.casefold(), match.start(), match.end()))
     return out
 
 
