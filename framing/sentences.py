@@ -148,11 +148,17 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
                 continue
             blank = match.group("nl").count("\n") >= 2
             if not blank:
-                line_start = text.rfind("\n", cursor, match.start()) + 1 or cursor
-                line_start = max(line_start, cursor)
+                line_start = text.rfind("\n", 0, match.start()) + 1
+                while line_start < cursor and text[line_start].isspace():
+                    line_start += 1
                 if not (
                     _LIST_ITEM.match(text, next_start)
-                    or (not next_char.islower() and _looks_like_heading_end(text, line_start, match.start()))
+                    or (
+                        not next_char.islower()
+                        # a heading or signature line: the sentence starts with the line or is a few words long
+                        and (line_start == cursor or text.count(" ", cursor, match.start()) <= 3)
+                        and _looks_like_heading_end(text, max(line_start, cursor), match.start())
+                    )
                 ):
                     continue
             spans.append((cursor, match.start()))

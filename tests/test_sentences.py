@@ -53,6 +53,7 @@ SPLITS = [
     ("seed header with wire dateline", " date 2024-12 BRÜSSEL (dpa-AFX) - In der Nato wird beraten. Es gehe um viel.", ["date 2024-12", "BRÜSSEL (dpa-AFX) - In der Nato wird beraten.", "Es gehe um viel."]),
     ("dateline stays with its sentence", "Kiew. Nato-Generalsekretär Rutte hat gefordert. Er kam.", ["Kiew. Nato-Generalsekretär Rutte hat gefordert.", "Er kam."]),
     ("credit after the last sentence", "Dies betrifft territoriale Fragen. AFP/nd", ["Dies betrifft territoriale Fragen.", "AFP/nd"]),
+    ("hard-wrapped line after a sentence start mid-line", "Er kam. Der Präsident äußerte große Hoffnung\nPutin zu treffen.", ["Er kam.", "Der Präsident äußerte große Hoffnung\nPutin zu treffen."]),
     ("blank line ends a line without punctuation", "Erste Zeile ohne Punkt\n\nzweite Zeile", ["Erste Zeile ohne Punkt", "zweite Zeile"]),
 ]
 
