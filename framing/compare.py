@@ -410,7 +410,9 @@ def commentary_profile(analysis: Any, by: str = "outlet", period: str = "month")
 def text_reuse(analysis: Any, by: str = "article", period: str = "month", *, n: int = reuse.DEFAULT_N) -> pl.DataFrame:
     """Per pair of articles, the word n-grams they share and the shared passages (agency copy reused)."""
     _check(by, ("article",), "text reuse", period)
-    return reuse.shared_text(analysis.articles, n=n)
+    return reuse.shared_text(analysis.articles, n=n).with_columns(
+        pl.col("outlet_a", "outlet_b").fill_null(UNKNOWN_OUTLET)
+    )
 
 
 def most_opinionated(analysis: Any, n: int = 20, *, min_opinion: float = 0.0) -> pl.DataFrame:

@@ -365,3 +365,19 @@ def test_seeds_every_table_every_grouping(seeds):
     for by in compare.BY_VALUES:
         for name, table in compare.compare_tables(seeds, by=by, period="week").items():
             assert table.height > 0, (by, name)
+
+
+def test_glossary_names_every_column_of_every_table():
+    """docs/glossary_tables.md (merged into the README) explains every column of every table."""
+    import re
+    from pathlib import Path
+
+    glossary = (Path(__file__).resolve().parent.parent / "docs" / "glossary_tables.md").read_text(encoding="utf-8")
+    sections = dict(re.findall(r"^### (\w+)\n(.*?)(?=^### |\Z)", glossary, flags=re.M | re.S))
+    for by in compare.BY_VALUES:
+        for name, table in compare.compare_tables(small_corpus(), by=by).items():
+            assert name in sections, name
+            documented = set(re.findall(r"`(\w+)`", sections[name]))
+            for column in table.columns:
+                generic = re.sub(r"^(chars|share)_(" + "|".join(schema.SECTION_KINDS) + ")$", r"\1_<kind>", column)
+                assert column in documented or generic in sections[name], (name, column)

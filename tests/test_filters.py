@@ -204,3 +204,25 @@ def test_from_cli_parses_and_refuses_bad_values():
         Filter.from_cli(voices=["author"])
     with pytest.raises(ConfigError, match="after"):
         Filter.from_cli(date_from="2025-09-01", date_to="2025-08-01")
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], Filter()),
+        (
+            ["--outlet", "nd", "--outlet", "OZD", "--kind", "commentary", "--from", "2025-08-01", "--to", "2025-08-31"],
+            Filter(outlets=("nd", "OZD"), section_kinds=("commentary",), date_from=D(2025, 8, 1), date_to=D(2025, 8, 31)),
+        ),
+        (["--no-undated", "--voice", "quoted", "--speaker", "Sergej Lawrow"], Filter(include_undated=False, voices=("quoted",), speakers=("Sergej Lawrow",))),
+        (["--group", "Russia", "--search", "Kiew"], Filter(speaker_groups=("Russia",), text="Kiew")),
+    ],
+)
+def test_cli_arguments(argv, expected):
+    import argparse
+
+    from framing.filters import add_filter_arguments
+
+    parser = argparse.ArgumentParser()
+    add_filter_arguments(parser)
+    assert Filter.from_cli(parser.parse_args(argv)) == expected
