@@ -52,7 +52,7 @@ _CLOSERS = "\"'»«“”‘’›‹)]"
 _BOUNDARY = re.compile(
     r"""(?P<punct>\.\.\.|[.!?…]+)(?P<close>["'»«“”‘’›‹)\]]*)(?P<ws>\s+|\Z)"""
     r"""|(?:(?<=[a-zäöüß][A-Za-zÄÖÜäöüß])|(?<=[a-zäöüß][A-ZÄÖÜ]{2}))(?P<glued>[.!?])(?=[A-ZÄÖÜ][a-zäöüß])"""
-    r"""|(?P<nl>[ \t\r\f\v]*\n\s*)"""
+    r"""|(?P<nl>[^\S\n]*\n\s*)"""
 )
 _LIST_ITEM = re.compile(r"(?:[•·▪◦*–—-]\s|[a-zA-Z0-9]{1,2}[).]\s)")
 _HEADER_TOKEN = re.compile(r"date \d{4}(?:-\d{2}){0,2}(?=\s|\Z)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -291,3 +292,25 @@ def test_malformed_marker_rows_raise_config_error(tmp_path: Path, row: str) -> N
     path.write_text("kind,match,extent,pattern,note\n" + row, encoding="utf-8")
     with pytest.raises(ConfigError):
         load_markers(path)
+
+
+# ---- invariants on noisy input --------------------------------------------------------------------------------------
+
+PIECES = list("aAbZü .,!?\n\t»«„“\"'()1•–-:;\xa0") + [
+    "date 2025-08-22 ", "z. B. ", "Dr. ", "am 4.\n\nSeptember", "OZD\n", "Kommentar\n", "Lesermeinungen\n",
+    "„Gut.“ Tilli\n", "Wer ist X?\n", "AFP/nd", "Foto: dpa/X", "(APA, 4.6.2015)", "werden.Der ", "...", "…", "\r\n",
+]
+
+
+def test_noisy_texts_always_partition_and_sentences_stay_inside() -> None:
+    generator = random.Random(7)
+    for _ in range(3000):
+        text = "".join(generator.choice(PIECES) for _ in range(generator.randint(1, 40)))
+        found = segment_sections(text)
+        assert_partition(text, found)
+        for section in found:
+            previous_end = section.start
+            for start, end in split_sentences(text, section.start, section.end):
+                assert previous_end <= start < end <= section.end, (text, section)
+                assert text[start:end] == text[start:end].strip(), (text, section)
+                previous_end = end
