@@ -355,3 +355,36 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
                        help="only quotes by this speaker group, e.g. Russia (repeatable)")
     group.add_argument("--search", metavar="TEXT",
                        help="only articles whose title or text contains TEXT (case-insensitive)")
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """The values a filter can choose from in one analysis (for the dashboard's widgets and CLI messages)."""
+
+    outlets: tuple[str, ...]
+    section_kinds: tuple[str, ...]
+    voices: tuple[str, ...]
+    speakers: tuple[str, ...]
+    speaker_groups: tuple[str, ...]
+    date_min: dt.date | None
+    date_max: dt.date | None
+    n_undated: int
+
+
+def filter_options(analysis: Any) -> FilterOptions:
+    """Outlets (unknown labelled), kinds and voices in schema order, speakers and groups sorted, the date span."""
+    arts = analysis.articles
+    kinds = set(analysis.sections["kind"].drop_nulls().to_list())
+    voices = set(analysis.sentences["voice"].drop_nulls().to_list()) | set(
+        analysis.voice_segments["voice"].drop_nulls().to_list()
+    )
+    return FilterOptions(
+        outlets=tuple(sorted(set(arts.select(outlet_label())["outlet"].to_list()))),
+        section_kinds=tuple(k for k in schema.SECTION_KINDS if k in kinds),
+        voices=tuple(v for v in schema.VOICES if v in voices),
+        speakers=tuple(sorted(set(analysis.quotes["speaker"].drop_nulls().to_list()))),
+        speaker_groups=tuple(sorted(set(analysis.quotes["speaker_group"].drop_nulls().to_list()))),
+        date_min=arts["date_first"].min() if arts.height else None,
+        date_max=arts["date_last"].max() if arts.height else None,
+        n_undated=int(arts["date_first"].is_null().sum()),
+    )

@@ -226,3 +226,32 @@ def test_cli_arguments(argv, expected):
     parser = argparse.ArgumentParser()
     add_filter_arguments(parser)
     assert Filter.from_cli(parser.parse_args(argv)) == expected
+
+
+def test_filter_options():
+    from framing.filters import filter_options
+
+    opts = filter_options(small_corpus())
+    assert opts.outlets == tuple(sorted([UNKNOWN_OUTLET, "OZD", "nd"]))
+    assert opts.section_kinds == ("reporting", "commentary", "reader_comment")
+    assert opts.voices == ("journalist", "quoted", "reader")
+    assert opts.speakers == ("Mark Rutte", "Sergej Lawrow", "Tilli")
+    assert opts.speaker_groups == ("NATO", "Russia")
+    assert (opts.date_min, opts.date_max, opts.n_undated) == (D(2024, 12, 1), D(2025, 8, 22), 1)
+    empty = filter_options(Filter(outlets=("nobody",)).apply(small_corpus()))
+    assert empty.outlets == () and empty.date_min is None and empty.n_undated == 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(filters)
+def test_apply_is_consistent(filt):
+    """Every row of a filtered table belongs to a kept article; every kept quote lies in a kept section."""
+    out = filt.apply(small_corpus())
+    kept = set(out.articles["article_id"])
+    for table in (out.sections, out.sentences, out.voice_segments, out.quotes):
+        assert set(table["article_id"]) <= kept
+    sections = set(out.sections.select("article_id", "section_id").rows())
+    assert set(out.quotes.select("article_id", "section_id").rows()) <= sections
+    sentences = set(out.sentences.select("article_id", "sentence_id").rows())
+    if not filt.voices:
+        assert set(out.voice_segments.select("article_id", "sentence_id").rows()) <= sentences
