@@ -120,7 +120,7 @@ class _Builder:
         # [kind, start, heading, author, new]: `new` starts a section even after one of the same kind.
         self.units: list[list] = []
 
-    def add(self, kind: str, start: int, heading: str | None = None, author: str | None = None, new: bool = True):
+    def add(self, kind: str, start: int, heading: str | None = None, author: str | None = None, new: bool = True) -> None:
         self.units.append([kind, start, heading, author, new])
 
     def sections(self, length: int) -> list[Section]:
@@ -159,7 +159,7 @@ def segment_sections(text: str) -> list[Section]:
     line_markers = [m for m in markers if m.match == "line"]
     end_markers = [m for m in markers if m.match == "end"]
 
-    # Content lines as (start, end, text) with surrounding white space stripped.
+    # Content lines as (start, end), surrounding white space stripped.
     lines: list[tuple[int, int]] = []
     for found in _LINE.finditer(text):
         start, end = found.span()

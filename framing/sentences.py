@@ -186,7 +186,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
                 ends = True  # a list item, or a line ending in an initial (a signature like `G. B.`)
             else:
                 ends = _full_stop_ends(token, previous, next_word, next_char)
-                if ends and paragraph_start and token is not None and cursor == match.start() - len(token):
+                if ends and paragraph_start and cursor == match.start() - len(token):
                     # A dateline (`Kiew. Nato-Generalsekretär …`) belongs to the first sentence.
                     if _DATELINE_WORD.fullmatch(token) and "\n" not in ws:
                         ends = False
