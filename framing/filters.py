@@ -219,13 +219,18 @@ class Filter:
 
     @classmethod
     def from_query_params(cls, params: Mapping[str, Any] | None) -> Filter:
-        """A filter from URL query parameters; junk (bad dates, unknown kinds or voices) is ignored, never raised."""
+        """A filter from URL query parameters; junk (bad dates, unknown kinds or voices) is ignored, never raised.
+
+        `params` is a mapping of str to str or list of str, or Streamlit's `st.query_params` itself (read with
+        `get_all`, so repeated keys keep all their values). Write back with `st.query_params.from_dict(...)`.
+        """
         if not params:
             return cls()
 
         def values(key: str) -> list[str]:
             try:
-                raw = params.get(key)
+                # st.query_params.get() gives only the last of repeated keys; get_all() gives them all
+                raw = params.get_all(key) if hasattr(params, "get_all") else params.get(key)
             except Exception:  # a mapping-like object that misbehaves: treat as absent
                 return []
             if raw is None:

@@ -255,3 +255,20 @@ def test_apply_is_consistent(filt):
     sentences = set(out.sentences.select("article_id", "sentence_id").rows())
     if not filt.voices:
         assert set(out.voice_segments.select("article_id", "sentence_id").rows()) <= sentences
+
+
+def test_from_query_params_reads_repeated_keys_with_get_all():
+    class StreamlitLike(dict):
+        """Like st.query_params: get() gives the last value of a repeated key, get_all() all of them."""
+
+        def get(self, key, default=None):
+            values = super().get(key)
+            return values[-1] if values else default
+
+        def get_all(self, key):
+            return list(super().get(key, []))
+
+    params = StreamlitLike({"outlet": ["nd", "OZD"], "kind": ["commentary"], "undated": ["0"]})
+    assert Filter.from_query_params(params) == Filter(
+        outlets=("nd", "OZD"), section_kinds=("commentary",), include_undated=False
+    )
