@@ -18,7 +18,7 @@ from pathlib import Path
 from framing.errors import ConfigError
 from framing.schema import SECTION_KINDS
 
-MATCHES = ("start", "line", "end", "author")
+MATCHES = ("start", "line", "end", "inline", "author")
 EXTENTS = ("self", "credit", "block", "items")
 # Line markers only apply to lines this short; `end` markers are looked for in this many final characters.
 MAX_MARKER_LINE = 160
@@ -66,6 +66,9 @@ def _compile(kind: str, match: str, pattern: str) -> re.Pattern[str]:
     if match == "end":
         # At the end of the line, after the end of a sentence (or alone on the line).
         return re.compile(rf"(?:(?<=[.!?…\"'“”»«’])[ \t]+|^)(?P<marker>(?:{pattern}))[ \t]*\Z")
+    if match == "inline":
+        # After the end of a sentence (or at the start of a line), followed by white space or the end.
+        return re.compile(rf"(?:(?<=[.!?…\"'“”»«’])[ \t]+|^)(?P<marker>(?:{pattern}))(?=\s|\Z)")
     if match == "author" and "(?P<author>" not in pattern:
         raise ConfigError(f"markers.csv: author pattern for {kind} needs a group (?P<author>…): {pattern!r}")
     return re.compile(pattern)
@@ -141,6 +144,15 @@ class _Builder:
         return result
 
 
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding white space (empty spans come back with start == end)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _author(markers: tuple[Marker, ...], line: str) -> str | None:
     for marker in markers:
         if marker.match == "author":
@@ -158,24 +170,43 @@ def segment_sections(text: str) -> list[Section]:
     start_markers = [m for m in markers if m.match == "start"]
     line_markers = [m for m in markers if m.match == "line"]
     end_markers = [m for m in markers if m.match == "end"]
+    inline_markers = [m for m in markers if m.match == "inline"]
 
-    # Content lines as (start, end), surrounding white space stripped.
-    lines: list[tuple[int, int]] = []
+    # Content lines as (start, end, inline marker or None), surrounding white space stripped; an `inline` marker
+    # (a dated credit in the middle of a line) cuts its line into before, marker and after.
+    lines: list[tuple[int, int, Marker | None]] = []
     for found in _LINE.finditer(text):
-        start, end = found.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = _strip(text, *found.span())
+        if start >= end:
+            continue
+        line = text[start:end]
+        cuts = sorted(
+            (hit.start("marker"), hit.end("marker"), marker)
+            for marker in inline_markers
+            for hit in marker.regex.finditer(line)
+        )
+        for cut_start, cut_end, marker in cuts:
+            cut_start, cut_end = start + cut_start, start + cut_end
+            if cut_start < start:
+                continue  # overlaps the previous cut
+            before = _strip(text, start, cut_start)
+            if before[0] < before[1]:
+                lines.append((*before, None))
+            lines.append((cut_start, cut_end, marker))
+            start, end = _strip(text, cut_end, end)
         if start < end:
-            lines.append((start, end))
+            lines.append((start, end, None))
 
     builder = _Builder()
     block_kind, block_heading, items = "reporting", None, False
     content_seen = False  # a headline, teaser or body paragraph has been placed
     teaser_possible = False  # the previous content line was the headline
     heading_pending = False  # an `items` heading waits for its first item
-    for index, (start, end) in enumerate(lines):
+    for index, (start, end, inline) in enumerate(lines):
+        if inline is not None:
+            builder.add(inline.kind, start)
+            teaser_possible = False
+            continue
         if index == 0:
             for marker in start_markers:
                 found = marker.regex.match(text, start, end)
@@ -233,7 +264,7 @@ def segment_sections(text: str) -> list[Section]:
                     builder.add("reporting", start, new=False)
                 content_seen = True
             elif teaser_possible and block_kind == "reporting":
-                following = sum(1 for s, e in lines[index + 1 :] if e - s > MAX_MARKER_LINE // 2)
+                following = sum(1 for s, e, _ in lines[index + 1 :] if e - s > MAX_MARKER_LINE // 2)
                 kind = "teaser" if _looks_like_teaser(body) and following >= MIN_PARAGRAPHS_AFTER_TEASER else "reporting"
                 builder.add(kind, start)
                 teaser_possible = False
