@@ -58,6 +58,7 @@ class Lexicon:
     institution_words: frozenset[str]
     institution_endings: tuple[str, ...]
     anonymous: frozenset[str]
+    documents: frozenset[str]
 
 
 def _lines(name: str) -> list[str]:
@@ -70,7 +71,7 @@ def _lines(name: str) -> list[str]:
 
 
 def _weak_forms(stem: str, particle: str | None, lemma: str) -> tuple[list[str], str]:
-    e = "e" if re.search(r"(?:[td]|[^lrhaeiouäöü][mn])$", stem) else ""
+    e = "e" if re.search(r"(?:[td]|(?:ch|[^lrhaeiouäöü])[mn])$", stem) else ""
     finite = [stem + e + "t", stem + e + "te", stem + e + "ten"]
     plain = lemma.endswith("ieren") or stem.startswith(INSEPARABLE)
     participle = (particle or "") + ("" if plain else "ge") + stem + e + "t"
@@ -114,6 +115,7 @@ def lexicon() -> Lexicon:
         institution_words=frozenset(i for i in insts if not i.startswith("-")),
         institution_endings=tuple(i[1:] for i in insts if i.startswith("-")),
         anonymous=frozenset(_lines("anonymous.txt")),
+        documents=frozenset(_lines("documents.txt")),
     )
 
 
@@ -180,12 +182,26 @@ def find_quote_marks(text: str) -> list[Marked]:
     left out: an open quote mark is not guessed shut."""
     out: list[Marked] = []
     guillemets_german = text.find("»") != -1 and (text.find("«") == -1 or text.find("»") < text.find("«"))
+    # straight double quotes: paired in order within a line when the line has an even number of them
+    straight: dict[int, int] = {}
+    line_start = 0
+    for line in text.split("\n"):
+        pos = [line_start + k for k, c in enumerate(line) if c == "\""]
+        if pos and len(pos) % 2 == 0:
+            straight.update({pos[k]: pos[k + 1] for k in range(0, len(pos), 2)})
+        line_start += len(line) + 1
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
         if ch not in QUOTE_OPEN:
             i += 1
             continue
+        if ch == "\"" and i in straight:
+            j = straight[i]
+            if j > i + 1 and text[i + 1:j].strip():
+                out.append(Marked(i, j + 1, i + 1, j))
+                i = j + 1
+                continue
         if ch == "«" and guillemets_german or ch == "»" and not guillemets_german and "«" in text:
             i += 1
             continue
@@ -261,8 +277,31 @@ def _is_institution(word: str, lex: Lexicon) -> bool:
     return word in lex.institution_words or any(word.lower().endswith(e) for e in lex.institution_endings)
 
 
+ATTRIBUTION_ENDINGS = ("angaben", "angabe", "berichten", "bericht", "informationen", "schätzungen", "schätzung",
+                       "auskunft", "aussagen", "aussage", "ansicht", "meinung", "einschätzung", "darstellung",
+                       "erkenntnissen", "umfrage", "studie", "auffassung", "überzeugung", "worten", "sicht")
+
+
+def _is_attribution_noun(word: str, lex: Lexicon) -> bool:
+    w = word.lower()
+    return word in lex.cue_nouns or word in lex.documents or w.endswith(ATTRIBUTION_ENDINGS)
+
+
+def _head(toks: list[Tok], span: tuple[int, int]) -> str:
+    """The first noun of a noun phrase (its head, before genitive attributes)."""
+    for t in toks[span[0]:span[1]]:
+        if t.text[:1].isupper():
+            return t.text
+    return ""
+
+
 def _capword(tok: Tok) -> bool:
-    return tok.text[:1].isupper() and tok.text[:1].isalpha()
+    """A capitalised word (noun or name), including names with a lowercase particle: al-Dschasira, de-Maizière."""
+    t = tok.text
+    return t[:1].isupper() and t[:1].isalpha() or LOWER_PREFIX_NAME.match(t) is not None
+
+
+LOWER_PREFIX_NAME = re.compile(r"(?:al|el|ad|as|at|ar|an|az|ash|bin|ibn|de|van|von|di|da)-[A-ZÄÖÜ]")
 
 
 # ---------------------------------------------------------------------------------------------- noun phrases
@@ -317,6 +356,9 @@ def _backward_np(toks: list[Tok], c: int, lex: Lexicon) -> tuple[int, int, str]:
     """The noun phrase ending just before toks[c]; reason tells where it stopped: 'start' (clause start),
     'sub' (after a subordinator or relative pronoun) or 'other'."""
     j = c - 1
+    while j >= 0 and (toks[j].lower in ADVERBS or toks[j].lower in ("immer", "wieder", "nicht", "noch", "schon")):
+        j -= 1  # "zumal Verteidiger Wolfgang Dingfelder immer wieder betont hatte"
+    c_np = j + 1
     while j >= 0 and not toks[j].quoted:
         t = toks[j]
         if _capword(t) and t.lower not in PREPOSITIONS and t.lower not in SUBORDINATORS:
@@ -327,10 +369,13 @@ def _backward_np(toks: list[Tok], c: int, lex: Lexicon) -> tuple[int, int, str]:
             pass
         elif t.lower in NAME_PARTICLES and 0 < j < c - 1 and _capword(toks[j - 1]) and _capword(toks[j + 1]):
             pass
-        elif t.text in "()":
+        elif t.text in "()/":
             pass
         elif t.text == "," and 0 < j < c - 1 and _capword(toks[j - 1]) and _capword(toks[j + 1]):
             pass
+        elif t.lower in ("von", "vom", "aus") and 0 < j < c - 1 and _capword(toks[j - 1]) and (
+                _capword(toks[j + 1]) or toks[j + 1].lower in DETERMINERS):
+            pass  # "Theo Kitz vom Bankhaus Merck Finck", "Sprecherin von Bündnis 90 / Die Grünen"
         else:
             break
         j -= 1
@@ -341,13 +386,15 @@ def _backward_np(toks: list[Tok], c: int, lex: Lexicon) -> tuple[int, int, str]:
         reason = "sub"
     else:
         reason = "other"
-    if reason == "sub" and start < c and toks[start].lower in RELATIVES and toks[j].text == ",":
+    if reason == "sub" and start < c_np and toks[start].lower in RELATIVES and toks[j].text == ",":
         return start, start + 1, reason  # relative clause: the relative pronoun is the subject
-    while start < c and (toks[start].lower in FOCUS or toks[start].lower in ADVERBS):
+    while start < c_np and (toks[start].lower in FOCUS or toks[start].lower in ADVERBS):
         start += 1
-    if start < c and toks[start].lower in ("es", "man"):
-        start = c
-    return start, c, reason
+    if start < c_np and toks[start].lower in ("es", "man"):
+        start = c_np
+    if start >= c_np:
+        start = c_np = c
+    return start, c_np, reason
 
 
 def _subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -362,15 +409,32 @@ def _subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | None:
         if reason2 == "start" and any(t.text == "," for t in toks[s2:e2]):
             return s2, e2
     fwd = _forward_np(toks, v + 1, lex)
-    if fwd is None and s == e and v > 0 and toks[v - 1].lower == "und":
-        # "Selenskyj begrüßte ... und betonte": the subject of the first verb
-        k = 0
-        while k < v and not toks[k].quoted and (_capword(toks[k]) or toks[k].lower in DETERMINERS
-                                                 or _is_adjective(toks[k], lex)):
-            k += 1
-        if 0 < k < v and toks[k].text[:1].islower() and toks[0].lower not in PREPOSITIONS | ADVERBS:
-            return 0, k
+    if fwd is None and (s == e or reason == "other") and v > 0 and toks[v - 1].lower in ("und", "aber", ",", "sondern"):
+        # "Selenskyj begrüßte ... und betonte", "DeMint wollte ..., sagte aber": the subject of the first verb
+        return _initial_np(toks, v, lex)
     return fwd
+
+
+def _initial_np(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The sentence-initial noun phrase when it is followed by a verb (the sentence subject), else None."""
+    k = 0
+    if k < limit and toks[k].lower in FOCUS:
+        k += 1
+    first = k
+    while k < limit and not toks[k].quoted and (
+            _capword(toks[k]) and toks[k].lower not in PREPOSITIONS | ADVERBS | SUBORDINATORS
+            or toks[k].lower in DETERMINERS or toks[k].lower in POSSESSIVES or toks[k].text in "/()"
+            or toks[k].text == "," and k + 1 < limit and _capword(toks[k + 1]) and k > first
+            or _is_adjective(toks[k], lex) and k + 1 < limit and _capword(toks[k + 1])
+            or toks[k].lower in ("von", "vom", "aus") and k > first and k + 1 < limit and _capword(toks[k + 1])):
+        k += 1
+    while k > first and toks[k - 1].text in ",/(":
+        k -= 1
+    if k == first or k >= limit or not toks[k].text[:1].islower() or toks[k].lower in DETERMINERS:
+        return None
+    if not any(_capword(t) for t in toks[first:k]) or toks[first].lower in ("es", "man", "das", "dies", "dieser"):
+        return None
+    return first, k
 
 
 # ---------------------------------------------------------------------------------------------- cues
@@ -384,6 +448,12 @@ class Cue:
     resolved: tuple[str | None, str | None, str] = (None, None, "unknown")
     mention: tuple[int, int, str] | None = None  # char span and text of the speaker mention
     verb_kind: str = ""  # speech / writing / thought for verb cues
+
+
+def _clause_start(toks: list[Tok], i: int) -> int:
+    while i > 0 and toks[i - 1].text not in ",;:" and not toks[i - 1].quoted:
+        i -= 1
+    return i
 
 
 def _clause_end(toks: list[Tok], i: int) -> int:
@@ -418,16 +488,18 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
             if s < e:
                 cues.append(Cue("zufolge", i, i + 1, (s, e)))
             continue
-        if low == "nach" and i + 1 < n and toks[i + 1].text in lex.cue_nouns and toks[i + 1].text not in (
-                "Sprecher", "Sprecherin", "Bericht", "Erklärung", "Mitteilung"):
-            j = i + 2
-            if j < n and toks[j].lower in ("von", "des", "der", "eines", "einer"):
-                sp = _forward_np(toks, j + 1 if toks[j].lower == "von" else j, lex)
-            else:
-                sp = None
-            if sp is None and j <= n:  # "Nach Angaben der Polizei" handled above; "nach Medienberichten"
-                sp = (i + 1, i + 2)
-            cues.append(Cue("angaben", i, i + 2, sp))
+        if low == "nach" and i + 1 < n:
+            # "Nach Angaben der Polizei", "nach Polizeiangaben", "Nach einer norwegischen Studie"
+            sp = _forward_np(toks, i + 1, lex)
+            if sp and _is_attribution_noun(_head(toks, sp), lex):
+                if sp[1] < n and toks[sp[1]].lower == "von":  # "nach Angaben von Augenzeugen"
+                    sp = (sp[0], (_forward_np(toks, sp[1] + 1, lex) or (0, sp[1]))[1])
+                cues.append(Cue("angaben", i, i + 1, sp))
+                continue
+            if i > 0 and not toks[i - 1].quoted:  # "Seiner Meinung nach"
+                s0, e0, _ = _backward_np(toks, i, lex)
+                if s0 < e0 and _is_attribution_noun(_head(toks, (s0, e0)), lex):
+                    cues.append(Cue("zufolge", i, i + 1, (s0, e0)))
             continue
         if low == "so" and i > 0 and (toks[i - 1].text in ",–" or toks[i - 1].quoted) and i + 1 < n:
             sp = _forward_np(toks, i + 1, lex)
@@ -440,7 +512,10 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
             continue
         info = None
         ce = _clause_end(toks, i + 1)
-        for entry in sorted(entries, key=lambda x: x[1] is None):
+        cs0 = _clause_start(toks, i)
+        has_aux = any(toks[k].lower in AUX for k in range(cs0, i)) or (i + 1 < n and toks[i + 1].lower in AUX)
+        # a form that is both finite and participle (berichtet, erklärt) is a participle after an auxiliary
+        for entry in sorted(entries, key=lambda x: (x[1] is None, x[2] != has_aux)):
             if entry[1] is None or any(toks[k].lower == entry[1] for k in range(i + 1, ce)):
                 info = entry
                 break
@@ -448,12 +523,31 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
             continue
         lemma, particle, participle, kind = info
         if lemma == "heißen":
-            if (i + 1 < n and toks[i + 1].lower == "es") or (i > 0 and toks[i - 1].lower == "es"):
-                cues.append(Cue("hiess", i, i + 1, None))
+            cs, ce = _clause_start(toks, i), _clause_end(toks, i + 1)
+            if any(toks[k].lower == "es" for k in range(max(cs, i - 3), min(ce, i + 2))):
+                where = next((k for k in range(cs, ce) if toks[k].lower in ("in", "im")), None)
+                sp = None
+                if where is not None:
+                    sp = _forward_np(toks, where + 1, lex)
+                cues.append(Cue("hiess", i, i + 1, sp))
             continue
         end_tok = i + 1  # cue span: the finite verb (a separable particle may be far away)
-        if participle and i + 1 < n and toks[i + 1].lower.startswith(("werd", "wurd", "word")):
-            continue  # passive: "der der Ukraine vorgeschlagen werden kann"
+        if participle and (i + 1 < n and toks[i + 1].lower.startswith(("werd", "wurd", "word")) or any(
+                toks[k].lower in ("wird", "wurde", "wurden", "werden") for k in range(_clause_start(toks, i), i))):
+            # passive: the agent is "von X" ("wird von der Nachrichtenagentur Reuters zitiert"), or "in X"
+            # ("So wird in einer Pressemitteilung der Organisation gefordert"); otherwise no cue
+            cs = _clause_start(toks, i)
+            agent = None
+            for k in range(cs, i):
+                if toks[k].lower in ("von", "vom", "in", "im") and not toks[k].quoted:
+                    agent = _forward_np(toks, k + 1, lex) if toks[k].lower in ("von", "in") else \
+                        _forward_np(toks, k, lex)
+                    if agent and toks[k].lower == "vom":
+                        agent = (k + 1, agent[1]) if agent[1] > k + 1 else None
+                    if agent:
+                        break
+            cues.append(Cue("verb", i, i + 1, agent, verb_kind=kind))
+            continue
         if participle:
             s, e, reason = _backward_np(toks, i, lex)
             if reason == "sub" and s < e:
@@ -467,6 +561,10 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
                 sp = _subject(toks, k, lex)
         else:
             sp = _subject(toks, i, lex)
+            if lemma == "zitieren" and sp and sp[1] <= i:  # "Ein Sender zitierte Papandreou mit den Worten"
+                sp = _forward_np(toks, i + 1, lex) or sp
+        if sp is None and t.text == lemma:
+            continue  # an infinitive without a subject of its own ("könnte er androhen, ...")
         cues.append(Cue("verb", i, end_tok, sp, verb_kind=kind))
     return cues
 
@@ -783,7 +881,14 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
         art.observe(toks)
         cues = _sentence_cues(text, toks, lex)
         for cue in cues:
-            if cue.speaker:
+            if cue.speaker and cue.kind == "hiess" and toks[cue.speaker[1] - 1].text in lex.documents:
+                # "hieß es in der Erklärung": the speaker is whoever issued it, named before
+                a, b = cue.speaker
+                cue.mention = (toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end])
+                ent = art.speakers[-1] if art.speakers else None
+                if ent is not None and ent.last >= ss - 400:
+                    cue.resolved = (ent.name, ent.group, ent.kind)
+            elif cue.speaker:
                 a, b = cue.speaker
                 name, group, kind, ent = art.resolve(a, b, toks)
                 cue.resolved = (name, group, kind)
@@ -819,8 +924,8 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
     def emit(mode: str, s: int, e: int, cue: Cue | None, toks: list[Tok] | None) -> Quote:
         if cue is None:
             return Quote(mode, s, e, None, None, None, None, None, None, None, None, "unknown")
-        cs = toks[cue.start_tok].start if toks else None
-        ce = toks[cue.end_tok - 1].end if toks else None
+        cs = toks[cue.start_tok].start if toks and cue.end_tok > cue.start_tok else None
+        ce = toks[cue.end_tok - 1].end if toks and cue.end_tok > cue.start_tok else None
         name, group, kind = cue.resolved
         mention = cue.mention
         return Quote(mode, s, e, text[cs:ce] if cs is not None else None, cs, ce,
@@ -896,6 +1001,18 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                 continue
             if cue is None and last_cue is not None and si - last_cue[0] <= 2 and (mode == "direct" or sentence_has_konj):
                 cue, ctoks = last_cue[1], last_cue[2]
+            if cue is None and before:
+                # no speech verb: the subject of the sentence the quote stands in ("Einige Anhänger protestierten
+                # mit Transparenten, auf denen „…“ stand")
+                first_q = next((k for k, t in enumerate(toks) if t.start >= m.open_start), len(toks))
+                sp = _initial_np(toks, first_q, lex)
+                if sp:
+                    cue = Cue("subject", sp[0], sp[0], sp)
+                    a, b = sp
+                    name, group, kind, _ = art.resolve(a, b, toks)
+                    cue.resolved = (name, group, kind)
+                    cue.mention = (toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end])
+                    ctoks = toks
             items.append((m.start, emit(mode, m.start, m.end, cue, ctoks)))
             if cue is not None:
                 used_cue = (si, cue, ctoks)
@@ -920,15 +1037,28 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
             if named:
                 used_cue = (si, named[-1], toks)
         # continuation: a Konjunktiv I sentence without its own cue reports the previous speaker
-        if not cues and last_cue is not None and si - last_cue[0] <= 1:
-            unq = [t for t in toks if not t.quoted]
-            if len(unq) >= 4 and any(_is_konjunktiv(t, lex) for t in unq[:12]) and not any(
-                    t.lower in ("ich", "wir") for t in unq):
+        unq = [t for t in toks if not t.quoted]
+        if not cues and len(unq) >= 4 and any(_is_konjunktiv(t, lex) for t in unq[:12]) and not any(
+                t.lower in ("ich", "wir") for t in unq) and not any(o.start >= ss for _, o in items[-3:]):
+            prior = last_cue if last_cue is not None and si - last_cue[0] <= 1 else None
+            if prior is None and si > 0 and not excluded(*sents[si - 1]):
+                # the previous sentence reported someone without a speech verb we know ("Der Iran streitet dies
+                # ab."): its subject is the speaker
+                ptoks = sent_toks[si - 1]
+                sp = _initial_np(ptoks, len(ptoks), lex) if ptoks else None
+                if sp:
+                    cue = Cue("subject", sp[0], sp[0], sp)
+                    a, b = sp
+                    name, group, kind, _ = art.resolve(a, b, ptoks)
+                    cue.resolved = (name, group, kind)
+                    cue.mention = (ptoks[a].start, ptoks[b - 1].end, text[ptoks[a].start:ptoks[b - 1].end])
+                    prior = (si - 1, cue, ptoks)
+            if prior is not None:
                 s, e = _strip_end(text, ss, se)
                 covered = sum(_overlap((s, e), r) for r in mark_ranges)
                 if covered < 0.85 * (e - s):
-                    items.append((s, emit("indirect", s, e, last_cue[1], last_cue[2])))
-                    used_cue = (si, last_cue[1], last_cue[2])
+                    items.append((s, emit("indirect", s, e, prior[1], prior[2])))
+                    used_cue = (si, prior[1], prior[2])
         if used_cue is not None:
             last_cue = (si, used_cue[1], used_cue[2])
         elif si - (last_cue[0] if last_cue else -9) > 1:
