@@ -45,6 +45,7 @@ __all__ = [
     "compare_tables",
     "compute_tables",
     "group_keys",
+    "mark_nested",
     "most_opinionated",
     "overview",
     "quoted_actors",
@@ -265,8 +266,39 @@ def tone_by_voice(analysis: Any, by: str = "outlet", period: str = "month") -> p
 # ---- quoted actors ---------------------------------------------------------------------------------------------
 
 
+def mark_nested(quotes: pl.DataFrame) -> pl.DataFrame:
+    """QUOTES with a boolean `nested`: the quote lies inside another quote of the same article.
+
+    The quote finder reports quoted words inside reported speech twice: the indirect statement
+    (`es sei »kein Treffen geplant«`) and the partial quote within it (`kein Treffen geplant`). Counting both would
+    double the statement and its words, so tables count only outermost quotes as statements. Of two quotes with the
+    same span, the one with the lower quote_id counts.
+    """
+    inner = quotes.select("article_id", "quote_id", "start", "end")
+    outer = inner.rename({"quote_id": "_oid", "start": "_ostart", "end": "_oend"})
+    contained = (
+        inner.join(outer, on="article_id", how="inner")
+        .filter(
+            (pl.col("_oid") != pl.col("quote_id"))
+            & (pl.col("_ostart") <= pl.col("start"))
+            & (pl.col("_oend") >= pl.col("end"))
+            & (
+                (pl.col("_ostart") < pl.col("start"))
+                | (pl.col("_oend") > pl.col("end"))
+                | (pl.col("_oid") < pl.col("quote_id"))
+            )
+        )
+        .select("article_id", "quote_id")
+        .unique()
+        .with_columns(pl.lit(True).alias("nested"))
+    )
+    return quotes.join(contained, on=["article_id", "quote_id"], how="left").with_columns(
+        pl.col("nested").fill_null(False)
+    )
+
+
 def _quotes(analysis: Any, period: str, include_readers: bool) -> pl.DataFrame:
-    quotes = analysis.quotes
+    quotes = mark_nested(analysis.quotes)
     if not include_readers:
         quotes = quotes.filter(pl.col("speaker_kind").fill_null("") != "reader")
     quotes = quotes.join(_quote_kinds(analysis), on=["article_id", "section_id"], how="left")
@@ -280,13 +312,15 @@ def _quotes(analysis: Any, period: str, include_readers: bool) -> pl.DataFrame:
 
 def _quote_counts(quotes: pl.DataFrame, keys: list[str], item: list[str], extra: list[pl.Expr]) -> pl.DataFrame:
     """Counts and shares of quotes per keys x item; `share_of_voice_across_outlets` is over the item's rows."""
+    top = ~pl.col("nested")
     mode = pl.col("mode")
     return (
         quotes.group_by([*keys, *item])
         .agg(
-            pl.len().cast(pl.Int64).alias("n_quotes"),
-            pl.col("n_words").sum().cast(pl.Int64).alias("quoted_words"),
-            *[(mode == m).sum().cast(pl.Int64).alias(f"n_{m}") for m in schema.QUOTE_MODES],
+            top.sum().cast(pl.Int64).alias("n_quotes"),
+            pl.col("n_words").filter(top).sum().cast(pl.Int64).alias("quoted_words"),
+            *[(top & (mode == m)).sum().cast(pl.Int64).alias(f"n_{m}") for m in schema.QUOTE_MODES],
+            pl.col("nested").sum().cast(pl.Int64).alias("n_nested"),
             pl.col("article_id").n_unique().cast(pl.Int64).alias("n_articles"),
             *extra,
         )
@@ -306,6 +340,7 @@ _QUOTE_COLUMNS = [
     "n_direct",
     "n_partial",
     "n_indirect",
+    "n_nested",
     "share_direct",
     "n_articles",
     "share_of_quotes_in_outlet",

@@ -122,14 +122,19 @@ def quote(
     n_words: int = 5,
     group: str | None = None,
     kind: str = "person",
+    start: int | None = None,
+    end: int | None = None,
 ) -> dict:
+    """A QUOTES row; by default each quote has its own span (start = 1000 * quote_id), so none is nested."""
+    start = 1000 * quote_id if start is None else start
+    end = start + 10 if end is None else end
     return {
         "article_id": article_id,
         "quote_id": quote_id,
         "section_id": section_id,
         "mode": mode,
-        "start": 0,
-        "end": 10,
+        "start": start,
+        "end": end,
         "text": "zitat " * n_words,
         "n_words": n_words,
         "cue": "sagte",

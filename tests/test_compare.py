@@ -124,6 +124,24 @@ def test_unknown_speaker_and_group_are_labelled():
     assert groups["n_speakers"] == 0  # an unknown speaker is not counted as a speaker
 
 
+def test_nested_fragments_count_once():
+    """An indirect statement with a quoted fragment inside is one statement; its words are counted once."""
+    corpus = make_analysis(
+        articles=[article("x", "nd", text="Lawrow sagte, es sei »kein Treffen geplant«. Dies sei »überhaupt nicht« der Fall.")],
+        sections=[section("x", 0, "reporting", 0, 80)],
+        quotes=[
+            quote("x", 0, 0, "Sergej Lawrow", "indirect", 5, "Russia", start=14, end=44),
+            quote("x", 1, 0, "Sergej Lawrow", "partial", 3, "Russia", start=22, end=42),
+            quote("x", 2, 0, "Sergej Lawrow", "partial", 2, "Russia", start=52, end=67),
+            quote("x", 3, 0, "Sergej Lawrow", "indirect", 2, "Russia", start=52, end=67),  # same span: lower id counts
+        ],
+    )
+    assert compare.mark_nested(corpus.quotes)["nested"].to_list() == [False, True, False, True]
+    row = compare.quoted_actors(corpus).row(0, named=True)
+    assert (row["n_quotes"], row["quoted_words"], row["n_nested"]) == (2, 7, 2)
+    assert (row["n_direct"], row["n_partial"], row["n_indirect"]) == (0, 1, 1)
+
+
 def test_speaker_groups():
     table = compare.speaker_groups(small_corpus())
     russia_nd = _row(table, outlet="nd", speaker_group="Russia")
@@ -203,7 +221,7 @@ SPEAKERS = [("Sergej Lawrow", "Russia"), ("Mark Rutte", "NATO"), (None, None), (
 @st.composite
 def corpora(draw):
     quotes = []
-    for i, (art, (speaker, group), mode, words) in enumerate(
+    for i, (art, (speaker, group), mode, words, start, length) in enumerate(
         draw(
             st.lists(
                 st.tuples(
@@ -211,13 +229,15 @@ def corpora(draw):
                     st.sampled_from(SPEAKERS),
                     st.sampled_from(schema.QUOTE_MODES),
                     st.integers(1, 40),
+                    st.integers(0, 40),  # small offsets: quotes overlap and nest
+                    st.integers(1, 20),
                 ),
                 max_size=25,
             )
         )
     ):
         kind = "reader" if speaker == "Tilli" else "person"
-        quotes.append(quote(art, i, 0, speaker, mode, words, group, kind))
+        quotes.append(quote(art, i, 0, speaker, mode, words, group, kind, start=start, end=start + length))
     segments = [
         segment(art, 0, voice, n, tone)
         for art, voice, n, tone in draw(
