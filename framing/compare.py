@@ -109,8 +109,22 @@ def _share(numerator: str | pl.Expr, denominator: str | pl.Expr) -> pl.Expr:
     return pl.when(den > 0).then(num.cast(pl.Float64) / den.cast(pl.Float64)).otherwise(None)
 
 
-def _sentence_kinds(analysis: Any) -> pl.DataFrame:
-    return analysis.sentences.select("article_id", "sentence_id", "kind").unique(["article_id", "sentence_id"])
+def _segments_with_kind(analysis: Any) -> pl.DataFrame:
+    """VOICE_SEGMENTS with the `kind` of the section each segment starts in (null when in none).
+
+    Looked up by offset in SECTIONS rather than through SENTENCES, because a voice filter drops sentences by their
+    dominant voice while keeping the segments of the chosen voice inside them.
+    """
+    segs = analysis.voice_segments.with_row_index("_row")
+    spans = analysis.sections.select("article_id", pl.col("start").alias("_s"), pl.col("end").alias("_e"), "kind")
+    found = (
+        segs.select("_row", "article_id", "start")
+        .join(spans, on="article_id", how="inner")
+        .filter((pl.col("start") >= pl.col("_s")) & (pl.col("start") < pl.col("_e")))
+        .group_by("_row")
+        .agg(pl.col("kind").min())
+    )
+    return segs.join(found, on="_row", how="left").drop("_row")
 
 
 def _quote_kinds(analysis: Any) -> pl.DataFrame:
@@ -217,8 +231,7 @@ def tone_by_voice(analysis: Any, by: str = "outlet", period: str = "month") -> p
     dominant voice is the row's voice, so our tone and textblob-de's polarity stand side by side.
     """
     keys = _check(by, BY_VALUES, "tone by voice", period)
-    segs = analysis.voice_segments.join(_sentence_kinds(analysis), on=["article_id", "sentence_id"], how="left")
-    segs = _with_keys(segs, analysis.articles, period)
+    segs = _with_keys(_segments_with_kind(analysis), analysis.articles, period)
     labels = pl.col("tone_label")
     seg_table = (
         segs.group_by([*keys, "voice"])

@@ -88,6 +88,25 @@ def test_tone_by_voice_by_outlet_kind():
     table = compare.tone_by_voice(small_corpus(), by="outlet_kind")
     commentary = _row(table, outlet="OZD", kind="commentary", voice="journalist")
     assert commentary["mean_tone"] == pytest.approx(-0.6) and commentary["share_chars"] == 1.0
+    assert _row(table, outlet="OZD", kind="reader_comment", voice="reader")["n_chars"] == 12
+
+
+def test_tone_by_voice_keeps_quoted_segments_of_journalist_sentences_under_a_voice_filter():
+    """A voice filter drops sentences by dominant voice; the quoted stretch of a mostly-journalist sentence stays,
+    with the section kind it lies in."""
+    corpus = make_analysis(
+        articles=[article("x", "nd", text="Er sagte »nein« und ging dann nach Hause.")],
+        sections=[section("x", 0, "reporting", 0, 41)],
+        sentences=[sentence("x", 0, 0, "reporting", "journalist", text="Er sagte »nein« und ging dann nach Hause.")],
+        segments=[segment("x", 0, "journalist", 9, 0.0, 0), segment("x", 0, "quoted", 6, -0.4, 9),
+                  segment("x", 0, "journalist", 26, 0.0, 15)],
+    )
+    view = Filter(voices=("quoted",)).apply(corpus)
+    assert view.sentences.height == 0
+    table = compare.tone_by_voice(view, by="outlet_kind")
+    assert table.select("outlet", "kind", "voice", "n_chars", "n_sentences_dominant").rows() == [
+        ("nd", "reporting", "quoted", 6, 0)
+    ]
 
 
 # ---- quoted actors -----------------------------------------------------------------------------------------------
