@@ -51,6 +51,7 @@ PARTICLES = ("an", "auf", "aus", "bei", "ein", "mit", "nach", "vor", "zu", "zur�
 class Lexicon:
     verbs: dict[str, list[tuple[str, str | None, bool, str]]]  # form -> [(lemma, particle needed, participle, kind)]
     konjunktiv: frozenset[str]
+    konjunktiv_ii: frozenset[str]
     konjunktiv_stems: frozenset[str]
     cue_nouns: frozenset[str]
     role_words: frozenset[str]
@@ -59,6 +60,8 @@ class Lexicon:
     institution_endings: tuple[str, ...]
     anonymous: frozenset[str]
     documents: frozenset[str]
+    title_words: frozenset[str]
+    title_endings: tuple[str, ...]
 
 
 def _lines(name: str) -> list[str]:
@@ -105,9 +108,11 @@ def lexicon() -> Lexicon:
         add(participle, (lemma, None, True, kind))
     roles = _lines("roles.txt")
     insts = _lines("institutions.txt")
+    titles = _lines("title_nouns.txt")
     return Lexicon(
         verbs=verbs,
         konjunktiv=frozenset(_lines("konjunktiv.txt")),
+        konjunktiv_ii=frozenset(_lines("konjunktiv_ii.txt")),
         konjunktiv_stems=frozenset(s + "e" for s in _lines("konjunktiv_stems.txt")),
         cue_nouns=frozenset(_lines("cue_nouns.txt")),
         role_words=frozenset(r for r in roles if not r.startswith("-")),
@@ -116,6 +121,8 @@ def lexicon() -> Lexicon:
         institution_endings=tuple(i[1:] for i in insts if i.startswith("-")),
         anonymous=frozenset(_lines("anonymous.txt")),
         documents=frozenset(_lines("documents.txt")),
+        title_words=frozenset(t.lower() for t in titles if not t.startswith("-")),
+        title_endings=tuple(t[1:].lower() for t in titles if t.startswith("-")),
     )
 
 
@@ -250,11 +257,12 @@ NOT_ADJECTIVE = AUX | DETERMINERS | POSSESSIVES | PREPOSITIONS | ADVERBS | SUBOR
     "können müssen werden geben gehen kommen stehen liegen lassen halten sehen".split())
 
 
-def _is_konjunktiv(tok: Tok, lex: Lexicon) -> bool:
+def _is_konjunktiv(tok: Tok, lex: Lexicon, strict: bool = False) -> bool:
+    """Konjunktiv I (or, unless strict, the Konjunktiv II forms used in reported speech)."""
     w = tok.text
     if not w[:1].islower():
         return False
-    if w in lex.konjunktiv or w in lex.konjunktiv_stems:
+    if w in lex.konjunktiv or w in lex.konjunktiv_stems or not strict and w in lex.konjunktiv_ii:
         return True
     for p in PARTICLES:
         if w.startswith(p) and w[len(p):] in lex.konjunktiv_stems:
@@ -265,7 +273,7 @@ def _is_konjunktiv(tok: Tok, lex: Lexicon) -> bool:
 def _is_adjective(tok: Tok, lex: Lexicon) -> bool:
     w = tok.text
     return (w[:1].islower() and len(w) > 3 and w not in NOT_ADJECTIVE and w not in lex.verbs
-            and w not in lex.konjunktiv and re.fullmatch(r"[a-zäöüß][\w\-]*(?:e|en|er|es|em)", w) is not None
+            and w not in lex.konjunktiv and w not in lex.konjunktiv_ii and re.fullmatch(r"[a-zäöüß][\w\-]*(?:e|en|er|es|em)", w) is not None
             and not _is_konjunktiv(tok, lex))
 
 
@@ -589,6 +597,8 @@ def _message_for(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
         return (s, e) if e - s > 15 else None
     if cue.kind == "hiess":
         k = _clause_end(toks, cue.end_tok)
+        if k < n and toks[k].text == ":":
+            return None  # "heißt es: „…“" is a direct quote
         if k < n and toks[k].text in ",:" and k + 1 < n and not toks[k + 1].quoted:
             return _strip_end(text, toks[k + 1].start, sent[1])
         if cue.start_tok > 1 and toks[cue.start_tok - 1].text == ",":
@@ -604,7 +614,8 @@ def _message_for(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
         rest = [t for t in toks[k + 1:] if not t.quoted]
         if first.lower in WH_WORDS or any(_is_konjunktiv(t, lex) for t in rest) or (
                 len(toks) - k > 4 and toks[-2].lower != "zu" and any(
-                    toks[m].lower == "zu" and toks[m + 1].text[:1].islower() for m in range(k + 1, n - 1))
+                    toks[m].lower == "zu" and toks[m + 1].text[:1].islower() and toks[m + 1].lower not in DETERMINERS
+                    and toks[m + 1].lower.endswith(("en", "ern", "eln")) for m in range(k + 1, n - 1))
                 or any(ZU_INFINITIVE.match(t.text) for t in rest)) or (
                 toks[k].text == ":" and len(rest) > 3):
             s = first.start
@@ -621,8 +632,10 @@ def _message_for(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
             return _strip_end(text, s, e)
     if i > 1 and (toks[i - 1].text == "," or toks[i - 1].quoted and toks[i - 1].text in ",") and not toks[0].quoted:
         pre = toks[: i - 1]
-        strong = cue.mention is not None and cue.verb_kind == "speech" and len(pre) >= 5
-        if pre and (any(_is_konjunktiv(t, lex) for t in pre if not t.quoted) or pre[0].lower in WH_WORDS or strong):
+        strong = cue.mention is not None and cue.verb_kind == "speech" and len(pre) >= 5 and (
+            cue.speaker is not None and cue.speaker[0] > i)
+        if pre and (any(_is_konjunktiv(t, lex) for t in pre if not t.quoted) or pre[0].lower in ("ob", "dass")
+                    or strong):
             return _strip_end(text, sent[0], toks[i - 1].start)
     return None
 
@@ -842,10 +855,12 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-TITLE_CUES = frozenset("sogenannte sogenannten so genannte genannt genannte genannten titel motto slogan operation "
-                       "film buch roman serie sendung programm aktion initiative projekt gipfel format magazin "
-                       "zeitung schiff name namen namens marke kampagne plan strategie begriff wort stichwort "
-                       "bezeichnung label".split())
+SCARE_QUOTES = True  # a single quoted word with no speech cue in its sentence is a scare quote, not a quotation
+
+
+def _is_title_noun(word: str, lex: Lexicon) -> bool:
+    w = word.lower()
+    return w in lex.title_words or w.endswith(lex.title_endings)
 
 
 def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Sequence[Any] = ()) -> list[Quote]:
@@ -981,24 +996,26 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
             prev_word = re.findall(r"[\w-]+", text[max(0, m.open_start - 40):m.open_start])
             if len(words) <= 4 and not re.search(r"[.!?,:;]", content):
                 caps = [w for w in words if w[:1].isupper()]
-                if prev_word and prev_word[-1].lower() in TITLE_CUES:
+                if prev_word and _is_title_noun(prev_word[-1], lex):
                     title_like = True
-                elif content[:1].isupper() and len(caps) >= (len(words) + 1) // 2 and len(words) >= 2 and (
-                        prev_word and prev_word[-1].lower() in DETERMINERS | {"im", "am", "beim", "zum", "zur", "vom"}):
-                    title_like = True
-                elif re.fullmatch(r"[A-Z][\w\s\-]*", content) and all(w[:1].isupper() for w in words) and not (
-                        cue and len(words) >= 3):
-                    title_like = True  # English or all-capitalised names: ‘Willing Coalition’, „Eagle“
+                elif content[:1].isupper() and len(words) >= 2 and prev_word and prev_word[-1].lower() in (
+                        "der", "die", "das", "den", "dem", "des", "im", "am", "beim", "zum", "zur", "vom") and (
+                        len(caps) == len(words) or any(w in ("der", "des") for w in words)):
+                    title_like = True  # a name with the definite article: die „Koalition der Willigen“
+                elif len(words) >= 2 and len(caps) == len(words) and re.fullmatch(r"[A-Z][\w\s\-]*", content):
+                    title_like = True  # English or all-capitalised names: ‘Willing Coalition’
+            if len(words) <= 6 and not re.search(r"[.!?:]\s*$", content) and prev_word and _is_title_noun(
+                    prev_word[-1], lex) and text[m.open_start - len(prev_word[-1]) - 1:m.open_start].strip() == \
+                    prev_word[-1]:
+                title_like = True  # a name right after its noun: die Yacht „Dignité“, unter dem Motto „…“
             if title_like:
                 continue
             if standalone and len(words) >= 2:
                 mode = "direct"
-            elif len(words) >= 4 or cue is not None or sentence_has_konj:
-                mode = "partial" if before and not before.endswith(":") else "direct"
-                if len(words) == 1 and cue is None:
-                    continue  # a scare-quoted word
             else:
-                continue
+                mode = "partial" if before and not before.endswith(":") else "direct"
+                if SCARE_QUOTES and len(words) == 1 and cue is None and not sentence_has_konj:
+                    continue  # a scare-quoted word
             if cue is None and last_cue is not None and si - last_cue[0] <= 2 and (mode == "direct" or sentence_has_konj):
                 cue, ctoks = last_cue[1], last_cue[2]
             if cue is None and before:
@@ -1039,9 +1056,11 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
         # continuation: a Konjunktiv I sentence without its own cue reports the previous speaker
         unq = [t for t in toks if not t.quoted]
         if not cues and len(unq) >= 4 and any(_is_konjunktiv(t, lex) for t in unq[:12]) and not any(
-                t.lower in ("ich", "wir") for t in unq) and not any(o.start >= ss for _, o in items[-3:]):
+                t.lower in ("ich", "wir") for t in unq) and not any(
+                o.start >= ss and o.mode == "indirect" for _, o in items[-3:]):
             prior = last_cue if last_cue is not None and si - last_cue[0] <= 1 else None
-            if prior is None and si > 0 and not excluded(*sents[si - 1]):
+            if prior is None and si > 0 and not excluded(*sents[si - 1]) and any(
+                    _is_konjunktiv(t, lex, strict=True) for t in unq[:12]):
                 # the previous sentence reported someone without a speech verb we know ("Der Iran streitet dies
                 # ab."): its subject is the speaker
                 ptoks = sent_toks[si - 1]
