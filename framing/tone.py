@@ -51,6 +51,7 @@ class ToneLexicon:
     words: dict[str, float]  # adjectives, verbs, adverbs, lowercase
     modifiers: dict[str, tuple[str, float]]  # word -> (kind, factor)
     params: dict[str, float]
+    irregular: dict[str, str]  # strong-verb forms and suppletive comparatives -> lemma
 
 
 def textblob_lexicon_path() -> Path:
@@ -82,12 +83,14 @@ def load_lexicon() -> ToneLexicon:
         if " " in form:
             continue  # multi-word entries (Angst_machen) are not matched by this tokenizer
         (nouns if form[0].isupper() else words)[form] = polarity
-    for row in _read_tsv(LEXICON_DIR / "overrides.tsv"):
-        try:
-            form, polarity = row[0], float(row[1])
-        except (IndexError, ValueError) as exc:
-            raise ConfigError(f"overrides.tsv: bad row {row!r}; expected form<TAB>polarity<TAB>note") from exc
-        (nouns if form[0].isupper() else words)[form] = polarity
+    for name in ("news_additions.tsv", "overrides.tsv"):  # later files win
+        for row in _read_tsv(LEXICON_DIR / name):
+            try:
+                form, polarity = row[0], float(row[1])
+            except (IndexError, ValueError) as exc:
+                raise ConfigError(f"{name}: bad row {row!r}; expected form<TAB>polarity<TAB>note") from exc
+            (nouns if form[0].isupper() else words)[form] = polarity
+    irregular = {row[0]: row[1] for row in _read_tsv(LEXICON_DIR / "irregular.tsv")}
     # Entries of polarity 0 stay: they stop the lemmatiser and the compound-head rule from a false match.
     modifiers = {}
     for row in _read_tsv(LEXICON_DIR / "modifiers.tsv"):
@@ -96,7 +99,7 @@ def load_lexicon() -> ToneLexicon:
     params = {"positive": 0.1, "negative": -0.1, "scale": 1.0, "negation": 0.8, "negated_negative": 0.5}
     if params_path.is_file():
         params.update(json.loads(params_path.read_text(encoding="utf-8")))
-    return ToneLexicon(nouns, words, modifiers, params)
+    return ToneLexicon(nouns, words, modifiers, params, irregular)
 
 
 def _noun_candidates(word: str):
@@ -113,7 +116,13 @@ def _word_candidates(word: str):
     yield word
     for end in ADJ_ENDINGS:
         if word.endswith(end) and len(word) - len(end) >= 3:
-            yield word[: -len(end)]
+            base = word[: -len(end)]
+            yield base
+            if "er" in end or "st" in end:  # umlauted comparatives: stärker -> stark, schwächste -> schwach
+                for umlaut, plain in (("ä", "a"), ("ö", "o"), ("ü", "u")):
+                    if umlaut in base:
+                        k = base.rindex(umlaut)
+                        yield base[:k] + plain + base[k + 1:]
     stems = []
     for end in VERB_ENDINGS:
         if word.endswith(end) and len(word) - len(end) >= 2:
@@ -152,6 +161,8 @@ def word_polarity(token: str, sentence_initial: bool = False) -> tuple[str, floa
             return None
         token = token.lower()
     for form in _word_candidates(token):
+        if form in lex.irregular:
+            form = lex.irregular[form]
         if form in lex.words:
             return form, lex.words[form]
     return None
