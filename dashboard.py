@@ -115,7 +115,8 @@ def _memory() -> dict:
 def load_corpus() -> Corpus:
     """The analysed corpus: from memory when its content is unchanged, else analysed with a progress bar
     (articles analysed before come from the on-disk cache)."""
-    from framing.analysis import analyze_paths
+    from framing.analysis import Analysis, analyze_articles
+    from framing.corpus import load_corpus as read_corpus
 
     paths = corpus_paths()
     key = corpus_key(paths)
@@ -131,7 +132,13 @@ def load_corpus() -> Corpus:
             bar.progress(done / total if total else 1.0, text=f"Analysing articles: {done:,} of {total:,}")
 
         started = time.perf_counter()
-        analysis = analyze_paths([str(p) for p in paths], progress=progress)
+        loaded = read_corpus([str(p) for p in paths])
+        if loaded.articles.is_empty():
+            # analyze_articles cannot join an empty corpus (null-typed keys): build the empty tables here.
+            analysis = Analysis(loaded.articles, *(schema.empty(s) for s in (
+                schema.SECTIONS, schema.SENTENCES, schema.VOICE_SEGMENTS, schema.QUOTES)), loaded.errors)
+        else:
+            analysis = analyze_articles(loaded.articles, errors=loaded.errors, progress=progress)
         slot.empty()
         corpus = _derive(key, analysis, time.perf_counter() - started)
         memory["corpora"][key] = corpus
@@ -257,7 +264,7 @@ def chart(fig) -> None:
 
 def table(df: pl.DataFrame, name: str, *, height: int | str = "auto", column_config: dict | None = None) -> None:
     """The table behind a chart, exactly as filtered, with its CSV download right under it."""
-    st.dataframe(df, hide_index=True, height=height, column_config=column_config)
+    st.dataframe(df, hide_index=True, height=height, column_config={**pct_columns(df), **(column_config or {})})
     st.download_button(f"Download {name}.csv ({df.height:,} rows)", data=to_csv_bytes(df), file_name=f"{name}.csv",
                        mime="text/csv", key=f"dl_{name}", on_click="ignore", icon=":material/download:")
 
@@ -271,7 +278,10 @@ PCT = st.column_config.NumberColumn(format="percent")
 
 
 def pct_columns(df: pl.DataFrame) -> dict:
-    return {c: PCT for c in df.columns if c.startswith("share") or c.endswith("_share_a") or c.endswith("_share_b")}
+    """Column formats: shares as percentages, dates as dates."""
+    config: dict = {c: PCT for c in df.columns if c.startswith("share") or c.endswith(("_share_a", "_share_b"))}
+    config.update({c: st.column_config.DateColumn(format="YYYY-MM-DD") for c, t in df.schema.items() if t == pl.Date})
+    return config
 
 
 # ---------------------------------------------------------------- views
@@ -287,11 +297,11 @@ def view_overview(corpus: Corpus, flt: Filter, filtered: object) -> None:
     with right:
         banner(flt, filtered)
         chart(views.bar_by_outlet(overview, "n_words", "Words per outlet", corpus.colours, label="Words"))
-    table(overview, "overview", column_config=pct_columns(overview))
+    table(overview, "overview")
     banner(flt, filtered)
     chart(views.stacked_share(composition, "kind", "share_chars", "Section composition: share of each outlet's text",
                               views.KIND_COLOURS, corpus.colours, label="Share of characters"))
-    table(composition, "section_composition", column_config=pct_columns(composition))
+    table(composition, "section_composition")
     errors = corpus.analysis.errors
     if errors.height:
         with st.expander(f"Loading problems ({errors.height})"):
@@ -309,13 +319,13 @@ def view_tone(corpus: Corpus, flt: Filter, filtered: object) -> None:
     banner(flt, filtered)
     chart(views.grouped_by_outlet(tone, "voice", "mean_tone", "Mean tone by voice: journalist, quoted speakers, readers",
                                   corpus.colours, label="Mean tone (−1 … +1)"))
-    table(tone, "tone_by_voice", column_config=pct_columns(tone))
+    table(tone, "tone_by_voice")
     dist = views.tone_distribution(filtered.sentences, filtered.articles)
     left, right = st.columns(2)
     with left:
         banner(flt, filtered)
         chart(views.tone_histogram(dist, "Distribution of sentence tone", corpus.colours))
-        table(dist, "tone_distribution", column_config=pct_columns(dist))
+        table(dist, "tone_distribution")
     with right:
         banner(flt, filtered)
         chart(views.tone_vs_textblob(tone, "Our tone beside textblob-de", corpus.colours))
@@ -341,7 +351,7 @@ def view_voices(corpus: Corpus, flt: Filter, filtered: object) -> None:
         return
     banner(flt, filtered)
     chart(views.actor_heatmap(actors, "Who is quoted where: share of each outlet's quoted words (top 20 speakers)"))
-    table(actors, "quoted_actors", column_config=pct_columns(actors))
+    table(actors, "quoted_actors")
     left, right = st.columns(2)
     with left:
         banner(flt, filtered)
@@ -349,13 +359,13 @@ def view_voices(corpus: Corpus, flt: Filter, filtered: object) -> None:
                          for i, g in enumerate(groups["speaker_group"].unique().sort().to_list())}
         chart(views.stacked_share(groups, "speaker_group", "share_of_voice_in_outlet", "Share of voice by speaker group",
                                   group_colours, corpus.colours, label="Share of quoted words"))
-        table(groups, "speaker_groups", column_config=pct_columns(groups))
+        table(groups, "speaker_groups")
     with right:
         banner(flt, filtered)
         modes = views.quote_modes(actors)
         chart(views.stacked_share(modes, "mode", "share_quotes", "Direct vs reported speech", views.MODE_COLOURS,
                                   corpus.colours, label="Share of quotes"))
-        table(modes, "quote_modes", column_config=pct_columns(modes))
+        table(modes, "quote_modes")
     glossary({
         "Share of voice": "a speaker's (or group's) quoted words as a share of all quoted words in the outlet.",
         "direct / partial / indirect": "full quotation in quote marks / a few quoted words inside the journalist's "
@@ -379,7 +389,7 @@ def view_commentary(corpus: Corpus, flt: Filter, filtered: object) -> None:
         text_shares = views.text_share_long(profile)
         chart(views.stacked_share(text_shares, "kind", "share_text", "Where the outlet speaks: share of text",
                                   views.KIND_COLOURS, corpus.colours, label="Share of characters"))
-    table(profile, "commentary_profile", column_config=pct_columns(profile))
+    table(profile, "commentary_profile")
     banner(flt, filtered)
     st.markdown("##### The most opinionated sentences")
     top = corpus.table("most_opinionated", flt, filtered)
@@ -436,6 +446,7 @@ def view_articles(corpus: Corpus, flt: Filter, filtered: object) -> None:
     if not ss.selected and ids:
         ss.selected = ids[:2]
     first = ss.selected[0] if ss.selected else ids[0]
+    banner(flt, filtered)
     second = ss.selected[1] if len(ss.selected) > 1 else None
     c1, c2 = st.columns(2)
     a = c1.selectbox("Article", ids, index=ids.index(first), format_func=labels.get, key=f"pick_a_{first}")
@@ -498,6 +509,14 @@ def view_upload(corpus: Corpus | None) -> None:
         (st.warning if rejected else st.success)(
             f"{stored} file(s) added, {results.height - stored - rejected} already in your corpus, {rejected} rejected.")
         st.dataframe(results, hide_index=True)
+    with st.expander("Accepted formats"):
+        st.markdown(
+            "- **.txt / .md**: one article per file; an optional header line ` date 2025-08-22` is read.\n"
+            "- **.jsonl / .json / .csv**: one article per record, with a `text` field and optionally `id`, `outlet`, "
+            "`date`, `title`, `url`.\n"
+            "- **.html / .htm**: a saved web page; the main text, title, date and site name are extracted.\n"
+            "- The outlet and date typed above apply to every file of this upload; otherwise they are read from the "
+            "text where it says them, and left empty where it does not.")
     kept = store.list_files(folder) if folder.is_dir() else []
     st.markdown(f"##### Your corpus ({len(kept)} files)")
     if kept:

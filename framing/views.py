@@ -97,6 +97,8 @@ def bar_by_outlet(df: pl.DataFrame, value: str, title: str, colours: dict[str, s
                  labels={value: label or value, "outlet": "Outlet"}, text_auto=".0%" if percent else True)
     if percent:
         fig.update_yaxes(tickformat=".0%")
+    elif data.height and (data[value].max() or 0) <= 10:
+        fig.update_yaxes(dtick=1)  # small counts: whole numbers only
     fig.update_layout(showlegend=False)
     return _style(fig, title)
 
