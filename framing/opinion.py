@@ -1,0 +1,143 @@
+"""Opinion per sentence: how much a sentence shows the author's own stance, from observable signals.
+
+Signals (data/lexicon/opinion_markers.tsv and the tone lexicon): evaluative adjectives and adverbs, modal particles
+(doch, wohl, ja, eben, halt), deontic modals (muss, müsste, sollte), first person, stance adverbs (leider),
+hedges, intensifiers, irony markers (sogenannt, scare quotes), rhetorical questions and exclamations. Cues of
+reporting (speech verbs, subjunctive I, "laut", "so der Sprecher") count against. Signals inside `reported` spans
+(what others said) are not the author's opinion and are ignored. The weight of each signal type is fitted by
+quality/fit_opinion.py and stored in data/lexicon/opinion_weights.json.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from framing.errors import ConfigError
+from framing.tone import LEXICON_DIR, _read_tsv, load_lexicon, word_polarity
+
+WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
+# Quotations in one sentence: text inside German, English or French quote marks.
+QUOTED = re.compile(r"„[^“”\"„]*[“”\"]|“[^”“]*”|\"[^\"]*\"|»[^«»]*«|«[^«»]*»|‚[^‘’‚]*[‘’]")
+# Reported clause after a speech verb: "sagte er, ..." / ", sagte X." / "so der Sprecher" / "laut X"
+SPEECH_INTRO = re.compile(
+    r"\b(?:sagte|sagt|sagten|erklärte|erklärt|betonte|betont|meinte|meint|forderte|warnte|kritisierte|"
+    r"berichtete|teilte \w+ mit|schrieb|schreibt|argumentierte|behauptete|behauptet)\b[^,.:]*[,:]\s*(?:dass\s+)?",
+)
+ATTRIBUTION_TAIL = re.compile(r",\s*(?:so|sagte|sagt|erklärte|betonte|hieß es|teilte)\b[^,.]*[.!?]?\s*$")
+SO_ATTRIBUTION = re.compile(r",\s*so\s+(?:der|die|das|ein|eine)\b")
+SCARE_QUOTE = re.compile(r"[„»\"“‚]([^„“”\"»«‚‘’]{1,30})[“”\"«‘’]")
+DIGITS = re.compile(r"\d")
+
+FEATURES = (
+    "evaluative", "evaluative noun", "modal particle", "deontic modal", "first person", "stance adverb", "hedge",
+    "intensifier", "irony", "rhetorical question", "exclamation",
+    "speech verb", "subjunctive I", "attribution", "number", "reported share", "length",
+)
+AGAINST = frozenset({"speech verb", "subjunctive I", "attribution", "number", "reported share", "length"})
+
+
+@dataclass(frozen=True)
+class OpinionScore:
+    """0..1, how much the sentence voices the author's own stance (>= 0.5: opinionated), and the signals found."""
+
+    opinion: float
+    signals: tuple[str, ...]
+
+
+@functools.cache
+def _markers() -> dict[str, str]:
+    return {row[0]: row[1] for row in _read_tsv(LEXICON_DIR / "opinion_markers.tsv")}
+
+
+@functools.cache
+def _weights() -> dict[str, float]:
+    path = LEXICON_DIR / "opinion_weights.json"
+    if not path.is_file():
+        raise ConfigError(f"{path} is missing; run `python quality/fit_opinion.py --write`")
+    return json.loads(path.read_text(encoding="utf-8"))["weights"]
+
+
+def approximate_reported(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` that are most likely others' words: quotations, and clauses introduced by a speech verb.
+
+    A fallback for callers without a quotation detector; short quoted phrases (scare quotes) are left out.
+    """
+    spans = [(m.start(), m.end()) for m in QUOTED.finditer(text) if len(WORD.findall(m.group())) > 3]
+    for m in SPEECH_INTRO.finditer(text):
+        end = text.find(".", m.end())
+        spans.append((m.end(), len(text) if end < 0 else end))
+    return sorted(spans)
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def signal_counts(text: str, reported: Sequence[tuple[int, int]] = ()) -> tuple[dict[str, float], list[str]]:
+    """Feature values (counts per signal type) and readable signals for one sentence."""
+    markers = _markers()
+    modifiers = load_lexicon().modifiers
+    counts = dict.fromkeys(FEATURES, 0.0)
+    signals: list[str] = []
+    words = list(WORD.finditer(text))
+    first_word = True
+    for m in words:
+        token = m.group()
+        if _inside(m.start(), reported):
+            first_word = False
+            continue
+        low = token.lower()
+        kind = markers.get(low)
+        if kind == "modal particle" and first_word and low in ("ja", "doch", "eben", "schließlich"):
+            kind = None  # sentence-initial "Ja," / "Doch" are an answer / a conjunction, not particles
+        if kind is None and low in modifiers and modifiers[low][0] == "intensifier":
+            kind = "intensifier"
+        if kind is None:
+            hit = word_polarity(token, first_word)
+            if hit is not None and hit[1] != 0.0:
+                form = hit[0]
+                if form[0].isupper():
+                    kind = "evaluative noun"
+                elif not form.endswith(("en", "ln", "rn")):  # verbs end in -en/-ln/-rn; the rest is adj./adv.
+                    kind = "evaluative"
+        first_word = False
+        if kind is None:
+            continue
+        counts[kind] += 1
+        if kind not in AGAINST:
+            signals.append(f"{kind}: {token}")
+    stripped = text.rstrip(" \"“”«»'’)")
+    if stripped.endswith("?") and not _inside(len(stripped) - 1, reported):
+        counts["rhetorical question"] = 1
+        signals.append("rhetorical question")
+    if "!" in text and not all(_inside(i, reported) for i, ch in enumerate(text) if ch == "!"):
+        counts["exclamation"] = 1
+        signals.append("exclamation")
+    for m in SCARE_QUOTE.finditer(text):
+        if len(WORD.findall(m.group(1))) <= 3 and not _inside(m.start(), reported):
+            counts["irony"] += 1
+            signals.append(f"irony: scare quotes {m.group()}")
+    if SO_ATTRIBUTION.search(text) or ATTRIBUTION_TAIL.search(text):
+        counts["attribution"] += 1
+    counts["number"] = min(3.0, len(DIGITS.findall(text)) / 2)
+    covered = sum(max(0, min(e, len(text)) - max(s, 0)) for s, e in reported)
+    counts["reported share"] = min(1.0, covered / max(1, len(text)))
+    counts["length"] = math.log1p(len(words))
+    return counts, signals
+
+
+def opinion_probability(counts: dict[str, float]) -> float:
+    weights = _weights()
+    z = weights.get("bias", 0.0) + sum(weights.get(k, 0.0) * min(v, 3.0) for k, v in counts.items())
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def score_opinion(text: str, reported: Sequence[tuple[int, int]] = ()) -> OpinionScore:
+    """Opinion of `text` (one sentence) in [0, 1]; `reported`: spans of others' words (quotations, indirect speech)."""
+    counts, signals = signal_counts(text, reported)
+    return OpinionScore(round(opinion_probability(counts), 4), tuple(signals))
