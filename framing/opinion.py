@@ -35,7 +35,8 @@ DIGITS = re.compile(r"\d")
 
 FEATURES = (
     "evaluative", "evaluative noun", "modal particle", "deontic modal", "first person", "stance adverb", "hedge",
-    "intensifier", "irony", "rhetorical question", "exclamation",
+    "intensifier", "irony", "rhetorical question", "exclamation", "focus particle", "connective", "reader address",
+    "loaded word",
     "speech verb", "subjunctive I", "attribution", "number", "reported share", "length",
 )
 AGAINST = frozenset({"speech verb", "subjunctive I", "attribution", "number", "reported share", "length"})
@@ -92,9 +93,14 @@ def signal_counts(text: str, reported: Sequence[tuple[int, int]] = ()) -> tuple[
             first_word = False
             continue
         low = token.lower()
-        kind = markers.get(low)
-        if kind == "modal particle" and first_word and low in ("ja", "doch", "eben", "schließlich"):
-            kind = None  # sentence-initial "Ja," / "Doch" are an answer / a conjunction, not particles
+        kind = markers.get(token) or markers.get(low)
+        if kind == "modal particle" and first_word and low in ("ja", "doch", "eben", "schließlich", "denn"):
+            # sentence-initial "Ja," / "Doch" are an answer / a conjunction; "Denn" opens an argument
+            kind = "connective" if low == "denn" else None
+        elif token in ("Sie", "Ihnen") and first_word:
+            kind = None  # "Sie" at the start is as likely "they"
+        elif low == "sie" and token != "Sie":
+            kind = None
         if kind is None and low in modifiers and modifiers[low][0] == "intensifier":
             kind = "intensifier"
         if kind is None:
