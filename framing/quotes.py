@@ -98,6 +98,7 @@ def lexicon() -> Lexicon:
         if forms:
             parts = forms.split()
             finite, participle = parts[:-1], parts[-1]
+            finite.append(lemma[len(particle):] if particle else lemma)  # present plural: "Beamte unterstreichen"
         else:
             finite, participle = _weak_forms(stem, particle, lemma)
             finite.append(lemma[len(particle):] if particle else lemma)  # third person plural: "Beamte unterstreichen"
@@ -275,6 +276,10 @@ def _is_adjective(tok: Tok, lex: Lexicon) -> bool:
     return (w[:1].islower() and len(w) > 3 and w not in NOT_ADJECTIVE and w not in lex.verbs
             and w not in lex.konjunktiv and w not in lex.konjunktiv_ii and re.fullmatch(r"[a-zäöüß][\w\-]*(?:e|en|er|es|em)", w) is not None
             and not _is_konjunktiv(tok, lex))
+
+
+COMMON_NOUN = re.compile(r"(?:ung|heit|keit|ion|tät|schaft|nis|ismus|ment|ie|ik|enz|anz|chen|tum|ungen|nisse|ionen|"
+                         r"ten|ern|isten|eure|ler|ner)$")
 
 
 def _is_role(word: str, lex: Lexicon) -> bool:
@@ -609,6 +614,8 @@ def _message_for(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
     k = i + 1
     while k < n and toks[k].text not in ",:;" and not toks[k].quoted:
         k += 1
+    if any(toks[x].lower in ("nichts", "kein", "keine", "nie", "niemals") for x in range(i + 1, k)):
+        return None  # "sagte aber nichts dazu, wie ...": nothing is reported
     if k + 1 < n and toks[k].text in ",:" and not toks[k + 1].quoted:
         first = toks[k + 1]
         rest = [t for t in toks[k + 1:] if not t.quoted]
@@ -632,6 +639,9 @@ def _message_for(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
             return _strip_end(text, s, e)
     if i > 1 and (toks[i - 1].text == "," or toks[i - 1].quoted and toks[i - 1].text in ",") and not toks[0].quoted:
         pre = toks[: i - 1]
+        if pre and (pre[-1].quoted or any(t.text == ":" and x + 1 < len(pre) and pre[x + 1].quoted
+                                          for x, t in enumerate(pre))):
+            return None  # '„…“, sagte er' / 'X äußerte sich: „…“, sagte er': the direct quote is the message
         strong = cue.mention is not None and cue.verb_kind == "speech" and len(pre) >= 5 and (
             cue.speaker is not None and cue.speaker[0] > i)
         if pre and (any(_is_konjunktiv(t, lex) for t in pre if not t.quoted) or pre[0].lower in ("ob", "dass")
@@ -650,6 +660,10 @@ class Entity:
     gender: str | None = None
     roles: set[str] | None = None
     last: int = -1
+    mentions: list[int] | None = None
+
+    def last_before(self, pos: int) -> int:
+        return max((p for p in self.mentions or () if p < pos), default=-1)
 
 
 class _Article:
@@ -684,7 +698,7 @@ class _Article:
                     found = e
                     break
         if found is None:
-            found = Entity(name, kind, actor.group if actor else None, actor, None, set())
+            found = Entity(name, kind, actor.group if actor else None, actor, None, set(), -1, [])
             if actor is not None:
                 for r in actor.roles:
                     g = self._gender_of_role(r)
@@ -701,6 +715,7 @@ class _Article:
         if gender and found.gender is None:
             found.gender = gender
         found.last = max(found.last, pos)
+        found.mentions.append(pos)
         return found
 
     def observe(self, toks: list[Tok]) -> None:
@@ -710,8 +725,8 @@ class _Article:
         while i < n:
             hit = None
             for size in (4, 3, 2, 1):
-                if i + size > n or not _capword(toks[i]) and toks[i].lower not in ("von",):
-                    continue
+                if i + size > n or toks[i].quoted or not _capword(toks[i]) and toks[i].lower not in ("von",):
+                    continue  # names inside quotations are not antecedents of the journalist's pronouns
                 cand = self.text[toks[i].start:toks[i + size - 1].end]
                 actor = self.gaz.by_alias.get(fold(cand))
                 if actor is not None:
@@ -726,11 +741,12 @@ class _Article:
             i += 1
 
     def _pronoun(self, word: str, pos: int) -> Entity | None:
+        """The entity a pronoun refers to: the most recently mentioned one that fits its gender."""
         gender = PRONOUNS.get(word.lower())
-        pool = [e for e in reversed(self.speakers) if e.last <= pos]
-        mentioned = sorted((e for e in self.entities if e.last <= pos), key=lambda e: -e.last)
+        pool = [e for e in reversed(self.speakers) if e.last_before(pos + 1) >= 0]
+        mentioned = sorted((e for e in self.entities if e.last_before(pos) >= 0), key=lambda e: -e.last_before(pos))
         if gender == "m":
-            for e in pool + mentioned:
+            for e in mentioned + pool:
                 if e.kind == "person" and e.gender != "f":
                     return e
         elif gender == "f":
@@ -804,6 +820,8 @@ class _Article:
             if i == 0 and s == 0 and len(run) == 1 and w.text.endswith(("e", "en", "er")) and w.lower in ADVERBS:
                 continue
             name_idx.append(i)
+        if len(name_idx) == 1 and COMMON_NOUN.search(words[name_idx[0]].text):
+            name_idx = []  # "Forderung", "Regierung": a common noun, not a name
         head_candidates = [words[i].text for i in caps if i not in name_idx]
         head = head_candidates[-1] if head_candidates else None
         determiner = next((w.lower for w in words if w.lower in DETERMINERS), None)
