@@ -35,7 +35,7 @@ DIGITS = re.compile(r"\d")
 
 FEATURES = (
     "evaluative", "evaluative noun", "modal particle", "deontic modal", "first person", "stance adverb", "hedge",
-    "intensifier", "irony", "rhetorical question", "exclamation", "focus particle", "connective", "reader address",
+    "intensifier", "irony", "rhetorical question", "exclamation", "focus particle", "connective", "generic or addressed reader",
     "loaded word",
     "speech verb", "subjunctive I", "attribution", "number", "reported share", "length",
 )

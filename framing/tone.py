@@ -26,6 +26,11 @@ CLAUSE_PUNCT = frozenset(",;:.!?()[]–—-\"„“”»«")
 CLAUSE_WORDS = frozenset(
     "aber sondern doch jedoch während obwohl weil denn dass damit sowie wobei wohingegen allerdings trotzdem".split()
 )
+# Subordinators that open a clause and belong to it (their hedge factor applies to the clause: "ob das gut ist").
+CLAUSE_OPENERS = frozenset({"ob", "falls"})
+# Negators that can reach back to the verb or adjective before them ("gefällt mir nicht"); kein/niemand/nichts
+# negate only what follows them.
+BACKWARD_NEGATORS = frozenset("nicht nie niemals nimmer keineswegs keinesfalls mitnichten".split())
 # A negator followed by one of these does not negate ("nicht nur", "nicht zuletzt", "nicht ohne").
 NEGATION_BREAKERS = frozenset("nur zuletzt ohne umsonst selten wenige weniger".split())
 LOCAL_SCOPE = 3  # tokens after a local negator / intensifier that it can reach
@@ -172,10 +177,13 @@ def _clauses(tokens: list[str]) -> list[int]:
     """Clause number of each token."""
     out, clause = [], 0
     for tok in tokens:
-        if tok in CLAUSE_PUNCT or tok.lower() in CLAUSE_WORDS:
+        low = tok.lower()
+        if tok in CLAUSE_PUNCT or low in CLAUSE_WORDS:
             clause += 1
             out.append(-1)
         else:
+            if low in CLAUSE_OPENERS:
+                clause += 1
             out.append(clause)
     return out
 
@@ -220,7 +228,7 @@ def assess(text: str) -> list[tuple[str, str, float]]:
             if j + 1 < len(tokens) and lowered[j + 1] in NEGATION_BREAKERS:
                 continue
             after = [i for i in same if i > j]
-            before = [i for i in same if i < j and not tokens[i][0].isupper()]
+            before = [i for i in same if i < j and not tokens[i][0].isupper() and lowered[j] in BACKWARD_NEGATORS]
             for i in after or before[-1:]:
                 notes[i].append(("neg", tokens[j], factor))
         elif kind == "negator_local":

@@ -1,0 +1,85 @@
+"""textblob-de's measured defects, one row each: its (defective) polarity and how our tone score handles the case."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.textblob_offline import textblob_polarity
+from framing.tone import ToneScore, score_tone
+
+# defect, sentence, textblob-de 0.4.3 polarity (PatternTokenizer, offline), expected label of our score
+DEFECTS = [
+    ("nouns never match", "Der Angriff tötete zehn Menschen.", 0.0, "negative"),
+    ("nouns never match", "Es gab viele Tote.", 0.0, "negative"),
+    ("past tense not lemmatised", "Die Opposition kritisierte die Regierung.", 0.0, "negative"),
+    ("past tense not lemmatised", "Drei Menschen starben.", 0.0, "negative"),
+    ("negation after the verb", "Das gefällt mir nicht.", 0.0, "negative"),
+    ("negation beyond the next word", "Die Lage ist keineswegs gut.", 1.0, "negative"),
+    ("negation by a pronoun", "Niemand ist zufrieden.", 0.0, "negative"),
+    ("spiele keine Rolle", "Ob das gut ist, spiele keine Rolle.", 1.0, "neutral"),
+    ("spiele keine Rolle", "Geld spiele keine Rolle.", 0.0, "neutral"),
+    ("sense: fertig is 'finished' in news", "Putin sei bereit, wenn die Agenda fertig ist.", -1.0, "neutral"),
+    ("sense: androhen is hostile", "Moskau will Sanktionen androhen.", 1.0, "negative"),
+]
+
+
+@pytest.mark.parametrize(("defect", "sentence", "textblob", "label"), DEFECTS, ids=[d[1] for d in DEFECTS])
+def test_textblob_defect_and_our_handling(defect: str, sentence: str, textblob: float, label: str) -> None:
+    assert textblob_polarity(sentence) == pytest.approx(textblob), defect
+    ours = score_tone(sentence)
+    assert ours.label == label, (defect, ours)
+    if label == "neutral":
+        assert ours.tone <= 0.0 if textblob > 0 else abs(ours.tone) < 0.3
+
+
+def test_intensifier_raises_and_hedge_lowers_the_score() -> None:
+    # textblob-de gives all three +1.0: it cannot tell them apart
+    assert textblob_polarity("Das Ergebnis ist sehr gut.") == textblob_polarity("Das Ergebnis ist gut.") == 1.0
+    assert textblob_polarity("Das Ergebnis ist vielleicht gut.") == 1.0
+    plain = score_tone("Das Ergebnis ist gut.").tone
+    assert score_tone("Das Ergebnis ist sehr gut.").tone > plain > score_tone("Das Ergebnis ist vielleicht gut.").tone > 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Der Bundestag tagt am Freitag in Berlin.", "neutral"),  # nothing evaluative: nothing found
+        ("Der Angriff war nicht erfolgreich.", "negative"),  # a noun before "nicht" is not negated
+        ("Das ist nicht nur gut, sondern hervorragend.", "positive"),  # "nicht nur" does not negate
+        ("Der Ausschuss tagte.", "neutral"),  # compound head blocked: Ausschuss is not a Schuss
+        ("Die Partei verlor zwölf Prozentpunkte.", "negative"),  # strong past tense
+        ("Die Wirtschaft wird schwächer.", "negative"),  # umlauted comparative
+        ("Der Raketenangriff traf ein Wohnhaus.", "negative"),  # compound noun
+    ],
+)
+def test_table_of_other_cases(sentence: str, label: str) -> None:
+    assert score_tone(sentence).label == label
+
+
+def test_negated_negative_is_weaker_than_the_positive() -> None:
+    assert 0 < score_tone("Der Vorschlag war nicht schlecht.").tone < score_tone("Der Vorschlag war gut.").tone
+
+
+def test_evidence_names_the_words_and_the_rules() -> None:
+    result = score_tone("Das gefällt mir nicht.")
+    assert isinstance(result, ToneScore)
+    assert result.evidence == ("nicht → gefällt (gefallen) +0.7 negated",)
+    assert score_tone("Der Angriff tötete zehn Menschen.").evidence == ("Angriff -1.0", "tötete (töten) -1.0")
+    assert score_tone("Das Ergebnis ist sehr gut.").evidence == ("sehr → gut +1.0 ×1.5",)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "...", "123 456", "„“", "Ä" * 500])
+def test_range_and_degenerate_input(text: str) -> None:
+    result = score_tone(text)
+    assert -1.0 <= result.tone <= 1.0
+    assert result.label in ("positive", "neutral", "negative")
+
+
+def test_scores_stay_in_range_on_the_seed_texts() -> None:
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[1] / "data" / "corpus"
+    for path in sorted(corpus.glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            result = score_tone(line)
+            assert -1.0 <= result.tone <= 1.0
