@@ -137,18 +137,22 @@ SUBORDINATORS = frozenset("wie als nachdem dass daß weil da ob obwohl wobei wom
                           "damit indem falls zumal was wer wo worauf wonach woraufhin".split())
 RELATIVES = frozenset("der die das denen dessen deren welche welcher welches".split())
 PREPOSITIONS = frozenset("am an im in bei beim auf aus gegenüber vor nach mit zu zum zur von vom für über unter "
-                         "durch gegen ohne um seit bis laut trotz wegen während neben zwischen hinter per ab".split())
+                         "durch gegen ohne um seit bis laut trotz wegen während neben zwischen hinter per ab "
+                         "angesichts aufgrund infolge anlässlich mittels gemäß entgegen seitens hinsichtlich bezüglich "
+                         "innerhalb außerhalb statt anstatt samt dank unweit".split())
 FOCUS = frozenset("auch nur selbst sogar und doch aber zudem außerdem zuletzt zuvor dann nun jetzt so".split())
 ADVERBS = frozenset("zugleich dabei dazu daher zudem außerdem auch gestern heute später weiter dann nun jetzt damals "
                     "inzwischen allerdings trotzdem deshalb darum deswegen dort hier so doch aber indes unterdessen "
                     "erst bereits schon zuvor danach anschließend zuletzt zunächst ebenfalls ferner darüber "
                     "gleichzeitig außerdem vielmehr zwar jedoch dagegen hingegen bisher seither zuerst immerhin "
                     "demnach demzufolge insbesondere vor allem weiterhin daraufhin darauf erneut nochmals wiederum "
-                    "ausdrücklich kürzlich jüngst morgen mittlerweile offenbar angeblich".split())
+                    "ausdrücklich kürzlich jüngst morgen mittlerweile offenbar angeblich tatsächlich vermutlich "
+                    "schließlich ebenso letztlich überraschend sinngemäß wörtlich nämlich trotzdem".split())
 AUX = frozenset("hat hatte hatten haben habe hätte hätten ist war waren sind sei wurde wurden wird werden werde "
                 "würde würden soll sollte sollten will wollte wollten kann konnte konnten könne könnte muss musste "
                 "müsse darf durfte".split())
 NAME_PARTICLES = frozenset("von van de der den al bin ibn da di du le la dos del ter zu".split())
+QUOTE_CHARS = frozenset("„“”»«‚‘’›‹\"")
 QUOTE_OPEN = {"„": "“”\"", "»": "«", "«": "»", "‚": "‘’'", "›": "‹", "‹": "›", "“": "”\"", "‘": "’", "\"": "\""}
 
 
@@ -292,7 +296,8 @@ def _is_institution(word: str, lex: Lexicon) -> bool:
 
 ATTRIBUTION_ENDINGS = ("angaben", "angabe", "berichten", "bericht", "informationen", "schätzungen", "schätzung",
                        "auskunft", "aussagen", "aussage", "ansicht", "meinung", "einschätzung", "darstellung",
-                       "erkenntnissen", "umfrage", "studie", "auffassung", "überzeugung", "worten", "sicht")
+                       "erkenntnissen", "umfrage", "studie", "auffassung", "überzeugung", "worten", "sicht",
+                       "idee", "vorschlag", "ankündigung", "forderung", "plänen", "willen", "wunsch", "darlegung")
 
 
 def _is_attribution_noun(word: str, lex: Lexicon) -> bool:
@@ -322,25 +327,32 @@ def _forward_np(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None
     """A subject noun phrase starting at toks[i] (after an inverted verb: `sagte der Kremlchef`)."""
     n = len(toks)
     skipped = 0
-    while i < n and toks[i].lower in ("sich", "allerdings", "auch", "zudem", "außerdem", "dazu", "jedoch", "nun",
-                                      "aber", "weiter", "ebenfalls", "bereits", "dann", "daher", "deshalb") \
-            and skipped < 2 and not toks[i].quoted:
+    while i < n and (toks[i].lower in ADVERBS or toks[i].lower in ("sich", "dabei", "heute", "gestern", "weiter"))\
+            and skipped < 3 and not toks[i].quoted:
         i += 1
         skipped += 1
     if i >= n or toks[i].quoted:
         return None
     t = toks[i]
     if t.lower in PRONOUNS:
-        return (i, i + 1) if t.lower not in ("es", "man") else None
+        return (i, i + 1) if t.lower != "man" else None
     j = i
     nouns = 0
-    while j < n and not toks[j].quoted:
+    while j < n:
         t = toks[j]
+        if t.quoted:
+            if t.text in QUOTE_CHARS or _capword(t):
+                j += 1  # a name in quote marks: von der „Netzeitung“
+                nouns += _capword(t)
+                continue
+            break
         if t.lower in DETERMINERS or t.lower in POSSESSIVES:
             if j > i and not (_capword(toks[j - 1]) and t.lower in ("des", "der", "eines", "einer")):
                 break
         elif _capword(t) and t.lower not in PREPOSITIONS and t.lower not in ADVERBS:
             nouns += 1
+        elif t.text[:1].isdigit() and j + 1 < n and (_capword(toks[j + 1]) or _is_adjective(toks[j + 1], lex)):
+            pass  # "die 13 beteiligten Feuerwehrmänner"
         elif _is_adjective(t, lex) and j + 1 < n and (_capword(toks[j + 1]) or _is_adjective(toks[j + 1], lex)):
             pass
         elif t.lower in NAME_PARTICLES and j > i and _capword(toks[j - 1]) and j + 1 < n and (
@@ -382,29 +394,34 @@ def _backward_np(toks: list[Tok], c: int, lex: Lexicon) -> tuple[int, int, str]:
             pass
         elif t.lower in NAME_PARTICLES and 0 < j < c - 1 and _capword(toks[j - 1]) and _capword(toks[j + 1]):
             pass
-        elif t.text in "()/":
+        elif t.text in "()/" or t.text[:1].isdigit() and j + 1 < c and (
+                _capword(toks[j + 1]) or _is_adjective(toks[j + 1], lex)):
             pass
         elif t.text == "," and 0 < j < c - 1 and _capword(toks[j - 1]) and _capword(toks[j + 1]):
             pass
         elif t.lower in ("von", "vom", "aus") and 0 < j < c - 1 and _capword(toks[j - 1]) and (
                 _capword(toks[j + 1]) or toks[j + 1].lower in DETERMINERS):
             pass  # "Theo Kitz vom Bankhaus Merck Finck", "Sprecherin von Bündnis 90 / Die Grünen"
+        elif t.lower == "und" and 0 < j < c - 1 and _capword(toks[j - 1]) and _capword(toks[j + 1]):
+            pass  # "Der frühere Bürgermeister und Justizsenator", "Özcan Mutlu und Benedikt Lux"
         else:
             break
         j -= 1
     start = j + 1
     if j < 0 or toks[j].quoted or toks[j].text in ":;–—-(.!?":
         reason = "start"
-    elif toks[j].lower in SUBORDINATORS or toks[j].text == "," and start < c and toks[start].lower in RELATIVES:
-        reason = "sub"
+    elif toks[j].lower in SUBORDINATORS and not (toks[j].lower == "als" and start < c and _capword(toks[start])) \
+            or toks[j].text == "," and start < c and toks[start].lower in RELATIVES:
+        reason = "sub"  # ("als Bundeskanzlerin lobte er" is no subordinate clause)
     else:
         reason = "other"
     if reason == "sub" and start < c_np and toks[start].lower in RELATIVES and toks[j].text == ",":
         return start, start + 1, reason  # relative clause: the relative pronoun is the subject
     while start < c_np and (toks[start].lower in FOCUS or toks[start].lower in ADVERBS):
         start += 1
-    if start < c_np and toks[start].lower in ("es", "man"):
-        start = c_np
+    if start < c_np and (toks[start].lower in ("es", "man", "den", "dem", "einem", "einen")
+                         or toks[start].lower in AUX):
+        start = c_np  # not a subject: "Den Flüchtlingen sicherte Präsident Gusmão zu", "Hatte sie …"
     if start >= c_np:
         start = c_np = c
     return start, c_np, reason
@@ -421,15 +438,45 @@ def _subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | None:
         s2, e2, reason2 = _backward_np(toks, v - 1, lex)
         if reason2 == "start" and any(t.text == "," for t in toks[s2:e2]):
             return s2, e2
+    cs = _clause_start(toks, v)
+    if cs < v and toks[cs].lower in SUBORDINATORS - {"als", "wie"} and v - cs > 2:
+        sub = _forward_np(toks, cs + 1, lex)  # "weil die US-Regierung Georgien als „…“ bezeichnete"
+        if sub and sub[1] <= v:
+            return sub
     fwd = _forward_np(toks, v + 1, lex)
     if fwd is None and (s == e or reason == "other") and v > 0 and toks[v - 1].lower in ("und", "aber", ",", "sondern"):
         # "Selenskyj begrüßte ... und betonte", "DeMint wollte ..., sagte aber": the subject of the first verb
-        return _initial_np(toks, v, lex)
+        return _initial_np(toks, v, lex, before_comma=toks[v - 1].text == ",")
     return fwd
 
 
-def _initial_np(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, int] | None:
-    """The sentence-initial noun phrase when it is followed by a verb (the sentence subject), else None."""
+def _sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The subject of a verb-second main clause: the initial noun phrase ("Romney strich heraus"), or the noun
+    phrase after the verb when an adverb or a prepositional phrase comes first ("Im Kongress warb Obama …",
+    "Dabei griff sie … an")."""
+    sp = _initial_np(toks, limit, lex)
+    if sp:
+        return sp
+    k = 0
+    if k < limit and (toks[k].lower in ADVERBS or toks[k].lower in FOCUS):
+        k += 1
+    elif k < limit and toks[k].lower in PREPOSITIONS:
+        k += 1
+        while k < limit and not toks[k].quoted and (
+                _capword(toks[k]) or toks[k].lower in DETERMINERS or toks[k].lower in POSSESSIVES
+                or _is_adjective(toks[k], lex) or toks[k].text[:1].isdigit()):
+            k += 1
+    else:
+        return None
+    if k >= limit or k == 0 or not toks[k].text[:1].islower() or toks[k].lower in DETERMINERS | PREPOSITIONS:
+        return None
+    sp = _forward_np(toks, k + 1, lex)
+    return sp if sp and sp[1] <= limit else None
+
+
+def _initial_np(toks: list[Tok], limit: int, lex: Lexicon, before_comma: bool = False) -> tuple[int, int] | None:
+    """The sentence-initial noun phrase when it is followed by a verb (the sentence subject), else None; with
+    before_comma also when a comma follows it (an apposition or relative clause before the verb)."""
     k = 0
     if k < limit and toks[k].lower in FOCUS:
         k += 1
@@ -443,7 +490,9 @@ def _initial_np(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, int] | 
         k += 1
     while k > first and toks[k - 1].text in ",/(":
         k -= 1
-    if k == first or k >= limit or not toks[k].text[:1].islower() or toks[k].lower in DETERMINERS:
+    if k == first or k >= limit:
+        return None
+    if not (toks[k].text[:1].islower() and toks[k].lower not in DETERMINERS or before_comma and toks[k].text == ","):
         return None
     if not any(_capword(t) for t in toks[first:k]) or toks[first].lower in ("es", "man", "das", "dies", "dieser"):
         return None
@@ -570,8 +619,12 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
                 while k >= 0 and toks[k].text not in ",;:" and toks[k].lower not in AUX:
                     k -= 1
                 if k < 0 or toks[k].lower not in AUX:
-                    continue
-                sp = _subject(toks, k, lex)
+                    cs = _clause_start(toks, i)
+                    if not (cs < i and toks[cs].lower in SUBORDINATORS - {"als", "wie"}):
+                        continue
+                    sp = _forward_np(toks, cs + 1, lex)  # "weil die US-Regierung Georgien … bezeichnet hat"
+                else:
+                    sp = _subject(toks, k, lex)
         else:
             sp = _subject(toks, i, lex)
             if lemma == "zitieren" and sp and sp[1] <= i:  # "Ein Sender zitierte Papandreou mit den Worten"
@@ -1005,7 +1058,13 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                     pos = sent_toks[k][c.start_tok].start
                     if m.open_start <= pos < m.close_end:
                         continue
-                    dist = pos - m.close_end if pos >= m.close_end else (m.open_start - pos) * 1.5
+                    if pos >= m.close_end:
+                        # a frame right after the quote (", sagte X") beats anything further on
+                        gap = len(TOKEN.findall(text, m.close_end, pos))
+                        dist = pos - m.close_end + (0 if gap <= 3 else 1000)
+                    else:
+                        # a frame right before it ("X sagte: „…“") is as good as one right after
+                        dist = (m.open_start - pos) * (0.5 if before.endswith(":") else 1.5)
                     cands.append((dist, k, c))
             cands.sort(key=lambda x: x[0])
             cue, ctoks = (cands[0][2], sent_toks[cands[0][1]]) if cands else (None, None)
@@ -1040,7 +1099,7 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                 # no speech verb: the subject of the sentence the quote stands in ("Einige Anhänger protestierten
                 # mit Transparenten, auf denen „…“ stand")
                 first_q = next((k for k, t in enumerate(toks) if t.start >= m.open_start), len(toks))
-                sp = _initial_np(toks, first_q, lex)
+                sp = _sentence_subject(toks, first_q, lex)
                 if sp:
                     cue = Cue("subject", sp[0], sp[0], sp)
                     a, b = sp
@@ -1048,6 +1107,17 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                     cue.resolved = (name, group, kind)
                     cue.mention = (toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end])
                     ctoks = toks
+            if cue is None and not before and si > 0 and not excluded(*sents[si - 1]):
+                # a quotation standing alone after a sentence about someone: "Romney strich heraus. „…“"
+                ptoks = sent_toks[si - 1]
+                sp = _sentence_subject(ptoks, len(ptoks), lex) if ptoks else None
+                if sp:
+                    cue = Cue("subject", sp[0], sp[0], sp)
+                    a, b = sp
+                    name, group, kind, _ = art.resolve(a, b, ptoks)
+                    cue.resolved = (name, group, kind)
+                    cue.mention = (ptoks[a].start, ptoks[b - 1].end, text[ptoks[a].start:ptoks[b - 1].end])
+                    ctoks = ptoks
             items.append((m.start, emit(mode, m.start, m.end, cue, ctoks)))
             if cue is not None:
                 used_cue = (si, cue, ctoks)
@@ -1082,7 +1152,7 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                 # the previous sentence reported someone without a speech verb we know ("Der Iran streitet dies
                 # ab."): its subject is the speaker
                 ptoks = sent_toks[si - 1]
-                sp = _initial_np(ptoks, len(ptoks), lex) if ptoks else None
+                sp = _sentence_subject(ptoks, len(ptoks), lex) if ptoks else None
                 if sp:
                     cue = Cue("subject", sp[0], sp[0], sp)
                     a, b = sp
