@@ -140,14 +140,15 @@ PREPOSITIONS = frozenset("am an im in bei beim auf aus gegenüber vor nach mit z
                          "durch gegen ohne um seit bis laut trotz wegen während neben zwischen hinter per ab "
                          "angesichts aufgrund infolge anlässlich mittels gemäß entgegen seitens hinsichtlich bezüglich "
                          "innerhalb außerhalb statt anstatt samt dank unweit".split())
-FOCUS = frozenset("auch nur selbst sogar und doch aber zudem außerdem zuletzt zuvor dann nun jetzt so".split())
+FOCUS = frozenset("denn auch nur selbst sogar und doch aber zudem außerdem zuletzt zuvor dann nun jetzt so".split())
 ADVERBS = frozenset("zugleich dabei dazu daher zudem außerdem auch gestern heute später weiter dann nun jetzt damals "
                     "inzwischen allerdings trotzdem deshalb darum deswegen dort hier so doch aber indes unterdessen "
                     "erst bereits schon zuvor danach anschließend zuletzt zunächst ebenfalls ferner darüber "
                     "gleichzeitig außerdem vielmehr zwar jedoch dagegen hingegen bisher seither zuerst immerhin "
                     "demnach demzufolge insbesondere vor allem weiterhin daraufhin darauf erneut nochmals wiederum "
                     "ausdrücklich kürzlich jüngst morgen mittlerweile offenbar angeblich tatsächlich vermutlich "
-                    "schließlich ebenso letztlich überraschend sinngemäß wörtlich nämlich trotzdem".split())
+                    "schließlich ebenso letztlich überraschend sinngemäß wörtlich nämlich trotzdem bislang stets oft häufig "
+                    "mehrfach wiederholt öffentlich gleichzeitig ebenfalls".split())
 AUX = frozenset("hat hatte hatten haben habe hätte hätten ist war waren sind sei wurde wurden wird werden werde "
                 "würde würden soll sollte sollten will wollte wollten kann konnte konnten könne könnte muss musste "
                 "müsse darf durfte".split())
@@ -300,6 +301,10 @@ ATTRIBUTION_ENDINGS = ("angaben", "angabe", "berichten", "bericht", "information
                        "idee", "vorschlag", "ankündigung", "forderung", "plänen", "willen", "wunsch", "darlegung")
 
 
+OPINION_ENDINGS = ("meinung", "ansicht", "auffassung", "einschätzung", "überzeugung", "darstellung", "worten",
+                   "angaben")
+
+
 def _is_attribution_noun(word: str, lex: Lexicon) -> bool:
     w = word.lower()
     return word in lex.cue_nouns or word in lex.documents or w.endswith(ATTRIBUTION_ENDINGS)
@@ -399,7 +404,7 @@ def _backward_np(toks: list[Tok], c: int, lex: Lexicon) -> tuple[int, int, str]:
             pass
         elif t.text == "," and 0 < j < c - 1 and _capword(toks[j - 1]) and _capword(toks[j + 1]):
             pass
-        elif t.lower in ("von", "vom", "aus") and 0 < j < c - 1 and _capword(toks[j - 1]) and (
+        elif t.lower in ("von", "vom", "aus", "in", "im") and 0 < j < c - 1 and _capword(toks[j - 1]) and (
                 _capword(toks[j + 1]) or toks[j + 1].lower in DETERMINERS):
             pass  # "Theo Kitz vom Bankhaus Merck Finck", "Sprecherin von Bündnis 90 / Die Grünen"
         elif t.lower == "und" and 0 < j < c - 1 and _capword(toks[j - 1]) and _capword(toks[j + 1]):
@@ -419,7 +424,9 @@ def _backward_np(toks: list[Tok], c: int, lex: Lexicon) -> tuple[int, int, str]:
         return start, start + 1, reason  # relative clause: the relative pronoun is the subject
     while start < c_np and (toks[start].lower in FOCUS or toks[start].lower in ADVERBS):
         start += 1
-    if start < c_np and (toks[start].lower in ("es", "man", "den", "dem", "einem", "einen")
+    if start < c_np and toks[start].lower in PREPOSITIONS:
+        start = c_np  # "Denn in Kiew weiß man": a place, not a subject
+    if start < c_np and (toks[start].lower in ("man", "den", "dem", "einem", "einen")
                          or toks[start].lower in AUX):
         start = c_np  # not a subject: "Den Flüchtlingen sicherte Präsident Gusmão zu", "Hatte sie …"
     if start >= c_np:
@@ -434,6 +441,11 @@ def _subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | None:
     if s < e and reason in ("start", "sub") and any(_capword(t) or t.lower in PRONOUNS for t in toks[s:e]):
         if not (e - s == 1 and toks[s].lower in ADVERBS):
             return s, e
+    if v > 1 and toks[v - 1].text == ",":
+        # "Jimmy Carter, der als Wahlbeobachter im Land war, sagte": the subject before the relative clause
+        ini = _initial_np(toks, v, lex, before_comma=True)
+        if ini and ini[1] + 1 < v and toks[ini[1]].text == "," and toks[ini[1] + 1].lower in RELATIVES:
+            return ini
     if v > 1 and toks[v - 1].text == ",":  # "Der NATO-Generalsekretär, Mark Rutte, äußerte"
         s2, e2, reason2 = _backward_np(toks, v - 1, lex)
         if reason2 == "start" and any(t.text == "," for t in toks[s2:e2]):
@@ -560,7 +572,7 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
                 continue
             if i > 0 and not toks[i - 1].quoted:  # "Seiner Meinung nach"
                 s0, e0, _ = _backward_np(toks, i, lex)
-                if s0 < e0 and _is_attribution_noun(_head(toks, (s0, e0)), lex):
+                if s0 < e0 and toks[e0 - 1].lower.endswith(OPINION_ENDINGS):
                     cues.append(Cue("zufolge", i, i + 1, (s0, e0)))
             continue
         if low == "so" and i > 0 and (toks[i - 1].text in ",–" or toks[i - 1].quoted) and i + 1 < n:
@@ -833,6 +845,14 @@ class _Article:
             ent = mentioned[0] if mentioned else ent
             return (ent.name, ent.group, ent.kind, ent) if ent else (None, None, "unknown", None)
         mention_text = self.text[words[0].start:words[-1].end]
+        whole = self.gaz.by_alias.get(fold(re.sub(r"^(?:der|die|das|den|dem|des)\s+", "", mention_text, flags=re.I)))
+        if whole is not None:
+            ent = self.entity(whole.name, whole.kind, pos, whole)
+            return ent.name, ent.group, ent.kind, ent
+        cut = next((k for k, w in enumerate(words) if k and w.lower in ("in", "im", "aus", "bei", "vom")), None)
+        if cut:  # "Kritische Beobachter in der Ukraine": the head, not the place
+            words = words[:cut]
+            mention_text = self.text[words[0].start:words[-1].end]
         # gazetteer: the longest stretch of the mention that is an alias
         for size in range(len(words), 0, -1):
             for a in range(0, len(words) - size + 1):
@@ -854,6 +874,8 @@ class _Article:
                 if run:
                     break
                 continue
+            if w.lower in DETERMINERS or w.lower in POSSESSIVES or w.lower in PRONOUNS:
+                break  # "Sein Besuch": a sentence-initial article is no name
             if _capword(w) or (w.lower in NAME_PARTICLES and run):
                 run.insert(0, i)
                 continue
