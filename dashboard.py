@@ -279,7 +279,7 @@ PCT = st.column_config.NumberColumn(format="percent")
 
 def pct_columns(df: pl.DataFrame) -> dict:
     """Column formats: shares as percentages, dates as dates."""
-    config: dict = {c: PCT for c in df.columns if c.startswith("share") or c.endswith(("_share_a", "_share_b"))}
+    config: dict = {c: PCT for c in df.columns if c.startswith("share_") or "_share_" in c or c.endswith("_share")}
     config.update({c: st.column_config.DateColumn(format="YYYY-MM-DD") for c, t in df.schema.items() if t == pl.Date})
     return config
 

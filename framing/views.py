@@ -114,9 +114,13 @@ def stacked_share(df: pl.DataFrame, category: str, value: str, title: str, colou
                                   category: [plot_text(k) for k in colours if plot_text(k) in cats]
                                   + [c for c in cats if c not in {plot_text(k) for k in colours}]},
                  labels={value: label, "outlet": "Outlet", category: category.replace("_", " ")})
-    fig.update_xaxes(tickformat=".0%")
-    fig.update_layout(barmode="stack", legend={"orientation": "h", "y": -0.2})
-    return _style(fig, title, height=max(260, 80 + 48 * data["outlet"].n_unique()))
+    fig.update_xaxes(tickformat=".0%", title={"text": ""})
+    fig = _style(fig, title, height=max(280, 130 + 48 * data["outlet"].n_unique()))
+    # The legend sits between the title and the bars, where it cannot collide with the axis.
+    fig.update_layout(barmode="stack", margin={"t": 95}, title={"y": 0.98, "yanchor": "top"},
+                      legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
+                              "title": {"text": ""}})
+    return fig
 
 
 def grouped_by_outlet(df: pl.DataFrame, x: str, value: str, title: str, colours: dict[str, str], *,
@@ -192,8 +196,10 @@ def reuse_heatmap(df: pl.DataFrame, articles: pl.DataFrame, title: str) -> go.Fi
         lookup[(r["article_b"], r["article_a"])] = r["shared_chars_share_b"]
     labels = [plot_text(names[i]) for i in ids]
     z = [[lookup.get((a, b)) for b in ids] for a in ids]
+    top = max([v or 0 for row in z for v in row] + [0.05])
     fig = go.Figure(go.Heatmap(
-        z=z, x=labels, y=labels, colorscale="Oranges", zmin=0, zmax=1,
+        z=z, x=labels, y=labels, colorscale="Oranges", zmin=0, zmax=top,
+        text=[[f"{v:.0%}" if v else "" for v in row] for row in z], texttemplate="%{text}",
         colorbar={"title": {"text": "shared"}, "tickformat": ".0%"},
         hovertemplate="%{z:.0%} of %{y} is shared with %{x}<extra></extra>",
     ))

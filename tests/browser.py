@@ -113,7 +113,7 @@ def server_ms(page) -> float | None:
 
 
 def select_view(page, name: str) -> None:
-    page.get_by_role("button", name=name, exact=True).first.click()
+    page.get_by_role("radio", name=name, exact=True).first.click()  # a segmented control is a radio group
     wait_idle(page)
 
 
