@@ -157,24 +157,21 @@ QUOTE_CHARS = frozenset("„“”»«‚‘’›‹\"")
 QUOTE_OPEN = {"„": "“”\"", "»": "«", "«": "»", "‚": "‘’'", "›": "‹", "‹": "›", "“": "”\"", "‘": "’", "\"": "\""}
 
 
-@dataclass
+LOWER_PREFIX_NAME = re.compile(r"(?:al|el|ad|as|at|ar|an|az|ash|bin|ibn|de|van|von|di|da)-[A-ZÄÖÜ]")
+
+
 class Tok:
-    text: str
-    start: int
-    end: int
-    quoted: bool = False
+    """A token of a sentence with its offsets; `capword`: a capitalised word (noun or name), including names
+    with a lowercase particle (al-Dschasira)."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "quoted", "lower", "capword")
 
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def word(self) -> bool:
-        return self.text[:1].isalnum()
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end, self.quoted = text, start, end, False
+        self.lower = text.lower()
+        first = text[:1]
+        self.capword = first.isupper() and first.isalpha() or (
+            "-" in text[:5] and LOWER_PREFIX_NAME.match(text) is not None)
 
 
 def _tokens(text: str, start: int, end: int) -> list[Tok]:
@@ -198,7 +195,7 @@ def find_quote_marks(text: str) -> list[Marked]:
     # straight double quotes: paired in order within a line when the line has an even number of them
     straight: dict[int, int] = {}
     line_start = 0
-    for line in text.split("\n"):
+    for line in text.split("\n") if "\"" in text else ():
         pos = [line_start + k for k, c in enumerate(line) if c == "\""]
         if pos and len(pos) % 2 == 0:
             straight.update({pos[k]: pos[k + 1] for k in range(0, len(pos), 2)})
@@ -266,21 +263,34 @@ NOT_ADJECTIVE = AUX | DETERMINERS | POSSESSIVES | PREPOSITIONS | ADVERBS | SUBOR
 def _is_konjunktiv(tok: Tok, lex: Lexicon, strict: bool = False) -> bool:
     """Konjunktiv I (or, unless strict, the Konjunktiv II forms used in reported speech)."""
     w = tok.text
-    if not w[:1].islower():
+    if not w[:1].islower() or w[-1:] not in "eni":
         return False
-    if w in lex.konjunktiv or w in lex.konjunktiv_stems or not strict and w in lex.konjunktiv_ii:
+    if not strict and w in lex.konjunktiv_ii:
         return True
-    for p in PARTICLES:
-        if w.startswith(p) and w[len(p):] in lex.konjunktiv_stems:
-            return True
-    return False
+    return _konjunktiv_i(w)
+
+
+@functools.lru_cache(maxsize=65536)
+def _konjunktiv_i(w: str) -> bool:
+    lex = lexicon()
+    if w in lex.konjunktiv or w in lex.konjunktiv_stems:
+        return True
+    return any(w.startswith(p) and w[len(p):] in lex.konjunktiv_stems for p in PARTICLES)
 
 
 def _is_adjective(tok: Tok, lex: Lexicon) -> bool:
     w = tok.text
-    return (w[:1].islower() and len(w) > 3 and w not in NOT_ADJECTIVE and w not in lex.verbs
-            and w not in lex.konjunktiv and w not in lex.konjunktiv_ii and re.fullmatch(r"[a-zäöüß][\w\-]*(?:e|en|er|es|em)", w) is not None
-            and not _is_konjunktiv(tok, lex))
+    return w[:1].islower() and len(w) > 3 and w[-1:] in "enrsm" and _adjective_word(w)
+
+
+@functools.lru_cache(maxsize=65536)
+def _adjective_word(w: str) -> bool:
+    lex = lexicon()
+    return (w not in NOT_ADJECTIVE and w not in lex.verbs and w not in lex.konjunktiv and w not in lex.konjunktiv_ii
+            and ADJECTIVE.fullmatch(w) is not None and not _konjunktiv_i(w))
+
+
+ADJECTIVE = re.compile(r"[a-zäöüß][\w\-]*(?:e|en|er|es|em)")
 
 
 COMMON_NOUN = re.compile(r"(?:ung|heit|keit|ion|tät|schaft|nis|ismus|ment|ie|ik|enz|anz|chen|tum|ungen|nisse|ionen|"
@@ -319,12 +329,7 @@ def _head(toks: list[Tok], span: tuple[int, int]) -> str:
 
 
 def _capword(tok: Tok) -> bool:
-    """A capitalised word (noun or name), including names with a lowercase particle: al-Dschasira, de-Maizière."""
-    t = tok.text
-    return t[:1].isupper() and t[:1].isalpha() or LOWER_PREFIX_NAME.match(t) is not None
-
-
-LOWER_PREFIX_NAME = re.compile(r"(?:al|el|ad|as|at|ar|an|az|ash|bin|ibn|de|van|von|di|da)-[A-ZÄÖÜ]")
+    return tok.capword
 
 
 # ---------------------------------------------------------------------------------------------- noun phrases
@@ -731,6 +736,17 @@ class Entity:
         return max((p for p in self.mentions or () if p < pos), default=-1)
 
 
+_ALIAS_STARTS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
+
+
+def _alias_starts(gaz: Gazetteer) -> frozenset[str]:
+    """First words of all aliases (lowercase), to skip tokens that cannot start an actor's name."""
+    hit = _ALIAS_STARTS.get(id(gaz))
+    if hit is None or hit[0] is not gaz:
+        hit = _ALIAS_STARTS[id(gaz)] = (gaz, frozenset(fold(alias).split(" ")[0] for alias in gaz.by_alias))
+    return hit[1]
+
+
 class _Article:
     """Entities of one article, for merging name forms and resolving pronouns and role nouns."""
 
@@ -787,7 +803,12 @@ class _Article:
         """Register gazetteer actors and 'Role Firstname Lastname' names mentioned in a sentence."""
         n = len(toks)
         i = 0
+        starts = _alias_starts(self.gaz)
         while i < n:
+            t = toks[i]
+            if t.quoted or t.lower.split("-")[0] not in starts:
+                i += 1
+                continue
             hit = None
             for size in (4, 3, 2, 1):
                 if i + size > n or toks[i].quoted or not _capword(toks[i]) and toks[i].lower not in ("von",):
@@ -978,10 +999,14 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
     sent_toks: list[list[Tok]] = []
     sent_cues: list[list[Cue]] = []
     mark_ranges = [(m.start, m.end) for m in marks]
+    mark_i = 0
     for ss, se in sents:
         toks = _tokens(text, ss, se)
         for t in toks:
-            t.quoted = any(a <= t.start and t.end <= b for a, b in mark_ranges) or t.text in "„“”»«‚‘›‹\""
+            while mark_i < len(mark_ranges) and mark_ranges[mark_i][1] < t.end:
+                mark_i += 1
+            t.quoted = t.text in QUOTE_CHARS or (
+                mark_i < len(mark_ranges) and mark_ranges[mark_i][0] <= t.start and t.end <= mark_ranges[mark_i][1])
         sent_toks.append(toks)
         if excluded(ss, se) or reader_of(ss) is not None:
             sent_cues.append([])
