@@ -33,12 +33,15 @@ CLAUSE_OPENERS = frozenset({"ob", "falls"})
 BACKWARD_NEGATORS = frozenset("nicht nie niemals nimmer keineswegs keinesfalls mitnichten".split())
 # A negator followed by one of these does not negate ("nicht nur", "nicht zuletzt", "nicht ohne").
 NEGATION_BREAKERS = frozenset("nur zuletzt ohne umsonst selten wenige weniger".split())
-LOCAL_SCOPE = 3  # tokens after a local negator / intensifier that it can reach
+LOCAL_SCOPE = 3
+# Nouns ending in a derivational suffix are not compounds of a sentiment noun (Wissenschaft is not a Haft).
+DERIVATIONAL_SUFFIXES = ("schaft", "schaften", "schafter", "schaftern", "schafts")
+SHORT_HEADS = frozenset({"Sieg", "Mord", "Gold", "Tote"})  # tokens after a local negator / intensifier that it can reach
 
 ADJ_ENDINGS = ("esten", "estem", "ester", "estes", "este", "sten", "stem", "ster", "stes", "ste",
                "eren", "erem", "erer", "eres", "ere", "en", "em", "er", "es", "e")
 VERB_ENDINGS = ("etest", "eten", "etet", "ete", "test", "ten", "tet", "te", "est", "st", "et", "en", "t", "e", "n")
-NOUN_ENDINGS = ("ern", "en", "er", "es", "ns", "n", "s", "e")
+NOUN_ENDINGS = ("s", "n", "e", "en", "er", "es", "ns", "ern")  # shortest first: Noten -> Note, not Not
 
 
 @dataclass(frozen=True)
@@ -153,15 +156,21 @@ def word_polarity(token: str, sentence_initial: bool = False) -> tuple[str, floa
     """(lexicon form, polarity) for one token, or None. Capitalised tokens are nouns (case-sensitive)."""
     lex = load_lexicon()
     if token[0].isupper():
+        if sentence_initial:  # "Leider", "Gut": a capitalised sentence start is tried as a non-noun first
+            low = token.lower()
+            if low in lex.words or low in lex.modifiers or low in lex.irregular:
+                return word_polarity(low)
         for form in _noun_candidates(token):
             if form in lex.nouns:
                 return form, lex.nouns[form]
-        # Compound nouns take their sentiment from the head: Raketenangriff -> Angriff.
-        for i in range(3, len(token) - 3):
-            head = token[i].upper() + token[i + 1:]
-            for form in _noun_candidates(head):
-                if len(form) >= 5 and form in lex.nouns:
-                    return form, lex.nouns[form]
+        # Compound nouns take their sentiment from the head: Raketenangriff -> Angriff. Heads shorter than five
+        # letters are too often false (Mannschaft -> Haft, Aufgabe -> Gabe) except a few listed ones.
+        if not token.endswith(DERIVATIONAL_SUFFIXES):
+            for i in range(3, len(token) - 3):
+                head = token[i].upper() + token[i + 1:]
+                for form in _noun_candidates(head):
+                    if (len(form) >= 5 or form in SHORT_HEADS) and form in lex.nouns:
+                        return form, lex.nouns[form]
         if not sentence_initial:
             return None
         token = token.lower()
