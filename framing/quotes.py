@@ -10,6 +10,7 @@ resolved to the actor they refer to). Pure Python, regex and the word lists in `
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -298,11 +299,11 @@ COMMON_NOUN = re.compile(r"(?:ung|heit|keit|ion|tät|schaft|nis|ismus|ment|ie|ik
 
 
 def _is_role(word: str, lex: Lexicon) -> bool:
-    return word in lex.role_words or any(word.lower().endswith(e) for e in lex.role_endings)
+    return word in lex.role_words or word.lower().endswith(lex.role_endings)
 
 
 def _is_institution(word: str, lex: Lexicon) -> bool:
-    return word in lex.institution_words or any(word.lower().endswith(e) for e in lex.institution_endings)
+    return word in lex.institution_words or word.lower().endswith(lex.institution_endings)
 
 
 ATTRIBUTION_ENDINGS = ("angaben", "angabe", "berichten", "bericht", "informationen", "schätzungen", "schätzung",
@@ -977,6 +978,45 @@ def _is_title_noun(word: str, lex: Lexicon) -> bool:
     return w in lex.title_words or w.endswith(lex.title_endings)
 
 
+WORD = re.compile(r"\w+")
+
+
+class _SentenceTokens:
+    """Tokens of each sentence, made on first use; tokens inside quote marks are flagged `quoted`."""
+
+    def __init__(self, text: str, sents: list[tuple[int, int]], marks: list[tuple[int, int]], starts: list[int]):
+        self.text, self.sents, self.marks, self.starts = text, sents, marks, starts
+        self.cache: dict[int, list[Tok]] = {}
+
+    def __getitem__(self, si: int) -> list[Tok]:
+        toks = self.cache.get(si)
+        if toks is None:
+            ss, se = self.sents[si]
+            toks = self.cache[si] = _tokens(self.text, ss, se)
+            k = max(0, bisect.bisect_right(self.starts, ss) - 1)
+            marks = self.marks
+            for t in toks:
+                while k < len(marks) and marks[k][1] < t.end:
+                    k += 1
+                t.quoted = t.text in QUOTE_CHARS or (k < len(marks) and marks[k][0] <= t.start and t.end <= marks[k][1])
+        return toks
+
+
+_TRIGGERS: dict[int, tuple[Lexicon, Gazetteer, frozenset[str]]] = {}
+
+
+def _trigger_words(lex: Lexicon, gaz: Gazetteer) -> frozenset[str]:
+    """Words that make a sentence worth tokenizing: speech verb forms, attribution words, Konjunktiv forms and
+    the first words of actors' names (lowercase)."""
+    key = id(gaz)
+    hit = _TRIGGERS.get(key)
+    if hit is None or hit[0] is not lex or hit[1] is not gaz:
+        words = set(lex.verbs) | lex.konjunktiv | lex.konjunktiv_ii | {"laut", "zufolge", "nach", "so"}
+        words |= {w.split("-")[0] for w in _alias_starts(gaz)}
+        hit = _TRIGGERS[key] = (lex, gaz, frozenset(words))
+    return hit[2]
+
+
 def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Sequence[Any] = ()) -> list[Quote]:
     """Quotes in article order. `sentences`: sentence spans into text. `sections`: framing.sections.Section objects
     (kind, start, end, author); in 'reader_comment' sections quoted text is the reader's own words (speaker =
@@ -996,21 +1036,22 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
 
     out: list[Quote] = []
     # ---- per sentence: tokens, cues and their speakers, indirect messages
-    sent_toks: list[list[Tok]] = []
-    sent_cues: list[list[Cue]] = []
     mark_ranges = [(m.start, m.end) for m in marks]
-    mark_i = 0
+    mark_starts = [a for a, _ in mark_ranges]
+    sent_toks = _SentenceTokens(text, sents, mark_ranges, mark_starts)
+    sent_cues: list[list[Cue]] = []
+    active: list[bool] = []  # sentences that can hold a cue, a quote, reported speech or an actor's name
+    triggers = _trigger_words(lex, art.gaz)
     for ss, se in sents:
-        toks = _tokens(text, ss, se)
-        for t in toks:
-            while mark_i < len(mark_ranges) and mark_ranges[mark_i][1] < t.end:
-                mark_i += 1
-            t.quoted = t.text in QUOTE_CHARS or (
-                mark_i < len(mark_ranges) and mark_ranges[mark_i][0] <= t.start and t.end <= mark_ranges[mark_i][1])
-        sent_toks.append(toks)
-        if excluded(ss, se) or reader_of(ss) is not None:
+        words = WORD.findall(text, ss, se)
+        hot = any(c in QUOTE_CHARS for c in text[ss:se]) or any(
+            w in triggers or w.lower() in triggers or w[-1:] == "e" and w[:1].islower() and _konjunktiv_i(w)
+            for w in words)
+        active.append(hot)
+        if not hot or excluded(ss, se) or reader_of(ss) is not None:
             sent_cues.append([])
             continue
+        toks = sent_toks[len(active) - 1]
         art.observe(toks)
         cues = _sentence_cues(text, toks, lex)
         for cue in cues:
@@ -1067,6 +1108,10 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
 
     last_cue: tuple[int, Cue, list[Tok]] | None = None  # sentence index of the last attributed statement
     for si, (ss, se) in enumerate(sents):
+        if not active[si]:
+            if last_cue is not None and si - last_cue[0] > 1:
+                last_cue = None
+            continue
         toks = sent_toks[si]
         if excluded(ss, se):
             continue
