@@ -21,7 +21,6 @@ from framing.errors import ConfigError
 
 UNKNOWN_OUTLET = "(unknown outlet)"  # how a null outlet is shown, grouped and selected
 
-_TRUE = {"1", "true", "yes", "on", "y"}
 _FALSE = {"0", "false", "no", "off", "n"}
 
 A = TypeVar("A")
