@@ -130,7 +130,8 @@ def lexicon() -> Lexicon:
 
 # ---------------------------------------------------------------------------------------------- tokens
 TOKEN = re.compile(r"\w+(?:[-‐'’.]\w+)*-?|[^\w\s]")
-DETERMINERS = frozenset("der die das den dem des ein eine einer eines einem einen kein keine keiner keines".split())
+DETERMINERS = frozenset("der die das den dem des ein eine einer eines einem einen kein keine keiner keines "
+                        "einige einiger mehrere viele vieler alle aller beide zahlreiche manche zwei drei vier".split())
 POSSESSIVES = frozenset("sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren unser unsere".split())
 PRONOUNS = {"er": "m", "sie": "f", "es": "n", "ich": "1", "wir": "1", "man": "x", "ihm": "m", "ihr": "f",
             "ihnen": "f", "ihrer": "f", "seiner": "m"}
@@ -149,7 +150,7 @@ ADVERBS = frozenset("zugleich dabei dazu daher zudem außerdem auch gestern heut
                     "demnach demzufolge insbesondere vor allem weiterhin daraufhin darauf erneut nochmals wiederum "
                     "ausdrücklich kürzlich jüngst morgen mittlerweile offenbar angeblich tatsächlich vermutlich "
                     "schließlich ebenso letztlich überraschend sinngemäß wörtlich nämlich trotzdem bislang stets oft häufig "
-                    "mehrfach wiederholt öffentlich gleichzeitig ebenfalls".split())
+                    "mehrfach wiederholt öffentlich gleichzeitig ebenfalls seinerseits ihrerseits".split())
 AUX = frozenset("hat hatte hatten haben habe hätte hätten ist war waren sind sei wurde wurden wird werden werde "
                 "würde würden soll sollte sollten will wollte wollten kann konnte konnten könne könnte muss musste "
                 "müsse darf durfte".split())
@@ -369,6 +370,13 @@ def _forward_np(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None
         elif t.lower in NAME_PARTICLES and j > i and _capword(toks[j - 1]) and j + 1 < n and (
                 _capword(toks[j + 1]) or toks[j + 1].lower in NAME_PARTICLES):
             pass
+        elif t.lower in ("für", "von", "vom", "aus") and j > i and _capword(toks[j - 1]) and j + 1 < n and (
+                _capword(toks[j + 1]) and not toks[j + 1].quoted):
+            pass  # "der Chef der Bundesagentur für Arbeit", "Theo Kitz vom Bankhaus Merck Finck"
+        elif t.text == "," and nouns and j + 2 < n and _capword(toks[j + 1]) and _capword(toks[j + 2]) and (
+                j + 3 >= n or toks[j + 3].text in ",.;:" or _capword(toks[j + 3])) and not _is_konjunktiv(
+                toks[j + 2], lex):
+            pass  # an apposition with a name: "der Chef der Bundesagentur, Frank-Jürgen Weise,"
         elif t.text == "(" and nouns:
             k = j + 1
             while k < n and k < j + 5 and toks[k].text != ")":
@@ -395,9 +403,15 @@ def _backward_np(toks: list[Tok], c: int, lex: Lexicon) -> tuple[int, int, str]:
     while j >= 0 and (toks[j].lower in ADVERBS or toks[j].lower in ("immer", "wieder", "nicht", "noch", "schon")):
         j -= 1  # "zumal Verteidiger Wolfgang Dingfelder immer wieder betont hatte"
     c_np = j + 1
-    while j >= 0 and not toks[j].quoted:
+    while j >= 0:
         t = toks[j]
-        if _capword(t) and t.lower not in PREPOSITIONS and t.lower not in SUBORDINATORS:
+        if t.quoted:
+            if not (t.text in QUOTE_CHARS or _capword(t)) or j == c_np - 1 and t.text in QUOTE_CHARS:
+                break  # a name in quote marks belongs to the phrase: Die Organisation „Reporter ohne Grenzen“
+        elif t.lower in ADVERBS and j > 0 and j < c_np - 1 and (
+                toks[j - 1].lower in SUBORDINATORS or _capword(toks[j + 1]) or toks[j + 1].lower in DETERMINERS):
+            pass  # "Wie schon die WHO sagte"
+        elif _capword(t) and t.lower not in PREPOSITIONS and t.lower not in SUBORDINATORS:
             pass
         elif t.lower in DETERMINERS or t.lower in POSSESSIVES or t.lower in PRONOUNS:
             pass
@@ -410,7 +424,7 @@ def _backward_np(toks: list[Tok], c: int, lex: Lexicon) -> tuple[int, int, str]:
             pass
         elif t.text == "," and 0 < j < c - 1 and _capword(toks[j - 1]) and _capword(toks[j + 1]):
             pass
-        elif t.lower in ("von", "vom", "aus", "in", "im") and 0 < j < c - 1 and _capword(toks[j - 1]) and (
+        elif t.lower in ("von", "vom", "aus", "in", "im", "ohne", "für") and 0 < j < c - 1 and _capword(toks[j - 1]) and (
                 _capword(toks[j + 1]) or toks[j + 1].lower in DETERMINERS):
             pass  # "Theo Kitz vom Bankhaus Merck Finck", "Sprecherin von Bündnis 90 / Die Grünen"
         elif t.lower == "und" and 0 < j < c - 1 and _capword(toks[j - 1]) and _capword(toks[j + 1]):
@@ -454,7 +468,7 @@ def _subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | None:
             return ini
     if v > 1 and toks[v - 1].text == ",":  # "Der NATO-Generalsekretär, Mark Rutte, äußerte"
         s2, e2, reason2 = _backward_np(toks, v - 1, lex)
-        if reason2 == "start" and any(t.text == "," for t in toks[s2:e2]):
+        if reason2 in ("start", "sub") and any(t.text == "," for t in toks[s2:e2]):
             return s2, e2
     cs = _clause_start(toks, v)
     if cs < v and toks[cs].lower in SUBORDINATORS - {"als", "wie"} and v - cs > 2:
