@@ -282,7 +282,12 @@ def _konjunktiv_i(w: str) -> bool:
 
 def _is_adjective(tok: Tok, lex: Lexicon) -> bool:
     w = tok.text
+    if w[:1].isdigit():
+        return NUMBER_ADJECTIVE.fullmatch(w) is not None  # "der 84-jährige Küng"
     return w[:1].islower() and len(w) > 3 and w[-1:] in "enrsm" and _adjective_word(w)
+
+
+NUMBER_ADJECTIVE = re.compile(r"\d+-[a-zäöüß]+(?:e|en|er|es|em)")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -419,11 +424,12 @@ def _backward_np(toks: list[Tok], c: int, lex: Lexicon) -> tuple[int, int, str]:
             pass
         elif t.lower in NAME_PARTICLES and 0 < j < c - 1 and _capword(toks[j - 1]) and _capword(toks[j + 1]):
             pass
-        elif t.text in "()/" or t.text[:1].isdigit() and j + 1 < c and (
-                _capword(toks[j + 1]) or _is_adjective(toks[j + 1], lex)):
-            pass
-        elif t.text == "," and 0 < j < c - 1 and _capword(toks[j - 1]) and _capword(toks[j + 1]):
-            pass
+        elif t.text in "()/" or t.text[:1].isdigit() and (j + 1 < c and (
+                _capword(toks[j + 1]) or _is_adjective(toks[j + 1], lex)) or j > 0 and _capword(toks[j - 1])):
+            pass  # "die 13 beteiligten Feuerwehrmänner", "Bündnis 90 / Die Grünen"
+        elif t.text == "," and 0 < j < c - 1 and (_capword(toks[j - 1]) or toks[j - 1].text == ")") and (
+                _capword(toks[j + 1]) or toks[j + 1].lower in DETERMINERS):
+            pass  # apposition: "Christel Happach-Kasan, die ernährungspolitische Sprecherin der FDP-Fraktion,"
         elif t.lower in ("von", "vom", "aus", "in", "im", "ohne", "für") and 0 < j < c - 1 and _capword(toks[j - 1]) and (
                 _capword(toks[j + 1]) or toks[j + 1].lower in DETERMINERS):
             pass  # "Theo Kitz vom Bankhaus Merck Finck", "Sprecherin von Bündnis 90 / Die Grünen"
@@ -1164,13 +1170,17 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                     pos = sent_toks[k][c.start_tok].start
                     if m.open_start <= pos < m.close_end:
                         continue
-                    if pos >= m.close_end:
+                    if c.mention is None and c.resolved[0] is None:
+                        dist = 500  # a cue with nobody named ("weiter hieß es") only if nothing better
+                    elif pos >= m.close_end:
                         # a frame right after the quote (", sagte X") beats anything further on
                         gap = len(TOKEN.findall(text, m.close_end, pos))
                         dist = pos - m.close_end + (0 if gap <= 3 else 1000)
                     else:
                         # a frame right before it ("X sagte: „…“") is as good as one right after
                         dist = (m.open_start - pos) * (0.5 if before.endswith(":") else 1.5)
+                    if c.mention is None and c.resolved[0] is None:
+                        dist = 500 + abs(dist) / 1000
                     cands.append((dist, k, c))
             cands.sort(key=lambda x: x[0])
             cue, ctoks = (cands[0][2], sent_toks[cands[0][1]]) if cands else (None, None)
