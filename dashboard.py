@@ -54,11 +54,24 @@ def corpus_key(paths: list[Path]) -> str:
     digest = hashlib.sha256(fingerprint().encode())
     for path in sorted(files + manifests):
         digest.update(str(path).encode())
-        try:
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-        except OSError:
-            digest.update(b"unreadable")
+        digest.update(_file_digest(path))
     return digest.hexdigest()[:24]
+
+
+def _file_digest(path: Path) -> bytes:
+    """sha256 of a file's content, re-read only when its size or modification time changed (every rerun asks)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return b"unreadable"
+    digests = _memory()["digests"]
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in digests:
+        try:
+            digests[key] = hashlib.sha256(path.read_bytes()).digest()
+        except OSError:
+            return b"unreadable"
+    return digests[key]
 
 
 @dataclass
@@ -109,7 +122,7 @@ class Corpus:
 @st.cache_resource(show_spinner=False)
 def _memory() -> dict:
     """Analysed corpora shared by every session of this server, by corpus key (the last two are kept)."""
-    return {"lock": threading.Lock(), "corpora": OrderedDict()}
+    return {"lock": threading.Lock(), "corpora": OrderedDict(), "digests": {}}
 
 
 def load_corpus() -> Corpus:
@@ -412,10 +425,8 @@ def view_reuse(corpus: Corpus, flt: Filter, filtered: object) -> None:
     if pairs.is_empty():
         st.info("No two of the filtered articles share a passage of six words or more.")
     else:
-        chart(views.reuse_heatmap(pairs, filtered.articles.join(pairs.select(pl.col("article_a").alias("article_id"))
-                                  .vstack(pairs.select(pl.col("article_b").alias("article_id"))).unique(),
-                                  on="article_id", how="semi"),
-                                  "Shared text: share of the row article found in the column article"))
+        chart(views.reuse_heatmap(pairs, filtered.articles,
+                                  "Shared text: share of the row article found in the column article (top 30)"))
     shown = pairs.drop("passages_a", "passages_b")
     st.dataframe(shown, hide_index=True, column_config=pct_columns(shown))
     st.download_button(f"Download text_reuse.csv ({pairs.height:,} rows)", data=to_csv_bytes(pairs),
@@ -438,10 +449,15 @@ def view_reuse(corpus: Corpus, flt: Filter, filtered: object) -> None:
 
 
 def view_articles(corpus: Corpus, flt: Filter, filtered: object) -> None:
-    arts = filtered.articles.sort(["outlet", "date", "article_id"], nulls_last=True)
-    labels = {r["article_id"]: views.article_label(r) for r in arts.iter_rows(named=True)}
-    ids = list(labels)
+    labels = views.article_labels(filtered.articles)
     ss = st.session_state
+    for extra in ss.get("selected", []):  # a chosen article stays choosable even beyond the picker's limit
+        if extra not in labels and filtered.articles.filter(pl.col("article_id") == extra).height:
+            labels.update(views.article_labels(filtered.articles.filter(pl.col("article_id") == extra)))
+    ids = list(labels)
+    if filtered.articles.height > len(ids):
+        st.caption(f"The pickers list {len(ids):,} of {filtered.articles.height:,} articles: narrow the filter "
+                   "(outlet, dates, text search) to reach the others.")
     ss.selected = [a for a in ss.get("selected", []) if a in labels]
     if not ss.selected and ids:
         ss.selected = ids[:2]

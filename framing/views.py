@@ -185,11 +185,19 @@ def actor_heatmap(df: pl.DataFrame, title: str, top: int = 20) -> go.Figure:
     return _style(fig, title, height=max(300, 90 + 26 * len(top_speakers)))
 
 
-def reuse_heatmap(df: pl.DataFrame, articles: pl.DataFrame, title: str) -> go.Figure:
-    """Article x article: share of article A's characters inside passages it shares with B."""
+def reuse_heatmap(df: pl.DataFrame, articles: pl.DataFrame, title: str, top: int = 30) -> go.Figure:
+    """Article x article: share of article A's characters inside passages it shares with B; the `top` articles
+    with the most shared characters (a larger grid is unreadable; the table beside it has every pair)."""
+    totals = pl.concat([
+        df.select(pl.col("article_a").alias("article_id"), pl.col("shared_chars_a").alias("chars")),
+        df.select(pl.col("article_b").alias("article_id"), pl.col("shared_chars_b").alias("chars")),
+    ]).group_by("article_id").agg(pl.col("chars").sum()).sort(["chars", "article_id"], descending=[True, False])
+    keep = set(totals.head(top)["article_id"].to_list())
     names = {r["article_id"]: f"{r['outlet']} · {r['article_id'][:14]}"
-             for r in articles.select("article_id", pl.col("outlet").fill_null(UNKNOWN_OUTLET)).iter_rows(named=True)}
+             for r in articles.filter(pl.col("article_id").is_in(list(keep)))
+             .select("article_id", pl.col("outlet").fill_null(UNKNOWN_OUTLET)).iter_rows(named=True)}
     ids = sorted(names)
+    df = df.filter(pl.col("article_a").is_in(ids) & pl.col("article_b").is_in(ids))
     lookup: dict[tuple[str, str], float] = {}
     for r in df.iter_rows(named=True):
         lookup[(r["article_a"], r["article_b"])] = r["shared_chars_share_a"]
@@ -265,11 +273,18 @@ def text_share_long(profile: pl.DataFrame) -> pl.DataFrame:
     return long.with_columns(pl.col("share_text").fill_null(0.0)).sort("outlet", "kind")
 
 
-def article_label(row: dict) -> str:
-    """How an article is named in a picker: outlet · date · title (plain text)."""
-    outlet = row.get("outlet") or UNKNOWN_OUTLET
-    title = (row.get("title") or "").strip() or (row.get("text") or "").strip().split("\n")[0][:70]
-    return f"{outlet} · {row.get('date') or 'undated'} · {title[:80]} [{row['article_id']}]"
+def article_labels(articles: pl.DataFrame, limit: int = 1000) -> dict[str, str]:
+    """Picker labels "outlet · date · title" by article_id (title or the text's first words), sorted by outlet
+    and date; at most `limit` articles (a longer list is unusable in a picker)."""
+    first_words = pl.col("text").fill_null("").str.slice(0, 200).str.strip_chars().str.split("\n").list.first()
+    rows = (
+        articles.sort(["outlet", "date", "article_id"], nulls_last=True).head(limit)
+        .select("article_id", pl.col("outlet").fill_null(UNKNOWN_OUTLET), pl.col("date").fill_null("undated"),
+                pl.coalesce(pl.col("title").str.strip_chars().replace("", None), first_words).str.slice(0, 80)
+                .fill_null("").alias("title"))
+    )
+    return {r["article_id"]: f"{r['outlet']} · {r['date']} · {r['title']} [{r['article_id']}]"
+            for r in rows.iter_rows(named=True)}
 
 
 # ---- the article reader ----------------------------------------------------------------------------------------
