@@ -150,7 +150,8 @@ ADVERBS = frozenset("zugleich dabei dazu daher zudem außerdem auch gestern heut
                     "demnach demzufolge insbesondere vor allem weiterhin daraufhin darauf erneut nochmals wiederum "
                     "ausdrücklich kürzlich jüngst morgen mittlerweile offenbar angeblich tatsächlich vermutlich "
                     "schließlich ebenso letztlich überraschend sinngemäß wörtlich nämlich trotzdem bislang stets oft häufig "
-                    "mehrfach wiederholt öffentlich gleichzeitig ebenfalls seinerseits ihrerseits".split())
+                    "mehrfach wiederholt öffentlich gleichzeitig ebenfalls seinerseits ihrerseits dennoch damit somit "
+                    "deswegen jedenfalls allerdings".split())
 AUX = frozenset("hat hatte hatten haben habe hätte hätten ist war waren sind sei wurde wurden wird werden werde "
                 "würde würden soll sollte sollten will wollte wollten kann konnte konnten könne könnte muss musste "
                 "müsse darf durfte".split())
@@ -477,7 +478,9 @@ def _subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | None:
         if reason2 in ("start", "sub") and any(t.text == "," for t in toks[s2:e2]):
             return s2, e2
     cs = _clause_start(toks, v)
-    if cs < v and toks[cs].lower in SUBORDINATORS - {"als", "wie"} and v - cs > 2:
+    verb_final = v + 1 >= len(toks) or toks[v + 1].text in ",.;:" or toks[v + 1].quoted
+    if cs < v and (toks[cs].lower in SUBORDINATORS - {"als", "wie"} or toks[cs].lower == "wie" and verb_final) \
+            and v - cs >= 2:
         sub = _forward_np(toks, cs + 1, lex)  # "weil die US-Regierung Georgien als „…“ bezeichnete"
         if sub and sub[1] <= v:
             return sub
@@ -532,7 +535,8 @@ def _initial_np(toks: list[Tok], limit: int, lex: Lexicon, before_comma: bool = 
         return None
     if not (toks[k].text[:1].islower() and toks[k].lower not in DETERMINERS or before_comma and toks[k].text == ","):
         return None
-    if not any(_capword(t) for t in toks[first:k]) or toks[first].lower in ("es", "man", "das", "dies", "dieser"):
+    if not any(_capword(t) for t in toks[first:k]) or toks[first].lower in ("es", "man", "dies") or (
+            k - first == 1 and toks[first].lower in ("das", "dieser", "diese", "der", "die")):
         return None
     return first, k
 
@@ -1192,8 +1196,8 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                 if prev_word and _is_title_noun(prev_word[-1], lex):
                     title_like = True
                 elif content[:1].isupper() and len(words) >= 2 and prev_word and prev_word[-1].lower() in (
-                        "der", "die", "das", "den", "dem", "des", "im", "am", "beim", "zum", "zur", "vom") and (
-                        len(caps) == len(words) or any(w in ("der", "des") for w in words)):
+                        "der", "die", "das", "den", "dem", "des", "im", "am", "beim", "zum", "zur", "vom") and all(
+                        w[:1].isupper() or w in ("der", "des", "den", "und", "von") for w in words):
                     title_like = True  # a name with the definite article: die „Koalition der Willigen“
                 elif len(words) >= 2 and len(caps) == len(words) and re.fullmatch(r"[A-Z][\w\s\-]*", content):
                     title_like = True  # English or all-capitalised names: ‘Willing Coalition’
