@@ -347,7 +347,8 @@ def analyze_articles(
     if use_cache:
         flush()
 
-    key_to_ids = pl.DataFrame({"key": keys, "article_id": articles["article_id"].to_list()})
+    key_to_ids = pl.DataFrame({"key": keys, "article_id": articles["article_id"].to_list()},
+                              schema={"key": pl.String, "article_id": pl.String})
     tables = {}
     for table, table_schema in PER_ARTICLE.items():
         cols = {"key": pl.String, **{k: v for k, v in table_schema.items() if k != "article_id"}}

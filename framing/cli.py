@@ -100,7 +100,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     analysis = _analyse(args)
     flt = Filter.from_cli(args)
     tables = compare_tables(flt.apply(analysis), by=args.by, period=args.period)
-    write_tables(tables, args.out)
+    write_tables(tables, args.out, caption=flt.describe())
     print(f"{len(tables)} tables for {flt.describe()} -> {args.out}")
     return 0
 
@@ -132,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--by", choices=["outlet", "article", "outlet_kind", "outlet_date"], default="outlet",
                          help="rows of each table: per outlet (default), per article, per outlet and section kind, "
                          "or per outlet and period")
-    compare.add_argument("--period", choices=["day", "week", "month"], default="month",
+    compare.add_argument("--period", choices=["day", "week", "month", "year"], default="month",
                          help="with --by outlet_date: the length of a period")
     from framing.filters import add_filter_arguments
 

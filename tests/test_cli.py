@@ -1,0 +1,84 @@
+"""The `framing` command: help texts, analyze and compare write their tables, errors become messages."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from framing.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "framing.cli", *args], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.mark.parametrize("args", [["--help"], ["analyze", "--help"], ["compare", "--help"]])
+def test_help_says_what_each_command_does(args: list[str]) -> None:
+    result = run(*args)
+    assert result.returncode == 0
+    assert "usage: framing" in result.stdout
+    assert len(result.stdout) > 300
+
+
+def test_analyze_the_bundled_corpus(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code = main(["analyze", str(DATA), "--out", str(out), "--cache-dir", str(tmp_path / "cache"), "--quiet"])
+    assert code == 0
+    for name in ("articles", "sections", "sentences", "voice_segments", "quotes", "errors"):
+        assert (out / f"{name}.csv").exists() and (out / f"{name}.parquet").exists(), name
+    with open(out / "articles.csv", encoding="utf-8", newline="") as fh:
+        rows = {r["article_id"][:3]: r for r in csv.DictReader(fh)}
+    assert {k: (r["outlet"], r["agency"], r["date"], r["date_precision"]) for k, r in rows.items()} == {
+        "000": ("nd", "AFP", "2025-08-22", "day"),
+        "001": ("OZD", "", "", "none"),
+        "002": ("", "", "2025-08-17", "day"),
+        "003": ("Chas Pravdy", "", "2025-09-03", "day"),
+        "004": ("dpa-AFX", "dpa-AFX", "2024-12", "month"),
+    }
+    quotes = pl.read_parquet(out / "quotes.parquet")
+    assert {"article_id", "start", "end", "speaker_start", "speaker_end"} <= set(quotes.columns)
+
+
+def test_analyze_prints_a_one_line_summary(tmp_path: Path) -> None:
+    result = run("analyze", str(DATA), "--out", str(tmp_path / "o"), "--cache-dir", str(tmp_path / "c"), "--quiet")
+    assert result.returncode == 0, result.stderr
+    [line] = result.stdout.strip().splitlines()
+    assert line.startswith("analysed 5 articles") and "quotes" in line and "0 errors" in line
+
+
+def test_bad_files_are_listed_and_the_rest_is_analysed(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("Der Minister sagte, es sei zu früh.", encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "bad.jsonl").write_text("{oops\n", encoding="utf-8")
+    result = run("analyze", str(corpus), "--out", str(tmp_path / "o"), "--no-cache", "--quiet")
+    assert result.returncode == 0
+    assert "analysed 1 articles" in result.stdout and "2 errors" in result.stdout
+    errors = pl.read_csv(tmp_path / "o" / "errors.csv")
+    assert errors.height == 2
+
+
+def test_compare_writes_every_table(tmp_path: Path) -> None:
+    from framing.compare import TABLES
+
+    out = tmp_path / "cmp"
+    code = main(["compare", str(DATA), "--out", str(out), "--cache-dir", str(tmp_path / "cache"), "--quiet",
+                 "--by", "outlet"])
+    assert code == 0
+    for name in TABLES:
+        assert (out / f"{name}.csv").exists(), name
+
+
+def test_missing_input_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    result = run("analyze", str(tmp_path / "nothing-here"), "--out", str(tmp_path / "o"), "--no-cache", "--quiet")
+    assert "Traceback" not in result.stderr
+    assert "analysed 0 articles" in result.stdout and "1 errors" in result.stdout
