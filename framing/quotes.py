@@ -371,6 +371,8 @@ def _forward_np(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None
             nouns += 1
         elif t.text[:1].isdigit() and j + 1 < n and (_capword(toks[j + 1]) or _is_adjective(toks[j + 1], lex)):
             pass  # "die 13 beteiligten Feuerwehrmänner"
+        elif NUMBER_ADJECTIVE.fullmatch(t.text) and j > i:
+            nouns += not (j + 1 < n and _capword(toks[j + 1]))  # "der 81-jährige" stands for a person
         elif _is_adjective(t, lex) and j + 1 < n and (_capword(toks[j + 1]) or _is_adjective(toks[j + 1], lex)):
             pass
         elif t.lower in NAME_PARTICLES and j > i and _capword(toks[j - 1]) and j + 1 < n and (
@@ -412,7 +414,16 @@ def _backward_np(toks: list[Tok], c: int, lex: Lexicon) -> tuple[int, int, str]:
     while j >= 0:
         t = toks[j]
         if t.quoted:
-            if not (t.text in QUOTE_CHARS or _capword(t)) or j == c_np - 1 and t.text in QUOTE_CHARS:
+            if t.text in QUOTE_CHARS and j == c_np - 1:
+                # a short name in quote marks ends the phrase: Die Wochenzeitung „Die Zeit“ meldet
+                k = j - 1
+                while k >= 0 and toks[k].quoted and toks[k].text not in QUOTE_CHARS and j - k <= 5:
+                    k -= 1
+                if not (k >= 0 and k < j - 1 and toks[k].text in QUOTE_CHARS and _capword(toks[k + 1])
+                        and k > 0 and (_capword(toks[k - 1]) or toks[k - 1].lower in DETERMINERS)):
+                    break
+                j = k
+            elif not (t.text in QUOTE_CHARS or _capword(t)):
                 break  # a name in quote marks belongs to the phrase: Die Organisation „Reporter ohne Grenzen“
         elif t.lower in ADVERBS and j > 0 and j < c_np - 1 and (
                 toks[j - 1].lower in SUBORDINATORS or _capword(toks[j + 1]) or toks[j + 1].lower in DETERMINERS):
@@ -425,6 +436,8 @@ def _backward_np(toks: list[Tok], c: int, lex: Lexicon) -> tuple[int, int, str]:
             pass
         elif t.lower in NAME_PARTICLES and 0 < j < c - 1 and _capword(toks[j - 1]) and _capword(toks[j + 1]):
             pass
+        elif t.text == ")" and j > 2 and any(toks[k].text == "(" for k in range(max(0, j - 4), j)):
+            j = max(k for k in range(max(0, j - 4), j) if toks[k].text == "(")  # "(dpa)", "(SPD)"
         elif t.text in "()/" or t.text[:1].isdigit() and (j + 1 < c and (
                 _capword(toks[j + 1]) or _is_adjective(toks[j + 1], lex)) or j > 0 and _capword(toks[j - 1])):
             pass  # "die 13 beteiligten Feuerwehrmänner", "Bündnis 90 / Die Grünen"
@@ -453,8 +466,8 @@ def _backward_np(toks: list[Tok], c: int, lex: Lexicon) -> tuple[int, int, str]:
         start += 1
     if start < c_np and toks[start].lower in PREPOSITIONS:
         start = c_np  # "Denn in Kiew weiß man": a place, not a subject
-    if start < c_np and (toks[start].lower in ("man", "den", "dem", "einem", "einen")
-                         or toks[start].lower in AUX):
+    if start < c_np and (toks[start].lower in ("man", "den", "dem", "einem", "einen") or toks[start].lower in AUX
+                         or c_np - start == 1 and start == 0 and toks[start].lower.endswith(ADVERB_ENDINGS)):
         start = c_np  # not a subject: "Den Flüchtlingen sicherte Präsident Gusmão zu", "Hatte sie …"
     if start >= c_np:
         start = c_np = c
@@ -491,6 +504,10 @@ def _subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | None:
     return fwd
 
 
+NOT_SUBJECT_START = frozenset("es man dies den dem einem einen".split())
+ADVERB_ENDINGS = ("lich", "weise", "mals", "dings", "falls", "halb", "wärts")
+
+
 def _sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, int] | None:
     """The subject of a verb-second main clause: the initial noun phrase ("Romney strich heraus"), or the noun
     phrase after the verb when an adverb or a prepositional phrase comes first ("Im Kongress warb Obama …",
@@ -522,12 +539,20 @@ def _initial_np(toks: list[Tok], limit: int, lex: Lexicon, before_comma: bool = 
     if k < limit and toks[k].lower in FOCUS:
         k += 1
     first = k
-    while k < limit and not toks[k].quoted and (
-            _capword(toks[k]) and toks[k].lower not in PREPOSITIONS | ADVERBS | SUBORDINATORS
-            or toks[k].lower in DETERMINERS or toks[k].lower in POSSESSIVES or toks[k].text in "/()"
-            or toks[k].text == "," and k + 1 < limit and _capword(toks[k + 1]) and k > first
-            or _is_adjective(toks[k], lex) and k + 1 < limit and _capword(toks[k + 1])
-            or toks[k].lower in ("von", "vom", "aus") and k > first and k + 1 < limit and _capword(toks[k + 1])):
+    while k < limit and not toks[k].quoted:
+        t = toks[k]
+        if t.text == "(" and k > first:
+            close = next((x for x in range(k + 1, min(limit, k + 6)) if toks[x].text == ")"), None)
+            if close is None:
+                break
+            k = close + 1  # "(dpa)", "(SPD)"
+            continue
+        if not (_capword(t) and t.lower not in PREPOSITIONS | ADVERBS | SUBORDINATORS
+                or t.lower in DETERMINERS or t.lower in POSSESSIVES or t.text == "/"
+                or t.text == "," and k + 1 < limit and _capword(toks[k + 1]) and k > first
+                or _is_adjective(t, lex) and k + 1 < limit and _capword(toks[k + 1])
+                or t.lower in ("von", "vom", "aus") and k > first and k + 1 < limit and _capword(toks[k + 1])):
+            break
         k += 1
     while k > first and toks[k - 1].text in ",/(":
         k -= 1
@@ -535,8 +560,9 @@ def _initial_np(toks: list[Tok], limit: int, lex: Lexicon, before_comma: bool = 
         return None
     if not (toks[k].text[:1].islower() and toks[k].lower not in DETERMINERS or before_comma and toks[k].text == ","):
         return None
-    if not any(_capword(t) for t in toks[first:k]) or toks[first].lower in ("es", "man", "dies") or (
-            k - first == 1 and toks[first].lower in ("das", "dieser", "diese", "der", "die")):
+    if not any(_capword(t) for t in toks[first:k]) or toks[first].lower in NOT_SUBJECT_START or (
+            k - first == 1 and (toks[first].lower in ("das", "dieser", "diese", "der", "die")
+                                or toks[first].lower.endswith(ADVERB_ENDINGS))):
         return None
     return first, k
 
@@ -629,7 +655,8 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
         if lemma == "heißen":
             cs, ce = _clause_start(toks, i), _clause_end(toks, i + 1)
             if any(toks[k].lower == "es" for k in range(max(cs, i - 3), min(ce, i + 2))):
-                where = next((k for k in range(cs, ce) if toks[k].lower in ("in", "im")), None)
+                where = next((k for k in range(cs, ce) if toks[k].lower in ("in", "im", "bei", "beim", "von", "vom",
+                                                                           "aus", "auf")), None)
                 sp = None
                 if where is not None:
                     sp = _forward_np(toks, where + 1, lex)
@@ -650,6 +677,12 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
                         agent = (k + 1, agent[1]) if agent[1] > k + 1 else None
                     if agent:
                         break
+            if agent is None and lemma == "zitieren":  # "„…“, wird Panetta zitiert"
+                k = next((k for k in range(cs, i) if toks[k].lower in ("wird", "wurde", "werden", "wurden")), None)
+                agent = _forward_np(toks, k + 1, lex) if k is not None else None
+                if agent is None and cs < i:
+                    s0, e0, r0 = _backward_np(toks, k if k is not None else i, lex)
+                    agent = (s0, e0) if s0 < e0 and r0 == "start" else None
             cues.append(Cue("verb", i, i + 1, agent, verb_kind=kind))
             continue
         if participle:
@@ -671,6 +704,8 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
             sp = _subject(toks, i, lex)
             if lemma == "zitieren" and sp and sp[1] <= i:  # "Ein Sender zitierte Papandreou mit den Worten"
                 sp = _forward_np(toks, i + 1, lex) or sp
+            elif lemma == "zitieren" and i + 2 < n and toks[i + 1].lower == "man":  # "„…“, zitierte man X"
+                sp = _forward_np(toks, i + 2, lex) or sp
         if sp is None and t.text == lemma:
             continue  # an infinitive without a subject of its own ("könnte er androhen, ...")
         cues.append(Cue("verb", i, end_tok, sp, verb_kind=kind))

@@ -64,14 +64,14 @@ def predict(texts: dict[str, str], out: Path) -> int:
         wa, wq = csv.writer(fa), csv.writer(fq)
         wa.writerow(["article_id", "text"])
         wq.writerow(["article_id", "quote_id", "mode", "start", "end", "speaker_start", "speaker_end", "speaker",
-                     "speaker_kind"])
+                     "speaker_kind", "cue"])
         for article_id, text in texts.items():
             wa.writerow([article_id, text])
             quotes = find_quotes(text, split_sentences(text), segment_sections(text))
             for i, q in enumerate(quotes):
                 wq.writerow([article_id, i, q.mode, q.start, q.end,
                              "" if q.speaker_start is None else q.speaker_start,
-                             "" if q.speaker_end is None else q.speaker_end, q.speaker or "", q.speaker_kind])
+                             "" if q.speaker_end is None else q.speaker_end, q.speaker or "", q.speaker_kind, q.cue or ""])
                 n += 1
     return n
 
