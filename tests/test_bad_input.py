@@ -199,11 +199,6 @@ def test_cli_analyses_the_bad_corpus_and_exits_cleanly(corpus: Path, tmp_path: P
     assert snapshot(corpus.parent) == before
 
 
-EMPTY_CORPUS_BUG = ("analyze_articles on an empty articles table (every input bad or missing) raises polars "
-                    "SchemaError: the key column of key_to_ids is Null-typed, the cached/fresh frames' key is String")
-
-
-@pytest.mark.xfail(strict=True, reason=EMPTY_CORPUS_BUG)
 def test_a_folder_of_only_bad_files_is_reported_not_raised(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "photo.txt").write_bytes(b"\x89PNG\x00\x00")
@@ -211,7 +206,6 @@ def test_a_folder_of_only_bad_files_is_reported_not_raised(tmp_path: Path) -> No
     assert analysis.articles.height == 0 and analysis.errors.height == 2
 
 
-@pytest.mark.xfail(strict=True, reason=EMPTY_CORPUS_BUG + "; the CLI dies with a traceback, exit 1")
 def test_cli_gives_a_one_line_message_for_a_missing_path(tmp_path: Path) -> None:
     result = run_cli("analyze", str(tmp_path / "nope"), "--out", str(tmp_path / "out"), "--no-cache", "--quiet")
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
