@@ -746,6 +746,8 @@ def _message_for(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
         k += 1
     if any(toks[x].lower in ("nichts", "kein", "keine", "nie", "niemals") for x in range(i + 1, k)):
         return None  # "sagte aber nichts dazu, wie ...": nothing is reported
+    if any(toks[x].text in lex.verbs and toks[x - 1].lower in ("und", "sowie") for x in range(i + 2, k)):
+        return None  # "begrüßte … und betonte, dass": the message belongs to the nearer verb
     if k + 1 < n and toks[k].text in ",:" and not toks[k + 1].quoted:
         first = toks[k + 1]
         rest = [t for t in toks[k + 1:] if not t.quoted]
@@ -1232,7 +1234,7 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                     title_like = True
                 elif content[:1].isupper() and len(words) >= 2 and prev_word and prev_word[-1].lower() in (
                         "der", "die", "das", "den", "dem", "des", "im", "am", "beim", "zum", "zur", "vom") and all(
-                        w[:1].isupper() or w in ("der", "des", "den", "und", "von") for w in words):
+                        w[:1].isupper() or w in ("der", "des", "den", "von") for w in words):
                     title_like = True  # a name with the definite article: die „Koalition der Willigen“
                 elif len(words) >= 2 and len(caps) == len(words) and re.fullmatch(r"[A-Z][\w\s\-]*", content):
                     title_like = True  # English or all-capitalised names: ‘Willing Coalition’
