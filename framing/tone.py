@@ -27,7 +27,7 @@ CLAUSE_WORDS = frozenset(
     "aber sondern doch jedoch während obwohl weil denn dass damit sowie wobei wohingegen allerdings trotzdem".split()
 )
 # Subordinators that open a clause and belong to it (their hedge factor applies to the clause: "ob das gut ist").
-CLAUSE_OPENERS = frozenset({"ob", "falls"})
+CLAUSE_OPENERS = frozenset({"ob", "falls", "wenn"})
 # Negators that can reach back to the verb or adjective before them ("gefällt mir nicht"); kein/niemand/nichts
 # negate only what follows them.
 BACKWARD_NEGATORS = frozenset("nicht nie niemals nimmer keineswegs keinesfalls mitnichten".split())
@@ -256,7 +256,7 @@ def assess(text: str) -> list[tuple[str, str, float]]:
     negation = lex.params["negation"]
     for i, (form, polarity) in sorted(found.items()):
         tok, value = tokens[i], polarity
-        label = f"{tok} {polarity:+.1f}" if form == tok else f"{tok} ({form}) {polarity:+.1f}"
+        label = f"{tok} {value:+.1f}" if form == tok else f"{tok} ({form}) {value:+.1f}"
         negators = [(word, factor) for kind, word, factor in notes[i] if kind == "neg"]
         for kind, word, factor in notes[i]:
             if kind != "neg":

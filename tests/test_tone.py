@@ -7,7 +7,9 @@ import pytest
 from framing.textblob_offline import textblob_polarity
 from framing.tone import ToneScore, score_tone
 
-# defect, sentence, textblob-de 0.4.3 polarity (PatternTokenizer, offline), expected label of our score
+# defect, sentence, textblob-de 0.4.3 polarity (PatternTokenizer, offline), expected direction of our score:
+# "negative" / "positive" = the sign of `tone` (the label also needs the fitted threshold, usually two cues in news);
+# "neutral" = label neutral and not the textblob-de direction.
 DEFECTS = [
     ("nouns never match", "Der Angriff tötete zehn Menschen.", 0.0, "negative"),
     ("nouns never match", "Es gab viele Tote.", 0.0, "negative"),
@@ -27,9 +29,12 @@ DEFECTS = [
 def test_textblob_defect_and_our_handling(defect: str, sentence: str, textblob: float, label: str) -> None:
     assert textblob_polarity(sentence) == pytest.approx(textblob), defect
     ours = score_tone(sentence)
-    assert ours.label == label, (defect, ours)
-    if label == "neutral":
-        assert ours.tone <= 0.0 if textblob > 0 else abs(ours.tone) < 0.3
+    if label == "negative":
+        assert ours.tone < 0 and ours.label != "positive", (defect, ours)
+    elif label == "positive":
+        assert ours.tone > 0 and ours.label != "negative", (defect, ours)
+    else:
+        assert ours.label == "neutral" and ours.tone * textblob <= 0, (defect, ours)
 
 
 def test_intensifier_raises_and_hedge_lowers_the_score() -> None:
@@ -53,7 +58,14 @@ def test_intensifier_raises_and_hedge_lowers_the_score() -> None:
     ],
 )
 def test_table_of_other_cases(sentence: str, label: str) -> None:
-    assert score_tone(sentence).label == label
+    tone = score_tone(sentence).tone
+    assert {"negative": tone < 0, "positive": tone > 0, "neutral": tone == 0}[label], (sentence, tone)
+
+
+def test_labels_follow_the_fitted_thresholds() -> None:
+    assert score_tone("Der Angriff tötete zehn Menschen.").label == "negative"
+    assert score_tone("Das Ergebnis ist sehr gut.").label == "positive"
+    assert score_tone("Der Bundestag tagt am Freitag in Berlin.").label == "neutral"
 
 
 def test_negated_negative_is_weaker_than_the_positive() -> None:
