@@ -1034,6 +1034,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 SCARE_QUOTES = True  # a single quoted word with no speech cue in its sentence is a scare quote, not a quotation
 
 
+NOUN_BEFORE = re.compile(r"(?<=\w )[A-ZÄÖÜ][\w\-]*[a-zäöüß]\s$")  # "… die Mondlandefähre „"
+
+
 def _is_title_noun(word: str, lex: Lexicon) -> bool:
     w = word.lower()
     return w in lex.title_words or w.endswith(lex.title_endings)
@@ -1242,6 +1245,9 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                     prev_word[-1], lex) and text[m.open_start - len(prev_word[-1]) - 1:m.open_start].strip() == \
                     prev_word[-1]:
                 title_like = True  # a name right after its noun: die Yacht „Dignité“, unter dem Motto „…“
+            elif len(words) <= 3 and all(w[:1].isupper() for w in words) and not re.search(r"[.!?:,]", content) \
+                    and NOUN_BEFORE.search(text, max(ss, m.open_start - 60), m.open_start):
+                title_like = True  # a capitalised name right after a noun: die Mondlandefähre „Eagle“
             if title_like:
                 continue
             if standalone and len(words) >= 2:

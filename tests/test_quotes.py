@@ -110,6 +110,12 @@ def test_titles_scare_quotes_and_open_marks_are_not_quotes(text):
     assert [text[q.start:q.end] for q in quotes_of(text, sections=()) if q.mode != "indirect"] == []
 
 
+def test_a_name_in_quote_marks_next_to_a_real_quotation():
+    text = "Er lenkte die Mondlandefähre „Eagle“ zum Landeplatz und meldete sich mit den Worten: „Houston, hier ist alles gut.“"
+    assert [(q.mode, text[q.start:q.end]) for q in quotes_of(text, sections=())] == [
+        ("direct", "Houston, hier ist alles gut.")]
+
+
 def test_open_quote_mark_is_not_closed_by_guessing():
     assert find_quote_marks("Rutte sagte: „Wir brauchen Hilfe.\n\nDas Treffen ist morgen.“") == []
 
