@@ -302,7 +302,7 @@ ADJECTIVE = re.compile(r"[a-zäöüß][\w\-]*(?:e|en|er|es|em)")
 
 
 COMMON_NOUN = re.compile(r"(?:ung|heit|keit|ion|tät|schaft|nis|ismus|ment|ie|ik|enz|anz|chen|tum|ungen|nisse|ionen|"
-                         r"ten|ern|isten|eure|ler|ner)$")
+                         r"isten)$")
 
 
 def _is_role(word: str, lex: Lexicon) -> bool:
@@ -809,6 +809,17 @@ def _alias_starts(gaz: Gazetteer) -> frozenset[str]:
     return hit[1]
 
 
+CUT_PREPOSITIONS = frozenset("in im aus bei vom von für an am auf mit nach zu zur zum gegen über unter".split())
+
+
+def _in_parentheses(words: list[Tok], k: int) -> bool:
+    """Whether words[k] is a parenthesis or inside one: "Stefan Wenzel (Grüne)"."""
+    if words[k].text in "()":
+        return True
+    opened = max((i for i in range(k) if words[i].text == "("), default=-1)
+    return opened >= 0 and not any(words[i].text == ")" for i in range(opened, k))
+
+
 class _Article:
     """Entities of one article, for merging name forms and resolving pronouns and role nouns."""
 
@@ -913,8 +924,10 @@ class _Article:
 
     def resolve(self, s: int, e: int, toks: list[Tok]) -> tuple[str | None, str | None, str, Entity | None]:
         """(speaker, group, kind, entity) for the mention toks[s:e]."""
+        return self._resolve_words(toks[s:e])
+
+    def _resolve_words(self, words: list[Tok]) -> tuple[str | None, str | None, str, Entity | None]:
         lex = self.lex
-        words = toks[s:e]
         pos = words[0].start
         if len(words) == 1 and words[0].lower in PRONOUNS:
             if words[0].lower in ("er", "sie", "ich", "wir", "ihm", "ihr", "ihnen", "ihrer", "seiner"):
@@ -932,8 +945,20 @@ class _Article:
         if whole is not None:
             ent = self.entity(whole.name, whole.kind, pos, whole)
             return ent.name, ent.group, ent.kind, ent
-        cut = next((k for k, w in enumerate(words) if k and w.lower in ("in", "im", "aus", "bei", "vom")), None)
-        if cut:  # "Kritische Beobachter in der Ukraine": the head, not the place
+        words = [w for k, w in enumerate(words) if not _in_parentheses(words, k)] or words
+        head_at = next((k for k, w in enumerate(words) if _capword(w)), None)
+        if head_at is not None and head_at + 1 < len(words) and _is_attribution_noun(words[head_at].text, lex) and (
+                words[head_at].text not in ("Sprecher", "Sprecherin")):
+            # "Angaben der Polizei", "Ansicht Rabmer-Kollers": the one who gave them
+            rest = words[head_at + 1:]
+            while rest and (rest[0].lower in DETERMINERS or rest[0].lower in ("von", "vom")):
+                rest = rest[1:]
+            if rest:
+                return self._resolve_words(rest)
+        cut = next((k for k, w in enumerate(words) if k and w.lower in CUT_PREPOSITIONS and not (
+            w.lower == "von" and k + 1 < len(words) and words[k + 1].lower in NAME_PARTICLES | {"der"}
+            and k + 2 < len(words) and _capword(words[-1]) and not _is_institution(words[-1].text, lex))), None)
+        if cut:  # "Kritische Beobachter in der Ukraine", "Beobachtungsstelle für Menschenrechte": the head
             words = words[:cut]
             mention_text = self.text[words[0].start:words[-1].end]
         # gazetteer: the longest stretch of the mention that is an alias
@@ -975,7 +1000,7 @@ class _Article:
             if prev is not None and (prev.lower in DETERMINERS or prev.lower in POSSESSIVES or _is_adjective(prev, lex)) \
                     and not name_idx:
                 continue
-            if i == 0 and s == 0 and len(run) == 1 and w.text.endswith(("e", "en", "er")) and w.lower in ADVERBS:
+            if i == 0 and len(run) == 1 and w.lower in ADVERBS:
                 continue
             name_idx.append(i)
         if len(name_idx) == 1 and COMMON_NOUN.search(words[name_idx[0]].text):
@@ -1019,11 +1044,7 @@ class _Article:
         for e in sorted(self.entities, key=lambda x: -x.last):
             if any(r.lower().endswith(low) or low.endswith(r.lower().split("-")[-1]) for r in (e.roles or ())):
                 return e
-        fem = head.endswith("in") and _is_role(head[:-2], self.lex)
-        for e in reversed(self.speakers):
-            if e.kind == "person" and (e.gender == "f") == fem:
-                return e
-        return None
+        return None  # a role nobody in the article is known to hold: left unresolved rather than guessed
 
 
 # ---------------------------------------------------------------------------------------------- main

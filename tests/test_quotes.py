@@ -152,6 +152,19 @@ def test_anonymous_and_institution_speakers():
         "Außenministerium in Kiew", "institution", "Ukraine")
 
 
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("Nach Angaben der Syrischen Beobachtungsstelle für Menschenrechte wurden zehn Menschen getötet.",
+     "Syrischen Beobachtungsstelle", "institution"),
+    ("Das Gesetz sei überfällig, sagte Umweltminister Stefan Wenzel (Grüne).", "Stefan Wenzel", "person"),
+    ("Die Lage sei ernst, erläuterte Mantler am Montag.", "Mantler", "person"),
+    ("Serbien und Kroatien haben bekanntgegeben, dass sie die Grenze schließen.", "Serbien", "institution"),  # first named
+    ("Die Preise würden steigen, sagte der Pressesprecher.", None, "unknown"),  # a role nobody holds: unresolved
+])
+def test_speaker_resolution(text, speaker, kind):
+    q = quotes_of(text, sections=())[0]
+    assert (q.speaker, q.speaker_kind) == (speaker, kind)
+
+
 def test_unknown_speakers_are_kept_and_merged_by_surname_within_an_article():
     text = ("Die Analystin Petra Musterfrau sagte, die Lage sei ernst. "
             "Später betonte Musterfrau, es gebe keine schnelle Lösung.")
