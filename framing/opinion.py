@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from framing.errors import ConfigError
-from framing.tone import LEXICON_DIR, _read_tsv, load_lexicon, word_polarity
+from framing.tone import LEXICON_DIR, _read_tsv, load_lexicon, score_tone, word_polarity
 
 WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 # Quotations in one sentence: text inside German, English or French quote marks.
@@ -32,14 +32,16 @@ ATTRIBUTION_TAIL = re.compile(r",\s*(?:so|sagte|sagt|erklärte|betonte|hieß es|
 SO_ATTRIBUTION = re.compile(r",\s*so\s+(?:der|die|das|ein|eine)\b")
 SCARE_QUOTE = re.compile(r"[„»\"“‚]([^„“”\"»«‚‘’]{1,30})[“”\"«‘’]")
 DIGITS = re.compile(r"\d")
+STANCE_ADVERB = re.compile(r"\w{3,}(?:erweise|licherweise)$")  # seltsamerweise, bedauerlicherweise
 
 FEATURES = (
     "evaluative", "evaluative noun", "modal particle", "deontic modal", "first person", "stance adverb", "hedge",
     "intensifier", "irony", "rhetorical question", "exclamation", "focus particle", "connective", "generic or addressed reader",
-    "loaded word",
-    "speech verb", "subjunctive I", "attribution", "number", "reported share", "length",
+    "loaded word", "negation", "tone strength",
+    "speech verb", "subjunctive I", "attribution", "number", "reported share", "length", "time reference",
 )
-AGAINST = frozenset({"speech verb", "subjunctive I", "attribution", "number", "reported share", "length"})
+AGAINST = frozenset({"speech verb", "subjunctive I", "attribution", "number", "reported share", "length",
+                     "time reference", "tone strength"})
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,37 @@ class OpinionScore:
 
 @functools.cache
 def _markers() -> dict[str, str]:
-    return {row[0]: row[1] for row in _read_tsv(LEXICON_DIR / "opinion_markers.tsv")}
+    """Single-word markers (exact form or lowercase)."""
+    return {row[0]: row[1] for row in _read_tsv(LEXICON_DIR / "opinion_markers.tsv") if " " not in row[0]}
+
+
+@functools.cache
+def _phrases() -> re.Pattern[str] | None:
+    """Multi-word markers ("das heißt", "mit anderen worten") as one case-insensitive pattern."""
+    phrases = [row[0] for row in _read_tsv(LEXICON_DIR / "opinion_markers.tsv") if " " in row[0]]
+    if not phrases:
+        return None
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.IGNORECASE)
+
+
+@functools.cache
+def _phrase_kinds() -> dict[str, str]:
+    return {row[0]: row[1] for row in _read_tsv(LEXICON_DIR / "opinion_markers.tsv") if " " in row[0]}
+
+
+@functools.cache
+def _loaded_stems() -> tuple[str, ...]:
+    """Loaded nouns that also mark a compound they start or end (Zwangsmaßnahmen, Panik-Propheten)."""
+    return tuple(w for w, kind in _markers().items() if kind == "loaded word" and w[0].isupper() and len(w) >= 4)
+
+
+def _compound_kind(token: str) -> str | None:
+    if not token[0].isupper() or len(token) < 7:
+        return None
+    for stem in _loaded_stems():
+        if token.startswith(stem) or token.endswith(stem.lower()) or f"-{stem}" in token:
+            return "loaded word"
+    return None
 
 
 @functools.cache
@@ -103,6 +135,10 @@ def signal_counts(text: str, reported: Sequence[tuple[int, int]] = ()) -> tuple[
             kind = None
         if kind is None and low in modifiers and modifiers[low][0] == "intensifier":
             kind = "intensifier"
+        if kind is None and STANCE_ADVERB.match(low):
+            kind = "stance adverb"
+        if kind is None:
+            kind = _compound_kind(token)
         if kind is None:
             hit = word_polarity(token, first_word)
             if hit is not None and hit[1] != 0.0:
@@ -117,6 +153,13 @@ def signal_counts(text: str, reported: Sequence[tuple[int, int]] = ()) -> tuple[
         counts[kind] += 1
         if kind not in AGAINST:
             signals.append(f"{kind}: {token}")
+    pattern = _phrases()
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            if not _inside(m.start(), reported):
+                kind = _phrase_kinds()[m.group().lower()]
+                counts[kind] += 1
+                signals.append(f"{kind}: {m.group()}")
     stripped = text.rstrip(" \"“”«»'’)")
     if stripped.endswith("?") and not _inside(len(stripped) - 1, reported):
         counts["rhetorical question"] = 1
@@ -134,6 +177,7 @@ def signal_counts(text: str, reported: Sequence[tuple[int, int]] = ()) -> tuple[
     covered = sum(max(0, min(e, len(text)) - max(s, 0)) for s, e in reported)
     counts["reported share"] = min(1.0, covered / max(1, len(text)))
     counts["length"] = math.log1p(len(words))
+    counts["tone strength"] = abs(score_tone(text).tone)
     return counts, signals
 
 
