@@ -7,6 +7,7 @@ and CSV downloads. The whole view (filter, view, selected articles) lives in the
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import os
@@ -79,7 +80,9 @@ class Corpus:
     """One analysed corpus and what the dashboard derives from it once."""
 
     key: str
-    analysis: object
+    analysis: object  # as analysed (string article ids): the article reader and text reuse use it
+    fast: object  # the same tables with integer article ids: filters and comparison tables run on it
+    ids: pl.Series  # article id by integer code
     colours: dict[str, str]
     outlets: list[str]
     speakers: list[str]
@@ -88,6 +91,8 @@ class Corpus:
     date_max: dt.date | None
     seconds: float
     tables: OrderedDict = field(default_factory=OrderedDict)
+    filtered: OrderedDict = field(default_factory=OrderedDict)
+    searches: OrderedDict = field(default_factory=OrderedDict)
     reuse: pl.DataFrame | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -99,7 +104,7 @@ class Corpus:
                 self.tables.move_to_end(cache_key)
                 return self.tables[cache_key]
         if name == "most_opinionated":
-            df = most_opinionated(filtered, n=30)
+            df = self.decode(most_opinionated(filtered, n=30))
         elif name == "text_reuse":
             df = self.reuse_for(filtered)
         else:
@@ -110,12 +115,44 @@ class Corpus:
                 self.tables.popitem(last=False)
         return df
 
+    def apply(self, flt: Filter) -> object:
+        """`flt` applied to the integer-id tables, remembered for the last few filters.
+
+        A text search lowercases every article's text: its result (the matching articles, by Filter's own
+        mask) is kept per search string, so changing another filter does not search again."""
+        key = flt
+        with self.lock:
+            if key in self.filtered:
+                self.filtered.move_to_end(key)
+                return self.filtered[key]
+        base = self.fast
+        if flt.text:
+            with self.lock:
+                matches = self.searches.get(flt.text)
+            if matches is None:
+                matches = self.fast.articles.filter(Filter(text=flt.text).article_mask()).select("article_id")
+                with self.lock:
+                    self.searches[flt.text] = matches
+                    while len(self.searches) > 16:
+                        self.searches.popitem(last=False)
+            base = dataclasses.replace(base, articles=base.articles.join(matches, on="article_id", how="semi"))
+            flt = dataclasses.replace(flt, text="")
+        result = flt.apply(base)
+        with self.lock:
+            self.filtered[key] = result
+            while len(self.filtered) > 8:
+                self.filtered.popitem(last=False)
+        return result
+
+    def decode(self, df: pl.DataFrame) -> pl.DataFrame:
+        return views.decode_ids(df, self.ids)
+
     def reuse_for(self, filtered: object) -> pl.DataFrame:
         """Pairs of kept articles that share text: computed once over the whole corpus, then filtered."""
         with self.lock:
             if self.reuse is None:
                 self.reuse = TABLES["text_reuse"](self.analysis)
-        ids = filtered.articles["article_id"].implode()
+        ids = self.decode(filtered.articles.select("article_id"))["article_id"].implode()
         return self.reuse.filter(pl.col("article_a").is_in(ids) & pl.col("article_b").is_in(ids))
 
 
@@ -166,8 +203,9 @@ def _derive(key: str, analysis: object, seconds: float) -> Corpus:
     by_words = (analysis.quotes.filter(pl.col("speaker").is_not_null())
                 .group_by("speaker").agg(pl.col("n_words").sum()).sort(["n_words", "speaker"], descending=[True, False]))
     groups = sorted(analysis.quotes["speaker_group"].drop_nulls().unique().to_list())
+    fast, ids = views.encode_ids(analysis)
     return Corpus(
-        key=key, analysis=analysis, colours=views.outlet_colours(outlets), outlets=outlets,
+        key=key, analysis=analysis, fast=fast, ids=ids, colours=views.outlet_colours(outlets), outlets=outlets,
         speakers=by_words["speaker"].to_list(), groups=groups,
         date_min=arts["date_first"].min(), date_max=arts["date_last"].max(), seconds=seconds,
     )
@@ -425,7 +463,7 @@ def view_reuse(corpus: Corpus, flt: Filter, filtered: object) -> None:
     if pairs.is_empty():
         st.info("No two of the filtered articles share a passage of six words or more.")
     else:
-        chart(views.reuse_heatmap(pairs, filtered.articles,
+        chart(views.reuse_heatmap(pairs, corpus.decode(filtered.articles.select("article_id", "outlet")),
                                   "Shared text: share of the row article found in the column article (top 30)"))
     shown = pairs.drop("passages_a", "passages_b")
     st.dataframe(shown, hide_index=True, column_config=pct_columns(shown))
@@ -449,11 +487,12 @@ def view_reuse(corpus: Corpus, flt: Filter, filtered: object) -> None:
 
 
 def view_articles(corpus: Corpus, flt: Filter, filtered: object) -> None:
-    labels = views.article_labels(filtered.articles)
+    articles = corpus.decode(filtered.articles)
+    labels = views.article_labels(articles)
     ss = st.session_state
     for extra in ss.get("selected", []):  # a chosen article stays choosable even beyond the picker's limit
-        if extra not in labels and filtered.articles.filter(pl.col("article_id") == extra).height:
-            labels.update(views.article_labels(filtered.articles.filter(pl.col("article_id") == extra)))
+        if extra not in labels and articles.filter(pl.col("article_id") == extra).height:
+            labels.update(views.article_labels(articles.filter(pl.col("article_id") == extra)))
     ids = list(labels)
     if filtered.articles.height > len(ids):
         st.caption(f"The pickers list {len(ids):,} of {filtered.articles.height:,} articles: narrow the filter "
@@ -570,7 +609,7 @@ def main() -> None:
         view_upload(corpus)
         return
     filter_started = time.perf_counter()
-    filtered = flt.apply(corpus.analysis)
+    filtered = corpus.apply(flt)
     if view == "Add articles":
         view_upload(corpus)
     elif filtered.articles.is_empty():

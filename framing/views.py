@@ -7,8 +7,10 @@ HTML *and* Markdown/LaTeX syntax into character references, so Streamlit's markd
 
 from __future__ import annotations
 
+import dataclasses
 import html
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import plotly.express as px
 import plotly.graph_objects as go
@@ -45,6 +47,36 @@ def escape(value: object) -> str:
 def plot_text(value: object) -> str:
     """A label for a plotly figure: plotly renders a few HTML tags in labels, so escape them."""
     return html.escape("" if value is None else str(value), quote=False)
+
+
+# ---- fast ids -------------------------------------------------------------------------------------------------
+
+
+def encode_ids(analysis: Any) -> tuple[Any, pl.Series]:
+    """The analysis with every `article_id` replaced by an Int64 code (its row in `articles`), and the ids by code.
+
+    Filtering and aggregating join on article_id over hundreds of thousands of rows; integer keys make those
+    joins many times faster than strings, so a filter change stays interactive at 10,000 articles.
+    """
+    ids = analysis.articles["article_id"]
+    codes = pl.DataFrame({"article_id": ids, "_code": pl.int_range(0, ids.len(), eager=True, dtype=pl.Int64)})
+
+    def recode(df: pl.DataFrame) -> pl.DataFrame:
+        if "article_id" not in df.columns:
+            return df
+        return (df.join(codes, on="article_id", how="inner", maintain_order="left").drop("article_id")
+                .rename({"_code": "article_id"}).select(df.columns))
+
+    tables = {name: recode(getattr(analysis, name)) for name in ("articles", "sections", "sentences",
+                                                                  "voice_segments", "quotes")}
+    return dataclasses.replace(analysis, **tables), ids
+
+
+def decode_ids(df: pl.DataFrame, ids: pl.Series) -> pl.DataFrame:
+    """`df` with integer article codes (from `encode_ids`) turned back into article ids."""
+    if "article_id" not in df.columns or df.schema["article_id"] == pl.String:
+        return df
+    return df.with_columns(ids.gather(df["article_id"]).alias("article_id"))
 
 
 # ---- colours ---------------------------------------------------------------------------------------------------
