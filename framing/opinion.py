@@ -36,8 +36,8 @@ STANCE_ADVERB = re.compile(r"\w{3,}(?:erweise|licherweise)$")  # seltsamerweise,
 
 FEATURES = (
     "evaluative", "evaluative noun", "modal particle", "deontic modal", "first person", "stance adverb", "hedge",
-    "intensifier", "irony", "rhetorical question", "exclamation", "focus particle", "connective", "generic or addressed reader",
-    "loaded word", "negation", "tone strength",
+    "intensifier", "irony", "rhetorical question", "exclamation", "focus particle", "connective",
+    "generic or addressed reader", "loaded word", "negation", "tone strength",
     "speech verb", "subjunctive I", "attribution", "number", "reported share", "length", "time reference",
 )
 AGAINST = frozenset({"speech verb", "subjunctive I", "attribution", "number", "reported share", "length",
@@ -104,6 +104,9 @@ def approximate_reported(text: str) -> list[tuple[int, int]]:
     for m in SPEECH_INTRO.finditer(text):
         end = text.find(".", m.end())
         spans.append((m.end(), len(text) if end < 0 else end))
+    tail = ATTRIBUTION_TAIL.search(text)
+    if tail and not spans:  # "Die Reform sei gescheitert, sagte er." -> the clause before the attribution
+        spans.append((0, tail.start()))
     return sorted(spans)
 
 

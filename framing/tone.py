@@ -33,10 +33,10 @@ CLAUSE_OPENERS = frozenset({"ob", "falls", "wenn"})
 BACKWARD_NEGATORS = frozenset("nicht nie niemals nimmer keineswegs keinesfalls mitnichten".split())
 # A negator followed by one of these does not negate ("nicht nur", "nicht zuletzt", "nicht ohne").
 NEGATION_BREAKERS = frozenset("nur zuletzt ohne umsonst selten wenige weniger".split())
-LOCAL_SCOPE = 3
+LOCAL_SCOPE = 3  # tokens after a local negator (ohne, kaum) that it can reach
 # Nouns ending in a derivational suffix are not compounds of a sentiment noun (Wissenschaft is not a Haft).
 DERIVATIONAL_SUFFIXES = ("schaft", "schaften", "schafter", "schaftern", "schafts")
-SHORT_HEADS = frozenset({"Sieg", "Mord", "Gold", "Tote"})  # tokens after a local negator / intensifier that it can reach
+SHORT_HEADS = frozenset({"Sieg", "Mord", "Gold", "Tote"})  # compound heads shorter than five letters that are safe
 
 ADJ_ENDINGS = ("esten", "estem", "ester", "estes", "este", "sten", "stem", "ster", "stes", "ste",
                "eren", "erem", "erer", "eres", "ere", "en", "em", "er", "es", "e")
