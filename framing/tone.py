@@ -41,6 +41,8 @@ SHORT_HEADS = frozenset({"Sieg", "Mord", "Gold", "Tote"})  # compound heads shor
 ADJ_ENDINGS = ("esten", "estem", "ester", "estes", "este", "sten", "stem", "ster", "stes", "ste",
                "eren", "erem", "erer", "eres", "ere", "en", "em", "er", "es", "e")
 VERB_ENDINGS = ("etest", "eten", "etet", "ete", "test", "ten", "tet", "te", "est", "st", "et", "en", "t", "e", "n")
+SEPARABLE_PREFIXES = ("zurück", "zusammen", "wieder", "heraus", "herunter", "fest", "frei", "hoch", "nach", "weg",
+                      "ab", "an", "auf", "aus", "bei", "ein", "mit", "vor", "zu", "los", "um", "dar")
 NOUN_ENDINGS = ("s", "n", "e", "en", "er", "es", "ns", "ern")  # shortest first: Noten -> Note, not Not
 
 
@@ -135,10 +137,14 @@ def _word_candidates(word: str):
     for end in VERB_ENDINGS:
         if word.endswith(end) and len(word) - len(end) >= 2:
             stems.append(word[: -len(end)])
-    if word.startswith("ge") and len(word) > 5:  # participles: getötet, kritisiert? (no ge-), gefallen
-        for end in ("et", "t", "en", "etes", "ete", "eten", "ter", "te", "ten", "tes"):
-            if word.endswith(end):
-                stems.append(word[2: -len(end)])
+    # Participles: getötet -> töten; with a separable prefix the ge- sits inside: abgelehnt -> ablehnen,
+    # festgenommen -> festnehmen, zurückgetreten -> zurücktreten.
+    prefix = next((p for p in SEPARABLE_PREFIXES if word.startswith(p + "ge")), "")
+    if (prefix or word.startswith("ge")) and len(word) > len(prefix) + 5:
+        rest = word[len(prefix) + 2:]
+        for end in ("et", "t", "en", "etes", "ete", "eten", "ter", "te", "ten", "tes", "ene", "enen", "ener"):
+            if rest.endswith(end):
+                stems.append(prefix + rest[: -len(end)])
     if "zu" in word[2:-3]:  # anzudrohen -> androhen
         i = word.index("zu", 2)
         yield word[:i] + word[i + 2:]
