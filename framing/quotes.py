@@ -349,7 +349,7 @@ def _forward_np(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None
             and skipped < 3 and not toks[i].quoted:
         i += 1
         skipped += 1
-    if i >= n or toks[i].quoted:
+    if i >= n or toks[i].quoted and toks[i].text not in QUOTE_CHARS:
         return None
     t = toks[i]
     if t.lower in PRONOUNS:
@@ -608,7 +608,7 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
             continue
         low = t.lower
         # attribution phrases -------------------------------------------------------------------------
-        if low == "laut" and i + 1 < n:
+        if low in ("laut", "gemäß") and i + 1 < n:
             sp = _forward_np(toks, i + 1, lex)
             if sp and (i == 0 or toks[i - 1].lower not in ("so", "sehr", "zu", "ganz")):
                 cues.append(Cue("laut", i, i + 1, sp))
@@ -748,6 +748,9 @@ def _message_for(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
         return None  # "sagte aber nichts dazu, wie ...": nothing is reported
     if any(toks[x].text in lex.verbs and toks[x - 1].lower in ("und", "sowie") for x in range(i + 2, k)):
         return None  # "begrüßte … und betonte, dass": the message belongs to the nearer verb
+    cs = _clause_start(toks, i)
+    if cs < i and toks[cs].lower == "wie" and k + 1 < n and toks[k].text == "," and (cs == 0 or toks[cs - 1].text in ",;:"):
+        return _strip_end(text, toks[k + 1].start, sent[1])  # "Wie die BBC berichtet, befindet sich …"
     if k + 1 < n and toks[k].text in ",:" and not toks[k + 1].quoted:
         first = toks[k + 1]
         rest = [t for t in toks[k + 1:] if not t.quoted]
@@ -928,6 +931,7 @@ class _Article:
 
     def _resolve_words(self, words: list[Tok]) -> tuple[str | None, str | None, str, Entity | None]:
         lex = self.lex
+        words = [w for w in words if w.text not in QUOTE_CHARS] or words  # Laut „Reuters“
         pos = words[0].start
         if len(words) == 1 and words[0].lower in PRONOUNS:
             if words[0].lower in ("er", "sie", "ich", "wir", "ihm", "ihr", "ihnen", "ihrer", "seiner"):
@@ -1269,6 +1273,10 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
             elif len(words) <= 3 and all(w[:1].isupper() for w in words) and not re.search(r"[.!?:,]", content) \
                     and NOUN_BEFORE.search(text, max(ss, m.open_start - 60), m.open_start):
                 title_like = True  # a capitalised name right after a noun: die Mondlandefähre „Eagle“
+            if not title_like and len(words) <= 4 and any(
+                    c.speaker and sent_toks[si][c.speaker[0]].start <= m.open_start
+                    and m.close_end <= sent_toks[si][c.speaker[1] - 1].end for c in sent_cues[si]):
+                title_like = True  # a name in quote marks that is itself the speaker: laut „Reuters“
             if title_like:
                 continue
             if standalone and len(words) >= 2:
