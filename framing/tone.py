@@ -178,6 +178,11 @@ def word_polarity(token: str, sentence_initial: bool = False) -> tuple[str, floa
                     if (len(form) >= 5 or form in SHORT_HEADS) and form in lex.nouns:
                         return form, lex.nouns[form]
         if not sentence_initial:
+            # Nominalised adjectives and participles: das Gute, Schlimmeres, die Verletzten.
+            low = token.lower()
+            for end in ("es", "en", "er", "e"):
+                if low.endswith(end) and low[: -len(end)] in lex.words and len(low) - len(end) >= 3:
+                    return low[: -len(end)], lex.words[low[: -len(end)]]
             return None
         token = token.lower()
     for form in _word_candidates(token):
