@@ -467,7 +467,8 @@ def _backward_np(toks: list[Tok], c: int, lex: Lexicon) -> tuple[int, int, str]:
     if start < c_np and toks[start].lower in PREPOSITIONS:
         start = c_np  # "Denn in Kiew weiß man": a place, not a subject
     if start < c_np and (toks[start].lower in ("man", "den", "dem", "einem", "einen") or toks[start].lower in AUX
-                         or c_np - start == 1 and start == 0 and toks[start].lower.endswith(ADVERB_ENDINGS)):
+                         or c_np - start == 1 and start == 0 and toks[start].lower.endswith(ADVERB_ENDINGS)
+                         or c_np - start == 1 and toks[start].lower in ("das", "dies", "dieses", "was")):
         start = c_np  # not a subject: "Den Flüchtlingen sicherte Präsident Gusmão zu", "Hatte sie …"
     if start >= c_np:
         start = c_np = c
@@ -1165,6 +1166,10 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                 if ent is not None and ent.last >= ss - 400:
                     cue.resolved = (ent.name, ent.group, ent.kind)
             cue.message = _message_for(text, toks, cue, lex, (ss, se))
+            si_now = len(active) - 1
+            if cue.message is None and cue.kind == "verb" and cue.start_tok == 1 and toks[0].lower in (
+                    "das", "dies", "dieses") and si_now > 0 and not excluded(*sents[si_now - 1]):
+                cue.message = _strip_end(text, *sents[si_now - 1])  # "… Das bestätigte die Organisation."
         sent_cues.append(cues)
 
     # ---- quote marks

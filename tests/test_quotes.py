@@ -87,6 +87,19 @@ def test_modes_and_attribution(text, fragment, mode, speaker):
     assert (q.mode, q.speaker) == (mode, speaker)
 
 
+def test_anaphoric_report_takes_the_previous_sentence():
+    text = "In dem Fahrzeug befand sich auch eine weitere Mitarbeiterin. Das bestätigte die Organisation in Bonn."
+    q = find(text, quotes_of(text, sections=()), "In dem Fahrzeug")
+    assert (q.mode, text[q.start:q.end], text[q.speaker_start:q.speaker_end]) == (
+        "indirect", "In dem Fahrzeug befand sich auch eine weitere Mitarbeiterin", "die Organisation in Bonn")
+
+
+def test_wie_clause_reports_the_main_clause():
+    text = "Wie die BBC berichtet, befindet sich der Präsident an einem sicheren Ort."
+    q = find(text, quotes_of(text, sections=()), "befindet sich")
+    assert (q.mode, q.speaker, q.speaker_kind, q.speaker_group) == ("indirect", "BBC", "institution", "Media")
+
+
 def test_konjunktiv_sentence_continues_the_previous_speaker():
     text = ("Es gehe darum, die Ukraine zu stärken, erklärte Generalsekretär Mark Rutte in Brüssel. "
             "Dazu brauche es vor allem mehr Militärhilfe.")
