@@ -1063,6 +1063,18 @@ SCARE_QUOTES = True  # a single quoted word with no speech cue in its sentence i
 NOUN_BEFORE = re.compile(r"(?<=\w )[A-ZÄÖÜ][\w\-]*[a-zäöüß]\s$")  # "… die Mondlandefähre „"
 
 
+NAME_FUNCTION_WORDS = frozenset("der die das des den dem und für von da de di du la le of the and".split())
+
+
+def _looks_like_name(words: list[str], article: str) -> bool:
+    """Quoted words right after an article that read as a name, not as quoted speech: several capitalised words
+    (die „Volksallianz für Demokratie“), or one word with digits or inner capitals, or a genitive (des „Spiegel“)."""
+    if len(words) >= 2:
+        return all(w[:1].isupper() or w in NAME_FUNCTION_WORDS for w in words)
+    word = words[0]
+    return any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]) or article in ("des", "vom")
+
+
 def _is_title_noun(word: str, lex: Lexicon) -> bool:
     w = word.lower()
     return w in lex.title_words or w.endswith(lex.title_endings)
@@ -1278,6 +1290,11 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
             elif len(words) <= 3 and all(w[:1].isupper() for w in words) and not re.search(r"[.!?:,]", content) \
                     and NOUN_BEFORE.search(text, max(ss, m.open_start - 60), m.open_start):
                 title_like = True  # a capitalised name right after a noun: die Mondlandefähre „Eagle“
+            if not title_like and len(words) <= 4 and content[:1].isupper() and not re.search(
+                    r"[!?:,]\s*$", content) and prev_word and prev_word[-1].lower() in ("des", "der", "dem", "den", "das",
+                                                                                        "die", "vom", "im", "zum", "zur") \
+                    and text[m.open_start - len(prev_word[-1]) - 1:m.open_start].strip() == prev_word[-1]:
+                title_like = _looks_like_name(words, prev_word[-1].lower())  # des „Spiegel“, die „Linke“
             if not title_like and len(words) <= 4 and any(
                     c.speaker and sent_toks[si][c.speaker[0]].start <= m.open_start
                     and m.close_end <= sent_toks[si][c.speaker[1] - 1].end for c in sent_cues[si]):

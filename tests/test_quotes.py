@@ -110,6 +110,8 @@ def test_konjunktiv_sentence_continues_the_previous_speaker():
 NOT_QUOTES = [
     "Die Europäische Union und die „Koalition der Willigen“ treffen sich in Paris.",  # a name
     "Das Schiff „Eagle“ lief am Montag aus.",  # a name after its noun
+    "Die Online-Ausgabe des „Spiegel“ berichtet über den Fall.",  # a name after a genitive article
+    "Ein Mitglied der Partei „Die Linke“ trat auf, sagte der Sprecher.",  # a party's name, even beside a cue
     "Der Gipfel der ‘Willing Coalition’ findet am 4. September statt.",  # an English title
     "Die Partei will ihre „Werte“ verteidigen.",  # a scare-quoted word
     "Der sogenannte „Friedensplan“ liegt vor.",  # sogenannt
