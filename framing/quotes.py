@@ -278,6 +278,8 @@ def _konjunktiv_i(w: str) -> bool:
     lex = lexicon()
     if w in lex.konjunktiv or w in lex.konjunktiv_stems:
         return True
+    if len(w) > 6 and w.endswith("iere"):
+        return True  # -ieren verbs: "er funktioniere" (the indicative is "funktioniert")
     return any(w.startswith(p) and w[len(p):] in lex.konjunktiv_stems for p in PARTICLES)
 
 
@@ -316,7 +318,9 @@ def _is_institution(word: str, lex: Lexicon) -> bool:
 ATTRIBUTION_ENDINGS = ("angaben", "angabe", "berichten", "bericht", "informationen", "schätzungen", "schätzung",
                        "auskunft", "aussagen", "aussage", "ansicht", "meinung", "einschätzung", "darstellung",
                        "erkenntnissen", "umfrage", "studie", "auffassung", "überzeugung", "worten", "sicht",
-                       "idee", "vorschlag", "ankündigung", "forderung", "plänen", "willen", "wunsch", "darlegung")
+                       "idee", "vorschlag", "ankündigung", "forderung", "plänen", "willen", "wunsch", "darlegung",
+                       "ermittlungen", "erfahrungen", "erkenntnisse", "bekunden", "berechnungen", "prognosen",
+                       "prognose", "recherchen", "einschätzungen", "zeugenaussagen", "polizeiangaben")
 
 
 OPINION_ENDINGS = ("meinung", "ansicht", "auffassung", "einschätzung", "überzeugung", "darstellung", "worten",
@@ -352,7 +356,7 @@ def _forward_np(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None
     if i >= n or toks[i].quoted and toks[i].text not in QUOTE_CHARS:
         return None
     t = toks[i]
-    if t.lower in PRONOUNS:
+    if t.lower in PRONOUNS and not (i + 1 < n and (_capword(toks[i + 1]) or _is_adjective(toks[i + 1], lex))):
         return (i, i + 1) if t.lower != "man" else None
     j = i
     nouns = 0
@@ -404,7 +408,7 @@ def _forward_np(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None
     return (i, j)
 
 
-def _backward_np(toks: list[Tok], c: int, lex: Lexicon) -> tuple[int, int, str]:
+def _backward_np(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tuple[int, int, str]:
     """The noun phrase ending just before toks[c]; reason tells where it stopped: 'start' (clause start),
     'sub' (after a subordinator or relative pronoun) or 'other'."""
     j = c - 1
@@ -466,7 +470,7 @@ def _backward_np(toks: list[Tok], c: int, lex: Lexicon) -> tuple[int, int, str]:
         start += 1
     if start < c_np and toks[start].lower in PREPOSITIONS:
         start = c_np  # "Denn in Kiew weiß man": a place, not a subject
-    if start < c_np and (toks[start].lower in ("man", "den", "dem", "einem", "einen") or toks[start].lower in AUX
+    if subject and start < c_np and (toks[start].lower in ("man", "den", "dem", "einem", "einen") or toks[start].lower in AUX
                          or c_np - start == 1 and start == 0 and toks[start].lower.endswith(ADVERB_ENDINGS)
                          or c_np - start == 1 and toks[start].lower in ("das", "dies", "dieses", "was")):
         start = c_np  # not a subject: "Den Flüchtlingen sicherte Präsident Gusmão zu", "Hatte sie …"
@@ -615,7 +619,7 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
                 cues.append(Cue("laut", i, i + 1, sp))
             continue
         if low == "zufolge" and i > 0:
-            s, e, _ = _backward_np(toks, i, lex)
+            s, e, _ = _backward_np(toks, i, lex, subject=False)
             if s < e:
                 cues.append(Cue("zufolge", i, i + 1, (s, e)))
             continue
@@ -647,7 +651,8 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
         has_aux = any(toks[k].lower in AUX for k in range(cs0, i)) or (i + 1 < n and toks[i + 1].lower in AUX)
         # a form that is both finite and participle (berichtet, erklärt) is a participle after an auxiliary
         for entry in sorted(entries, key=lambda x: (x[1] is None, x[2] != has_aux)):
-            if entry[1] is None or any(toks[k].lower == entry[1] for k in range(i + 1, ce)):
+            if entry[1] is None or any(toks[k].lower == entry[1] for k in range(i + 1, ce)) or (
+                    i > 0 and toks[i - 1].lower == entry[1] and ce < n and toks[ce].text == ","):
                 info = entry
                 break
         if info is None:
@@ -750,6 +755,9 @@ def _message_for(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
     if any(toks[x].text in lex.verbs and toks[x - 1].lower in ("und", "sowie") for x in range(i + 2, k)):
         return None  # "begrüßte … und betonte, dass": the message belongs to the nearer verb
     cs = _clause_start(toks, i)
+    if toks[0].lower == "wie" and k + 1 < n and toks[k].text == "," and not any(
+            toks[x].text in ",;:" and toks[x + 1].lower in SUBORDINATORS for x in range(0, i) if x + 1 < n):
+        cs = 0  # "Wie ein Vertreter des Konzerns, EADS, heute mitteilte, wurde …"
     if cs < i and toks[cs].lower == "wie" and k + 1 < n and toks[k].text == "," and (cs == 0 or toks[cs - 1].text in ",;:"):
         return _strip_end(text, toks[k + 1].start, sent[1])  # "Wie die BBC berichtet, befindet sich …"
     if k + 1 < n and toks[k].text in ",:" and not toks[k + 1].quoted:
