@@ -1071,7 +1071,7 @@ SCARE_QUOTES = True  # a single quoted word with no speech cue in its sentence i
 NOUN_BEFORE = re.compile(r"(?<=\w )[A-ZÄÖÜ][\w\-]*[a-zäöüß]\s$")  # "… die Mondlandefähre „"
 
 
-NAME_FUNCTION_WORDS = frozenset("der die das des den dem und für von da de di du la le of the and".split())
+NAME_FUNCTION_WORDS = frozenset("der die das des den dem für von da de di du la le of the and".split())
 
 
 def _looks_like_name(words: list[str], article: str) -> bool:
