@@ -31,7 +31,7 @@ class Actor:
 def fold(name: str) -> str:
     """Lookup key: lowercase, hyphens and spacing unified, accents on Latin letters kept (Orbán != Orban is
     covered by aliases)."""
-    return re.sub(r"[\s\-‐]+", " ", name.strip().lower())
+    return " ".join(name.lower().replace("-", " ").replace("‐", " ").split())
 
 
 def _role_key(role: str) -> str:

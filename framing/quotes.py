@@ -891,7 +891,7 @@ class _Article:
         starts = _alias_starts(self.gaz)
         while i < n:
             t = toks[i]
-            if t.quoted or t.lower.split("-")[0] not in starts:
+            if t.quoted or not (t.capword or t.lower == "von") or t.lower.split("-", 1)[0] not in starts:
                 i += 1
                 continue
             hit = None
