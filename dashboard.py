@@ -36,10 +36,19 @@ TABLE_CACHE_SIZE = 64  # filtered tables kept per corpus, so toggling back to a 
 # ---------------------------------------------------------------- corpus and analysis
 
 
+def analysis_dir() -> Path | None:
+    """FRAMING_ANALYSIS: the --out folder of `framing analyze`, opened instead of analysing a corpus (large corpora)."""
+    configured = os.environ.get("FRAMING_ANALYSIS", "").strip()
+    return Path(configured) if configured else None
+
+
 def corpus_paths() -> list[Path]:
-    """The bundled corpus (or FRAMING_CORPUS, paths separated by os.pathsep) plus the user's store."""
+    """The bundled corpus (or FRAMING_CORPUS, paths separated by os.pathsep; nothing when FRAMING_ANALYSIS is
+    set) plus the user's store."""
     configured = os.environ.get("FRAMING_CORPUS")
     paths = [Path(p) for p in configured.split(os.pathsep) if p.strip()] if configured else [ROOT / "data"]
+    if analysis_dir() is not None:
+        paths = []
     user = store.default_store_dir()
     if user.is_dir() and store.list_files(user):
         paths.append(user)
@@ -53,6 +62,8 @@ def corpus_key(paths: list[Path]) -> str:
 
     files, manifests, _ = discover(paths)
     digest = hashlib.sha256(fingerprint().encode())
+    if analysis_dir() is not None:
+        files += sorted(analysis_dir().rglob("*.parquet"))
     for path in sorted(files + manifests):
         digest.update(str(path).encode())
         digest.update(_file_digest(path))
@@ -165,7 +176,7 @@ def _memory() -> dict:
 def load_corpus() -> Corpus:
     """The analysed corpus: from memory when its content is unchanged, else analysed with a progress bar
     (articles analysed before come from the on-disk cache)."""
-    from framing.analysis import Analysis, analyze_articles
+    from framing.analysis import Analysis, analyze_articles, read_analysis
     from framing.corpus import load_corpus as read_corpus
 
     paths = corpus_paths()
@@ -183,12 +194,16 @@ def load_corpus() -> Corpus:
 
         started = time.perf_counter()
         loaded = read_corpus([str(p) for p in paths])
+        stored = read_analysis(analysis_dir()) if analysis_dir() is not None else None
         if loaded.articles.is_empty():
             # analyze_articles cannot join an empty corpus (null-typed keys): build the empty tables here.
             analysis = Analysis(loaded.articles, *(schema.empty(s) for s in (
                 schema.SECTIONS, schema.SENTENCES, schema.VOICE_SEGMENTS, schema.QUOTES)), loaded.errors)
         else:
             analysis = analyze_articles(loaded.articles, errors=loaded.errors, progress=progress)
+        if stored is not None:
+            analysis = Analysis(*(pl.concat([getattr(stored, t), getattr(analysis, t)], how="vertical_relaxed")
+                                  for t in Analysis.TABLES))
         slot.empty()
         corpus = _derive(key, analysis, time.perf_counter() - started)
         memory["corpora"][key] = corpus
