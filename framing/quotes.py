@@ -323,6 +323,8 @@ ATTRIBUTION_ENDINGS = ("angaben", "angabe", "berichten", "bericht", "information
                        "prognose", "recherchen", "einschätzungen", "zeugenaussagen", "polizeiangaben")
 
 
+DOCUMENT_ENDINGS = ("bericht", "erklärung", "papier", "brief", "schreiben", "dokument", "entwurf", "vertrag",
+                    "gesetz", "text", "urteil", "studie", "mitteilung", "protokoll", "beschluss", "resolution")
 OPINION_ENDINGS = ("meinung", "ansicht", "auffassung", "einschätzung", "überzeugung", "darstellung", "worten",
                    "angaben")
 
@@ -658,6 +660,15 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
         if info is None:
             continue
         lemma, particle, participle, kind = info
+        if lemma == "stehen":
+            # "In einem Jahresbericht des Ministeriums steht, dass …": the document speaks, like "heißt es in"
+            cs, ce = _clause_start(toks, i), _clause_end(toks, i + 1)
+            where = next((k for k in range(cs, i) if toks[k].lower in ("in", "im")), None)
+            sp = _forward_np(toks, where + 1, lex) if where is not None else None
+            if sp and ce < n and toks[ce].text == "," and ce + 1 < n and toks[ce + 1].lower in WH_WORDS and (
+                    _is_attribution_noun(_head(toks, sp), lex) or _head(toks, sp).lower().endswith(DOCUMENT_ENDINGS)):
+                cues.append(Cue("hiess", i, i + 1, sp))
+            continue
         if lemma == "heißen":
             cs, ce = _clause_start(toks, i), _clause_end(toks, i + 1)
             if any(toks[k].lower == "es" for k in range(max(cs, i - 3), min(ce, i + 2))):
@@ -677,10 +688,7 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
             agent = None
             for k in range(cs, i):
                 if toks[k].lower in ("von", "vom", "in", "im") and not toks[k].quoted:
-                    agent = _forward_np(toks, k + 1, lex) if toks[k].lower in ("von", "in") else \
-                        _forward_np(toks, k, lex)
-                    if agent and toks[k].lower == "vom":
-                        agent = (k + 1, agent[1]) if agent[1] > k + 1 else None
+                    agent = _forward_np(toks, k + 1, lex)  # "vom Bundesverband kritisiert", "in einer Erklärung"
                     if agent:
                         break
             if agent is None and lemma == "zitieren":  # "„…“, wird Panetta zitiert"
@@ -1122,7 +1130,7 @@ def _trigger_words(lex: Lexicon, gaz: Gazetteer) -> frozenset[str]:
     hit = _TRIGGERS.get(key)
     if hit is None or hit[0] is not lex or hit[1] is not gaz:
         words = set(lex.verbs) | lex.konjunktiv | lex.konjunktiv_ii | {"laut", "zufolge", "nach", "so"}
-        words |= {w.split("-")[0] for w in _alias_starts(gaz)}
+        words |= {w.split("-")[0] for w in _alias_starts(gaz)} | {"demnach", "demzufolge"}
         hit = _TRIGGERS[key] = (lex, gaz, frozenset(words))
     return hit[2]
 
@@ -1365,12 +1373,13 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                 used_cue = (si, named[-1], toks)
         # continuation: a Konjunktiv I sentence without its own cue reports the previous speaker
         unq = [t for t in toks if not t.quoted]
-        if not cues and len(unq) >= 4 and any(_is_konjunktiv(t, lex) for t in unq[:12]) and not any(
+        demnach = bool(unq) and unq[0].lower in ("demnach", "demzufolge")  # "Demnach erwartet Russland, …"
+        if not cues and len(unq) >= 4 and (demnach or any(_is_konjunktiv(t, lex) for t in unq[:12])) and not any(
                 t.lower in ("ich", "wir") for t in unq) and not any(
                 o.start >= ss and o.mode == "indirect" for _, o in items[-3:]):
             prior = last_cue if last_cue is not None and si - last_cue[0] <= 1 else None
-            if prior is None and si > 0 and not excluded(*sents[si - 1]) and any(
-                    _is_konjunktiv(t, lex, strict=True) for t in unq[:12]):
+            if prior is None and si > 0 and not excluded(*sents[si - 1]) and (demnach or any(
+                    _is_konjunktiv(t, lex, strict=True) for t in unq[:12])):
                 # the previous sentence reported someone without a speech verb we know ("Der Iran streitet dies
                 # ab."): its subject is the speaker
                 ptoks = sent_toks[si - 1]
