@@ -156,6 +156,7 @@ AUX = frozenset("hat hatte hatten haben habe hätte hätten ist war waren sind s
                 "würde würden soll sollte sollten will wollte wollten kann konnte konnten könne könnte muss musste "
                 "müsse darf durfte".split())
 NAME_PARTICLES = frozenset("von van de der den al bin ibn da di du le la dos del ter zu".split())
+MAX_QUOTE_CHARS = 2500  # a closing mark further away than this (about 25 lines of print) is not this quote's
 QUOTE_CHARS = frozenset("„“”»«‚‘’›‹\"")
 QUOTE_OPEN = {"„": "“”\"", "»": "«", "«": "»", "‚": "‘’'", "›": "‹", "‹": "›", "“": "”\"", "‘": "’", "\"": "\""}
 
@@ -229,7 +230,7 @@ def find_quote_marks(text: str) -> list[Marked]:
         para_end = text.find("\n\n", i)
         para_end = n if para_end == -1 else para_end
         line_end = text.find("\n", i)
-        limit = min(para_end, n if line_end == -1 else line_end)
+        limit = min(para_end, n if line_end == -1 else line_end, i + MAX_QUOTE_CHARS)
         j = i + 1
         found = -1
         while j < limit:

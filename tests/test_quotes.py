@@ -133,6 +133,10 @@ def test_a_name_in_quote_marks_next_to_a_real_quotation():
 
 def test_open_quote_mark_is_not_closed_by_guessing():
     assert find_quote_marks("Rutte sagte: „Wir brauchen Hilfe.\n\nDas Treffen ist morgen.“") == []
+    # one line (as in 10kGNAD): a second opening mark before any closing one leaves the first open
+    text = "Rutte sagte: „Wir brauchen Hilfe. Selenskyj sagte: „Wir auch.“"
+    assert [text[m.start:m.end] for m in find_quote_marks(text)] == ["Wir auch."]
+    assert find_quote_marks("Er sagte: „" + "sehr lange " * 400 + "Rede.“") == []
 
 
 def test_headline_and_boilerplate_sections_are_skipped_and_readers_speak_for_themselves():
