@@ -35,7 +35,7 @@ def fold(name: str) -> str:
 
 
 def _role_key(role: str) -> str:
-    """Role noun reduced to its head compound, lowercase: 'der frühere niederländische Regierungschef' -> 'regierungschef'."""
+    """Role noun reduced to its head compound, lowercase: 'der frühere … Regierungschef' -> 'regierungschef'."""
     words = re.findall(r"[\w\-]+", role)
     nouns = [w for w in words if w[:1].isupper()]
     return (nouns[-1] if nouns else (words[-1] if words else "")).lower()
@@ -43,7 +43,8 @@ def _role_key(role: str) -> str:
 
 def _adjective_stems(role: str) -> set[str]:
     """Lowercase modifiers of a role without inflection ending: 'niederländischer' -> 'niederländisch'."""
-    return {re.sub(r"(e|er|en|es|em)$", "", w) for w in re.findall(r"\b[a-zäöüß][\w\-]+", role)} - {"der", "die", "das", "des"}
+    stems = {re.sub(r"(e|er|en|es|em)$", "", w) for w in re.findall(r"\b[a-zäöüß][\w\-]+", role)}
+    return stems - {"der", "die", "das", "des"}
 
 
 @dataclass(frozen=True)

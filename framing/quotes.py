@@ -149,7 +149,8 @@ ADVERBS = frozenset("zugleich dabei dazu daher zudem außerdem auch gestern heut
                     "gleichzeitig außerdem vielmehr zwar jedoch dagegen hingegen bisher seither zuerst immerhin "
                     "demnach demzufolge insbesondere vor allem weiterhin daraufhin darauf erneut nochmals wiederum "
                     "ausdrücklich kürzlich jüngst morgen mittlerweile offenbar angeblich tatsächlich vermutlich "
-                    "schließlich ebenso letztlich überraschend sinngemäß wörtlich nämlich trotzdem bislang stets oft häufig "
+                    "schließlich ebenso letztlich überraschend sinngemäß wörtlich nämlich trotzdem bislang stets oft "
+                    "häufig "
                     "mehrfach wiederholt öffentlich gleichzeitig ebenfalls seinerseits ihrerseits dennoch damit somit "
                     "deswegen jedenfalls allerdings".split())
 AUX = frozenset("hat hatte hatten haben habe hätte hätten ist war waren sind sei wurde wurden wird werden werde "
@@ -411,6 +412,9 @@ def _forward_np(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None
     return (i, j)
 
 
+NP_PREPOSITIONS = frozenset("von vom aus in im ohne für".split())  # inside a name: "Ärzte ohne Grenzen"
+
+
 def _backward_np(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tuple[int, int, str]:
     """The noun phrase ending just before toks[c]; reason tells where it stopped: 'start' (clause start),
     'sub' (after a subordinator or relative pronoun) or 'other'."""
@@ -451,7 +455,7 @@ def _backward_np(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) ->
         elif t.text == "," and 0 < j < c - 1 and (_capword(toks[j - 1]) or toks[j - 1].text == ")") and (
                 _capword(toks[j + 1]) or toks[j + 1].lower in DETERMINERS):
             pass  # apposition: "Christel Happach-Kasan, die ernährungspolitische Sprecherin der FDP-Fraktion,"
-        elif t.lower in ("von", "vom", "aus", "in", "im", "ohne", "für") and 0 < j < c - 1 and _capword(toks[j - 1]) and (
+        elif t.lower in NP_PREPOSITIONS and 0 < j < c - 1 and _capword(toks[j - 1]) and (
                 _capword(toks[j + 1]) or toks[j + 1].lower in DETERMINERS):
             pass  # "Theo Kitz vom Bankhaus Merck Finck", "Sprecherin von Bündnis 90 / Die Grünen"
         elif t.lower == "und" and 0 < j < c - 1 and _capword(toks[j - 1]) and _capword(toks[j + 1]):
@@ -473,7 +477,8 @@ def _backward_np(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) ->
         start += 1
     if start < c_np and toks[start].lower in PREPOSITIONS:
         start = c_np  # "Denn in Kiew weiß man": a place, not a subject
-    if subject and start < c_np and (toks[start].lower in ("man", "den", "dem", "einem", "einen") or toks[start].lower in AUX
+    if subject and start < c_np and (toks[start].lower in ("man", "den", "dem", "einem", "einen")
+                                     or toks[start].lower in AUX
                          or c_np - start == 1 and start == 0 and toks[start].lower.endswith(ADVERB_ENDINGS)
                          or c_np - start == 1 and toks[start].lower in ("das", "dies", "dieses", "was")):
         start = c_np  # not a subject: "Den Flüchtlingen sicherte Präsident Gusmão zu", "Hatte sie …"
@@ -767,7 +772,8 @@ def _message_for(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
     if toks[0].lower == "wie" and k + 1 < n and toks[k].text == "," and not any(
             toks[x].text in ",;:" and toks[x + 1].lower in SUBORDINATORS for x in range(0, i) if x + 1 < n):
         cs = 0  # "Wie ein Vertreter des Konzerns, EADS, heute mitteilte, wurde …"
-    if cs < i and toks[cs].lower == "wie" and k + 1 < n and toks[k].text == "," and (cs == 0 or toks[cs - 1].text in ",;:"):
+    if cs < i and toks[cs].lower == "wie" and k + 1 < n and toks[k].text == "," and (
+            cs == 0 or toks[cs - 1].text in ",;:"):
         return _strip_end(text, toks[k + 1].start, sent[1])  # "Wie die BBC berichtet, befindet sich …"
     if k + 1 < n and toks[k].text in ",:" and not toks[k + 1].quoted:
         first = toks[k + 1]
@@ -1019,8 +1025,8 @@ class _Article:
             if _is_role(w.text, lex) or _is_institution(w.text, lex) or w.text in lex.anonymous or w.lower in ADVERBS:
                 name_idx = []
                 continue
-            if prev is not None and (prev.lower in DETERMINERS or prev.lower in POSSESSIVES or _is_adjective(prev, lex)) \
-                    and not name_idx:
+            if prev is not None and not name_idx and (
+                    prev.lower in DETERMINERS or prev.lower in POSSESSIVES or _is_adjective(prev, lex)):
                 continue
             if i == 0 and len(run) == 1 and w.lower in ADVERBS:
                 continue
@@ -1074,12 +1080,12 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-SCARE_QUOTES = True  # a single quoted word with no speech cue in its sentence is a scare quote, not a quotation
 
 
 NOUN_BEFORE = re.compile(r"(?<=\w )[A-ZÄÖÜ][\w\-]*[a-zäöüß]\s$")  # "… die Mondlandefähre „"
 
 
+NAME_ARTICLES = frozenset("des der dem den das die vom im zum zur".split())
 NAME_FUNCTION_WORDS = frozenset("der die das des den dem für von da de di du la le of the and".split())
 
 
@@ -1153,7 +1159,6 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
     def reader_of(pos: int) -> Any | None:
         return next((r for r in readers if r.start <= pos < r.end), None)
 
-    out: list[Quote] = []
     # ---- per sentence: tokens, cues and their speakers, indirect messages
     mark_ranges = [(m.start, m.end) for m in marks]
     mark_starts = [a for a, _ in mark_ranges]
@@ -1308,8 +1313,7 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                     and NOUN_BEFORE.search(text, max(ss, m.open_start - 60), m.open_start):
                 title_like = True  # a capitalised name right after a noun: die Mondlandefähre „Eagle“
             if not title_like and len(words) <= 4 and content[:1].isupper() and not re.search(
-                    r"[!?:,]\s*$", content) and prev_word and prev_word[-1].lower() in ("des", "der", "dem", "den", "das",
-                                                                                        "die", "vom", "im", "zum", "zur") \
+                    r"[!?:,]\s*$", content) and prev_word and prev_word[-1].lower() in NAME_ARTICLES \
                     and text[m.open_start - len(prev_word[-1]) - 1:m.open_start].strip() == prev_word[-1]:
                 title_like = _looks_like_name(words, prev_word[-1].lower())  # des „Spiegel“, die „Linke“
             if not title_like and len(words) <= 4 and any(
@@ -1322,9 +1326,10 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                 mode = "direct"
             else:
                 mode = "partial" if before and not before.endswith(":") else "direct"
-                if SCARE_QUOTES and len(words) == 1 and cue is None and not sentence_has_konj:
+                if len(words) == 1 and cue is None and not sentence_has_konj:
                     continue  # a scare-quoted word
-            if cue is None and last_cue is not None and si - last_cue[0] <= 2 and (mode == "direct" or sentence_has_konj):
+            if cue is None and last_cue is not None and si - last_cue[0] <= 2 and (
+                    mode == "direct" or sentence_has_konj):
                 cue, ctoks = last_cue[1], last_cue[2]
             if cue is None and before:
                 # no speech verb: the subject of the sentence the quote stands in ("Einige Anhänger protestierten

@@ -71,7 +71,8 @@ def predict(texts: dict[str, str], out: Path) -> int:
             for i, q in enumerate(quotes):
                 wq.writerow([article_id, i, q.mode, q.start, q.end,
                              "" if q.speaker_start is None else q.speaker_start,
-                             "" if q.speaker_end is None else q.speaker_end, q.speaker or "", q.speaker_kind, q.cue or ""])
+                             "" if q.speaker_end is None else q.speaker_end, q.speaker or "", q.speaker_kind,
+                             q.cue or ""])
                 n += 1
     return n
 

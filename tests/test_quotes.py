@@ -126,7 +126,8 @@ def test_titles_scare_quotes_and_open_marks_are_not_quotes(text):
 
 
 def test_a_name_in_quote_marks_next_to_a_real_quotation():
-    text = "Er lenkte die Mondlandefähre „Eagle“ zum Landeplatz und meldete sich mit den Worten: „Houston, hier ist alles gut.“"
+    text = ("Er lenkte die Mondlandefähre „Eagle“ zum Landeplatz und meldete sich mit den Worten: "
+            "„Houston, hier ist alles gut.“")
     assert [(q.mode, text[q.start:q.end]) for q in quotes_of(text, sections=())] == [
         ("direct", "Houston, hier ist alles gut.")]
 
@@ -176,7 +177,8 @@ def test_anonymous_and_institution_speakers():
      "Syrischen Beobachtungsstelle", "institution"),
     ("Das Gesetz sei überfällig, sagte Umweltminister Stefan Wenzel (Grüne).", "Stefan Wenzel", "person"),
     ("Die Lage sei ernst, erläuterte Mantler am Montag.", "Mantler", "person"),
-    ("Serbien und Kroatien haben bekanntgegeben, dass sie die Grenze schließen.", "Serbien", "institution"),  # first named
+    # coordinated speakers: the first one named
+    ("Serbien und Kroatien haben bekanntgegeben, dass sie die Grenze schließen.", "Serbien", "institution"),
     ("Die Preise würden steigen, sagte der Pressesprecher.", None, "unknown"),  # a role nobody holds: unresolved
 ])
 def test_speaker_resolution(text, speaker, kind):
