@@ -107,7 +107,8 @@ def lexicon() -> Lexicon:
             add(form, (lemma, particle, False, kind))
             if particle:  # verb-final subordinate clause: "..., wie er mitteilte"
                 add(particle + form, (lemma, None, False, kind))
-        add(participle, (lemma, None, True, kind))
+        if participle != "-":  # "-": the participle is too ambiguous to count (raten: geraten)
+            add(participle, (lemma, None, True, kind))
     roles = _lines("roles.txt")
     insts = _lines("institutions.txt")
     titles = _lines("title_nouns.txt")
@@ -529,7 +530,7 @@ def _sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, i
     if sp:
         return sp
     k = 0
-    if k < limit and (toks[k].lower in ADVERBS or toks[k].lower in FOCUS):
+    if k < limit and (toks[k].lower in ADVERBS or toks[k].lower in FOCUS or toks[k].lower.endswith(ADVERB_ENDINGS)):
         k += 1
     elif k < limit and toks[k].lower in PREPOSITIONS:
         k += 1
@@ -730,6 +731,20 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
             continue  # an infinitive without a subject of its own ("könnte er androhen, ...")
         cues.append(Cue("verb", i, end_tok, sp, verb_kind=kind))
     return cues
+
+
+def _inverted_frame(toks: list[Tok], close_end: int, lex: Lexicon) -> Cue | None:
+    """The frame of a quotation that ends in ', VERB SUBJECT' (German puts the verb first after a quotation:
+    „…“, strich Romney heraus): a cue on whatever verb follows, when a subject follows it."""
+    k = next((x for x, t in enumerate(toks) if t.start >= close_end), None)
+    if k is None or k + 2 >= len(toks) or toks[k].text != "," or toks[k + 1].quoted:
+        return None
+    verb = toks[k + 1]
+    if not verb.text[:1].islower() or verb.lower in DETERMINERS | PREPOSITIONS | SUBORDINATORS | ADVERBS | FOCUS \
+            or verb.lower in RELATIVES or _is_adjective(verb, lex) and not verb.lower.endswith(("te", "ten")):
+        return None
+    sp = _forward_np(toks, k + 2, lex)
+    return Cue("verb", k + 1, k + 2, sp) if sp else None
 
 
 def _message_for(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple[int, int]) -> tuple[int, int] | None:
@@ -1292,6 +1307,15 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                     cands.append((dist, k, c))
             cands.sort(key=lambda x: x[0])
             cue, ctoks = (cands[0][2], sent_toks[cands[0][1]]) if cands else (None, None)
+            if cue is None or cue.mention is None and cue.resolved[0] is None:
+                inverted = _inverted_frame(sent_toks[ci], m.close_end, lex)
+                if inverted is not None:  # „…“, strich Romney in Arbutus heraus: any verb right after the quote
+                    ctoks = sent_toks[ci]
+                    a, b = inverted.speaker
+                    name, group, kind, _ = art.resolve(a, b, ctoks)
+                    inverted.resolved = (name, group, kind)
+                    inverted.mention = (ctoks[a].start, ctoks[b - 1].end, text[ctoks[a].start:ctoks[b - 1].end])
+                    cue = inverted
             sentence_has_konj = any(_is_konjunktiv(t, lex) for t in toks if not t.quoted)
             title_like = False
             prev_word = re.findall(r"[\w-]+", text[max(0, m.open_start - 40):m.open_start])

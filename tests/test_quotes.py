@@ -100,6 +100,12 @@ def test_wie_clause_reports_the_main_clause():
     assert (q.mode, q.speaker, q.speaker_kind, q.speaker_group) == ("indirect", "BBC", "institution", "Media")
 
 
+def test_any_verb_right_after_a_quotation_frames_it():
+    text = "„Ich trete an als ein konservativer Republikaner“, strich Romney in Arbutus heraus."
+    q = quotes_of(text, sections=())[0]
+    assert (q.mode, q.cue, q.speaker_mention, q.speaker) == ("direct", "strich", "Romney", "Romney")
+
+
 def test_konjunktiv_sentence_continues_the_previous_speaker():
     text = ("Es gehe darum, die Ukraine zu stärken, erklärte Generalsekretär Mark Rutte in Brüssel. "
             "Dazu brauche es vor allem mehr Militärhilfe.")
