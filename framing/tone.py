@@ -112,11 +112,19 @@ def load_lexicon() -> ToneLexicon:
     return ToneLexicon(nouns, words, modifiers, params, irregular)
 
 
-def _noun_candidates(word: str):
+def _noun_candidates(word: str, umlauts: bool = True):
     yield word
     for end in NOUN_ENDINGS:
         if word.endswith(end) and len(word) - len(end) >= 3:
             yield word[: -len(end)]
+    for umlaut, plain in (("ä", "a"), ("ö", "o"), ("ü", "u"), ("äu", "au")):
+        if umlauts and umlaut in word[1:]:  # umlaut plurals: Anschläge -> Anschlag, Schäden -> Schaden, Kämpfe -> Kampf
+            k = word.rindex(umlaut)
+            base = word[:k] + plain + word[k + len(umlaut):]
+            yield base
+            for end in NOUN_ENDINGS:
+                if base.endswith(end) and len(base) - len(end) >= 3:
+                    yield base[: -len(end)]
     if "-" in word:  # Nato-Angriff -> Angriff
         yield from _noun_candidates(word.rsplit("-", 1)[1])
 
@@ -174,7 +182,7 @@ def word_polarity(token: str, sentence_initial: bool = False) -> tuple[str, floa
         if not token.endswith(DERIVATIONAL_SUFFIXES):
             for i in range(3, len(token) - 3):
                 head = token[i].upper() + token[i + 1:]
-                for form in _noun_candidates(head):
+                for form in _noun_candidates(head, umlauts=False):
                     if (len(form) >= 5 or form in SHORT_HEADS) and form in lex.nouns:
                         return form, lex.nouns[form]
         if not sentence_initial:
