@@ -421,8 +421,7 @@ def view_voices(corpus: Corpus, flt: Filter, filtered: object) -> None:
     left, right = st.columns(2)
     with left:
         banner(flt, filtered)
-        group_colours = {g: views.OUTLET_PALETTE[(i + 4) % len(views.OUTLET_PALETTE)]
-                         for i, g in enumerate(groups["speaker_group"].unique().sort().to_list())}
+        group_colours = views.category_colours(corpus.groups)
         chart(views.stacked_share(groups, "speaker_group", "share_of_voice_in_outlet", "Share of voice by speaker group",
                                   group_colours, corpus.colours, label="Share of quoted words"))
         table(groups, "speaker_groups")

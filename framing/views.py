@@ -120,16 +120,26 @@ def _order(colours: dict[str, str], present: Iterable[str]) -> list[str]:
 # ---- figures ---------------------------------------------------------------------------------------------------
 
 
+# Figures are built with graph_objects, not plotly express: express costs tens of milliseconds per figure, which
+# a filter change pays for every chart.
+
+
 def bar_by_outlet(df: pl.DataFrame, value: str, title: str, colours: dict[str, str], *, percent: bool = False,
                   label: str | None = None) -> go.Figure:
-    """One bar per outlet (a table with an `outlet` column)."""
+    """One bar per outlet (a table with an `outlet` column), one trace per outlet so the legend names it."""
     data = _plot_frame(df, ["outlet"])
-    fig = px.bar(data, x="outlet", y=value, color="outlet", color_discrete_map=colours,
-                 category_orders={"outlet": _order(colours, data["outlet"])},
-                 labels={value: label or value, "outlet": "Outlet"}, text_auto=".0%" if percent else True)
+    values = dict(zip(data["outlet"].to_list(), data[value].to_list()))
+    fig = go.Figure([
+        go.Bar(x=[o], y=[values[o]], name=o, marker_color=colours.get(o, UNKNOWN_COLOUR),
+               text=[f"{values[o]:.0%}" if percent else f"{values[o]:,}"], textposition="auto",
+               hovertemplate=f"%{{x}}: %{{y}}<extra></extra>")
+        for o in _order(colours, values) + [o for o in values if o not in colours]
+    ])
+    fig.update_xaxes(title={"text": "Outlet"}, type="category")
+    fig.update_yaxes(title={"text": label or value})
     if percent:
         fig.update_yaxes(tickformat=".0%")
-    elif data.height and (data[value].max() or 0) <= 10:
+    elif values and max(v or 0 for v in values.values()) <= 10:
         fig.update_yaxes(dtick=1)  # small counts: whole numbers only
     fig.update_layout(showlegend=False)
     return _style(fig, title)
@@ -137,31 +147,54 @@ def bar_by_outlet(df: pl.DataFrame, value: str, title: str, colours: dict[str, s
 
 def stacked_share(df: pl.DataFrame, category: str, value: str, title: str, colours: dict[str, str],
                   outlet_colours_: dict[str, str], *, label: str = "Share") -> go.Figure:
-    """Horizontal stacked bars per outlet: `value` (a share) split by `category`."""
+    """Horizontal stacked bars per outlet: `value` (a share) split by `category`, in the order of `colours`."""
     data = _plot_frame(df, ["outlet", category])
-    cats = list(dict.fromkeys(data[category].to_list()))
-    fig = px.bar(data, y="outlet", x=value, color=category, orientation="h",
-                 color_discrete_map={plot_text(k): v for k, v in colours.items()},
-                 category_orders={"outlet": _order(outlet_colours_, data["outlet"]),
-                                  category: [plot_text(k) for k in colours if plot_text(k) in cats]
-                                  + [c for c in cats if c not in {plot_text(k) for k in colours}]},
-                 labels={value: label, "outlet": "Outlet", category: category.replace("_", " ")})
+    outlets = _order(outlet_colours_, data["outlet"]) + sorted(set(data["outlet"]) - set(outlet_colours_))
+    known = {plot_text(k): v for k, v in colours.items()}
+    present = list(dict.fromkeys(data[category].to_list()))
+    cats = [c for c in known if c in present] + [c for c in present if c not in known]
+    cells = {(r["outlet"], r[category]): r[value] for r in data.select("outlet", category, value).iter_rows(named=True)}
+    fig = go.Figure([
+        go.Bar(y=outlets, x=[cells.get((o, c)) for o in outlets], name=c, orientation="h",
+               marker_color=known.get(c), hovertemplate=f"%{{y}}, {c}: %{{x:.1%}}<extra></extra>")
+        for c in cats
+    ])
     fig.update_xaxes(tickformat=".0%", title={"text": ""})
-    fig = _style(fig, title, height=max(280, 130 + 48 * data["outlet"].n_unique()))
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=outlets, autorange="reversed")
+    fig = _style(fig, title, height=max(280, 130 + 48 * len(outlets)))
     # The legend sits between the title and the bars, where it cannot collide with the axis.
     fig.update_layout(barmode="stack", margin={"t": 95}, title={"y": 0.98, "yanchor": "top"},
                       legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
-                              "title": {"text": ""}})
+                              "title": {"text": ""}, "traceorder": "normal"})
     return fig
+
+
+def category_colours(values: Iterable[str], none_label: str = "(no group)") -> dict[str, str]:
+    """Colours for a categorical column other than outlets (speaker groups): Tableau 10, the empty group grey."""
+    palette = px.colors.qualitative.T10
+    named = sorted(v for v in set(values) if v != none_label)
+    colours = {v: palette[i % len(palette)] for i, v in enumerate(named)}
+    colours[none_label] = UNKNOWN_COLOUR
+    return colours
 
 
 def grouped_by_outlet(df: pl.DataFrame, x: str, value: str, title: str, colours: dict[str, str], *,
                       label: str, percent: bool = False, x_label: str | None = None) -> go.Figure:
     """Bars grouped by `x` (e.g. voice), one bar per outlet in the outlet colours."""
     data = _plot_frame(df, ["outlet", x])
-    fig = px.bar(data, x=x, y=value, color="outlet", barmode="group", color_discrete_map=colours,
-                 category_orders={"outlet": _order(colours, data["outlet"])},
-                 labels={value: label, "outlet": "Outlet", x: x_label or x.replace("_", " ")})
+    present = data["outlet"].unique().to_list()
+    outlets = _order(colours, present) + sorted(set(present) - set(colours))
+    groups = list(dict.fromkeys(data.sort(x)[x].to_list()))
+    cells = {(r["outlet"], r[x]): r[value] for r in data.select("outlet", x, value).iter_rows(named=True)}
+    fmt = ".1%" if percent else ".2f"
+    fig = go.Figure([
+        go.Bar(x=groups, y=[cells.get((o, g)) for g in groups], name=o, marker_color=colours.get(o, UNKNOWN_COLOUR),
+               hovertemplate=f"{o}, %{{x}}: %{{y:{fmt}}}<extra></extra>")
+        for o in outlets
+    ])
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(title={"text": x_label or x.replace("_", " ")}, type="category")
+    fig.update_yaxes(title={"text": label})
     if percent:
         fig.update_yaxes(tickformat=".0%")
     return _style(fig, title)
