@@ -289,7 +289,8 @@ def sidebar(corpus: Corpus) -> Filter:
     sb.multiselect("Outlets", corpus.outlets, key="f_outlets", placeholder="All outlets")
     dated = corpus.date_min is not None
     c1, c2 = sb.columns(2)
-    kwargs = {"min_value": corpus.date_min, "max_value": corpus.date_max, "format": "YYYY-MM-DD", "disabled": not dated}
+    kwargs = {"value": None, "min_value": corpus.date_min, "max_value": corpus.date_max, "format": "YYYY-MM-DD",
+              "disabled": not dated}
     c1.date_input("From", key="f_from", **kwargs)
     c2.date_input("To", key="f_to", **kwargs)
     sb.checkbox("Include undated articles", key="f_undated",
@@ -541,7 +542,7 @@ def view_articles(corpus: Corpus, flt: Filter, filtered: object) -> None:
             sents = full.sentences.filter(one).select("sentence_id", "kind", "voice", "tone", "tone_label",
                                                       "polarity_textblob", "opinion", "opinion_signals", "text")
             st.markdown("##### Sentences: tone and opinion")
-            table(sents, f"sentences_{article_id}", height=300)
+            table(sents, f"sentences_{article_id}", height=300 if sents.height > 8 else "auto")
     glossary({
         "Marks": "coloured bar = section kind; yellow = direct quote, pale yellow = partial quote, blue = reported "
                  "speech, each followed by its speaker; green / red underline = positive / negative sentence; "

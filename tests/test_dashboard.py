@@ -146,6 +146,13 @@ def test_url_seeds_the_view_and_follows_changes(dashboard_env):
     assert again.segmented_control(key="view").value == "Voices"
 
 
+def test_reset_clears_every_filter(dashboard_env):
+    at = start({"outlet": "nd", "kind": "reporting", "q": "Nato", "undated": "0"})
+    at.sidebar.button[0].click().run()
+    assert Filter.from_query_params(dict(at.query_params)) == Filter()
+    assert frame(at, "n_articles", "n_words")["n_articles"].sum() == 5
+
+
 def test_url_junk_is_ignored(dashboard_env):
     at = start({"outlet": "No Such Outlet", "from": "yesterday", "view": "<script>", "kind": "poetry"})
     assert at.segmented_control(key="view").value == "Overview"
