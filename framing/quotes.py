@@ -816,8 +816,11 @@ def _message_for(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
         if pre and (pre[-1].quoted or any(t.text == ":" and x + 1 < len(pre) and pre[x + 1].quoted
                                           for x, t in enumerate(pre))):
             return None  # '„…“, sagte er' / 'X äußerte sich: „…“, sagte er': the direct quote is the message
+        first_chunk = pre[:next((x for x, t in enumerate(pre) if t.text == ","), len(pre))]
         strong = cue.mention is not None and cue.verb_kind == "speech" and len(pre) >= 5 and (
-            cue.speaker is not None and cue.speaker[0] > i)
+            cue.speaker is not None and cue.speaker[0] > i) and any(  # the part before has a verb of its own
+            t.text[:1].islower() and t.lower not in DETERMINERS | PREPOSITIONS | POSSESSIVES and not _is_adjective(t, lex)
+            for t in first_chunk)
         if pre and (any(_is_konjunktiv(t, lex) for t in pre if not t.quoted) or pre[0].lower in ("ob", "dass")
                     or strong):
             return _strip_end(text, sent[0], toks[i - 1].start)
