@@ -1100,6 +1100,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 
+ADJECTIVE_BEFORE = re.compile(r"\b(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)\s+[a-zäöüß]+(?:e|en|er|es|em)\s$")
 NOUN_BEFORE = re.compile(r"(?<=\w )[A-ZÄÖÜ][\w\-]*[a-zäöüß]\s$")  # "… die Mondlandefähre „"
 
 
@@ -1343,6 +1344,13 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                     r"[!?:,]\s*$", content) and prev_word and prev_word[-1].lower() in NAME_ARTICLES \
                     and text[m.open_start - len(prev_word[-1]) - 1:m.open_start].strip() == prev_word[-1]:
                 title_like = _looks_like_name(words, prev_word[-1].lower())  # des „Spiegel“, die „Linke“
+            if not title_like and content[:1].isupper() and len(words) <= 10 and not re.search(r"[.!?:]\s*$", content):
+                after_close = text[m.close_end:m.close_end + 12]
+                before_open = text[max(ss, m.open_start - 40):m.open_start]
+                if re.match(r"\s*\([A-ZÄÖÜ][\w.\-]*\)", after_close) or (
+                        len(words) == 1 and re.search(r"\d|\w[A-ZÄÖÜ]", content)) or ADJECTIVE_BEFORE.search(before_open):
+                    # a name: „Allianz zur Europäischen Integration“ (AIE), „Ener1“, die französische „L’Alliance …“
+                    title_like = True
             if not title_like and len(words) <= 4 and any(
                     c.speaker and sent_toks[si][c.speaker[0]].start <= m.open_start
                     and m.close_end <= sent_toks[si][c.speaker[1] - 1].end for c in sent_cues[si]):

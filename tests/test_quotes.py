@@ -120,6 +120,8 @@ NOT_QUOTES = [
     "Ein Mitglied der Partei „Die Linke“ trat auf, sagte der Sprecher.",  # a party's name, even beside a cue
     "Der Gipfel der ‘Willing Coalition’ findet am 4. September statt.",  # an English title
     "Die Partei will ihre „Werte“ verteidigen.",  # a scare-quoted word
+    "Das Bündnis, das sich selbst „Allianz für Europäische Integration“ (AIE) nennt, gewann.",  # name + abbreviation
+    "Wie berichtet, erklärte die französische „Alliance pour la Planète“ ihren Rückzug.",  # adjective + name
     "Der sogenannte „Friedensplan“ liegt vor.",  # sogenannt
     "Rutte sagte: „Wir brauchen Hilfe. Das Treffen ist morgen.",  # a quote mark left open
     "Das Wetter wird am Wochenende schön.",  # no quotation at all
