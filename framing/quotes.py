@@ -1125,6 +1125,17 @@ def _is_title_noun(word: str, lex: Lexicon) -> bool:
 WORD = re.compile(r"\w+")
 
 
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """A line of its own, short and without a full stop: a subheading, whose quote marks quote nobody."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    line = text[line_start:line_end].strip()
+    if not line or text[line_start:start].strip() or text[end:line_end].strip() or line_start == 0 and "\n" not in text:
+        return False
+    return len(line.split()) <= 10 and line.rstrip("“”\"«»‘’›‹")[-1:] not in ".!?:;,"
+
+
 class _SentenceTokens:
     """Tokens of each sentence, made on first use; tokens inside quote marks are flagged `quoted`."""
 
@@ -1265,8 +1276,8 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
         reader = reader_of(ss)
         cues = sent_cues[si]
         used_cue = None
-        # quote marks opening in this sentence
-        for m in mark_by_sent.get(si, []):
+        # quote marks opening in this sentence (not in a heading: "Noch »eine Menge Arbeit«")
+        for m in mark_by_sent.get(si, []) if not _is_heading(text, ss, se) else ():
             if excluded(m.open_start, m.close_end):
                 continue
             content = text[m.start:m.end]

@@ -254,6 +254,9 @@ def test_seed_000_lawrows_four_statements_and_rutte():
     assert (handele.speaker, text[handele.speaker_start:handele.speaker_end]) == ("Wolodymyr Selenskyj", "er")
     beobachter = find(text, quotes, "Reales politisches Gewicht spiele demnach keine Rolle")
     assert (beobachter.speaker, beobachter.speaker_kind) == ("Kritische Beobachter", "anonymous")
+    # the subheading „Noch »eine Menge Arbeit«“ quotes nobody; the same words in Selenskyj's sentence do
+    menge = [q for q in quotes if text[q.start:q.end] == "eine Menge Arbeit"]
+    assert [(q.mode, q.speaker) for q in menge] == [("partial", "Wolodymyr Selenskyj")]
     # the teaser says Rutte said nothing about it: no quotation
     assert not [q for q in quotes if "wer sich daran beteiligt" in text[q.start:q.end]]
 
