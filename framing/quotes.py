@@ -1459,27 +1459,40 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
 
 # ---------------------------------------------------------------------------------------------- corpus level
 def merge_speakers(quotes: pl.DataFrame) -> pl.DataFrame:
-    """Unify speaker names across articles: gazetteer aliases -> canonical; a short form ('Witkoff') -> the one
-    longer name with the same last word ('Steve Witkoff') when that is unambiguous. Same columns in and out."""
+    """Unify speaker names across articles: gazetteer aliases -> canonical (and its group where none is set); a
+    short form ('Witkoff') -> the one longer name with the same last word ('Steve Witkoff') when that is
+    unambiguous. Readers are kept apart and never merged with actors. Same columns in and out."""
     if quotes.is_empty() or "speaker" not in quotes.columns:
         return quotes
     gaz = load_gazetteer()
-    names = [n for n in quotes["speaker"].unique().to_list() if n]
+    is_actor = pl.col("speaker").is_not_null() & (pl.col("speaker_kind") != "reader")
+    actor_rows = quotes.filter(is_actor)
     canon: dict[str, str] = {}
-    for n in names:
-        actor = gaz.lookup(n)
-        canon[n] = actor.name if actor and actor.kind == "person" and not n[:1].islower() else n
-    persons = set(quotes.filter(pl.col("speaker_kind") == "person")["speaker"].drop_nulls().unique().to_list())
+    groups: dict[str, str] = {}
+    for name in actor_rows["speaker"].unique().to_list():
+        actor = gaz.lookup(name)
+        if actor is not None:
+            canon[name] = actor.name
+            if actor.group:
+                groups[actor.name] = actor.group
+    persons = set(actor_rows.filter(pl.col("speaker_kind") == "person")["speaker"].unique().to_list())
     by_last: dict[str, set[str]] = {}
-    for n in persons:
-        c = canon.get(n, n)
-        by_last.setdefault(c.split()[-1], set()).add(c)
-    for n in persons:
-        c = canon.get(n, n)
-        longer = [x for x in by_last.get(c.split()[-1], ()) if x != c and x.endswith(" " + c)]
+    for name in persons:
+        full = canon.get(name, name)
+        by_last.setdefault(full.split()[-1], set()).add(full)
+    for name in persons:
+        full = canon.get(name, name)
+        longer = [x for x in by_last.get(full.split()[-1], ()) if x != full and x.endswith(" " + full)]
         if len(longer) == 1:
-            canon[n] = longer[0]
+            canon[name] = longer[0]
     mapping = {k: v for k, v in canon.items() if k != v}
-    if not mapping:
+    if not mapping and not groups:
         return quotes
-    return quotes.with_columns(pl.col("speaker").replace(mapping))
+    merged = quotes.with_columns(
+        pl.when(is_actor).then(pl.col("speaker").replace(mapping)).otherwise(pl.col("speaker")).alias("speaker"))
+    if groups:
+        known = pl.col("speaker").replace_strict(groups, default=None, return_dtype=pl.String)
+        merged = merged.with_columns(
+            pl.when(is_actor & pl.col("speaker_group").is_null()).then(known).otherwise(pl.col("speaker_group"))
+            .alias("speaker_group"))
+    return merged.select(quotes.columns)
