@@ -18,6 +18,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 import polars as pl
@@ -128,6 +129,14 @@ def read_text_file(path: Path, text: str, encoding: str) -> Iterator[Article | P
     yield article
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _clean(value: str) -> str:
+    """Lone UTF-16 surrogates (from JSON escapes like \\ud83c) cannot be stored as UTF-8: replace them with U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
 def _record_article(path: Path, record: object, number: int, encoding: str) -> Article | Problem:
     if not isinstance(record, dict):
         return Problem(str(path), f"record {number} is a {type(record).__name__}, not an object with a 'text' field", number)
@@ -136,11 +145,11 @@ def _record_article(path: Path, record: object, number: int, encoding: str) -> A
         return Problem(str(path), f"record {number} has no 'text' string", number)
     raw_id = record.get("id", record.get("article_id"))
     article_id = str(raw_id).strip() if raw_id not in (None, "") else f"{path.stem}-{number}"
-    article = Article(article_id, text, str(path), encoding, line=number)
+    article = Article(_clean(article_id), _clean(text), str(path), encoding, line=number)
     for key in MANIFEST_FIELDS:
         value = record.get(key)
         if value not in (None, ""):
-            setattr(article, key, str(value).strip())
+            setattr(article, key, _clean(str(value).strip()))
             article.provenance.append(f"{key} from the record")
     return article
 
@@ -151,6 +160,9 @@ def read_jsonl(path: Path, text: str, encoding: str) -> Iterator[Article | Probl
             continue
         try:
             record = json.loads(line)
+        except RecursionError:
+            yield Problem(str(path), f"line {number} is JSON nested too deeply to read", number)
+            continue
         except json.JSONDecodeError as exc:
             yield Problem(str(path), f"line {number} is not valid JSON ({exc.msg} at column {exc.colno})", number)
             continue
@@ -160,6 +172,9 @@ def read_jsonl(path: Path, text: str, encoding: str) -> Iterator[Article | Probl
 def read_json(path: Path, text: str, encoding: str) -> Iterator[Article | Problem]:
     try:
         data = json.loads(text)
+    except RecursionError:
+        yield Problem(str(path), "JSON is nested too deeply to read; export the articles as a flat list of records")
+        return
     except json.JSONDecodeError as exc:
         # Many exports called .json are really JSON lines.
         if text.lstrip().startswith("{") and "\n{" in text:
@@ -198,6 +213,7 @@ def read_csv_records(path: Path, text: str, encoding: str) -> Iterator[Article |
         )
         return
     reader.fieldnames = fields
+    number = 0
     try:
         for number, row in enumerate(reader, start=1):
             extra = row.pop(None, None)
@@ -208,6 +224,9 @@ def read_csv_records(path: Path, text: str, encoding: str) -> Iterator[Article |
     except csv.Error as exc:
         yield Problem(str(path), f"CSV is malformed at line {reader.line_num} ({exc}); records after it were not read",
                       reader.line_num)
+        return
+    if number == 0:
+        yield Problem(str(path), "CSV has a header row but no records")
 
 
 def read_html(path: Path, text: str, encoding: str) -> Iterator[Article | Problem]:
@@ -347,7 +366,12 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], list[
             patterns = _ignore_patterns(root)
             for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
                 here = Path(dirpath)
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
+                for d in dirnames:
+                    if (here / d).is_symlink() and not d.startswith("."):
+                        problems.append(Problem(str(here / d), "is a symbolic link to a folder and was not followed "
+                                                "(links can loop); give its target as a path to include it",
+                                                severity="warning"))
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (here / d).is_symlink()
                                      and not _ignored(here / d, root, patterns))
                 for name in sorted(filenames):
                     path = here / name
@@ -400,6 +424,9 @@ def _finish(article: Article, manifest: dict[str, ManifestEntry], problems: list
         date_value = found.date
         for text in found.problems:
             problems.append(Problem(article.source_path, text, article.line, article.article_id, "warning"))
+    if date_value is not None and date_value.first > date.today():
+        problems.append(Problem(article.source_path, f"date {date_value.iso} is in the future; kept as given, "
+                                "check it", article.line, article.article_id, "warning"))
     if article.title is None:
         article.title = guess_title(article.text)
     return {
@@ -455,7 +482,14 @@ def load_corpus(paths: Iterable[str | Path], manifest: str | Path | None = None)
     rows: list[dict] = []
     by_id: dict[str, str] = {}  # article_id -> text, to tell re-loaded copies from conflicting ids
     for path in files:
-        for item in read_file(path):
+        try:
+            items = list(read_file(path))
+        except Exception as exc:  # a reader bug must cost one file, never the corpus
+            items = [Problem(str(path), f"could not be read ({type(exc).__name__}: {exc})")]
+        if not any(isinstance(i, Article) for i in items) and not any(
+                isinstance(i, Problem) and i.severity == "error" for i in items):
+            items.append(Problem(str(path), "holds no article"))
+        for item in items:
             if isinstance(item, Problem):
                 problems.append(item)
                 continue
