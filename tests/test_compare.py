@@ -312,7 +312,7 @@ def test_shares_sum_to_one(corpus, by):
         item = ["speaker", "speaker_group", "speaker_kind"] if "speaker" in table.columns else ["speaker_group"]
         across = _sums(table, item, "share_of_voice_across_outlets")
         assert across == pytest.approx([1.0] * len(across))
-        if table.height:
+        if table.height and table["quoted_words"].sum() > 0:  # with no quoted words every share is empty (null)
             assert table["share_of_all_quoted_words"].sum() == pytest.approx(1.0)
     tone = compare.tone_by_voice(corpus, by=by)
     shares = _sums(tone, keys, "share_chars")
