@@ -569,6 +569,8 @@ def view_upload(corpus: Corpus | None) -> None:
                                       outlet=outlet.strip() or None, date=date.strip() or None)
         except (FramingError, OSError) as exc:
             results = [store.StoreResult("(upload)", "rejected", str(exc))]
+        except Exception as exc:  # a file that crashes the reader must not crash the page
+            results = [store.StoreResult("(upload)", "rejected", f"could not be read ({type(exc).__name__}: {exc})")]
         ss.upload_results = [{"file": r.original_name, "status": r.status, "message": r.message} for r in results]
         ss.upload_round += 1
         st.rerun()
@@ -605,6 +607,13 @@ def main() -> None:
         corpus = load_corpus()
     except FramingError as exc:
         st.error(f"The corpus could not be loaded: {views.escape(exc)}")
+        view_upload(None)
+        return
+    except Exception as exc:  # not the user's fault: say so, keep the details one click away
+        st.error("The corpus could not be analysed because of an unexpected error. Remove the last upload from "
+                 "the user corpus folder or report the details below.")
+        with st.expander("Details"):
+            st.exception(exc)
         view_upload(None)
         return
     run_started = time.perf_counter()

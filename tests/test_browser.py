@@ -62,9 +62,11 @@ def screenshot(page, name: str) -> None:
 def test_page_renders_the_charts(page):
     goto(page)
     wait_charts(page, 3)
-    text = page.inner_text('[data-testid="stMain"]')
-    assert "Showing 5 articles: all outlets, all dates" in text
-    assert "Articles per outlet" in text and "(unknown outlet)" in text
+    page.get_by_text("Showing 5 articles: all outlets, all dates").first.wait_for()
+    page.get_by_text("Articles per outlet").first.wait_for()
+    assert page.locator(f"{PLOT} .main-svg").count() >= 3
+    names = page.evaluate(f"() => document.querySelectorAll('{PLOT}')[0].data.map(t => t.name)")
+    assert "(unknown outlet)" in names and "nd" in names
 
 
 def test_removing_an_outlet_updates_a_chart(page):
