@@ -553,13 +553,15 @@ def view_articles(corpus: Corpus, flt: Filter, filtered: object) -> None:
 
 def view_upload(corpus: Corpus | None) -> None:
     folder = store.default_store_dir()
+    limit_mb = min(int(st.get_option("server.maxUploadSize")), store.MAX_FILE_BYTES // 2**20)
     st.markdown("Add your own articles: they are checked, kept in your corpus folder "
-                f"(`{views.escape(folder)}`) so they survive a restart, analysed and added to every view. "
-                f"Up to {store.MAX_FILES_PER_UPLOAD} files of at most {store.MAX_FILE_BYTES // 2**20} MB each.")
+                f"(**{views.escape(folder)}**, set by FRAMING_USER_CORPUS) so they survive a restart, analysed and "
+                f"added to every view. Up to {store.MAX_FILES_PER_UPLOAD} files of at most {limit_mb} MB each.")
     ss = st.session_state
     ss.setdefault("upload_round", 0)
     files = st.file_uploader("Article files (.txt, .md, .jsonl, .json, .csv, .html)", type=UPLOAD_TYPES,
-                             accept_multiple_files=True, key=f"uploader_{ss.upload_round}")
+                             accept_multiple_files=True, key=f"uploader_{ss.upload_round}",
+                             max_upload_size=limit_mb)
     c1, c2 = st.columns(2)
     outlet = c1.text_input("Outlet of these articles (optional)", key=f"up_outlet_{ss.upload_round}")
     date = c2.text_input("Date (optional, YYYY-MM-DD or YYYY-MM)", key=f"up_date_{ss.upload_round}")
