@@ -492,7 +492,8 @@ def _subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | None:
     """Subject noun phrase of the finite verb toks[v]: before it at clause start (`Rutte sagte`), in a verb-final
     clause (`wie Rutte sagte`), or after it when inverted (`sagte Rutte`, `Beim Treffen sagte Selenskyj`)."""
     s, e, reason = _backward_np(toks, v, lex)
-    if s < e and reason in ("start", "sub") and any(_capword(t) or t.lower in PRONOUNS for t in toks[s:e]):
+    if s < e and reason in ("start", "sub") and any(_capword(t) or t.lower in PRONOUNS for t in toks[s:e]) or (
+            reason == "sub" and e - s == 1 and toks[s].lower in RELATIVES):  # ", der alle Nichtmoslems aufforderte"
         if not (e - s == 1 and toks[s].lower in ADVERBS):
             return s, e
     if v > 1 and toks[v - 1].text == ",":
@@ -506,7 +507,10 @@ def _subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | None:
             return s2, e2
     cs = _clause_start(toks, v)
     verb_final = v + 1 >= len(toks) or toks[v + 1].text in ",.;:" or toks[v + 1].quoted
-    if cs < v and (toks[cs].lower in SUBORDINATORS - {"als", "wie"} or toks[cs].lower == "wie" and verb_final) \
+    if verb_final and toks[0].lower in ("wie", "als") and not any(t.text in ",;:" and k + 1 < v and toks[k + 1].lower
+                                                                  in SUBORDINATORS for k, t in enumerate(toks[:v])):
+        cs = 0  # "Wie Steve Marshall, Sprecher der UN-Büros, in Bangkok mitteilte, …"
+    if cs < v and (toks[cs].lower in SUBORDINATORS - {"als", "wie"} or toks[cs].lower in ("wie", "als") and verb_final) \
             and v - cs >= 2:
         sub = _forward_np(toks, cs + 1, lex)  # "weil die US-Regierung Georgien als „…“ bezeichnete"
         if sub and sub[1] <= v:
@@ -514,7 +518,7 @@ def _subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | None:
     fwd = _forward_np(toks, v + 1, lex)
     if fwd is None and (s == e or reason == "other") and v > 0 and toks[v - 1].lower in ("und", "aber", ",", "sondern"):
         # "Selenskyj begrüßte ... und betonte", "DeMint wollte ..., sagte aber": the subject of the first verb
-        return _initial_np(toks, v, lex, before_comma=toks[v - 1].text == ",")
+        return _initial_np(toks, v, lex, before_comma=toks[v - 1].text == ",") or _sentence_subject(toks, v, lex)
     return fwd
 
 
@@ -667,6 +671,11 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
         if info is None:
             continue
         lemma, particle, participle, kind = info
+        if lemma == "verlauten":  # "Aus EU-Kreisen verlautete, …"
+            where = next((k for k in range(_clause_start(toks, i), i) if toks[k].lower == "aus"), None)
+            cues.append(Cue("verb", i, i + 1, _forward_np(toks, where + 1, lex) if where is not None else None,
+                            verb_kind=kind))
+            continue
         if lemma == "stehen":
             # "In einem Jahresbericht des Ministeriums steht, dass …": the document speaks, like "heißt es in"
             cs, ce = _clause_start(toks, i), _clause_end(toks, i + 1)
