@@ -158,6 +158,7 @@ AUX = frozenset("hat hatte hatten haben habe hätte hätten ist war waren sind s
                 "würde würden soll sollte sollten will wollte wollten kann konnte konnten könne könnte muss musste "
                 "müsse darf durfte".split())
 NAME_PARTICLES = frozenset("von van de der den al bin ibn da di du le la dos del ter zu".split())
+QUOTE_MARK = re.compile("[„“”»«‚‘’›‹\"']")
 MAX_QUOTE_CHARS = 2500  # a closing mark further away than this (about 25 lines of print) is not this quote's
 QUOTE_CHARS = frozenset("„“”»«‚‘’›‹\"")
 QUOTE_OPEN = {"„": "“”\"", "»": "«", "«": "»", "‚": "‘’'", "›": "‹", "‹": "›", "“": "”\"", "‘": "’", "\"": "\""}
@@ -206,41 +207,43 @@ def find_quote_marks(text: str) -> list[Marked]:
         if pos and len(pos) % 2 == 0:
             straight.update({pos[k]: pos[k + 1] for k in range(0, len(pos), 2)})
         line_start += len(line) + 1
-    i, n = 0, len(text)
-    while i < n:
+    n = len(text)
+    marks = [mt.start() for mt in QUOTE_MARK.finditer(text)]  # only quote characters are visited
+    p, i = 0, 0
+    while p < len(marks):
+        i = marks[p]
         ch = text[i]
+        p += 1
         if ch not in QUOTE_OPEN:
-            i += 1
             continue
         if ch == "\"" and i in straight:
             j = straight[i]
             if j > i + 1 and text[i + 1:j].strip():
                 out.append(Marked(i, j + 1, i + 1, j))
-                i = j + 1
+                p = bisect.bisect_right(marks, j)
                 continue
         if ch == "«" and guillemets_german or ch == "»" and not guillemets_german and "«" in text:
-            i += 1
             continue
         if ch in "\"'‘" or ch == "“":
             # straight / English quotes: an opener stands before a word, after space or start
             prev = text[i - 1] if i else " "
             nxt = text[i + 1] if i + 1 < n else " "
             if not (prev.isspace() or prev in "([{–-/:") or nxt.isspace():
-                i += 1
                 continue
         closers = QUOTE_OPEN[ch]
         para_end = text.find("\n\n", i)
         para_end = n if para_end == -1 else para_end
         line_end = text.find("\n", i)
         limit = min(para_end, n if line_end == -1 else line_end, i + MAX_QUOTE_CHARS)
-        j = i + 1
         found = -1
-        while j < limit:
+        for q in range(p, len(marks)):
+            j = marks[q]
+            if j >= limit:
+                break
             c = text[j]
             if c in closers:
                 nxt = text[j + 1] if j + 1 < n else " "
                 if c in "\"'’" and (nxt.isalnum() and c != "\""):
-                    j += 1
                     continue  # an apostrophe inside a word
                 if c == "\"" and nxt.isalnum() and text[j - 1].isspace():
                     break  # another opening straight quote: the first one was left open
@@ -248,12 +251,10 @@ def find_quote_marks(text: str) -> list[Marked]:
                 break
             if c == ch and ch not in "\"":
                 break  # a second opener of the same kind before a closer: the first was left open
-            j += 1
         if found == -1 or found == i + 1:
-            i += 1
             continue
         out.append(Marked(i, found + 1, i + 1, found))
-        i = found + 1
+        p = bisect.bisect_right(marks, found)
     return out
 
 
@@ -1207,7 +1208,7 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
     triggers = _trigger_words(lex, art.gaz)
     for ss, se in sents:
         words = WORD.findall(text, ss, se)
-        hot = any(c in QUOTE_CHARS for c in text[ss:se]) or any(
+        hot = QUOTE_MARK.search(text, ss, se) is not None or any(
             w in triggers or w.lower() in triggers or w[-1:] == "e" and w[:1].islower() and _konjunktiv_i(w)
             for w in words)
         active.append(hot)
