@@ -7,6 +7,7 @@ exactly the rows the view shows.
 from __future__ import annotations
 
 import os
+import shutil
 import re
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -86,17 +87,49 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+_OUTPUT_NAME = re.compile(r"^(?:[A-Za-z0-9_][A-Za-z0-9_.-]*\.(?:csv|parquet)|filter\.txt)$")
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux renameat2 RENAME_EXCHANGE); False where it is not available."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
+
+
+def _check_output_folder(out: Path) -> None:
+    """--out must be empty or hold only earlier framing output: the whole folder is replaced at once."""
+    foreign = sorted(p.name for p in out.iterdir() if not p.name.startswith(".")
+                     and not (p.is_file() and _OUTPUT_NAME.match(p.name))
+                     and not (p.is_dir() and _TABLE_NAME.match(p.name) and all(
+                         q.suffix == ".parquet" for q in p.iterdir())))
+    if foreign:
+        raise InputError(f"{out} holds files that are not framing tables ({', '.join(foreign[:5])}); the tables "
+                         "replace the whole folder, so give an empty folder or an earlier --out")
+
+
 def write_tables(
     tables: Mapping[str, pl.DataFrame],
     out_dir: str | Path,
     *,
     formats: Sequence[str] = ("csv", "parquet"),
     caption: str | None = None,
+    rows_per_part: int | None = None,
 ) -> list[Path]:
-    """Write each table as `<name>.csv` and/or `<name>.parquet` in `out_dir` (created if missing).
+    """Write each table as `<name>.csv` and/or `<name>.parquet` into `out_dir`, replacing its content as one set.
 
-    `caption` (the filter's `describe()` sentence) goes into `filter.txt` so the files say which view they hold.
-    Returns the paths written, in order.
+    The tables are written into a staging folder beside `out_dir`, which is then swapped with it atomically, so a
+    reader (or a run killed mid-write) sees either all the old tables or all the new ones, never a mix.
+    `caption` (the filter's `describe()` sentence) goes into `filter.txt`. With `rows_per_part`, parquet is written
+    as a folder `<name>/part-00000.parquet`, ... of that many rows each (for corpora too large for one file).
+    Returns the final paths, in order.
     """
     unknown = [f for f in formats if f not in ("csv", "parquet")]
     if unknown:
@@ -105,27 +138,46 @@ def write_tables(
     if bad:
         raise ConfigError(f"table name {bad[0]!r} cannot be a file name: use letters, digits and underscores")
     out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out} is not a folder: give --out a folder to write the tables into")
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if out.exists():
+            _check_output_folder(out)
+        stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
     except OSError as exc:
         raise InputError(f"cannot create the output folder {out}: {exc.strerror or exc}") from exc
-    if not out.is_dir():
-        raise InputError(f"{out} is not a folder: give --out a folder to write the tables into")
     written: list[Path] = []
     try:
         for name, df in tables.items():
             if "csv" in formats:
-                path = out / f"{name}.csv"
-                _atomic_write(path, to_csv_bytes(df))
-                written.append(path)
-            if "parquet" in formats:
-                path = out / f"{name}.parquet"
-                _atomic_write(path, to_parquet_bytes(df))
-                written.append(path)
+                _atomic_write(stage / f"{name}.csv", to_csv_bytes(df))
+                written.append(out / f"{name}.csv")
+            if "parquet" in formats and rows_per_part:
+                (stage / name).mkdir()
+                for i, offset in enumerate(range(0, max(df.height, 1), rows_per_part)):
+                    _atomic_write(stage / name / f"part-{i:05d}.parquet", to_parquet_bytes(df.slice(offset, rows_per_part)))
+                written.append(out / name)
+            elif "parquet" in formats:
+                _atomic_write(stage / f"{name}.parquet", to_parquet_bytes(df))
+                written.append(out / f"{name}.parquet")
         if caption is not None:
-            path = out / "filter.txt"
-            _atomic_write(path, (caption.rstrip("\n") + "\n").encode("utf-8"))
-            written.append(path)
+            _atomic_write(stage / "filter.txt", (caption.rstrip("\n") + "\n").encode("utf-8"))
+            written.append(out / "filter.txt")
+        if out.exists():
+            if not _exchange(stage, out):  # not Linux: two renames, a tiny window with the old set beside
+                previous = Path(tempfile.mkdtemp(prefix=f".{out.name}.previous-", dir=out.parent))
+                previous.rmdir()
+                os.rename(out, previous)
+                os.rename(stage, out)
+                stage = previous
+            shutil.rmtree(stage, ignore_errors=True)  # now the old set
+        else:
+            os.rename(stage, out)
     except OSError as exc:
+        shutil.rmtree(stage, ignore_errors=True)
         raise InputError(f"cannot write the tables into {out}: {exc.strerror or exc}") from exc
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
     return written
