@@ -141,7 +141,7 @@ class Corpus:
             with self.lock:
                 matches = self.searches.get(flt.text)
             if matches is None:
-                matches = self.fast.articles.filter(Filter(text=flt.text).article_mask()).select("article_id")
+                matches = views.search(self.analysis, flt.text)
                 with self.lock:
                     self.searches[flt.text] = matches
                     while len(self.searches) > 16:

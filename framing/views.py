@@ -69,7 +69,21 @@ def encode_ids(analysis: Any) -> tuple[Any, pl.Series]:
 
     tables = {name: recode(getattr(analysis, name)) for name in ("articles", "sections", "sentences",
                                                                   "voice_segments", "quotes")}
+    # The comparison tables read the article text only to count its words (\w+ runs): a stand-in with one
+    # letter per word keeps that count exact and makes it several times cheaper. Text search runs on the real
+    # text (see `search`), and the article reader uses the untouched analysis.
+    stand_in = pl.col("text").fill_null("").str.replace_all(r"\w+", "w").str.replace_all(r"\W+", " ")
+    tables["articles"] = tables["articles"].with_columns(stand_in.alias("text"))
     return dataclasses.replace(analysis, **tables), ids
+
+
+def search(analysis: Any, text: str) -> pl.DataFrame:
+    """Integer codes (as `encode_ids` gives them) of the articles whose title or text contains `text`, by the
+    Filter's own rule."""
+    from framing.filters import Filter
+
+    return (analysis.articles.with_row_index("_code").filter(Filter(text=text).article_mask())
+            .select(pl.col("_code").cast(pl.Int64).alias("article_id")))
 
 
 def decode_ids(df: pl.DataFrame, ids: pl.Series) -> pl.DataFrame:
@@ -203,27 +217,38 @@ def grouped_by_outlet(df: pl.DataFrame, x: str, value: str, title: str, colours:
 def tone_histogram(df: pl.DataFrame, title: str, colours: dict[str, str]) -> go.Figure:
     """Lines of the share of sentences per tone bin, one line per outlet (a `tone_distribution` table)."""
     data = _plot_frame(df, ["outlet"])
-    fig = px.line(data, x="tone_bin", y="share_sentences", color="outlet", color_discrete_map=colours, markers=True,
-                  category_orders={"outlet": _order(colours, data["outlet"])},
-                  labels={"tone_bin": "Sentence tone (our score, bin centre)", "share_sentences": "Share of sentences",
-                          "outlet": "Outlet"})
-    fig.update_yaxes(tickformat=".0%")
-    fig.update_xaxes(range=[-1.05, 1.05])
+    present = data["outlet"].unique().to_list()
+    fig = go.Figure([
+        go.Scatter(x=part["tone_bin"].to_list(), y=part["share_sentences"].to_list(), name=o, mode="lines+markers",
+                   line={"color": colours.get(o, UNKNOWN_COLOUR)},
+                   hovertemplate=f"{o}: %{{y:.0%}} of sentences at tone %{{x}}<extra></extra>")
+        for o in _order(colours, present) + sorted(set(present) - set(colours))
+        for part in [data.filter(pl.col("outlet") == o).sort("tone_bin")]
+    ])
+    fig.update_yaxes(tickformat=".0%", title={"text": "Share of sentences"})
+    fig.update_xaxes(range=[-1.05, 1.05], title={"text": "Sentence tone (our score, bin centre)"})
     return _style(fig, title)
+
+
+_VOICE_SYMBOLS = {"journalist": "circle", "quoted": "diamond", "reader": "square"}
 
 
 def tone_vs_textblob(df: pl.DataFrame, title: str, colours: dict[str, str]) -> go.Figure:
     """Our mean sentence tone against textblob-de's mean polarity, per outlet and voice."""
     data = _plot_frame(df, ["outlet", "voice"]).filter(pl.col("mean_sentence_tone").is_not_null())
-    fig = px.scatter(data, x="mean_sentence_tone", y="mean_polarity_textblob", color="outlet", symbol="voice",
-                     color_discrete_map=colours, category_orders={"outlet": _order(colours, data["outlet"])},
-                     labels={"mean_sentence_tone": "Our tone (mean per sentence)",
-                             "mean_polarity_textblob": "textblob-de polarity (mean)", "outlet": "Outlet",
-                             "voice": "Voice"})
-    fig.update_traces(marker={"size": 13, "line": {"width": 1, "color": "white"}})
+    present = data["outlet"].unique().to_list()
+    traces = []
+    for o in _order(colours, present) + sorted(set(present) - set(colours)):
+        for r in data.filter(pl.col("outlet") == o).sort("voice").iter_rows(named=True):
+            traces.append(go.Scatter(
+                x=[r["mean_sentence_tone"]], y=[r["mean_polarity_textblob"]], name=f"{o}, {r['voice']}", mode="markers",
+                marker={"size": 13, "color": colours.get(o, UNKNOWN_COLOUR), "symbol": _VOICE_SYMBOLS.get(r["voice"], "x"),
+                        "line": {"width": 1, "color": "white"}},
+                hovertemplate=f"{o}, {r['voice']}: our tone %{{x:.2f}}, textblob-de %{{y:.2f}}<extra></extra>"))
+    fig = go.Figure(traces)
     fig.add_shape(type="line", x0=-1, y0=-1, x1=1, y1=1, line={"color": "#BBBBBB", "dash": "dot"})
-    fig.update_xaxes(range=[-1, 1], zeroline=True)
-    fig.update_yaxes(range=[-1, 1], zeroline=True)
+    fig.update_xaxes(range=[-1, 1], zeroline=True, title={"text": "Our tone (mean per sentence)"})
+    fig.update_yaxes(range=[-1, 1], zeroline=True, title={"text": "textblob-de polarity (mean)"})
     return _style(fig, title)
 
 

@@ -246,3 +246,20 @@ def test_outlet_colours_are_stable_and_grey_for_unknown():
     assert colours == views.outlet_colours(["OZD", "nd", None])
     assert colours["(unknown outlet)"] == views.UNKNOWN_COLOUR
     assert views.outlet_colours(["<b>x</b>"]).keys() >= {"&lt;b&gt;x&lt;/b&gt;"}
+
+
+def test_integer_ids_give_the_same_tables():
+    from _frames import small_corpus
+
+    from framing.compare import TABLES
+
+    analysis = small_corpus()
+    fast, ids = views.encode_ids(analysis)
+    for name in ("overview", "section_composition", "tone_by_voice", "quoted_actors", "speaker_groups",
+                 "commentary_profile"):
+        assert TABLES[name](fast).equals(TABLES[name](analysis)), name
+    for flt in (Filter(outlets=("nd",)), Filter(section_kinds=("commentary",)), Filter(voices=("quoted",))):
+        assert TABLES["overview"](flt.apply(fast)).equals(TABLES["overview"](flt.apply(analysis)))
+    for needle in ("rutte", "Lawrow", "nothing like this"):
+        expected = analysis.articles.filter(Filter(text=needle).article_mask())["article_id"].to_list()
+        assert views.decode_ids(views.search(analysis, needle), ids)["article_id"].to_list() == expected
