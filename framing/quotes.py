@@ -153,7 +153,8 @@ ADVERBS = frozenset("zugleich dabei dazu daher zudem außerdem auch gestern heut
                     "schließlich ebenso letztlich überraschend sinngemäß wörtlich nämlich trotzdem bislang stets oft "
                     "häufig "
                     "mehrfach wiederholt öffentlich gleichzeitig ebenfalls seinerseits ihrerseits dennoch damit somit "
-                    "deswegen jedenfalls allerdings".split())
+                    "deswegen jedenfalls allerdings dafür damit daran darauf daraus darin darum davon dadurch danach daneben "
+                    "dahinter darunter".split())
 AUX = frozenset("hat hatte hatten haben habe hätte hätten ist war waren sind sei wurde wurden wird werden werde "
                 "würde würden soll sollte sollten will wollte wollten kann konnte konnten könne könnte muss musste "
                 "müsse darf durfte".split())
@@ -738,7 +739,13 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
             elif lemma == "zitieren" and i + 2 < n and toks[i + 1].lower == "man":  # "„…“, zitierte man X"
                 sp = _forward_np(toks, i + 2, lex) or sp
         if sp is None and t.text == lemma:
-            continue  # an infinitive without a subject of its own ("könnte er androhen, ...")
+            # an infinitive after a modal: "Das musste Bundesfinanzminister Peer Steinbrück … einräumen"
+            k = next((k for k in range(i - 1, _clause_start(toks, i) - 1, -1) if toks[k].lower in AUX), None)
+            if k is not None and toks[k].lower in lex.konjunktiv_ii | {"könnte", "würde", "sollte", "müsste"}:
+                continue  # "Dafür könnte er … androhen": a hypothesis of the journalist, not a report
+            sp = _subject(toks, k, lex) if k is not None else None
+            if sp is None or sp[1] > i:
+                continue  # an infinitive without a subject of its own
         cues.append(Cue("verb", i, end_tok, sp, verb_kind=kind))
     return cues
 
@@ -1332,6 +1339,16 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                     cands.append((dist, k, c))
             cands.sort(key=lambda x: x[0])
             cue, ctoks = (cands[0][2], sent_toks[cands[0][1]]) if cands else (None, None)
+            if (cue is None or cue.mention is None and cue.resolved[0] is None) and before.endswith(":"):
+                colon = next((k for k, t in enumerate(toks) if t.start >= m.open_start), len(toks)) - 1
+                s0, e0, r0 = _backward_np(toks, colon, lex) if colon > 0 else (0, 0, "")
+                if s0 < e0 and r0 == "start" and any(_capword(t) for t in toks[s0:e0]):
+                    # "Ein Beamter der Nationalpolizei: „…“": the speaker before the colon
+                    cue = Cue("subject", s0, s0, (s0, e0))
+                    name, group, kind, _ = art.resolve(s0, e0, toks)
+                    cue.resolved = (name, group, kind)
+                    cue.mention = (toks[s0].start, toks[e0 - 1].end, text[toks[s0].start:toks[e0 - 1].end])
+                    ctoks = toks
             if cue is None or cue.mention is None and cue.resolved[0] is None:
                 inverted = _inverted_frame(sent_toks[ci], m.close_end, lex)
                 if inverted is not None:  # „…“, strich Romney in Arbutus heraus: any verb right after the quote

@@ -106,6 +106,15 @@ def test_any_verb_right_after_a_quotation_frames_it():
     assert (q.mode, q.cue, q.speaker_mention, q.speaker) == ("direct", "strich", "Romney", "Romney")
 
 
+def test_speaker_before_a_colon_and_hypotheses_of_the_journalist():
+    text = "Die EU fordert seit Jahren Reformen. Ein Beamter der Nationalpolizei: „Hier weiß man, wer die Täter sind.“"
+    q = quotes_of(text, sections=())[0]
+    assert (q.mode, text[q.speaker_start:q.speaker_end], q.speaker_kind) == (
+        "direct", "Ein Beamter der Nationalpolizei", "anonymous")
+    text = "Dafür könnte er der Ukraine androhen, die Militärhilfe einzustellen."
+    assert quotes_of(text, sections=()) == []
+
+
 def test_konjunktiv_sentence_continues_the_previous_speaker():
     text = ("Es gehe darum, die Ukraine zu stärken, erklärte Generalsekretär Mark Rutte in Brüssel. "
             "Dazu brauche es vor allem mehr Militärhilfe.")
