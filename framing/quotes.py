@@ -1329,8 +1329,9 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                         dist = 500  # a cue with nobody named ("weiter hieß es") only if nothing better
                     elif pos >= m.close_end:
                         # a frame right after the quote (", sagte X") beats anything further on
-                        gap = len(TOKEN.findall(text, m.close_end, pos))
-                        dist = pos - m.close_end + (0 if gap <= 3 else 1000)
+                        between = TOKEN.findall(text, m.close_end, pos)
+                        tight = len(between) <= 3 and (not between or between[0] in ",–(")
+                        dist = pos - m.close_end + (0 if tight else 1000)
                     else:
                         # a frame right before it ("X sagte: „…“") is as good as one right after
                         dist = (m.open_start - pos) * (0.5 if before.endswith(":") else 1.5)
