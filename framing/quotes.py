@@ -480,7 +480,7 @@ def _backward_np(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) ->
         start += 1
     if start < c_np and toks[start].lower in PREPOSITIONS:
         start = c_np  # "Denn in Kiew weiß man": a place, not a subject
-    if subject and start < c_np and (toks[start].lower in ("man", "den", "dem", "einem", "einen")
+    if subject and start < c_np and (toks[start].lower in ("man", "den", "dem", "einem", "einen", "des")
                                      or toks[start].lower in AUX
                          or c_np - start == 1 and start == 0 and toks[start].lower.endswith(ADVERB_ENDINGS)
                          or c_np - start == 1 and toks[start].lower in ("das", "dies", "dieses", "was")):
