@@ -182,7 +182,10 @@ def load_corpus() -> Corpus:
     paths = corpus_paths()
     key = corpus_key(paths)
     memory = _memory()
-    with memory["lock"]:
+    if not memory["lock"].acquire(blocking=False):
+        with st.spinner("Another session is analysing the corpus; this view opens when it is done …"):
+            memory["lock"].acquire()
+    try:
         if key in memory["corpora"]:
             memory["corpora"].move_to_end(key)
             return memory["corpora"][key]
@@ -204,12 +207,15 @@ def load_corpus() -> Corpus:
         if stored is not None:
             analysis = Analysis(*(pl.concat([getattr(stored, t), getattr(analysis, t)], how="vertical_relaxed")
                                   for t in Analysis.TABLES))
-        slot.empty()
+        bar.progress(1.0, text="Preparing the views …")
         corpus = _derive(key, analysis, time.perf_counter() - started)
+        slot.empty()
         memory["corpora"][key] = corpus
         while len(memory["corpora"]) > 2:
             memory["corpora"].popitem(last=False)
         return corpus
+    finally:
+        memory["lock"].release()
 
 
 def _derive(key: str, analysis: object, seconds: float) -> Corpus:
