@@ -600,14 +600,21 @@ class Cue:
     verb_kind: str = ""  # speech / writing / thought for verb cues
 
 
+# A clause is looked for at most this many tokens away: real clauses are far shorter, and the bound keeps a
+# run-on "sentence" without punctuation (a transcript, an OCR dump) linear instead of quadratic in its cues.
+CLAUSE_WINDOW = 80
+
+
 def _clause_start(toks: list[Tok], i: int) -> int:
-    while i > 0 and toks[i - 1].text not in ",;:" and not toks[i - 1].quoted:
+    stop = max(0, i - CLAUSE_WINDOW)
+    while i > stop and toks[i - 1].text not in ",;:" and not toks[i - 1].quoted:
         i -= 1
     return i
 
 
 def _clause_end(toks: list[Tok], i: int) -> int:
-    while i < len(toks) and toks[i].text not in ",;:" and not toks[i].quoted:
+    stop = min(len(toks), i + CLAUSE_WINDOW)
+    while i < stop and toks[i].text not in ",;:" and not toks[i].quoted:
         i += 1
     return i
 
@@ -793,9 +800,7 @@ def _message_for(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
         return None
     # a speech verb: message after it (", dass ...", ", es sei ...", ": ...") or before it ("Es sei ..., sagte X")
     i = cue.start_tok
-    k = i + 1
-    while k < n and toks[k].text not in ",:;" and not toks[k].quoted:
-        k += 1
+    k = _clause_end(toks, i + 1)
     if any(toks[x].lower in ("nichts", "kein", "keine", "nie", "niemals") for x in range(i + 1, k)):
         return None  # "sagte aber nichts dazu, wie ...": nothing is reported
     if any(toks[x].text in lex.verbs and toks[x - 1].lower in ("und", "sowie") for x in range(i + 2, k)):
