@@ -145,6 +145,14 @@ def test_metadata_with_markup_and_formulas_is_kept_verbatim(analysed) -> None:
     assert "../../../tmp/escape" in analysis.articles["article_id"].to_list()
 
 
+def test_paths_with_dot_dot_name_the_same_files_once(corpus: Path) -> None:
+    """`sub/../good_nd.txt` and the folder itself are the same file: loaded once, nothing else read."""
+    loaded = load_corpus([corpus / "sub" / ".." / "good_nd.txt", corpus / "sub" / "deeper" / ".." / "deeper"])
+    assert loaded.articles.height == 2
+    assert loaded.errors.height == 0, loaded.errors.to_dicts()
+    assert sorted(Path(p).name for p in loaded.articles["source_path"]) == ["good_nd.txt", "nested.txt"]
+
+
 def test_input_files_are_never_modified(corpus: Path, analysed) -> None:
     _, before, _ = analysed
     assert snapshot(corpus.parent) == before
