@@ -19,7 +19,8 @@ BASELINE = Path(__file__).resolve().parent / "baseline.json"
 TOLERANCE = 0.01
 ISSUE_FLOORS = {"gerntsa": 0.50, "checkthat": 0.65}
 COMMANDS = {
-    "gerntsa": "python quality/sentence_eval.py gerntsa  (score_tone per record, split train; CV: quality/fit_tone.py)",
+    "gerntsa": "python quality/sentence_eval.py gerntsa  (official flow equivalent: sentences of each record voted, split train; "
+    "thresholds fitted by quality/fit_tone.py, which prints the 5-fold CV figure)",
     "checkthat": "python quality/sentence_eval.py checkthat  (score_opinion per record with approximate_reported, "
     "split dev; fitted on train by quality/fit_opinion.py)",
 }
