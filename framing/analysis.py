@@ -161,11 +161,18 @@ def analyze_text(text: str, *, textblob: bool = True) -> dict[str, list[dict]]:
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# The modules whose code decides the per-article tables; presentation code (dashboard, compare, export) is not
+# among them, so editing it keeps the cache.
+ANALYSIS_MODULES = ("analysis", "schema", "sections", "sentences", "quotes", "actors", "tone", "opinion",
+                    "textblob_offline", "textblob_fast")
+
+
 @cache
 def fingerprint() -> str:
     """Hash of the analysis code and its data files: a change to either invalidates cached results."""
     digest = hashlib.sha256()
-    files = sorted(Path(__file__).resolve().parent.glob("*.py"))
+    package = Path(__file__).resolve().parent
+    files = [package / f"{name}.py" for name in ANALYSIS_MODULES]
     data = ROOT / "data"
     if data.is_dir():
         files += sorted(p for p in data.rglob("*") if p.is_file() and "corpus" not in p.relative_to(data).parts)
