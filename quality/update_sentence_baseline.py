@@ -40,6 +40,9 @@ def main() -> None:
         else:
             entry.pop("note", None)
             entry["floor"] = max(entry["floor"], ISSUE_FLOORS[key])
+        if key == "gerntsa":  # the cross-validated figure printed by quality/fit_tone.py --write
+            params = json.loads((BASELINE.parents[1] / "data" / "lexicon" / "tone_params.json").read_text("utf-8"))
+            entry["cv_macro_f1"] = params.get("gerntsa_cv_macro_f1")
         baseline[key] = entry
         print(key, json.dumps(entry, ensure_ascii=False))
     if "--write" in sys.argv:
