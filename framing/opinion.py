@@ -78,6 +78,7 @@ def _loaded_stems() -> tuple[str, ...]:
     return tuple(w for w, kind in _markers().items() if kind == "loaded word" and w[0].isupper() and len(w) >= 4)
 
 
+@functools.lru_cache(maxsize=200_000)
 def _compound_kind(token: str) -> str | None:
     if not token[0].isupper() or len(token) < 7:
         return None

@@ -290,6 +290,7 @@ def assess(text: str) -> list[tuple[str, str, float]]:
     return hits
 
 
+@functools.lru_cache(maxsize=8192)  # a sentence is scored whole, per voice stretch and inside the opinion score
 def score_tone(text: str) -> ToneScore:
     """Tone of `text` (one sentence) in [-1, 1], with label and the words that drove it."""
     lex = load_lexicon()
