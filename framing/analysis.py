@@ -206,16 +206,20 @@ def _cached_keys(cache_dir: Path) -> set[str]:
     return keys
 
 
-def _write_shard(cache_dir: Path, rows_by_table: dict[str, list[dict]], keys: list[str]) -> None:
+FLUSH_EVERY = 1000  # articles per cache shard
+
+
+def _keyed(table: str) -> dict[str, pl.DataType]:
+    """A per-article table's schema with `key` (the text hash) in place of `article_id`."""
+    return {"key": pl.String, **{k: v for k, v in PER_ARTICLE[table].items() if k != "article_id"}}
+
+
+def _write_shard(cache_dir: Path, frames: dict[str, pl.DataFrame], keys: list[str]) -> None:
     """Write one batch of results atomically; the `done` shard (written last) marks the batch complete."""
     folder = cache_dir / fingerprint()
     name = f"shard-{hashlib.sha256(''.join(keys).encode()).hexdigest()[:16]}.parquet"
-    for table, rows in rows_by_table.items():
-        target = folder / table / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        frame = schema.frame(rows, {"key": pl.String, **{k: v for k, v in PER_ARTICLE[table].items()
-                                                              if k != "article_id"}})
-        _atomic_parquet(frame, target)
+    for table, frame in frames.items():
+        _atomic_parquet(frame, folder / table / name)
     _atomic_parquet(pl.DataFrame({"key": keys}, schema={"key": pl.String}), folder / "done" / name)
 
 
@@ -242,8 +246,7 @@ def _read_cached(cache_dir: Path, table: str, keys: set[str]) -> pl.DataFrame:
             continue
         frames.append(pl.read_parquet(path).filter(pl.col("key").is_in(list(shard_keys))))
         taken |= shard_keys
-    cols = {"key": pl.String, **{k: v for k, v in PER_ARTICLE[table].items() if k != "article_id"}}
-    return pl.concat(frames, how="vertical_relaxed") if frames else schema.empty(cols)
+    return pl.concat(frames, how="vertical_relaxed") if frames else schema.empty(_keyed(table))
 
 
 # ---------------------------------------------------------------- running over a corpus
@@ -314,7 +317,9 @@ def analyze_articles(
     if progress:
         progress(finished, total)
 
-    fresh: dict[str, list[dict]] = {t: [] for t in PER_ARTICLE}
+    # Results leave Python dicts every FLUSH_EVERY articles: as compact polars frames (and, with the cache, as a
+    # parquet shard on disk), so memory stays bounded at 100,000 articles and a killed run resumes from the shards.
+    fresh: dict[str, list[pl.DataFrame]] = {t: [] for t in PER_ARTICLE}
     failures: list[tuple[str, str]] = []
     workers = workers if workers is not None else (os.cpu_count() or 1)
     batches = _batches(todo, batch_size)
@@ -327,19 +332,20 @@ def analyze_articles(
         failures.extend(failed)
         failed_keys = {k for k, _ in failed}
         for table in PER_ARTICLE:
-            fresh[table].extend(rows[table])
             pending[table].extend(rows[table])
         pending_keys.extend(k for k in batch_keys if k not in failed_keys)
         finished += len(batch_keys)
-        if use_cache and len(pending_keys) >= 2000:
+        if len(pending_keys) >= FLUSH_EVERY:
             flush()
         if progress:
             progress(finished, total)
 
     def flush() -> None:
-        if pending_keys:
-            _write_shard(cache_dir, pending, list(pending_keys))
+        frames = {table: schema.frame(rows, _keyed(table)) for table, rows in pending.items()}
+        if use_cache and pending_keys:
+            _write_shard(cache_dir, frames, list(pending_keys))
         for table in PER_ARTICLE:
+            fresh[table].append(frames[table])
             pending[table].clear()
         pending_keys.clear()
 
@@ -351,15 +357,13 @@ def analyze_articles(
     else:
         for b in batches:
             collect(_analyze_batch(b, textblob), [k for k, _ in b])
-    if use_cache:
-        flush()
+    flush()
 
     key_to_ids = pl.DataFrame({"key": keys, "article_id": articles["article_id"].to_list()},
                               schema={"key": pl.String, "article_id": pl.String})
     tables = {}
     for table, table_schema in PER_ARTICLE.items():
-        cols = {"key": pl.String, **{k: v for k, v in table_schema.items() if k != "article_id"}}
-        parts = [schema.frame(fresh[table], cols)]
+        parts = fresh[table]
         if done_keys:
             parts.append(_read_cached(cache_dir, table, done_keys))
         frame = pl.concat(parts, how="vertical_relaxed")
