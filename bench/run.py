@@ -151,7 +151,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[10000, 100000], help="synthetic corpus sizes")
     parser.add_argument("--skip-dashboard", action="store_true")
-    parser.add_argument("--no-textblob", action="store_true", help="pass --no-textblob to the corpus runs")
+    parser.add_argument("--textblob-upto", type=int, default=1028,
+                        help="corpora up to this many articles are analysed with the textblob-de column, larger ones "
+                        "with --no-textblob (textblob-de alone needs minutes per 10,000 articles; default 1028)")
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "RESULTS.md")
     args = parser.parse_args()
     if not GNAD.exists():
@@ -159,7 +161,6 @@ def main() -> int:
         return 2
     rows = []
     texts = gnad_texts()
-    extra = ["--no-textblob"] if args.no_textblob else []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         corpora = [("seeds (5)", [str(ROOT / "data")], 5, sum(p.stat().st_size for p in (ROOT / "data" / "corpus").glob("*.txt")))]
@@ -171,9 +172,11 @@ def main() -> int:
         for label, paths, n, size in corpora:
             out = tmp / f"out_{n}"
             print(f"analysing {label} ...", file=sys.stderr, flush=True)
-            run = measure_run(paths, out, extra)
+            textblob = n <= args.textblob_upto
+            run = measure_run(paths, out, [] if textblob else ["--no-textblob"])
             agg = aggregate_time(out)
-            rows.append({"corpus": label, "articles": n, "mb": size / 1e6, **run, "aggregate_s": agg})
+            rows.append({"corpus": label, "articles": n, "mb": size / 1e6, **run, "aggregate_s": agg,
+                         "textblob": "yes" if textblob else "no"})
             print(f"  {run['seconds']:.1f} s, peak {run['peak_mb']:.0f} MB; aggregate {agg:.2f} s", file=sys.stderr)
 
         print("stage timings on the 10kgnad texts (one process) ...", file=sys.stderr, flush=True)
@@ -188,15 +191,15 @@ def main() -> int:
         "",
         f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine()}.",
         f"Command: `python bench/run.py{' --sizes ' + ' '.join(map(str, args.sizes)) if args.sizes != [10000, 100000] else ''}"
-        f"{' --no-textblob' if args.no_textblob else ''}` (`make bench`).",
+        f"{f' --textblob-upto {args.textblob_upto}' if args.textblob_upto != 1028 else ''}` (`make bench`).",
         "",
         "## Whole analysis (`framing analyze --no-cache`, all cores)",
         "",
-        "| corpus | articles | MB | seconds | articles/s | MB/s | peak memory (MB) | aggregate (s) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| corpus | articles | MB | textblob-de column | seconds | articles/s | MB/s | peak memory (MB) | aggregate (s) |",
+        "|---|---:|---:|---|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
-        lines.append(f"| {r['corpus']} | {r['articles']:,} | {r['mb']:.1f} | {r['seconds']:.1f} | "
+        lines.append(f"| {r['corpus']} | {r['articles']:,} | {r['mb']:.1f} | {r['textblob']} | {r['seconds']:.1f} | "
                      f"{r['articles'] / r['seconds']:,.0f} | {r['mb'] / r['seconds']:.2f} | {r['peak_mb']:,.0f} | "
                      f"{r['aggregate_s']:.2f} |")
     n_sent = stages["n_sentences"]
