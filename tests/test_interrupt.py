@@ -20,10 +20,12 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from framing import analysis as analysis_module
 from framing.analysis import Analysis, fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
-N_ARTICLES = 3000  # the cache writes a shard every 2,000 articles: one shard mid-run, one at the end
+N_ARTICLES = 3000  # the cache writes a shard every FLUSH_EVERY articles: shards mid-run and one at the end
+FLUSH_EVERY = getattr(analysis_module, "FLUSH_EVERY", 2000)
 KILLS: list[str] = []  # moments at which a run was killed and the checks after it passed (for the README)
 
 
@@ -156,7 +158,7 @@ def test_killed_runs_keep_previous_results_and_resume(tmp_path: Path) -> None:
         pytest.skip("framing/*.py or data/ changed while the test ran (the cache is keyed by them)")
     reused = re.search(r"; (\d+) articles reused from the cache", final.stdout)
     assert reused, final.stdout
-    assert int(reused.group(1)) >= 2000 * shards_after_kill, final.stdout
+    assert int(reused.group(1)) >= FLUSH_EVERY * shards_after_kill, final.stdout
     assert re.search(rf"analysed {N_ARTICLES} articles", final.stdout)
 
     clean = tmp_path / "clean"
