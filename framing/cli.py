@@ -40,8 +40,8 @@ class ProgressBar:
         sys.stderr.flush()
 
 
-def _add_analysis_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH",
+def _add_analysis_options(p: argparse.ArgumentParser, paths_required: bool = True) -> None:
+    p.add_argument("paths", nargs="+" if paths_required else "*", metavar="PATH",
                    help="article files or folders (.txt .md .jsonl .json .csv .html); folders are read recursively")
     p.add_argument("--manifest", type=Path, help="CSV with article_id and outlet/agency/date/title/url per article "
                    "(a manifest.csv inside a given folder is read automatically)")
@@ -76,7 +76,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     started = time.monotonic()
     analysis = _analyse(args)
-    write_tables(analysis.tables(), args.out)
+    # On a cluster the parquet is partitioned (NAME/part-*.parquet), which framing compare and the dashboard scan.
+    parts = args.rows_per_part or (200_000 if args.engine == "dask" else None)
+    write_tables(analysis.tables(), args.out, rows_per_part=parts)
     errors = analysis.errors
     n_err = errors.filter(errors["severity"] == "error").height
     n_warn = errors.height - n_err
@@ -97,7 +99,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from framing.export import write_tables
     from framing.filters import Filter
 
-    analysis = _analyse(args)
+    if args.analysis:
+        from framing.analysis import read_analysis
+
+        analysis = read_analysis(args.analysis)
+    elif args.paths:
+        analysis = _analyse(args)
+    else:
+        raise FramingError("give article files or folders (PATH...), or --analysis DIR (the --out of framing analyze)")
     flt = Filter.from_cli(args)
     tables = compare_tables(flt.apply(analysis), by=args.by, period=args.period)
     write_tables(tables, args.out, caption=flt.describe())
@@ -120,14 +129,20 @@ def build_parser() -> argparse.ArgumentParser:
         "tone and opinion, and write articles, sections, sentences, voice_segments, quotes and errors "
         "as CSV and parquet to --out.")
     _add_analysis_options(analyze)
-    analyze.add_argument("--out", type=Path, required=True, help="folder for the tables (created if missing)")
+    analyze.add_argument("--out", type=Path, required=True,
+                         help="folder for the tables (created if missing; replaced as a whole on every run)")
+    analyze.add_argument("--rows-per-part", type=int, default=None,
+                         help="write parquet as NAME/part-*.parquet with this many rows each (default with "
+                         "--engine dask: 200000)")
     analyze.set_defaults(func=cmd_analyze)
 
     compare = sub.add_parser(
         "compare", help="write the comparison tables (by outlet, section kind or date) for a filtered view",
         description="Analyse the articles (reusing cached results) and write each comparison table as CSV and "
         "parquet, exactly as the dashboard shows and downloads them.")
-    _add_analysis_options(compare)
+    _add_analysis_options(compare, paths_required=False)
+    compare.add_argument("--analysis", type=Path, default=None,
+                         help="read the tables of an earlier `framing analyze --out DIR` instead of analysing PATHs")
     compare.add_argument("--out", type=Path, required=True, help="folder for the tables (created if missing)")
     compare.add_argument("--by", choices=["outlet", "article", "outlet_kind", "outlet_date"], default="outlet",
                          help="rows of each table: per outlet (default), per article, per outlet and section kind, "

@@ -82,3 +82,19 @@ def test_missing_input_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     result = run("analyze", str(tmp_path / "nothing-here"), "--out", str(tmp_path / "o"), "--no-cache", "--quiet")
     assert "Traceback" not in result.stderr
     assert "analysed 0 articles" in result.stdout and "1 errors" in result.stdout
+
+
+def test_compare_reads_partitioned_analysis_output(tmp_path: Path) -> None:
+    out, cmp = tmp_path / "out", tmp_path / "cmp"
+    assert main(["analyze", str(DATA), "--out", str(out), "--cache-dir", str(tmp_path / "cache"), "--quiet",
+                 "--rows-per-part", "40"]) == 0
+    assert len(list((out / "sentences").glob("part-*.parquet"))) > 2
+    assert main(["compare", "--analysis", str(out), "--out", str(cmp), "--outlet", "nd"]) == 0
+    overview = pl.read_csv(cmp / "overview.csv")
+    assert overview["outlet"].to_list() == ["nd"]
+    assert (cmp / "filter.txt").read_text(encoding="utf-8").startswith("nd")
+
+
+def test_compare_without_input_says_what_to_give(tmp_path: Path) -> None:
+    result = run("compare", "--out", str(tmp_path / "cmp"))
+    assert result.returncode == 2 and "--analysis DIR" in result.stderr and "Traceback" not in result.stderr
