@@ -75,49 +75,61 @@ class RssSampler(threading.Thread):
 
 
 async def session(browser, url: str, i: int) -> dict:
-    """One user: open the page with three outlets chosen, remove one chip, download the overview CSV."""
-    removed = OUTLETS[i % len(OUTLETS)]
-    kept = sorted(set(OUTLETS) - {removed})
+    """One user: open the page with three outlets chosen, remove one chip, download the overview CSV.
+    On failure the page's visible text is added to the error, to tell a slow server from a stuck one."""
     context = await browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     try:
-        page = await context.new_page()
-        dialogs: list[str] = []
-        page.on("dialog", lambda d: dialogs.append(d.message))
-        started = time.monotonic()
-        query = "&".join(f"outlet={o.replace(' ', '+')}" for o in OUTLETS)
-        await asyncio.sleep(0.3 * i)  # users arrive within a few seconds, not in the same millisecond
-        started = time.monotonic()
-        await page.goto(f"{url}/?{query}", wait_until="commit", timeout=WAIT_MS)
-        await page.wait_for_function(f"() => document.querySelectorAll('{PLOT} .main-svg').length >= 1",
-                                     timeout=WAIT_MS)
-        await page.wait_for_function(IDLE, timeout=WAIT_MS)
-        first_chart = time.monotonic() - started
-        before = await page.evaluate(SIGNATURE)
-        assert removed in before
-        await page.get_by_role("button", name=f"Remove {removed}").click()
-        await page.wait_for_function(CHANGED, arg=before, timeout=WAIT_MS)
-        await page.wait_for_function(IDLE, timeout=WAIT_MS)
-        after = await page.evaluate(SIGNATURE)
-        assert removed not in after and all(o in after for o in kept), after
-        label = re.compile(rf"Download overview\.csv \({len(kept)} rows\)")  # the button of the filtered view
-        path, retries = None, 0
-        while path is None:
-            await page.wait_for_function(IDLE, timeout=WAIT_MS)
+        return await _session(context, url, i)
+    except Exception as exc:
+        shown = ""
+        for page in context.pages:
             try:
-                async with page.expect_download(timeout=45_000) as info:
-                    await page.get_by_role("button", name=label).click(timeout=WAIT_MS)
-                path = await (await info.value).path()
-            except PlaywrightTimeout:
-                retries += 1
-                assert retries < 3, f"session {i}: no download after {retries} clicks"
-        rows = list(csv.DictReader(io.StringIO(open(path, encoding="utf-8").read())))
-        assert sorted(r["outlet"] for r in rows) == kept, rows
-        assert not dialogs, dialogs
-        print(f"session {i}: {time.monotonic() - started:.1f} s", flush=True)
-        return {"session": i, "removed": removed, "rows": len(rows), "download_retries": retries, "first_chart_s": round(first_chart, 1),
-                "total_s": round(time.monotonic() - started, 1)}
+                shown = (await page.evaluate("() => document.body.innerText"))[-800:].replace("\n", " | ")
+            except Exception:  # noqa: BLE001 - diagnostics only
+                pass
+        raise AssertionError(f"session {i} failed ({type(exc).__name__}: {str(exc)[:200]}); page shows: {shown}")
     finally:
         await context.close()
+
+
+async def _session(context, url: str, i: int) -> dict:
+    removed = OUTLETS[i % len(OUTLETS)]
+    kept = sorted(set(OUTLETS) - {removed})
+    page = await context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: dialogs.append(d.message))
+    query = "&".join(f"outlet={o.replace(' ', '+')}" for o in OUTLETS)
+    await asyncio.sleep(0.3 * i)  # users arrive within a few seconds, not in the same millisecond
+    started = time.monotonic()
+    await page.goto(f"{url}/?{query}", wait_until="commit", timeout=WAIT_MS)
+    await page.wait_for_function(f"() => document.querySelectorAll('{PLOT} .main-svg').length >= 1",
+                                 timeout=WAIT_MS)
+    await page.wait_for_function(IDLE, timeout=WAIT_MS)
+    first_chart = time.monotonic() - started
+    before = await page.evaluate(SIGNATURE)
+    assert removed in before
+    await page.get_by_role("button", name=f"Remove {removed}").click()
+    await page.wait_for_function(CHANGED, arg=before, timeout=WAIT_MS)
+    await page.wait_for_function(IDLE, timeout=WAIT_MS)
+    after = await page.evaluate(SIGNATURE)
+    assert removed not in after and all(o in after for o in kept), after
+    label = re.compile(rf"Download overview\.csv \({len(kept)} rows\)")  # the button of the filtered view
+    path, retries = None, 0
+    while path is None:
+        await page.wait_for_function(IDLE, timeout=WAIT_MS)
+        try:
+            async with page.expect_download(timeout=45_000) as info:
+                await page.get_by_role("button", name=label).click(timeout=WAIT_MS)
+            path = await (await info.value).path()
+        except PlaywrightTimeout:
+            retries += 1
+            assert retries < 3, f"session {i}: no download after {retries} clicks"
+    rows = list(csv.DictReader(io.StringIO(open(path, encoding="utf-8").read())))
+    assert sorted(r["outlet"] for r in rows) == kept, rows
+    assert not dialogs, dialogs
+    print(f"session {i}: {time.monotonic() - started:.1f} s", flush=True)
+    return {"session": i, "removed": removed, "rows": len(rows), "download_retries": retries,
+            "first_chart_s": round(first_chart, 1), "total_s": round(time.monotonic() - started, 1)}
 
 
 async def wave(url: str, n: int) -> list[dict]:
