@@ -33,15 +33,17 @@ TONE_COLOURS = {"positive": "#1A9850", "neutral": "#BDBDBD", "negative": "#D7302
 MODE_COLOURS = {"direct": "#4E79A7", "partial": "#A0CBE8", "indirect": "#F28E2B"}
 
 # Characters Streamlit's markdown (CommonMark + GFM + math) would interpret, as numeric character references.
-_MARKDOWN = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|$~:=^"}
+# One pass over the raw text, so no reference is escaped twice (html.escape's &#x27; would have its # escaped).
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;",
+            **{c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|$~:=^"}}
 
 
 def escape(value: object) -> str:
     """`value` as text that HTML *and* Markdown show literally (use inside markup passed with unsafe_allow_html)."""
-    text = html.escape("" if value is None else str(value), quote=True).replace("\r\n", "\n")
+    text = ("" if value is None else str(value)).replace("\r\n", "\n").replace("\r", "")
     # Newlines as references too: the markup stays one line, so markdown never sees a blank line that would end
     # the HTML block (CSS white-space: pre-wrap still shows the line breaks).
-    return "".join(_MARKDOWN.get(c, c) for c in text).replace("\n", "&#10;").replace("\r", "")
+    return "".join(_ESCAPES.get(c, c) for c in text).replace("\n", "&#10;")
 
 
 def plot_text(value: object) -> str:
