@@ -217,13 +217,9 @@ def test_escape_shows_any_text_literally(value: str) -> None:
     parser = _Tags()
     parser.feed(out)
     assert not parser.tags
-    if "'" not in value:  # see the xfail below
-        assert html.unescape(out) == value.replace("\r\n", "\n").replace("\r", "")
+    assert html.unescape(out) == value.replace("\r\n", "\n").replace("\r", "")
 
 
-@pytest.mark.xfail(strict=True, reason="framing.views.escape double-escapes the apostrophe: html.escape gives &#x27;, "
-                   "then the Markdown table turns its # into &#35;, so the page shows the literal text &#x27; "
-                   "(\"geht's\" is shown as \"geht&#x27;s\"); use html.escape(quote=False) plus &#39; or map ' first")
 def test_escape_shows_an_apostrophe_as_an_apostrophe() -> None:
     from framing.views import escape
 
@@ -243,7 +239,7 @@ def test_article_markup_of_a_hostile_article_is_inert() -> None:
     parser = _check_markup(markup)
     shown = "".join(parser.data)
     for h in HOSTILE:
-        if "'" not in h and '"' not in h:  # (quoted ones get the speaker's label inserted; apostrophes: see xfail)
+        if '"' not in h:  # (text in double quotes gets the speaker's label inserted after it)
             assert h in shown  # shown, as text
     _check_markup(filter_sentence_html(" and ".join(HOSTILE), 3))
 
