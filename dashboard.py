@@ -331,13 +331,19 @@ def banner(flt: Filter, filtered: object) -> None:
     st.markdown(views.filter_sentence_html(flt.describe(), filtered.articles.height), unsafe_allow_html=True)
 
 
+def arrow(df: pl.DataFrame):
+    """The frame as an Arrow table: st.dataframe sends Arrow as it is, while a polars frame goes through pandas
+    (to_pandas), where concurrent sessions deadlocked on polars' thread pool and the GIL (tests/test_load.py)."""
+    return df.to_arrow()
+
+
 def chart(fig) -> None:
     st.plotly_chart(fig, config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]})
 
 
 def table(df: pl.DataFrame, name: str, *, height: int | str = "auto", column_config: dict | None = None) -> None:
     """The table behind a chart, exactly as filtered, with its CSV download right under it."""
-    st.dataframe(df, hide_index=True, height=height, column_config={**pct_columns(df), **(column_config or {})})
+    st.dataframe(arrow(df), hide_index=True, height=height, column_config={**pct_columns(df), **(column_config or {})})
     st.download_button(f"Download {name}.csv ({df.height:,} rows)", data=to_csv_bytes(df), file_name=f"{name}.csv",
                        mime="text/csv", key=f"dl_{name}", on_click="ignore", icon=":material/download:")
 
@@ -378,7 +384,7 @@ def view_overview(corpus: Corpus, flt: Filter, filtered: object) -> None:
     errors = corpus.analysis.errors
     if errors.height:
         with st.expander(f"Loading problems ({errors.height})"):
-            st.dataframe(errors, hide_index=True)
+            st.dataframe(arrow(errors), hide_index=True)
     glossary({
         "Articles / words": "articles kept by the filter; words are runs of letters or digits in the article text.",
         "n_undated": "articles whose text and manifest give no date.",
@@ -487,7 +493,7 @@ def view_reuse(corpus: Corpus, flt: Filter, filtered: object) -> None:
         chart(views.reuse_heatmap(pairs, corpus.decode(filtered.articles.select("article_id", "outlet")),
                                   "Shared text: share of the row article found in the column article (top 30)"))
     shown = pairs.drop("passages_a", "passages_b")
-    st.dataframe(shown, hide_index=True, column_config=pct_columns(shown))
+    st.dataframe(arrow(shown), hide_index=True, column_config=pct_columns(shown))
     st.download_button(f"Download text_reuse.csv ({pairs.height:,} rows)", data=to_csv_bytes(pairs),
                        file_name="text_reuse.csv", mime="text/csv", key="dl_text_reuse", on_click="ignore",
                        icon=":material/download:")
@@ -588,7 +594,7 @@ def view_upload(corpus: Corpus | None) -> None:
         rejected = results.filter(pl.col("status") == "rejected").height
         (st.warning if rejected else st.success)(
             f"{stored} file(s) added, {results.height - stored - rejected} already in your corpus, {rejected} rejected.")
-        st.dataframe(results, hide_index=True)
+        st.dataframe(arrow(results), hide_index=True)
     with st.expander("Accepted formats"):
         st.markdown(
             "- **.txt / .md**: one article per file; an optional header line ` date 2025-08-22` is read.\n"
@@ -600,7 +606,7 @@ def view_upload(corpus: Corpus | None) -> None:
     kept = store.list_files(folder) if folder.is_dir() else []
     st.markdown(f"##### Your corpus ({len(kept)} files)")
     if kept:
-        st.dataframe(pl.DataFrame(kept), hide_index=True)
+        st.dataframe(arrow(pl.DataFrame(kept)), hide_index=True)
     else:
         st.caption("Nothing uploaded yet.")
 
