@@ -8,6 +8,7 @@ re-analyses only that one), streams new results to the cache in batches, and ass
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -352,7 +353,9 @@ def analyze_articles(
     if executor is not None and todo:
         _run_on(executor, batches, textblob, collect)
     elif workers > 1 and len(todo) > batch_size:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # forkserver: workers start from a small clean process instead of a copy of this one, which may hold a
+        # corpus of hundreds of megabytes by now.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
             _run_on(pool, batches, textblob, collect)
     else:
         for b in batches:

@@ -150,8 +150,8 @@ def write_tables(
     written: list[Path] = []
     try:
         for name, df in tables.items():
-            if "csv" in formats:
-                _atomic_write(stage / f"{name}.csv", to_csv_bytes(df))
+            if "csv" in formats:  # straight to the staging file: a large table never sits in memory as bytes
+                csv_ready(df).write_csv(stage / f"{name}.csv", include_header=True, null_value="")
                 written.append(out / f"{name}.csv")
             if "parquet" in formats and rows_per_part:
                 (stage / name).mkdir()
@@ -159,7 +159,7 @@ def write_tables(
                     _atomic_write(stage / name / f"part-{i:05d}.parquet", to_parquet_bytes(df.slice(offset, rows_per_part)))
                 written.append(out / name)
             elif "parquet" in formats:
-                _atomic_write(stage / f"{name}.parquet", to_parquet_bytes(df))
+                df.write_parquet(stage / f"{name}.parquet")
                 written.append(out / f"{name}.parquet")
         if caption is not None:
             _atomic_write(stage / "filter.txt", (caption.rstrip("\n") + "\n").encode("utf-8"))
