@@ -70,7 +70,7 @@ def to_parquet_bytes(df: pl.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to a temporary file beside `path`, then rename it over `path` (readers never see half a file)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -156,13 +156,13 @@ def write_tables(
             if "parquet" in formats and rows_per_part:
                 (stage / name).mkdir()
                 for i, offset in enumerate(range(0, max(df.height, 1), rows_per_part)):
-                    _atomic_write(stage / name / f"part-{i:05d}.parquet", to_parquet_bytes(df.slice(offset, rows_per_part)))
+                    atomic_write(stage / name / f"part-{i:05d}.parquet", to_parquet_bytes(df.slice(offset, rows_per_part)))
                 written.append(out / name)
             elif "parquet" in formats:
                 df.write_parquet(stage / f"{name}.parquet")
                 written.append(out / f"{name}.parquet")
         if caption is not None:
-            _atomic_write(stage / "filter.txt", (caption.rstrip("\n") + "\n").encode("utf-8"))
+            atomic_write(stage / "filter.txt", (caption.rstrip("\n") + "\n").encode("utf-8"))
             written.append(out / "filter.txt")
         if out.exists():
             if not _exchange(stage, out):  # not Linux: two renames, a tiny window with the old set beside

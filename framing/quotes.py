@@ -1194,6 +1194,20 @@ def _trigger_words(lex: Lexicon, gaz: Gazetteer) -> frozenset[str]:
     return hit[2]
 
 
+def _subject_cue(text: str, toks: list[Tok], lex: Lexicon, art: _Article) -> Cue | None:
+    """The subject of a sentence as the speaker of what follows it ("Der Iran streitet dies ab. Es sei …"), resolved
+    in the article; None when the sentence has no subject we can find."""
+    sp = _sentence_subject(toks, len(toks), lex) if toks else None
+    if not sp:
+        return None
+    cue = Cue("subject", sp[0], sp[0], sp)
+    a, b = sp
+    name, group, kind, _ = art.resolve(a, b, toks)
+    cue.resolved = (name, group, kind)
+    cue.mention = (toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end])
+    return cue
+
+
 def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Sequence[Any] = ()) -> list[Quote]:
     """Quotes in article order. `sentences`: sentence spans into text. `sections`: framing.sections.Section objects
     (kind, start, end, author); in 'reader_comment' sections quoted text is the reader's own words (speaker =
@@ -1425,13 +1439,8 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
             if cue is None and not before and si > 0 and not excluded(*sents[si - 1]):
                 # a quotation standing alone after a sentence about someone: "Romney strich heraus. „…“"
                 ptoks = sent_toks[si - 1]
-                sp = _sentence_subject(ptoks, len(ptoks), lex) if ptoks else None
-                if sp:
-                    cue = Cue("subject", sp[0], sp[0], sp)
-                    a, b = sp
-                    name, group, kind, _ = art.resolve(a, b, ptoks)
-                    cue.resolved = (name, group, kind)
-                    cue.mention = (ptoks[a].start, ptoks[b - 1].end, text[ptoks[a].start:ptoks[b - 1].end])
+                cue = _subject_cue(text, ptoks, lex, art)
+                if cue is not None:
                     ctoks = ptoks
             items.append((m.start, emit(mode, m.start, m.end, cue, ctoks)))
             if cue is not None:
@@ -1468,13 +1477,8 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                 # the previous sentence reported someone without a speech verb we know ("Der Iran streitet dies
                 # ab."): its subject is the speaker
                 ptoks = sent_toks[si - 1]
-                sp = _sentence_subject(ptoks, len(ptoks), lex) if ptoks else None
-                if sp:
-                    cue = Cue("subject", sp[0], sp[0], sp)
-                    a, b = sp
-                    name, group, kind, _ = art.resolve(a, b, ptoks)
-                    cue.resolved = (name, group, kind)
-                    cue.mention = (ptoks[a].start, ptoks[b - 1].end, text[ptoks[a].start:ptoks[b - 1].end])
+                cue = _subject_cue(text, ptoks, lex, art)
+                if cue is not None:
                     prior = (si - 1, cue, ptoks)
             if prior is not None:
                 s, e = _strip_end(text, ss, se)

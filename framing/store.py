@@ -21,6 +21,7 @@ from filelock import FileLock
 
 from framing.corpus import ARTICLE_SUFFIXES, IGNORE_FILE, Article, read_file
 from framing.errors import InputError
+from framing.export import atomic_write
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # matches server.maxUploadSize in .streamlit/config.toml
 MAX_FILES_PER_UPLOAD = 200
@@ -43,19 +44,6 @@ def default_store_dir() -> Path:
     return Path(os.environ.get("FRAMING_USER_CORPUS") or Path.cwd() / "user_corpus")
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _read_rows(path: Path) -> list[dict]:
     if not path.exists():
         return []
@@ -68,7 +56,7 @@ def _write_rows(path: Path, fields: tuple[str, ...], rows: list[dict]) -> None:
     writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
-    _atomic_write(path, buffer.getvalue().encode("utf-8"))
+    atomic_write(path, buffer.getvalue().encode("utf-8"))
 
 
 def validate(name: str, data: bytes) -> tuple[list[Article], list[str]]:
@@ -102,7 +90,7 @@ def add_files(store: Path, files: list[tuple[str, bytes]], *, outlet: str | None
     with FileLock(str(store / ".lock"), timeout=60):
         ignore = store / IGNORE_FILE
         if not ignore.exists():
-            _atomic_write(ignore, f"# the uploads index, not an article\n{INDEX}\n".encode())
+            atomic_write(ignore, f"# the uploads index, not an article\n{INDEX}\n".encode())
         index = _read_rows(store / INDEX)
         manifest = {r["article_id"]: r for r in _read_rows(store / MANIFEST)}
         known = {r["stored_name"] for r in index}
@@ -121,7 +109,7 @@ def add_files(store: Path, files: list[tuple[str, bytes]], *, outlet: str | None
             if stored in known or (store / stored).exists():
                 results.append(StoreResult(display, "duplicate", "already in your corpus (same content)", stored))
                 continue
-            _atomic_write(store / stored, data)
+            atomic_write(store / stored, data)
             # A .txt / .md article is named by its file stem; keep the user's name visible as its title.
             ids = tuple(Path(stored).stem if a.article_id == "upload" else a.article_id for a in articles)
             for article, article_id in zip(articles, ids):
