@@ -11,7 +11,7 @@ import hashlib
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -274,7 +274,7 @@ class Executor(Protocol):
     def submit(self, fn: Callable, /, *args: object) -> Any: ...
 
 
-def _run_on(executor: Executor, batches: list[list[tuple[str, str]]], textblob: bool, collect: Callable) -> None:
+def _run_on(executor: Executor, batches: Iterable[list[tuple[str, str]]], textblob: bool, collect: Callable) -> None:
     """Submit every batch, then collect results in submission order (at most `ahead` batches in flight)."""
     ahead = 64
     inflight: list[tuple[Any, list[str]]] = []
@@ -287,8 +287,11 @@ def _run_on(executor: Executor, batches: list[list[tuple[str, str]]], textblob: 
         collect(future.result(), keys)
 
 
-def _batches(items: list[tuple[str, str]], size: int) -> list[list[tuple[str, str]]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
+def _batches(rows: list[int], size: int, keys: list[str], texts: pl.Series) -> Iterator[list[tuple[str, str]]]:
+    """(key, text) batches of the given rows, made one batch at a time."""
+    for i in range(0, len(rows), size):
+        chunk = rows[i : i + size]
+        yield list(zip((keys[r] for r in chunk), texts.gather(chunk).to_list()))
 
 
 def analyze_articles(
@@ -310,10 +313,14 @@ def analyze_articles(
     """
     errors = errors if errors is not None else schema.empty(schema.ERRORS)
     cache_dir = cache_dir or default_cache_dir()
-    keys = [text_key(t, textblob) for t in articles["text"].to_list()]
-    texts = dict(zip(keys, articles["text"].to_list()))
+    text_column = articles["text"]
+    # One text at a time: a Python list of every text would double the corpus in memory.
+    keys = [text_key(t, textblob) for t in text_column]
     done_keys = _cached_keys(cache_dir) & set(keys) if use_cache else set()
-    todo = [(k, texts[k]) for k in dict.fromkeys(keys) if k not in done_keys]
+    first_row: dict[str, int] = {}
+    for row, key in enumerate(keys):
+        first_row.setdefault(key, row)
+    todo = [row for key, row in first_row.items() if key not in done_keys]
     total, finished = len(set(keys)), len(done_keys)
     if progress:
         progress(finished, total)
@@ -323,7 +330,7 @@ def analyze_articles(
     fresh: dict[str, list[pl.DataFrame]] = {t: [] for t in PER_ARTICLE}
     failures: list[tuple[str, str]] = []
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    batches = _batches(todo, batch_size)
+    batches = _batches(todo, batch_size, keys, text_column)
     pending: dict[str, list[dict]] = {t: [] for t in PER_ARTICLE}
     pending_keys: list[str] = []
 
