@@ -176,7 +176,8 @@ def fingerprint() -> str:
     files = [package / f"{name}.py" for name in ANALYSIS_MODULES]
     data = ROOT / "data"
     if data.is_dir():
-        files += sorted(p for p in data.rglob("*") if p.is_file() and "corpus" not in p.relative_to(data).parts)
+        files += sorted(p for p in data.rglob("*") if p.is_file() and p.suffix != ".md"
+                        and "corpus" not in p.relative_to(data).parts)
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
