@@ -377,10 +377,15 @@ def analyze_articles(
         parts = fresh[table]
         if done_keys:
             parts.append(_read_cached(cache_dir, table, done_keys))
-        frame = pl.concat(parts, how="vertical_relaxed")
-        frame = key_to_ids.join(frame, on="key", how="inner").drop("key")
-        order = [c for c in ("article_id", "section_id", "sentence_id", "quote_id", "start") if c in frame.columns]
-        tables[table] = frame.select(list(table_schema)).cast(table_schema).sort(order)
+        order = [c for c in ("article_id", "section_id", "sentence_id", "quote_id", "start") if c in table_schema]
+        # One lazy query, and the parts released as soon as it ran: a table of a large corpus is held once,
+        # not once per step.
+        query = (pl.concat(parts, how="vertical_relaxed", rechunk=False).lazy()
+                 .join(key_to_ids.lazy(), on="key", how="inner")
+                 .select(list(table_schema)).cast(table_schema).sort(order))
+        tables[table] = query.collect()
+        del query
+        parts.clear()
 
     from framing.quotes import merge_speakers
 

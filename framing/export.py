@@ -37,10 +37,11 @@ def _safe_expr(expr: pl.Expr) -> pl.Expr:
     return pl.when(starts).then(pl.lit("'") + expr).otherwise(expr)
 
 
-def csv_ready(df: pl.DataFrame) -> pl.DataFrame:
+def csv_ready(df: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame | pl.LazyFrame:
     """`df` with list cells joined, nested cells as JSON text, and every string cell passed through `safe_cell`."""
     exprs = []
-    for name, dtype in df.schema.items():
+    schema = df.collect_schema() if isinstance(df, pl.LazyFrame) else df.schema
+    for name, dtype in schema.items():
         col = pl.col(name)
         if isinstance(dtype, (pl.List, pl.Array)):
             col = col.cast(pl.List(pl.String)).list.join(LIST_SEPARATOR)
@@ -53,7 +54,8 @@ def csv_ready(df: pl.DataFrame) -> pl.DataFrame:
             continue
         exprs.append(_safe_expr(col).alias(name))
     out = df.select(exprs) if exprs else df
-    return out.rename({name: str(safe_cell(name)) for name in out.columns if safe_cell(name) != name})
+    names = out.collect_schema().names() if isinstance(out, pl.LazyFrame) else out.columns
+    return out.rename({name: str(safe_cell(name)) for name in names if safe_cell(name) != name})
 
 
 def to_csv_bytes(df: pl.DataFrame) -> bytes:
@@ -150,8 +152,8 @@ def write_tables(
     written: list[Path] = []
     try:
         for name, df in tables.items():
-            if "csv" in formats:  # straight to the staging file: a large table never sits in memory as bytes
-                csv_ready(df).write_csv(stage / f"{name}.csv", include_header=True, null_value="")
+            if "csv" in formats:  # streamed to the staging file: a large table is never copied whole for CSV
+                csv_ready(df.lazy()).sink_csv(stage / f"{name}.csv", include_header=True, null_value="")
                 written.append(out / f"{name}.csv")
             if "parquet" in formats and rows_per_part:
                 (stage / name).mkdir()
