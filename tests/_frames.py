@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import polars as pl
 
 from framing import schema
 
-try:  # the real value once framing/analysis.py exists; a stand-in with the same fields before that
-    from framing.analysis import Analysis
-except ImportError:  # pragma: no cover - only before analysis.py lands
-
-    @dataclass(frozen=True)
-    class Analysis:  # type: ignore[no-redef]
-        articles: pl.DataFrame
-        sections: pl.DataFrame
-        sentences: pl.DataFrame
-        voice_segments: pl.DataFrame
-        quotes: pl.DataFrame
-        errors: pl.DataFrame
+from framing.analysis import Analysis
 
 
 def article(article_id: str, outlet: str | None, date: str | None = None, text: str = "", title: str = "") -> dict:
