@@ -226,10 +226,10 @@ def _write_shard(cache_dir: Path, frames: dict[str, pl.DataFrame], keys: list[st
 
 
 def _atomic_parquet(frame: pl.DataFrame, target: Path) -> None:
+    from framing.export import atomic_write, to_parquet_bytes
+
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    frame.write_parquet(tmp)
-    os.replace(tmp, target)
+    atomic_write(target, to_parquet_bytes(frame))
 
 
 def _read_cached(cache_dir: Path, table: str, keys: set[str]) -> pl.DataFrame:
@@ -421,17 +421,6 @@ def analyze_paths(
 
 
 # ---------------------------------------------------------------- reading results back
-
-
-def write_parquet_parts(tables: dict[str, pl.DataFrame], out_dir: Path, rows_per_part: int = 200_000) -> None:
-    """Each table as a folder of parquet parts (`NAME/part-00000.parquet`, ...), every part written atomically."""
-    for name, frame in tables.items():
-        folder = Path(out_dir) / name
-        folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob("part-*.parquet"):
-            old.unlink()
-        for i, offset in enumerate(range(0, max(frame.height, 1), rows_per_part)):
-            _atomic_parquet(frame.slice(offset, rows_per_part), folder / f"part-{i:05d}.parquet")
 
 
 def scan_analysis(out_dir: str | Path) -> dict[str, pl.LazyFrame]:

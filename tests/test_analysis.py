@@ -9,7 +9,8 @@ import polars as pl
 import pytest
 
 from framing import schema
-from framing.analysis import analyze_paths, read_analysis, write_parquet_parts
+from framing.analysis import analyze_paths, read_analysis
+from framing.export import write_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -93,7 +94,7 @@ def test_parallel_equals_serial(tmp_path: Path) -> None:
 
 
 def test_results_read_back_from_parquet_parts(tmp_path: Path, seeds) -> None:
-    write_parquet_parts(seeds.tables(), tmp_path, rows_per_part=7)
+    write_tables(seeds.tables(), tmp_path, rows_per_part=7)
     assert len(list((tmp_path / "sentences").glob("part-*.parquet"))) > 3
     back = read_analysis(tmp_path)
     for name, frame in seeds.tables().items():
