@@ -32,44 +32,51 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
+def streamlit_server(args: list[str], env: dict[str, str], log_path: Path,
+                     timeout: float = 120) -> Iterator[tuple[subprocess.Popen, int]]:
+    """`streamlit run dashboard.py --server.port PORT ARGS` on a free port, output to `log_path`; yields the process
+    and the port once /_stcore/health answers. The server is always terminated on exit."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port), *args]
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"streamlit exited with {proc.returncode}:\n"
+                                       f"{log_path.read_text(errors='replace')[-3000:]}")
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
+                        if response.status == 200:
+                            break
+                except OSError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"streamlit did not answer on port {port} within {timeout:.0f} s")
+                time.sleep(0.2)
+            yield proc, port
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+@contextlib.contextmanager
 def dashboard_server(*, corpus: str | Path | None = None, user_corpus: Path, cache_dir: Path,
                      timeout: float = 120, extra_env: dict[str, str] | None = None) -> Iterator[str]:
-    """`streamlit run dashboard.py` on a free port with its own user corpus and cache; yields the base URL.
-    The server is always terminated on exit."""
-    port = free_port()
+    """The dashboard with its own user corpus and cache on a free loopback port; yields the base URL."""
     env = {**os.environ, "FRAMING_USER_CORPUS": str(user_corpus), "FRAMING_CACHE_DIR": str(cache_dir),
            "PYTHONUNBUFFERED": "1", **(extra_env or {})}
     if corpus is not None:
         env["FRAMING_CORPUS"] = str(corpus)
-    log = tempfile.TemporaryFile()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
-           "--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if proc.poll() is not None:
-                log.seek(0)
-                raise RuntimeError(f"streamlit exited with {proc.returncode}:\n{log.read().decode(errors='replace')[-3000:]}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"streamlit did not answer on {url} within {timeout:.0f} s")
-            time.sleep(0.2)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+    args = ["--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    with tempfile.TemporaryDirectory() as tmp, \
+            streamlit_server(args, env, Path(tmp) / "streamlit.log", timeout) as (_, port):
+        yield f"http://127.0.0.1:{port}"
 
 
 @contextlib.contextmanager

@@ -12,7 +12,6 @@ import re
 import subprocess
 import sys
 import textwrap
-import time
 import tomllib
 import urllib.error
 import urllib.request
@@ -57,45 +56,16 @@ def test_streamlit_config_is_local_first() -> None:
     assert server.get("fileWatcherType") == "none"
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def default_server(tmp_path_factory):
     """`streamlit run dashboard.py` with only a port given: everything else from .streamlit/config.toml."""
     psutil = pytest.importorskip("psutil")
+    from browser import streamlit_server
+
     tmp = tmp_path_factory.mktemp("server")
-    port = _free_port()
     env = {**os.environ, "FRAMING_USER_CORPUS": str(tmp / "user"), "FRAMING_CACHE_DIR": str(tmp / "cache")}
-    log = open(tmp / "log.txt", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-                             "--server.port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError((tmp / "log.txt").read_text(errors="replace")[-2000:])
-            time.sleep(0.2)
+    with streamlit_server([], env, tmp / "log.txt", timeout=60) as (proc, port):
         yield port, psutil.Process(proc.pid), tmp / "log.txt"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 def test_default_server_listens_on_loopback_only(default_server) -> None:
