@@ -43,6 +43,9 @@ ADJ_ENDINGS = ("esten", "estem", "ester", "estes", "este", "sten", "stem", "ster
 VERB_ENDINGS = ("etest", "eten", "etet", "ete", "test", "ten", "tet", "te", "est", "st", "et", "en", "t", "e", "n")
 SEPARABLE_PREFIXES = ("zurück", "zusammen", "wieder", "heraus", "herunter", "fest", "frei", "hoch", "nach", "weg",
                       "ab", "an", "auf", "aus", "bei", "ein", "mit", "vor", "zu", "los", "um", "dar")
+# Noun suffixes whose base is a verb (-ung: stem + en/n) or an adjective (-heit, -keit: the bare stem).
+DERIVED_NOUN_SUFFIXES = (("ungen", ("en", "n")), ("ung", ("en", "n")),
+                         ("heiten", ("",)), ("heit", ("",)), ("keiten", ("",)), ("keit", ("",)))
 NOUN_ENDINGS = ("s", "n", "e", "en", "er", "es", "ns", "ern")  # shortest first: Noten -> Note, not Not
 
 
@@ -132,10 +135,14 @@ def _noun_candidates(word: str, umlauts: bool = True):
 def _word_candidates(word: str):
     """Lexicon forms an inflected lowercase word may come from: adjective endings, verb tenses, participles."""
     yield word
+    if word.endswith("end") and len(word) > 6:  # present participle: zögernd -> zögern
+        yield word[:-1]
     for end in ADJ_ENDINGS:
         if word.endswith(end) and len(word) - len(end) >= 3:
             base = word[: -len(end)]
             yield base
+            if base.endswith("end") and len(base) > 6:  # present participles: herabwürdigende -> herabwürdigen
+                yield base[:-1]
             if "er" in end or "st" in end:  # umlauted comparatives: stärker -> stark, schwächste -> schwach
                 for umlaut, plain in (("ä", "a"), ("ö", "o"), ("ü", "u")):
                     if umlaut in base:
@@ -165,6 +172,19 @@ def _word_candidates(word: str):
                 yield stem[:k] + plain + stem[k + 1:] + "en"
 
 
+def _derived_noun(token: str, lex: ToneLexicon) -> tuple[str, float] | None:
+    """A noun derived from a lexicon verb or adjective keeps its polarity: Vernachlässigung -> vernachlässigen,
+    Dummheit -> dumm. Derivations whose sense drifts (Schätzung is not schätzen) are blocked in overrides.tsv."""
+    low = token.lower()
+    for suffix, lemma_endings in DERIVED_NOUN_SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            stem = low[: -len(suffix)]
+            for ending in lemma_endings:
+                if stem + ending in lex.words:
+                    return stem + ending, lex.words[stem + ending]
+    return None
+
+
 @functools.cache
 def word_polarity(token: str, sentence_initial: bool = False) -> tuple[str, float] | None:
     """(lexicon form, polarity) for one token, or None. Capitalised tokens are nouns (case-sensitive)."""
@@ -177,6 +197,10 @@ def word_polarity(token: str, sentence_initial: bool = False) -> tuple[str, floa
         for form in _noun_candidates(token):
             if form in lex.nouns:
                 return form, lex.nouns[form]
+        if sentence_initial and (found := word_polarity(token.lower())):  # "Sexistische Kommentare ..."
+            return found
+        if found := _derived_noun(token, lex):
+            return found
         # Compound nouns take their sentiment from the head: Raketenangriff -> Angriff. Heads shorter than five
         # letters are too often false (Mannschaft -> Haft, Aufgabe -> Gabe) except a few listed ones.
         if not token.endswith(DERIVATIONAL_SUFFIXES):
@@ -198,6 +222,10 @@ def word_polarity(token: str, sentence_initial: bool = False) -> tuple[str, floa
             form = lex.irregular[form]
         if form in lex.words:
             return form, lex.words[form]
+    if token.startswith("un") and len(token) > 6:  # un- negates a positive adjective: unseriös, unwirksam
+        found = word_polarity(token[2:])
+        if found and found[1] > 0:
+            return "un" + found[0], -found[1]
     return None
 
 

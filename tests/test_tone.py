@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framing.textblob_offline import textblob_polarity
-from framing.tone import ToneScore, score_tone
+from framing.tone import ToneScore, score_tone, word_polarity
 
 # defect, sentence, textblob-de 0.4.3 polarity (PatternTokenizer, offline), expected direction of our score:
 # "negative" / "positive" = the sign of `tone` (the label also needs the fitted threshold, usually two cues in news);
@@ -60,6 +60,26 @@ def test_intensifier_raises_and_hedge_lowers_the_score() -> None:
 def test_table_of_other_cases(sentence: str, label: str) -> None:
     tone = score_tone(sentence).tone
     assert {"negative": tone < 0, "positive": tone > 0, "neutral": tone == 0}[label], (sentence, tone)
+
+
+@pytest.mark.parametrize(
+    ("token", "sentence_initial", "lemma", "sign"),
+    [
+        ("herabwürdigende", False, "herabwürdigen", -1),  # present participle -> verb
+        ("bedrohend", False, "bedrohen", -1),  # uninflected present participle
+        ("Sexistische", True, "sexistisch", -1),  # capitalised adjective at a sentence start, not a compound noun
+        ("Vernachlässigung", False, "vernachlässigen", -1),  # -ung noun from a verb
+        ("Dummheit", False, "dumm", -1),  # -heit noun from an adjective
+        ("Schätzungen", False, "Schätzung", 0),  # drifted derivation blocked in overrides.tsv
+        ("unseriös", False, "unseriös", -1),  # un- + positive adjective
+        ("unterstützen", False, "unterstützen", 1),  # un... that is no prefix stays itself
+        ("vorgeworfen", False, "vorwerfen", -1),  # strong participle from irregular.tsv
+    ],
+)
+def test_word_lookup_morphology(token: str, sentence_initial: bool, lemma: str, sign: int) -> None:
+    found = word_polarity(token, sentence_initial)
+    assert found is not None and found[0] == lemma, found
+    assert (found[1] > 0) - (found[1] < 0) == sign, found
 
 
 def test_labels_follow_the_fitted_thresholds() -> None:
