@@ -41,8 +41,9 @@ SHORT_HEADS = frozenset({"Sieg", "Mord", "Gold", "Tote"})  # compound heads shor
 ADJ_ENDINGS = ("esten", "estem", "ester", "estes", "este", "sten", "stem", "ster", "stes", "ste",
                "eren", "erem", "erer", "eres", "ere", "en", "em", "er", "es", "e")
 VERB_ENDINGS = ("etest", "eten", "etet", "ete", "test", "ten", "tet", "te", "est", "st", "et", "en", "t", "e", "n")
-SEPARABLE_PREFIXES = ("zurück", "zusammen", "wieder", "heraus", "herunter", "fest", "frei", "hoch", "nach", "weg",
-                      "ab", "an", "auf", "aus", "bei", "ein", "mit", "vor", "zu", "los", "um", "dar")
+SEPARABLE_PREFIXES = ("zurück", "zusammen", "wieder", "heraus", "herunter", "weiter", "fest", "frei", "heim", "hoch",
+                      "nach", "weg", "fort", "hin", "her", "not", "ab", "an", "auf", "aus", "bei", "ein", "mit", "vor",
+                      "zu", "los", "um", "dar")
 # Noun suffixes whose base is a verb (-ung: stem + en/n) or an adjective (-heit, -keit: the bare stem).
 DERIVED_NOUN_SUFFIXES = (("ungen", ("en", "n")), ("ung", ("en", "n")),
                          ("heiten", ("",)), ("heit", ("",)), ("keiten", ("",)), ("keit", ("",)))
