@@ -142,6 +142,9 @@ def _word_candidates(word: str):
         if word.endswith(end) and len(word) - len(end) >= 3:
             base = word[: -len(end)]
             yield base
+            yield base + "e"  # adjectives ending in -e: perfiden -> perfide, leisen -> leise
+            if base[-1] in "lr" and base[-2] not in "aeiouäöüy":  # e-elision: noblen -> nobel, teuren -> teuer
+                yield base[:-1] + "e" + base[-1]
             if base.endswith("end") and len(base) > 6:  # present participles: herabwürdigende -> herabwürdigen
                 yield base[:-1]
             if "er" in end or "st" in end:  # umlauted comparatives: stärker -> stark, schwächste -> schwach

@@ -82,8 +82,9 @@ def main() -> int:
                     proposed = max(proposed, issue_floor)
                 old = entry["floors"].get(key)
                 if old is not None and proposed < old:
-                    print(f"{name} {key}: measured {measured} is below the floor {old}; the floor stays "
-                          "(lower it by hand, with a reason, if that is intended)", file=sys.stderr)
+                    print(f"{name} {key}: measured {measured} would set the floor to {proposed}, below the floor "
+                          f"{old}; the floor stays (lower it by hand, with a reason, if that is intended)",
+                          file=sys.stderr)
                     continue
                 entry["floors"][key] = proposed
         baseline["official_command"] = "python quality/official.py --write"

@@ -74,6 +74,9 @@ def test_table_of_other_cases(sentence: str, label: str) -> None:
         ("unseriös", False, "unseriös", -1),  # un- + positive adjective
         ("unterstützen", False, "unterstützen", 1),  # un... that is no prefix stays itself
         ("vorgeworfen", False, "vorwerfen", -1),  # strong participle from irregular.tsv
+        ("heiklen", False, "heikel", -1),  # e-elision in an inflected adjective
+        ("perfiden", False, "perfide", -1),  # adjective whose base form ends in -e
+        ("hingerichtet", False, "hinrichten", -1),  # participle of a verb with the separable prefix hin-
     ],
 )
 def test_word_lookup_morphology(token: str, sentence_initial: bool, lemma: str, sign: int) -> None:
