@@ -191,7 +191,15 @@ def _derived_noun(token: str, lex: ToneLexicon) -> tuple[str, float] | None:
 
 @functools.cache
 def word_polarity(token: str, sentence_initial: bool = False) -> tuple[str, float] | None:
-    """(lexicon form, polarity) for one token, or None. Capitalised tokens are nouns (case-sensitive)."""
+    """(lexicon form, polarity) for one token, or None. Capitalised tokens are nouns (case-sensitive).
+    Swiss Standard German writes ss for ß (zeitgemäss, Grösse): the ß spelling is tried when nothing matched."""
+    found = _lookup(token, sentence_initial)
+    if found is None and "ss" in token:
+        found = _lookup(token.replace("ss", "ß"), sentence_initial)
+    return found
+
+
+def _lookup(token: str, sentence_initial: bool) -> tuple[str, float] | None:
     lex = load_lexicon()
     if token[0].isupper():
         if sentence_initial:  # "Leider", "Gut": a capitalised sentence start is tried as a non-noun first

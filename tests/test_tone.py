@@ -77,12 +77,19 @@ def test_table_of_other_cases(sentence: str, label: str) -> None:
         ("heiklen", False, "heikel", -1),  # e-elision in an inflected adjective
         ("perfiden", False, "perfide", -1),  # adjective whose base form ends in -e
         ("hingerichtet", False, "hinrichten", -1),  # participle of a verb with the separable prefix hin-
+        ("zeitgemäss", False, "zeitgemäß", 1),  # Swiss spelling: ss for ß
     ],
 )
 def test_word_lookup_morphology(token: str, sentence_initial: bool, lemma: str, sign: int) -> None:
     found = word_polarity(token, sentence_initial)
     assert found is not None and found[0] == lemma, found
     assert (found[1] > 0) - (found[1] < 0) == sign, found
+
+
+def test_words_that_only_look_polar_stay_neutral() -> None:
+    assert word_polarity("griff") is None  # "griff zu" / "griff auf ... zurück": not angreifen
+    assert word_polarity("Busse") is None  # Swiss "Busse" are buses; the ß fallback must not invent a match
+    assert word_polarity("wahren")[1] == 0  # das Wahlgeheimnis wahren is not "wahr"
 
 
 def test_labels_follow_the_fitted_thresholds() -> None:
