@@ -1,8 +1,9 @@
 """The per-article analysis (sections → sentences → quotes → tone and opinion) and its corpus-level driver.
 
-`analyze_text` is pure: text in, rows out. `analyze_articles` runs it over a corpus on all cores, reuses earlier
+`analyze_text` is pure: text in, rows out. `analyze_on_disk` runs it over a corpus on all cores, reuses earlier
 results from the on-disk cache (keyed by the article text and the analysis fingerprint, so adding one article
-re-analyses only that one), streams new results to the cache in batches, and assembles the tables.
+re-analyses only that one) and streams new results to the cache in batches; the tables are read back from there
+chunk by chunk (`StoredAnalysis`), or whole (`analyze_articles`).
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import hashlib
 import multiprocessing
 import os
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any, Protocol
 from functools import cache
@@ -194,18 +197,14 @@ def default_cache_dir() -> Path:
     return Path(base)
 
 
-def _shard_paths(cache_dir: Path) -> list[Path]:
-    folder = cache_dir / fingerprint()
-    return sorted(folder.glob("*/shard-*.parquet")) if folder.is_dir() else []
-
-
-def _cached_keys(cache_dir: Path) -> set[str]:
-    """Keys of every article whose batch was completely written (its `done` marker exists)."""
-    keys: set[str] = set()
-    for path in _shard_paths(cache_dir):
-        if path.parent.name == "done":
-            keys.update(pl.read_parquet(path, columns=["key"])["key"].to_list())
-    return keys
+def _shard_index(folder: Path) -> pl.DataFrame:
+    """`key` and `shard` (file name) of every article whose batch was completely written (its `done` marker
+    exists); a key that sits in several shards is listed once, with the first of them."""
+    markers = sorted((folder / "done").glob("shard-*.parquet")) if (folder / "done").is_dir() else []
+    index = [pl.read_parquet(marker, columns=["key"]).with_columns(shard=pl.lit(marker.name)) for marker in markers]
+    if not index:
+        return pl.DataFrame(schema={"key": pl.String, "shard": pl.String})
+    return pl.concat(index).unique("key", keep="first", maintain_order=True)
 
 
 FLUSH_EVERY = 1000  # articles per cache shard
@@ -230,25 +229,6 @@ def _atomic_parquet(frame: pl.DataFrame, target: Path) -> None:
 
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, to_parquet_bytes(frame))
-
-
-def _read_cached(cache_dir: Path, table: str, keys: set[str]) -> pl.DataFrame:
-    """Rows of `table` for the given keys from all complete shards (a key may sit in several: take one copy)."""
-    folder = cache_dir / fingerprint()
-    done = sorted((folder / "done").glob("shard-*.parquet")) if (folder / "done").is_dir() else []
-    frames = []
-    taken: set[str] = set()
-    wanted = keys
-    for marker in done:
-        shard_keys = set(pl.read_parquet(marker, columns=["key"])["key"].to_list()) & wanted - taken
-        if not shard_keys:
-            continue
-        path = folder / table / marker.name
-        if not path.exists():
-            continue
-        frames.append(pl.read_parquet(path).filter(pl.col("key").is_in(list(shard_keys))))
-        taken |= shard_keys
-    return pl.concat(frames, how="vertical_relaxed") if frames else schema.empty(_keyed(table))
 
 
 # ---------------------------------------------------------------- running over a corpus
@@ -295,29 +275,85 @@ def _batches(rows: list[int], size: int, keys: list[str], texts: pl.Series) -> I
         yield list(zip((keys[r] for r in chunk), texts.gather(chunk).to_list()))
 
 
-def analyze_articles(
+ARTICLES_PER_CHUNK = 10_000  # articles per chunk of an output table read back from the shards
+
+
+@dataclass(frozen=True)
+class StoredAnalysis:
+    """An analysed corpus whose per-article tables stay in the shards on disk and are read back in chunks of
+    articles, so that no table of a large corpus needs to be held whole (see `tables`, `collect`)."""
+
+    articles: pl.DataFrame
+    errors: pl.DataFrame
+    reused: int
+    folder: Path  # the shards: <cache dir>/<fingerprint>, or a temporary folder with --no-cache
+    owners: pl.DataFrame  # article_id, key, shard: the shard holding each article's rows, sorted by article_id
+
+    def chunks(self, table: str) -> Iterator[pl.DataFrame]:
+        """The rows of a per-article table in output order (by article_id, ...), ARTICLES_PER_CHUNK articles at a
+        time; at least one frame, empty for an empty corpus."""
+        table_schema = PER_ARTICLE[table]
+        order = [c for c in ("article_id", "section_id", "sentence_id", "quote_id", "start") if c in table_schema]
+        for offset in range(0, max(self.owners.height, 1), ARTICLES_PER_CHUNK):
+            part = self.owners.slice(offset, ARTICLES_PER_CHUNK)
+            # Only the shards holding this chunk's articles are read, and of them only those articles' rows.
+            shards = [pl.scan_parquet(self.folder / table / shard).filter(pl.col("key").is_in(rows["key"].implode()))
+                      for (shard,), rows in part.group_by("shard")]
+            rows = pl.concat(shards, how="vertical_relaxed") if shards else schema.empty(_keyed(table)).lazy()
+            yield (rows.join(part.lazy().select("key", "article_id"), on="key", how="inner")
+                   .select(list(table_schema)).cast(table_schema).sort(order).collect())
+
+    def _quotes(self) -> Iterator[pl.DataFrame]:
+        from framing.quotes import merge_speakers
+
+        # Speaker names are merged across the whole corpus, so the quotes table is held whole (it is the smallest).
+        yield merge_speakers(pl.concat(list(self.chunks("quotes"))))
+
+    def tables(self) -> dict[str, Iterable[pl.DataFrame]]:
+        """Every table as consecutive chunks of its rows (in Analysis.TABLES order), for export.write_tables."""
+        return {"articles": [self.articles], "sections": self.chunks("sections"),
+                "sentences": self.chunks("sentences"), "voice_segments": self.chunks("voice_segments"),
+                "quotes": self._quotes(), "errors": [self.errors]}
+
+    def collect(self) -> Analysis:
+        """Every table in memory."""
+        tables = {name: pl.concat(list(chunks)) for name, chunks in self.tables().items()}
+        return Analysis(**tables, reused=self.reused)
+
+
+@contextmanager
+def analyze_on_disk(articles: pl.DataFrame, *, cache_dir: Path | None = None, use_cache: bool = True,
+                    **options: Any) -> Iterator[StoredAnalysis]:
+    """Analyse every article of an articles table (schema.ARTICLES); the results, valid inside the `with` block,
+    stay in parquet shards in the cache, or with use_cache=False in a temporary folder removed afterwards.
+    `options`: see `_analyze_into`."""
+    with (nullcontext(cache_dir or default_cache_dir()) if use_cache
+          else tempfile.TemporaryDirectory(prefix="framing-results-")) as shard_dir:
+        yield _analyze_into(Path(shard_dir), articles, **options)
+
+
+def _analyze_into(
+    shard_dir: Path,
     articles: pl.DataFrame,
     *,
     errors: pl.DataFrame | None = None,
     workers: int | None = None,
-    cache_dir: Path | None = None,
-    use_cache: bool = True,
     textblob: bool = True,
     progress: Progress | None = None,
     batch_size: int = 64,
     executor: Executor | None = None,
-) -> Analysis:
-    """Analyse every article of an articles table (schema.ARTICLES) and assemble the corpus tables.
+) -> StoredAnalysis:
+    """Analyse the articles whose results are not in `shard_dir` yet and write them there, FLUSH_EVERY at a time.
 
     `executor`: anything with `submit(fn, *args)` returning futures with `.result()` — a process pool, or a
     dask.distributed Client (see framing.distributed); by default a process pool over `workers` cores.
     """
     errors = errors if errors is not None else schema.empty(schema.ERRORS)
-    cache_dir = cache_dir or default_cache_dir()
+    folder = shard_dir / fingerprint()
     text_column = articles["text"]
     # One text at a time: a Python list of every text would double the corpus in memory.
     keys = [text_key(t, textblob) for t in text_column]
-    done_keys = _cached_keys(cache_dir) & set(keys) if use_cache else set()
+    done_keys = set(_shard_index(folder)["key"].to_list()) & set(keys)
     first_row: dict[str, int] = {}
     for row, key in enumerate(keys):
         first_row.setdefault(key, row)
@@ -326,9 +362,8 @@ def analyze_articles(
     if progress:
         progress(finished, total)
 
-    # Results leave Python dicts every FLUSH_EVERY articles: as compact polars frames (and, with the cache, as a
-    # parquet shard on disk), so memory stays bounded at 100,000 articles and a killed run resumes from the shards.
-    fresh: dict[str, list[pl.DataFrame]] = {t: [] for t in PER_ARTICLE}
+    # Results leave Python dicts every FLUSH_EVERY articles as a parquet shard on disk, so memory stays bounded at
+    # 100,000 articles and (with the cache) a killed run resumes from the shards.
     failures: list[tuple[str, str]] = []
     workers = workers if workers is not None else (os.cpu_count() or 1)
     batches = _batches(todo, batch_size, keys, text_column)
@@ -350,12 +385,11 @@ def analyze_articles(
             progress(finished, total)
 
     def flush() -> None:
-        frames = {table: schema.frame(rows, _keyed(table)) for table, rows in pending.items()}
-        if use_cache and pending_keys:
-            _write_shard(cache_dir, frames, list(pending_keys))
-        for table in PER_ARTICLE:
-            fresh[table].append(frames[table])
-            pending[table].clear()
+        if pending_keys:
+            _write_shard(shard_dir, {table: schema.frame(rows, _keyed(table)) for table, rows in pending.items()},
+                         list(pending_keys))
+        for rows in pending.values():
+            rows.clear()
         pending_keys.clear()
 
     if executor is not None and todo:
@@ -370,28 +404,11 @@ def analyze_articles(
             collect(_analyze_batch(b, textblob), [k for k, _ in b])
     flush()
 
-    key_to_ids = pl.DataFrame({"key": keys, "article_id": articles["article_id"].to_list()},
-                              schema={"key": pl.String, "article_id": pl.String})
-    tables = {}
-    for table, table_schema in PER_ARTICLE.items():
-        parts = fresh[table]
-        if done_keys:
-            parts.append(_read_cached(cache_dir, table, done_keys))
-        order = [c for c in ("article_id", "section_id", "sentence_id", "quote_id", "start") if c in table_schema]
-        # One lazy query, and the parts released as soon as it ran: a table of a large corpus is held once,
-        # not once per step.
-        query = (pl.concat(parts, how="vertical_relaxed", rechunk=False).lazy()
-                 .join(key_to_ids.lazy(), on="key", how="inner")
-                 .select(list(table_schema)).cast(table_schema).sort(order))
-        tables[table] = query.collect()
-        del query
-        parts.clear()
-
-    from framing.quotes import merge_speakers
-
-    tables["quotes"] = merge_speakers(tables["quotes"])
+    owners = (pl.DataFrame({"article_id": articles["article_id"], "key": keys},
+                           schema={"article_id": pl.String, "key": pl.String})
+              .join(_shard_index(folder), on="key", how="inner").sort("article_id"))
     failure_rows = []
-    id_of = {}
+    id_of: dict[str, list[tuple[str, str]]] = {}
     for key, article_id, path in zip(keys, articles["article_id"], articles["source_path"]):
         id_of.setdefault(key, []).append((article_id, path))
     for key, reason in failures:
@@ -399,8 +416,13 @@ def analyze_articles(
             failure_rows.append({"source_path": path, "line": None, "article_id": article_id,
                                  "severity": "error", "reason": reason})
     all_errors = pl.concat([errors, schema.frame(failure_rows, schema.ERRORS)], how="vertical_relaxed")
-    return Analysis(articles, tables["sections"], tables["sentences"], tables["voice_segments"],
-                    tables["quotes"], all_errors, reused=len(done_keys))
+    return StoredAnalysis(articles, all_errors, len(done_keys), folder, owners)
+
+
+def analyze_articles(articles: pl.DataFrame, **options: Any) -> Analysis:
+    """Analyse every article of an articles table and hold every table in memory (options: `analyze_on_disk`)."""
+    with analyze_on_disk(articles, **options) as stored:
+        return stored.collect()
 
 
 def analyze_paths(

@@ -8,9 +8,15 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from framing.errors import FramingError
+
+if TYPE_CHECKING:
+    from framing.analysis import StoredAnalysis
 
 EPILOG = "Run `framing COMMAND --help` for the options of a command."
 
@@ -58,34 +64,44 @@ def _add_analysis_options(p: argparse.ArgumentParser, paths_required: bool = Tru
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
-def _analyse(args: argparse.Namespace):
-    progress = None if args.quiet else ProgressBar("analysing")
-    kwargs = dict(manifest=args.manifest, cache_dir=args.cache_dir, use_cache=not args.no_cache,
-                  textblob=not args.no_textblob, progress=progress)
-    if args.engine == "dask":
-        from framing.distributed import analyze_paths_dask
+@contextmanager
+def _analysed(args: argparse.Namespace) -> Iterator[StoredAnalysis]:
+    """The articles of args.paths analysed; the tables stay on disk until read (framing.analysis.StoredAnalysis)."""
+    from framing.analysis import analyze_on_disk
+    from framing.corpus import load_corpus
 
-        return analyze_paths_dask(args.paths, scheduler=args.scheduler, **kwargs)
-    from framing.analysis import analyze_paths
+    with ExitStack() as stack:
+        executor = None
+        if args.engine == "dask":
+            from framing.distributed import dask_client
 
-    return analyze_paths(args.paths, workers=args.workers, **kwargs)
+            executor = stack.enter_context(dask_client(args.scheduler, args.workers))
+        loaded = load_corpus(args.paths, manifest=args.manifest)
+        yield stack.enter_context(analyze_on_disk(
+            loaded.articles, errors=loaded.errors, workers=args.workers, cache_dir=args.cache_dir,
+            use_cache=not args.no_cache, textblob=not args.no_textblob, executor=executor,
+            progress=None if args.quiet else ProgressBar("analysing")))
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    import polars as pl
+
+    from framing.analysis import scan_analysis
     from framing.export import write_tables
 
     started = time.monotonic()
-    analysis = _analyse(args)
-    # On a cluster the parquet is partitioned (NAME/part-*.parquet), which framing compare and the dashboard scan.
-    parts = args.rows_per_part or (200_000 if args.engine == "dask" else None)
-    write_tables(analysis.tables(), args.out, rows_per_part=parts)
+    with _analysed(args) as analysis:
+        # On a cluster the parquet is partitioned (NAME/part-*.parquet), which framing compare and the dashboard scan.
+        parts = args.rows_per_part or (200_000 if args.engine == "dask" else None)
+        write_tables(analysis.tables(), args.out, rows_per_part=parts)
+    rows = {name: frame.select(pl.len()).collect().item() for name, frame in scan_analysis(args.out).items()}
     errors = analysis.errors
     n_err = errors.filter(errors["severity"] == "error").height
     n_warn = errors.height - n_err
     print(
         f"analysed {analysis.articles.height} articles ({analysis.articles['n_chars'].sum() or 0:,} characters): "
-        f"{analysis.sections.height} sections, {analysis.sentences.height} sentences, "
-        f"{analysis.quotes.height} quotes; {n_err} errors, {n_warn} warnings; "
+        f"{rows['sections']} sections, {rows['sentences']} sentences, "
+        f"{rows['quotes']} quotes; {n_err} errors, {n_warn} warnings; "
         f"{analysis.reused} articles reused from the cache "
         f"in {time.monotonic() - started:.1f} s -> {args.out}"
     )
@@ -104,7 +120,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
         analysis = read_analysis(args.analysis)
     elif args.paths:
-        analysis = _analyse(args)
+        with _analysed(args) as stored:
+            analysis = stored.collect()
     else:
         raise FramingError("give article files or folders (PATH...), or --analysis DIR (the --out of framing analyze)")
     flt = Filter.from_cli(args)

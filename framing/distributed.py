@@ -7,15 +7,19 @@ run changes. Without a scheduler address a LocalCluster on this machine is start
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from framing.analysis import Analysis, analyze_paths
 from framing.errors import FramingError
 
 
-def analyze_paths_dask(paths: Sequence[str | Path], *, scheduler: str | None = None, **kwargs) -> Analysis:
-    """analyze_paths with the batches sent to a Dask scheduler (`tcp://host:8786`) or a LocalCluster."""
+@contextmanager
+def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator[Any]:
+    """A dask.distributed Client of the scheduler at `scheduler` (`tcp://host:8786`), or of a LocalCluster of
+    `workers` processes (default: one per core), closed when the `with` block ends."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:  # the dask extra is optional
@@ -27,8 +31,14 @@ def analyze_paths_dask(paths: Sequence[str | Path], *, scheduler: str | None = N
             raise FramingError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); check the address "
                                "(tcp://HOST:PORT) and that the scheduler is running") from exc
         with client:
-            return analyze_paths(paths, executor=client, **kwargs)
-    workers = kwargs.pop("workers", None) or os.cpu_count() or 1
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+            yield client
+        return
+    with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        yield client
+
+
+def analyze_paths_dask(paths: Sequence[str | Path], *, scheduler: str | None = None, **kwargs) -> Analysis:
+    """analyze_paths with the batches sent to a Dask scheduler (`tcp://host:8786`) or a LocalCluster."""
+    with dask_client(scheduler, kwargs.pop("workers", None)) as client:
         return analyze_paths(paths, executor=client, **kwargs)

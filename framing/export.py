@@ -10,7 +10,8 @@ import os
 import shutil
 import re
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -117,8 +118,50 @@ def _check_output_folder(out: Path) -> None:
                          "replace the whole folder, so give an empty folder or an earlier --out")
 
 
+def _write_table(chunks: Iterable[pl.DataFrame], folder: Path, name: str, formats: Sequence[str],
+                 rows_per_part: int | None) -> None:
+    """Write one table, given as consecutive chunks of its rows, chunk by chunk as CSV and parquet into `folder`."""
+    # Parquet goes to NAME/part-*.parquet: the output itself with rows_per_part, otherwise pieces that are streamed
+    # into NAME.parquet at the end.
+    parts = folder / name
+    if rows_per_part:
+        chunks = _cut(chunks, rows_per_part)
+    if "parquet" in formats:
+        parts.mkdir()
+    with open(folder / f"{name}.csv", "wb") if "csv" in formats else nullcontext() as csv:
+        for i, chunk in enumerate(chunks):
+            if csv is not None:
+                csv_ready(chunk).write_csv(csv, include_header=i == 0, null_value="")
+            if "parquet" in formats:
+                chunk.write_parquet(parts / f"part-{i:05d}.parquet")
+    if "parquet" in formats and not rows_per_part:
+        pl.scan_parquet(parts / "*.parquet").sink_parquet(folder / f"{name}.parquet")
+        shutil.rmtree(parts)
+
+
+ROWS_PER_WRITE = 10_000  # rows of a frame written at a time: each CSV-ready copy stays small
+
+
+def _slices(df: pl.DataFrame) -> list[pl.DataFrame]:
+    """The frame as consecutive slices (views, not copies); at least one, so an empty table keeps its header."""
+    return [df.slice(offset, ROWS_PER_WRITE) for offset in range(0, max(df.height, 1), ROWS_PER_WRITE)]
+
+
+def _cut(chunks: Iterable[pl.DataFrame], rows: int) -> Iterator[pl.DataFrame]:
+    """The same rows as frames of exactly `rows` rows, the last one shorter (one empty frame when there are none)."""
+    held: pl.DataFrame | None = None
+    cut = False
+    for chunk in chunks:
+        held = chunk if held is None else pl.concat([held, chunk])
+        while held.height >= rows:
+            yield held.head(rows)
+            held, cut = held.slice(rows), True
+    if held is not None and (held.height or not cut):
+        yield held
+
+
 def write_tables(
-    tables: Mapping[str, pl.DataFrame],
+    tables: Mapping[str, pl.DataFrame | Iterable[pl.DataFrame]],
     out_dir: str | Path,
     *,
     formats: Sequence[str] = ("csv", "parquet"),
@@ -127,6 +170,8 @@ def write_tables(
 ) -> list[Path]:
     """Write each table as `<name>.csv` and/or `<name>.parquet` into `out_dir`, replacing its content as one set.
 
+    A table is a frame or consecutive chunks of its rows (at least one, all of one schema, see
+    analysis.StoredAnalysis.tables), written chunk by chunk, so a large table never has to be in memory whole.
     The tables are written into a staging folder beside `out_dir`, which is then swapped with it atomically, so a
     reader (or a run killed mid-write) sees either all the old tables or all the new ones, never a mix.
     `caption` (the filter's `describe()` sentence) goes into `filter.txt`. With `rows_per_part`, parquet is written
@@ -151,18 +196,13 @@ def write_tables(
         raise InputError(f"cannot create the output folder {out}: {exc.strerror or exc}") from exc
     written: list[Path] = []
     try:
-        for name, df in tables.items():
-            if "csv" in formats:  # streamed to the staging file: a large table is never copied whole for CSV
-                csv_ready(df.lazy()).sink_csv(stage / f"{name}.csv", include_header=True, null_value="")
+        for name, table in tables.items():
+            _write_table(_slices(table) if isinstance(table, pl.DataFrame) else table, stage, name, formats,
+                         rows_per_part)
+            if "csv" in formats:
                 written.append(out / f"{name}.csv")
-            if "parquet" in formats and rows_per_part:
-                (stage / name).mkdir()
-                for i, offset in enumerate(range(0, max(df.height, 1), rows_per_part)):
-                    atomic_write(stage / name / f"part-{i:05d}.parquet", to_parquet_bytes(df.slice(offset, rows_per_part)))
-                written.append(out / name)
-            elif "parquet" in formats:
-                df.write_parquet(stage / f"{name}.parquet")
-                written.append(out / f"{name}.parquet")
+            if "parquet" in formats:
+                written.append(out / (name if rows_per_part else f"{name}.parquet"))
         if caption is not None:
             atomic_write(stage / "filter.txt", (caption.rstrip("\n") + "\n").encode("utf-8"))
             written.append(out / "filter.txt")

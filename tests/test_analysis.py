@@ -101,6 +101,21 @@ def test_results_read_back_from_parquet_parts(tmp_path: Path, seeds) -> None:
         assert back.tables()[name].equals(frame), name
 
 
+def test_tables_read_back_in_chunks_equal_the_whole(monkeypatch: pytest.MonkeyPatch, seeds) -> None:
+    import framing.analysis as analysis
+    from framing.corpus import load_corpus
+
+    monkeypatch.setattr(analysis, "ARTICLES_PER_CHUNK", 2)  # the 5 seed articles in 3 chunks
+    loaded = load_corpus([DATA])
+    with analysis.analyze_on_disk(loaded.articles, errors=loaded.errors, use_cache=False, workers=1) as stored:
+        assert [chunk.height > 0 for chunk in stored.chunks("sections")] == [True, True, True]
+        chunked = stored.collect()
+        folder = stored.folder
+    assert not folder.exists()  # the temporary shards of a run without cache are gone
+    for name, frame in seeds.tables().items():
+        assert chunked.tables()[name].equals(frame), name
+
+
 def test_dask_local_cluster_equals_local_run(tmp_path: Path) -> None:
     pytest.importorskip("dask.distributed", reason="the 'dask' extra is not installed")
     from framing.distributed import analyze_paths_dask

@@ -144,6 +144,41 @@ def test_write_tables_writes_csv_parquet_and_caption(tmp_path):
     assert not [p for p in os.listdir(tmp_path / "out") if p.endswith(".tmp")]  # no temporary files left
 
 
+CHUNKED = pl.DataFrame({"text": ["=SUM(A1)", "b", None, "-1", "e"], "n": [1, 2, 3, 4, 5]})
+
+
+@pytest.mark.parametrize("rows_per_part", [None, 2, 5, 7])
+@pytest.mark.parametrize("cuts", [[], [2], [0, 3], [1, 2, 4, 5]])
+def test_a_table_given_in_chunks_is_written_as_the_whole_frame(tmp_path, cuts, rows_per_part):
+    bounds = [0, *cuts, CHUNKED.height]
+    chunks = (CHUNKED[a:b] for a, b in zip(bounds, bounds[1:]))  # consumed once, as a stored analysis gives them
+    export.write_tables({"t": chunks}, tmp_path, rows_per_part=rows_per_part)
+    assert (tmp_path / "t.csv").read_bytes() == export.to_csv_bytes(CHUNKED)
+    if rows_per_part:
+        parts = sorted((tmp_path / "t").glob("*.parquet"))
+        assert [pl.read_parquet(p).height for p in parts] == [
+            min(rows_per_part, CHUNKED.height - i) for i in range(0, CHUNKED.height, rows_per_part)]
+        assert_frame_equal(pl.read_parquet(tmp_path / "t" / "*.parquet"), CHUNKED)
+    else:
+        assert_frame_equal(pl.read_parquet(tmp_path / "t.parquet"), CHUNKED)
+        assert not (tmp_path / "t").exists()
+
+
+def test_a_frame_longer_than_one_write_is_written_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(export, "ROWS_PER_WRITE", 2)
+    export.write_tables({"t": CHUNKED}, tmp_path)
+    assert (tmp_path / "t.csv").read_bytes() == export.to_csv_bytes(CHUNKED)
+    assert_frame_equal(pl.read_parquet(tmp_path / "t.parquet"), CHUNKED)
+
+
+@pytest.mark.parametrize("rows_per_part", [None, 2])
+def test_an_empty_table_keeps_its_header_and_schema(tmp_path, rows_per_part):
+    export.write_tables({"t": [CHUNKED.clear()]}, tmp_path, rows_per_part=rows_per_part)
+    assert (tmp_path / "t.csv").read_text() == "text,n\n"
+    parquet = tmp_path / ("t/part-00000.parquet" if rows_per_part else "t.parquet")
+    assert_frame_equal(pl.read_parquet(parquet), CHUNKED.clear())
+
+
 def test_write_tables_replaces_existing_files(tmp_path):
     export.write_tables({"t": pl.DataFrame({"a": [1, 2]})}, tmp_path, formats=("csv",))
     export.write_tables({"t": pl.DataFrame({"a": [3]})}, tmp_path, formats=("csv",))
