@@ -154,8 +154,21 @@ def _record_article(path: Path, record: object, number: int, encoding: str) -> A
     return article
 
 
+_LINE_END = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where str.splitlines splits
+
+
+def _lines(text: str) -> Iterator[str]:
+    """`text.splitlines()` one line at a time: a list of every line would hold a large file twice."""
+    start = 0
+    for end in _LINE_END.finditer(text):
+        yield text[start : end.start()]
+        start = end.end()
+    if start < len(text):
+        yield text[start:]
+
+
 def read_jsonl(path: Path, text: str, encoding: str) -> Iterator[Article | Problem]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         if not line.strip():
             continue
         try:
@@ -279,6 +292,7 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
     except InputError as exc:
         yield Problem(str(path), str(exc))
         return
+    del raw  # the file's bytes are not needed beside its text (a JSONL file may hold a whole corpus)
     if _control_share(text) > 0.01:
         yield Problem(str(path), "looks binary (many control characters); save the article as text and try again")
         return
