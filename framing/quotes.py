@@ -862,7 +862,9 @@ class Entity:
     mentions: list[int] | None = None
 
     def last_before(self, pos: int) -> int:
-        return max((p for p in self.mentions or () if p < pos), default=-1)
+        """Offset of the last mention before `pos`, or -1 (mentions are kept sorted)."""
+        i = bisect.bisect_left(self.mentions or (), pos)
+        return self.mentions[i - 1] if i else -1
 
 
 _ALIAS_STARTS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
@@ -936,7 +938,7 @@ class _Article:
         if gender and found.gender is None:
             found.gender = gender
         found.last = max(found.last, pos)
-        found.mentions.append(pos)
+        bisect.insort(found.mentions, pos)
         return found
 
     def observe(self, toks: list[Tok]) -> None:
@@ -1214,13 +1216,16 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
     author, kind 'reader'); quotes inside 'headline' / 'boilerplate' sections are skipped."""
     lex = lexicon()
     art = _Article(text, load_gazetteer(), lex)
-    skip = [(s.start, s.end) for s in sections if s.kind in ("headline", "boilerplate")]
+    skip = sorted((s.start, s.end) for s in sections if s.kind in ("headline", "boilerplate"))
+    skip_starts = [a for a, _ in skip]
     readers = [s for s in sections if s.kind == "reader_comment"]
     marks = find_quote_marks(text)
     sents = sorted((int(a), int(b)) for a, b in sentences if b > a) or [(0, len(text))]
 
     def excluded(a: int, b: int) -> bool:
-        return any(_overlap((a, b), r) > 0 and r[0] <= a for r in skip)
+        """[a, b) starts inside a headline or boilerplate section (sections do not overlap)."""
+        i = bisect.bisect_right(skip_starts, a) - 1
+        return b > a and i >= 0 and skip[i][1] > a
 
     def reader_of(pos: int) -> Any | None:
         return next((r for r in readers if r.start <= pos < r.end), None)
@@ -1228,6 +1233,13 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
     # ---- per sentence: tokens, cues and their speakers, indirect messages
     mark_ranges = [(m.start, m.end) for m in marks]
     mark_starts = [a for a, _ in mark_ranges]
+    longest_mark = max((b - a for a, b in mark_ranges), default=0)
+
+    def marked(a: int, b: int) -> int:
+        """Characters of [a, b) inside quote marks: only marks starting within reach of [a, b) are looked at."""
+        lo = bisect.bisect_left(mark_starts, a - longest_mark)
+        hi = bisect.bisect_left(mark_starts, b)
+        return sum(_overlap((a, b), r) for r in mark_ranges[lo:hi])
     sent_toks = _SentenceTokens(text, sents, mark_ranges, mark_starts)
     sent_cues: list[list[Cue]] = []
     active: list[bool] = []  # sentences that can hold a cue, a quote, reported speech or an actor's name
@@ -1453,7 +1465,7 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
             if c.message is None:
                 continue
             s, e = c.message
-            covered = sum(_overlap((s, e), r) for r in mark_ranges)
+            covered = marked(s, e)
             if e - s <= 0 or covered >= 0.85 * (e - s):
                 continue
             if c.mention is None and c.resolved[0] is None and any(
@@ -1482,7 +1494,7 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                     prior = (si - 1, cue, ptoks)
             if prior is not None:
                 s, e = _strip_end(text, ss, se)
-                covered = sum(_overlap((s, e), r) for r in mark_ranges)
+                covered = marked(s, e)
                 if covered < 0.85 * (e - s):
                     items.append((s, emit("indirect", s, e, prior[1], prior[2])))
                     used_cue = (si, prior[1], prior[2])
