@@ -128,18 +128,23 @@ def _write_table(chunks: Iterable[pl.DataFrame], folder: Path, name: str, format
         chunks = _cut(chunks, rows_per_part)
     if "parquet" in formats:
         parts.mkdir()
+    row_bytes = 1  # the widest chunk's bytes per row, for the row groups of NAME.parquet
     with open(folder / f"{name}.csv", "wb") if "csv" in formats else nullcontext() as csv:
         for i, chunk in enumerate(chunks):
             if csv is not None:
                 csv_ready(chunk).write_csv(csv, include_header=i == 0, null_value="")
             if "parquet" in formats:
                 chunk.write_parquet(parts / f"part-{i:05d}.parquet")
+                row_bytes = max(row_bytes, int(chunk.estimated_size() / max(chunk.height, 1)))
     if "parquet" in formats and not rows_per_part:
-        pl.scan_parquet(parts / "*.parquet").sink_parquet(folder / f"{name}.parquet")
+        # The merge holds about one row group in memory: by default one of 262,144 rows, 700 MB for 100,000 texts.
+        pl.scan_parquet(parts / "*.parquet").sink_parquet(folder / f"{name}.parquet",
+                                                          row_group_size=max(1, ROW_GROUP_BYTES // row_bytes))
         shutil.rmtree(parts)
 
 
 ROWS_PER_WRITE = 10_000  # rows of a frame written at a time: each CSV-ready copy stays small
+ROW_GROUP_BYTES = 32 * 2**20  # in-memory size of a parquet row group (polars' estimate)
 
 
 def _slices(df: pl.DataFrame) -> list[pl.DataFrame]:
