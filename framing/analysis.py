@@ -8,6 +8,7 @@ chunk by chunk (`StoredAnalysis`), or whole (`analyze_articles`).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import multiprocessing
 import os
@@ -109,11 +110,11 @@ def analyze_text(text: str, *, textblob: bool = True) -> dict[str, list[dict]]:
         spans.extend((i, a, b) for a, b in split_sentences(text, s.start, s.end))
     quotes = find_quotes(text, [(a, b) for _, a, b in spans], sections)
 
+    section_starts = [s.start for s in sections]
+
     def section_of(offset: int) -> int:
-        for i, s in enumerate(sections):
-            if s.start <= offset < s.end:
-                return i
-        return max(0, len(sections) - 1)
+        i = bisect.bisect_right(section_starts, offset) - 1  # sections partition the text, in order
+        return i if i >= 0 and offset < sections[i].end else max(0, len(sections) - 1)
 
     quote_rows = []
     for i, q in enumerate(quotes):
@@ -125,15 +126,17 @@ def analyze_text(text: str, *, textblob: bool = True) -> dict[str, list[dict]]:
             "speaker": q.speaker, "speaker_group": q.speaker_group, "speaker_kind": q.speaker_kind,
         })
     quoted = _merge_intervals((q.start, q.end) for q in quotes if q.speaker_kind != "reader")
+    quoted_starts, quoted_ends = [a for a, _ in quoted], [b for _, b in quoted]  # sorted: the intervals are disjoint
 
     sentence_rows, segment_rows = [], []
     for sentence_id, (section_id, start, end) in enumerate(spans):
         kind = sections[section_id].kind
         sentence = text[start:end]
+        inside = quoted[bisect.bisect_right(quoted_ends, start): bisect.bisect_left(quoted_starts, end)]
         if kind == "reader_comment":
             parts = [("reader", start, end)]
         else:
-            parts = _voice_spans(start, end, [iv for iv in quoted if iv[0] < end and iv[1] > start])
+            parts = _voice_spans(start, end, inside)
         chars = {"journalist": 0, "quoted": 0, "reader": 0}
         for voice, a, b in parts:
             chars[voice] += b - a
@@ -145,7 +148,7 @@ def analyze_text(text: str, *, textblob: bool = True) -> dict[str, list[dict]]:
                                  "n_chars": b - a, "tone": piece_tone.tone, "tone_label": piece_tone.label})
         tone = score_tone(sentence)
         reported = [] if kind == "reader_comment" else [
-            (max(a, start) - start, min(b, end) - start) for a, b in quoted if a < end and b > start
+            (max(a, start) - start, min(b, end) - start) for a, b in inside
         ]
         opinion = score_opinion(sentence, reported)
         sentence_rows.append({

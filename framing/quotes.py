@@ -1227,8 +1227,11 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
         i = bisect.bisect_right(skip_starts, a) - 1
         return b > a and i >= 0 and skip[i][1] > a
 
+    reader_starts = [r.start for r in readers]
+
     def reader_of(pos: int) -> Any | None:
-        return next((r for r in readers if r.start <= pos < r.end), None)
+        i = bisect.bisect_right(reader_starts, pos) - 1  # sections are in text order and do not overlap
+        return readers[i] if i >= 0 and pos < readers[i].end else None
 
     # ---- per sentence: tokens, cues and their speakers, indirect messages
     mark_ranges = [(m.start, m.end) for m in marks]

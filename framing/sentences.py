@@ -107,7 +107,8 @@ def _looks_like_heading_end(text: str, line_start: int, pos: int) -> bool:
     last = text[pos - 1]
     if last in ",;(–—-/&+":
         return False
-    left = max(text.rfind(" ", line_start, pos), text.rfind("\t", line_start, pos))
+    space = text.rfind(" ", line_start, pos)
+    left = max(space, text.rfind("\t", max(line_start, space + 1), pos))  # a tab only matters after the last space
     return text[left + 1 : pos] not in LINE_JOINERS
 
 
