@@ -36,8 +36,9 @@ IDLE = """() => !document.querySelector('[data-testid="stStatusWidget"]')
              && !document.querySelector('[data-stale="true"]')"""
 SIGNATURE = f"""() => {{ const p = document.querySelectorAll('{PLOT}')[0];
                     return p && p.data ? JSON.stringify(p.data.map(t => [t.name, t.x, t.y])) : null; }}"""
-CHANGED = f"""(b) => {{ const p = document.querySelectorAll('{PLOT}')[0];
-                  return p && p.data && JSON.stringify(p.data.map(t => [t.name, t.x, t.y])) !== b; }}"""
+GONE = f"""(o) => {{ const p = document.querySelectorAll('{PLOT}')[0];
+               return !!(p && p.data && !JSON.stringify(p.data.map(t => [t.name, t.x])).includes(JSON.stringify(o))); }}"""
+CLICK_WAIT_MS = 90_000  # after this long without the outlet gone, and the page idle, the click counts as lost
 
 
 def server_process(port: str):
@@ -108,8 +109,22 @@ async def _session(context, url: str, i: int) -> dict:
     first_chart = time.monotonic() - started
     before = await page.evaluate(SIGNATURE)
     assert removed in before
-    await page.get_by_role("button", name=f"Remove {removed}").click()
-    await page.wait_for_function(CHANGED, arg=before, timeout=WAIT_MS)
+    chip = page.get_by_role("button", name=f"Remove {removed}")
+    click_retries = 0
+    while True:
+        await chip.click(timeout=WAIT_MS)
+        try:
+            await page.wait_for_function(GONE, arg=removed, timeout=CLICK_WAIT_MS)
+            break
+        except PlaywrightTimeout:
+            # Under load a click can land while its widget is being redrawn and be lost (seen once in CI: the
+            # chart redrew, the outlet stayed). A user clicks again; so does this test, at most twice, and says so.
+            await page.wait_for_function(IDLE, timeout=WAIT_MS)
+            if not await chip.count():
+                await page.wait_for_function(GONE, arg=removed, timeout=WAIT_MS)
+                break
+            click_retries += 1
+            assert click_retries < 3, f"session {i}: {removed} still shown after {click_retries} clicks"
     await page.wait_for_function(IDLE, timeout=WAIT_MS)
     after = await page.evaluate(SIGNATURE)
     assert removed not in after and all(o in after for o in kept), after
@@ -129,6 +144,7 @@ async def _session(context, url: str, i: int) -> dict:
     assert not dialogs, dialogs
     print(f"session {i}: {time.monotonic() - started:.1f} s", flush=True)
     return {"session": i, "removed": removed, "rows": len(rows), "download_retries": retries,
+            "click_retries": click_retries,
             "first_chart_s": round(first_chart, 1), "total_s": round(time.monotonic() - started, 1)}
 
 
@@ -159,7 +175,8 @@ def test_ten_concurrent_sessions_render_filter_download_with_bounded_memory(tmp_
     RESULTS.update(sessions=SESSIONS, warm_mb=round(warm_mb), peak_mb=round(peak_mb), after_mb=round(after_mb),
                    seconds=round(time.monotonic() - started, 1),
                    slowest_session_s=max(r["total_s"] for r in sessions),
-                   download_retries=sum(r["download_retries"] for r in sessions))
+                   download_retries=sum(r["download_retries"] for r in sessions),
+                   click_retries=sum(r["click_retries"] for r in sessions))
     print("load:", RESULTS)
     assert len(sessions) == SESSIONS
     assert all(r["rows"] == len(OUTLETS) - 1 for r in sessions)
