@@ -532,10 +532,7 @@ def _load_corpus(paths: Iterable[str | Path], manifest: str | Path | None) -> Lo
     for article_id in unknown:
         problems.append(Problem(merged[article_id].source, f"manifest names article {article_id!r}, which was not "
                                 "found among the inputs", article_id=article_id, severity="warning"))
-    result = LoadResult(schema.frame(rows, schema.ARTICLES), schema.frame([p.row() for p in problems], schema.ERRORS))
-    del rows, by_id
-    _return_freed_memory()
-    return result
+    return LoadResult(schema.frame(rows, schema.ARTICLES), schema.frame([p.row() for p in problems], schema.ERRORS))
 
 
 def _return_freed_memory() -> None:
