@@ -1200,10 +1200,13 @@ def _subject_cue(text: str, toks: list[Tok], lex: Lexicon, art: _Article) -> Cue
     """The subject of a sentence as the speaker of what follows it ("Der Iran streitet dies ab. Es sei …"), resolved
     in the article; None when the sentence has no subject we can find."""
     sp = _sentence_subject(toks, len(toks), lex) if toks else None
-    if not sp:
-        return None
-    cue = Cue("subject", sp[0], sp[0], sp)
-    a, b = sp
+    return _speaker_cue(text, toks, sp, art) if sp else None
+
+
+def _speaker_cue(text: str, toks: list[Tok], span: tuple[int, int], art: _Article) -> Cue:
+    """A cue whose speaker is the noun phrase toks[a:b] itself (no speech verb), resolved in the article."""
+    a, b = span
+    cue = Cue("subject", a, a, span)
     name, group, kind, _ = art.resolve(a, b, toks)
     cue.resolved = (name, group, kind)
     cue.mention = (toks[a].start, toks[b - 1].end, text[toks[a].start:toks[b - 1].end])
@@ -1379,11 +1382,7 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                 s0, e0, r0 = _backward_np(toks, colon, lex) if colon > 0 else (0, 0, "")
                 if s0 < e0 and r0 == "start" and any(_capword(t) for t in toks[s0:e0]):
                     # "Ein Beamter der Nationalpolizei: „…“": the speaker before the colon
-                    cue = Cue("subject", s0, s0, (s0, e0))
-                    name, group, kind, _ = art.resolve(s0, e0, toks)
-                    cue.resolved = (name, group, kind)
-                    cue.mention = (toks[s0].start, toks[e0 - 1].end, text[toks[s0].start:toks[e0 - 1].end])
-                    ctoks = toks
+                    cue, ctoks = _speaker_cue(text, toks, (s0, e0), art), toks
             if cue is None or cue.mention is None and cue.resolved[0] is None:
                 inverted = _inverted_frame(sent_toks[ci], m.close_end, lex)
                 if inverted is not None:  # „…“, strich Romney in Arbutus heraus: any verb right after the quote

@@ -137,6 +137,12 @@ def _order(colours: dict[str, str], present: Iterable[str]) -> list[str]:
     return [o for o in colours if o in present]
 
 
+def _outlet_order(colours: dict[str, str], present: Iterable[str]) -> list[str]:
+    """The outlets present: those with a colour in colour order, then the others alphabetically."""
+    present = set(present)
+    return _order(colours, present) + sorted(present - set(colours))
+
+
 # ---- figures ---------------------------------------------------------------------------------------------------
 
 
@@ -169,7 +175,7 @@ def stacked_share(df: pl.DataFrame, category: str, value: str, title: str, colou
                   outlet_colours_: dict[str, str], *, label: str = "Share") -> go.Figure:
     """Horizontal stacked bars per outlet: `value` (a share) split by `category`, in the order of `colours`."""
     data = _plot_frame(df, ["outlet", category])
-    outlets = _order(outlet_colours_, data["outlet"]) + sorted(set(data["outlet"]) - set(outlet_colours_))
+    outlets = _outlet_order(outlet_colours_, data["outlet"])
     known = {plot_text(k): v for k, v in colours.items()}
     present = list(dict.fromkeys(data[category].to_list()))
     cats = [c for c in known if c in present] + [c for c in present if c not in known]
@@ -203,7 +209,7 @@ def grouped_by_outlet(df: pl.DataFrame, x: str, value: str, title: str, colours:
     """Bars grouped by `x` (e.g. voice), one bar per outlet in the outlet colours."""
     data = _plot_frame(df, ["outlet", x])
     present = data["outlet"].unique().to_list()
-    outlets = _order(colours, present) + sorted(set(present) - set(colours))
+    outlets = _outlet_order(colours, present)
     groups = list(dict.fromkeys(data.sort(x)[x].to_list()))
     cells = {(r["outlet"], r[x]): r[value] for r in data.select("outlet", x, value).iter_rows(named=True)}
     fmt = ".1%" if percent else ".2f"
@@ -228,7 +234,7 @@ def tone_histogram(df: pl.DataFrame, title: str, colours: dict[str, str]) -> go.
         go.Scatter(x=part["tone_bin"].to_list(), y=part["share_sentences"].to_list(), name=o, mode="lines+markers",
                    line={"color": colours.get(o, UNKNOWN_COLOUR)},
                    hovertemplate=f"{o}: %{{y:.0%}} of sentences at tone %{{x}}<extra></extra>")
-        for o in _order(colours, present) + sorted(set(present) - set(colours))
+        for o in _outlet_order(colours, present)
         for part in [data.filter(pl.col("outlet") == o).sort("tone_bin")]
     ])
     fig.update_yaxes(tickformat=".0%", title={"text": "Share of sentences"})
@@ -244,7 +250,7 @@ def tone_vs_textblob(df: pl.DataFrame, title: str, colours: dict[str, str]) -> g
     data = _plot_frame(df, ["outlet", "voice"]).filter(pl.col("mean_sentence_tone").is_not_null())
     present = data["outlet"].unique().to_list()
     traces = []
-    for o in _order(colours, present) + sorted(set(present) - set(colours)):
+    for o in _outlet_order(colours, present):
         for r in data.filter(pl.col("outlet") == o).sort("voice").iter_rows(named=True):
             traces.append(go.Scatter(
                 x=[r["mean_sentence_tone"]], y=[r["mean_polarity_textblob"]], name=f"{o}, {r['voice']}", mode="markers",
