@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import polars as pl
-
 from framing import schema
-
 from framing.analysis import Analysis
 
 
