@@ -1,7 +1,7 @@
 """The framing dashboard: one story, several outlets, side by side.  Run with `streamlit run dashboard.py`.
 
-A thin shell: the corpus is analysed once per corpus content (in memory here, on disk by framing.analysis), the
-sidebar builds one `Filter`, and each view turns filtered tables from framing.compare into plotly charts, tables
+A thin shell: the corpus is analysed once per corpus content (in memory here, on disk by framing.pipeline), the
+sidebar builds one `Filter`, and each view turns filtered tables from framing.aggregate.tables into plotly charts, tables
 and CSV downloads. The whole view (filter, view, selected articles) lives in the URL.
 """
 
@@ -20,13 +20,14 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from framing import schema, store, views
-from framing.compare import TABLES, most_opinionated
+from framing import resources, schema
+from framing.load import uploads as store
+from framing.present import charts as views
+from framing.aggregate.tables import TABLES, most_opinionated
 from framing.errors import FramingError
-from framing.export import to_csv_bytes
-from framing.filters import UNKNOWN_OUTLET, Filter, outlet_label
+from framing.present.export import to_csv_bytes
+from framing.aggregate.filters import UNKNOWN_OUTLET, Filter, outlet_label
 
-ROOT = Path(__file__).resolve().parent
 VIEWS = ("Overview", "Tone", "Voices", "Commentary", "Text reuse", "Articles", "Add articles")
 UPLOAD_TYPES = ["txt", "md", "jsonl", "json", "csv", "html", "htm"]
 FILTER_KEYS = ("f_outlets", "f_from", "f_to", "f_undated", "f_kinds", "f_voices", "f_speakers", "f_groups", "f_text")
@@ -46,7 +47,7 @@ def corpus_paths() -> list[Path]:
     """The bundled corpus (or FRAMING_CORPUS, paths separated by os.pathsep; nothing when FRAMING_ANALYSIS is
     set) plus the user's store."""
     configured = os.environ.get("FRAMING_CORPUS")
-    paths = [Path(p) for p in configured.split(os.pathsep) if p.strip()] if configured else [ROOT / "data"]
+    paths = [Path(p) for p in configured.split(os.pathsep) if p.strip()] if configured else [resources.data_dir()]
     if analysis_dir() is not None:
         paths = []
     user = store.default_store_dir()
@@ -57,8 +58,8 @@ def corpus_paths() -> list[Path]:
 
 def corpus_key(paths: list[Path]) -> str:
     """Fingerprint of the corpus content (every article and manifest file) and of the analysis code."""
-    from framing.analysis import fingerprint
-    from framing.corpus import discover
+    from framing.pipeline import fingerprint
+    from framing.load.corpus import discover
 
     files, manifests, _ = discover(paths)
     digest = hashlib.sha256(fingerprint().encode())
@@ -176,8 +177,8 @@ def _memory() -> dict:
 def load_corpus() -> Corpus:
     """The analysed corpus: from memory when its content is unchanged, else analysed with a progress bar
     (articles analysed before come from the on-disk cache)."""
-    from framing.analysis import Analysis, analyze_articles, read_analysis
-    from framing.corpus import load_corpus as read_corpus
+    from framing.pipeline import Analysis, analyze_articles, read_analysis
+    from framing.load.corpus import load_corpus as read_corpus
 
     paths = corpus_paths()
     key = corpus_key(paths)

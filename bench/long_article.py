@@ -4,7 +4,7 @@
     python bench/long_article.py 1000000 16000000
 
 The article is the bundled seed corpus (data/corpus) joined and repeated up to each size: real paragraphs, quotes,
-commentary and reader comments, so every stage sees the text it sees in practice. `framing.analysis.analyze_text`
+commentary and reader comments, so every stage sees the text it sees in practice. `framing.pipeline.analyze_text`
 without the textblob-de column (as `framing analyze --no-textblob`), warm (lexicons loaded before timing).
 """
 
@@ -19,13 +19,13 @@ SIZES = (100_000, 400_000, 1_000_000, 4_000_000)
 
 
 def seed_text() -> str:
-    from framing.corpus import load_corpus
+    from framing.load.corpus import load_corpus
 
     return "\n\n".join(load_corpus([ROOT / "data" / "corpus"]).articles["text"].to_list())
 
 
 def main(sizes: list[int]) -> None:
-    from framing.analysis import analyze_text
+    from framing.pipeline import analyze_text
 
     base = seed_text()
     analyze_text(base, textblob=False)  # warm: lexicons, gazetteer, compiled patterns

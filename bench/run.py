@@ -19,7 +19,6 @@ import random
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -84,8 +83,8 @@ def measure_run(paths: list[str], out: Path, extra: list[str]) -> dict:
 
 def incremental(path: Path, tmp: Path) -> dict[str, float]:
     """Analyse a corpus with the cache, add one article, analyse again: the second run analyses only that one."""
-    from framing.analysis import analyze_articles
-    from framing.corpus import load_corpus
+    from framing.pipeline import analyze_articles
+    from framing.load.corpus import load_corpus
 
     cache = tmp / "incremental_cache"
     loaded = load_corpus([path])
@@ -105,11 +104,11 @@ def incremental(path: Path, tmp: Path) -> dict[str, float]:
 
 def stage_times(texts: list[str], baseline_sentences: int = 2000) -> dict[str, float]:
     """Seconds per stage over `texts` in this process (one core), and the textblob-de baseline."""
-    from framing.opinion import score_opinion
+    from framing.score.opinion import score_opinion
     from framing.quotes import find_quotes
-    from framing.sections import segment_sections
-    from framing.sentences import split_sentences
-    from framing.tone import score_tone
+    from framing.segment.sections import segment_sections
+    from framing.segment.sentences import split_sentences
+    from framing.score.tone import score_tone
     from tone_speed import compare
 
     t = {}
@@ -149,8 +148,8 @@ def aggregate_time(out: Path, reuse: bool) -> float:
     Text reuse is left out for the synthetic corpora: they repeat each 10kgnad text many times by construction, so
     every article shares its whole text with dozens of others — a worst case no real corpus has.
     """
-    from framing.analysis import read_analysis
-    from framing.compare import TABLES
+    from framing.pipeline import read_analysis
+    from framing.aggregate.tables import TABLES
 
     analysis = read_analysis(out)
     t0 = time.perf_counter()

@@ -24,7 +24,7 @@ def sentences() -> list[str]:
 
 def naive_textblob():
     """`text -> TextBlobDE(text).sentiment.polarity` as the library ships it (offline Punkt data, no patch)."""
-    from framing.textblob_offline import ensure_punkt
+    from framing.score.textblob.offline import ensure_punkt
 
     ensure_punkt()
     from textblob_de import PatternTokenizer, TextBlobDE
@@ -42,7 +42,7 @@ def throughput(function, texts: list[str]) -> float:
 
 def compare(texts: list[str]) -> tuple[float, float]:
     """(our sentences/s, textblob-de sentences/s) on the same texts in this process."""
-    from framing.tone import score_tone, word_polarity
+    from framing.score.tone import score_tone, word_polarity
 
     textblob = naive_textblob()
     textblob(texts[0]), score_tone(texts[0])  # warm up: load lexicons, tagger
@@ -58,7 +58,7 @@ def main() -> None:
     ours, theirs = compare(texts)
     print(f"{len(texts)} sentences, {sum(map(len, texts))} characters")
     print(f"textblob-de .sentiment per sentence: {theirs:8.0f} sentences/s")
-    print(f"framing.tone.score_tone:             {ours:8.0f} sentences/s (cold caches)")
+    print(f"framing.score.tone.score_tone:             {ours:8.0f} sentences/s (cold caches)")
     print(f"ratio: {ours / theirs:.1f}x")
 
 

@@ -1,4 +1,4 @@
-"""The `framing` command: a thin shell around framing.analysis and framing.compare.
+"""The `framing` command: a thin shell around framing.pipeline and framing.aggregate.tables.
 
 The only place besides dashboard.py that talks to the terminal; FramingError becomes a one-line message and exit 2.
 """
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from framing.errors import FramingError
 
 if TYPE_CHECKING:
-    from framing.analysis import StoredAnalysis
+    from framing.pipeline import StoredAnalysis
 
 EPILOG = "Run `framing COMMAND --help` for the options of a command."
 
@@ -66,14 +66,14 @@ def _add_analysis_options(p: argparse.ArgumentParser, paths_required: bool = Tru
 
 @contextmanager
 def _analysed(args: argparse.Namespace) -> Iterator[StoredAnalysis]:
-    """The articles of args.paths analysed; the tables stay on disk until read (framing.analysis.StoredAnalysis)."""
-    from framing.analysis import analyze_on_disk
-    from framing.corpus import load_corpus
+    """The articles of args.paths analysed; the tables stay on disk until read (framing.pipeline.StoredAnalysis)."""
+    from framing.pipeline import analyze_on_disk
+    from framing.load.corpus import load_corpus
 
     with ExitStack() as stack:
         executor = None
         if args.engine == "dask":
-            from framing.distributed import dask_client
+            from framing.pipeline.dask import dask_client
 
             executor = stack.enter_context(dask_client(args.scheduler, args.workers))
         loaded = load_corpus(args.paths, manifest=args.manifest)
@@ -86,8 +86,8 @@ def _analysed(args: argparse.Namespace) -> Iterator[StoredAnalysis]:
 def cmd_analyze(args: argparse.Namespace) -> int:
     import polars as pl
 
-    from framing.analysis import scan_analysis
-    from framing.export import write_tables
+    from framing.pipeline import scan_analysis
+    from framing.present.export import write_tables
 
     started = time.monotonic()
     with _analysed(args) as analysis:
@@ -111,12 +111,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from framing.compare import compare_tables
-    from framing.export import write_tables
-    from framing.filters import Filter
+    from framing.aggregate.tables import compare_tables
+    from framing.present.export import write_tables
+    from framing.aggregate.filters import Filter
 
     if args.analysis:
-        from framing.analysis import read_analysis
+        from framing.pipeline import read_analysis
 
         analysis = read_analysis(args.analysis)
     elif args.paths:
@@ -166,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "or per outlet and period")
     compare.add_argument("--period", choices=["day", "week", "month", "year"], default="month",
                          help="with --by outlet_date: the length of a period")
-    from framing.filters import add_filter_arguments
+    from framing.aggregate.filters import add_filter_arguments
 
     add_filter_arguments(compare)
     compare.set_defaults(func=cmd_compare)

@@ -2,9 +2,9 @@
 
     python quality/fit_opinion.py          # prints figures with the fitted weights
     python quality/fit_opinion.py --write  # also writes data/lexicon/opinion_weights.json
-Logistic regression over the signal counts of framing.opinion (one weight per signal type, ~17 numbers, L2), then the
+Logistic regression over the signal counts of framing.score.opinion (one weight per signal type, ~17 numbers, L2), then the
 bias is moved so that opinion >= 0.5 maximises macro-F1 on train. Reported spans are approximated by
-framing.opinion.approximate_reported (quotations and clauses after a speech verb).
+framing.score.opinion.approximate_reported (quotations and clauses after a speech verb).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sentence_eval import evaluate_module, items  # noqa: E402
 
-from framing.opinion import FEATURES, approximate_reported, signal_counts  # noqa: E402
-from framing.tone import LEXICON_DIR  # noqa: E402
+from framing.score.opinion import FEATURES, approximate_reported, signal_counts  # noqa: E402
+from framing.score.tone import LEXICON_DIR  # noqa: E402
 
 LABELS = ["SUBJ", "OBJ"]
 

@@ -32,7 +32,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sentence_eval import items, record_sentences  # noqa: E402
 
-from framing.tone import LEXICON_DIR, assess, load_lexicon  # noqa: E402
+from framing.score.tone import LEXICON_DIR, assess, load_lexicon  # noqa: E402
 
 LABELS = ["positive", "neutral", "negative"]
 THRESHOLDS = np.round(np.arange(0.02, 0.9, 0.01), 2)  # on tone = s / (1 + |s|)

@@ -2,7 +2,7 @@
 
     python quality/sentence_eval.py            # prints macro-F1 figures
 gerntsa is measured as the official flow does (evaluate.py export / framing analyze / score): each record split into
-sentences like framing.analysis.analyze_text, each labelled by score_tone, the labels voted per record.
+sentences like framing.pipeline.analyze_text, each labelled by score_tone, the labels voted per record.
 The gold data stays in ../shared/eval (evaluation-only licences); nothing of it is written into the repository.
 """
 
@@ -31,16 +31,16 @@ def items(name: str, split: str) -> list[tuple[str, str, str]]:
 
 
 def reported_spans(text: str) -> list[tuple[int, int]]:
-    """Approximate quotation spans in one sentence (see framing.opinion.approximate_reported for the real one)."""
-    from framing.opinion import approximate_reported
+    """Approximate quotation spans in one sentence (see framing.score.opinion.approximate_reported for the real one)."""
+    from framing.score.opinion import approximate_reported
 
     return approximate_reported(text)
 
 
 def record_sentences(text: str) -> list[str]:
-    """The sentences `framing analyze` scores for one record (sections, then framing.sentences), as analyze_text."""
-    from framing.sections import segment_sections
-    from framing.sentences import split_sentences
+    """The sentences `framing analyze` scores for one record (sections, then framing.segment.sentences), as analyze_text."""
+    from framing.segment.sections import segment_sections
+    from framing.segment.sentences import split_sentences
 
     return [text[a:b] for s in segment_sections(text) for a, b in split_sentences(text, s.start, s.end)]
 
@@ -54,7 +54,7 @@ def vote(labels: list[str]) -> str:
 def gerntsa_f1(split: str = "train", official: bool = True) -> tuple[float, list[float]]:
     """macro-F1 as the official flow measures it (each record split into sentences, labels voted); with
     official=False score_tone on the whole record."""
-    from framing.tone import score_tone
+    from framing.score.tone import score_tone
 
     ev = evaluate_module()
     pairs = []
@@ -67,7 +67,7 @@ def gerntsa_f1(split: str = "train", official: bool = True) -> tuple[float, list
 
 
 def checkthat_f1(split: str = "dev") -> float:
-    from framing.opinion import score_opinion
+    from framing.score.opinion import score_opinion
 
     ev = evaluate_module()
     pairs = []
@@ -78,7 +78,7 @@ def checkthat_f1(split: str = "dev") -> float:
 
 
 def textblob_gerntsa_f1(split: str = "train") -> float:
-    from framing.textblob_offline import textblob_polarity
+    from framing.score.textblob.offline import textblob_polarity
 
     ev = evaluate_module()
     lab = lambda p: "positive" if p > 0 else "negative" if p < 0 else "neutral"

@@ -45,11 +45,23 @@ def write(out: Path) -> None:
         corpora["10kgnad"] = gnad_corpus(out / "input_10kgnad")
     else:
         print(f"{GNAD} is absent: only the seeds are snapshot", file=sys.stderr)
+    (out / "roots.json").write_text(json.dumps({name: str(path) for name, path in corpora.items()}), encoding="utf-8")
     for name, path in corpora.items():
         framing("analyze", str(path), "--out", str(out / name / "analysis"), "--no-cache", "--quiet")
         for by in ("outlet", "article", "outlet_kind", "outlet_date"):
             framing("compare", "--analysis", str(out / name / "analysis"), "--by", by,
                     "--out", str(out / name / f"compare_{by}"))
+
+
+def _relative(frame: pl.DataFrame, snapshot: Path) -> pl.DataFrame:
+    """`source_path` relative to the corpus folder, so snapshots of two checkouts compare equal."""
+    if "source_path" not in frame.columns:
+        return frame
+    roots = json.loads((snapshot / "roots.json").read_text(encoding="utf-8")).values()
+    column = pl.col("source_path")
+    for root in roots:
+        column = column.str.replace(root, "<corpus>", literal=True)
+    return frame.with_columns(column)
 
 
 def diff(old: Path, new: Path) -> int:
@@ -62,7 +74,7 @@ def diff(old: Path, new: Path) -> int:
     for extra in sorted(new_files - old_files):
         problems.append(f"{extra}: new in {new}")
     for rel in sorted(old_files & new_files):
-        a, b = pl.read_parquet(old / rel), pl.read_parquet(new / rel)
+        a, b = _relative(pl.read_parquet(old / rel), old), _relative(pl.read_parquet(new / rel), new)
         if a.columns != b.columns:
             problems.append(f"{rel}: columns differ: {a.columns} vs {b.columns}")
         elif a.schema != b.schema:

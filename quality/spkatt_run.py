@@ -39,13 +39,13 @@ def _evaluate_module():
 
 def _splitters():
     try:
-        from framing.sentences import split_sentences
+        from framing.segment.sentences import split_sentences
     except ImportError:  # the sentence splitter is not there yet: a plain regex stands in
         def split_sentences(text: str) -> list[tuple[int, int]]:
             pattern = r"\S[^\n]*?(?:[.!?](?=\s+[A-ZÄÖÜ„»\"])|(?=\n)|$)"
             return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
     try:
-        from framing.sections import segment_sections
+        from framing.segment.sections import segment_sections
     except ImportError:
         def segment_sections(text: str) -> list:
             return []

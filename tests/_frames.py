@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from framing import schema
-from framing.analysis import Analysis
+from framing.pipeline import Analysis
 
 
 def article(article_id: str, outlet: str | None, date: str | None = None, text: str = "", title: str = "") -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.actors import Actor, load_gazetteer
+from framing.actors.gazetteer import Actor, load_gazetteer
 from framing.errors import ConfigError
 
 

@@ -9,8 +9,8 @@ import polars as pl
 import pytest
 
 from framing import schema
-from framing.analysis import analyze_paths, read_analysis
-from framing.export import write_tables
+from framing.pipeline import analyze_paths, read_analysis
+from framing.present.export import write_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -84,8 +84,8 @@ def test_adding_one_article_analyses_only_that_one(tmp_path: Path) -> None:
 
 def test_parallel_equals_serial(tmp_path: Path) -> None:
     serial = analyze_paths([DATA], use_cache=False, workers=1, textblob=False)
-    from framing.analysis import analyze_articles
-    from framing.corpus import load_corpus
+    from framing.pipeline import analyze_articles
+    from framing.load.corpus import load_corpus
 
     loaded = load_corpus([DATA])
     parallel = analyze_articles(loaded.articles, workers=2, use_cache=False, textblob=False, batch_size=1)
@@ -102,8 +102,8 @@ def test_results_read_back_from_parquet_parts(tmp_path: Path, seeds) -> None:
 
 
 def test_tables_read_back_in_chunks_equal_the_whole(monkeypatch: pytest.MonkeyPatch, seeds) -> None:
-    import framing.analysis as analysis
-    from framing.corpus import load_corpus
+    import framing.pipeline.run as analysis
+    from framing.load.corpus import load_corpus
 
     monkeypatch.setattr(analysis, "ARTICLES_PER_CHUNK", 2)  # the 5 seed articles in 3 chunks
     loaded = load_corpus([DATA])
@@ -118,7 +118,7 @@ def test_tables_read_back_in_chunks_equal_the_whole(monkeypatch: pytest.MonkeyPa
 
 def test_dask_local_cluster_equals_local_run(tmp_path: Path) -> None:
     pytest.importorskip("dask.distributed", reason="the 'dask' extra is not installed")
-    from framing.distributed import analyze_paths_dask
+    from framing.pipeline.dask import analyze_paths_dask
 
     local = analyze_paths([DATA], use_cache=False, workers=1, textblob=False)
     remote = analyze_paths_dask([DATA], use_cache=False, textblob=False, workers=2)
@@ -127,7 +127,7 @@ def test_dask_local_cluster_equals_local_run(tmp_path: Path) -> None:
 
 
 def test_a_failing_article_becomes_an_error_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import framing.analysis as analysis
+    import framing.pipeline.run as analysis
 
     real = analysis.analyze_text
 

@@ -20,9 +20,9 @@ import polars as pl
 import pytest
 
 import bad_inputs
-from framing.analysis import Analysis, analyze_paths, analyze_text
-from framing.corpus import load_corpus
-from framing.export import FORMULA_PREFIXES
+from framing.pipeline import Analysis, analyze_paths, analyze_text
+from framing.load.corpus import load_corpus
+from framing.present.export import FORMULA_PREFIXES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -253,7 +253,7 @@ def test_50_mb_article_loads(big_file: Path) -> None:
 
 def test_50_mb_article_is_refused_as_an_upload(big_file: Path, tmp_path: Path) -> None:
     """The size guard: the dashboard's store refuses it with a message instead of analysing it for hours."""
-    from framing.store import MAX_FILE_BYTES, add_files
+    from framing.load.uploads import MAX_FILE_BYTES, add_files
 
     assert big_file.stat().st_size > MAX_FILE_BYTES
     [result] = add_files(tmp_path / "store", [("big.txt", big_file.read_bytes())])

@@ -68,7 +68,7 @@ def test_bad_files_are_listed_and_the_rest_is_analysed(tmp_path: Path) -> None:
 
 
 def test_compare_writes_every_table(tmp_path: Path) -> None:
-    from framing.compare import TABLES
+    from framing.aggregate.tables import TABLES
 
     out = tmp_path / "cmp"
     code = main(["compare", str(DATA), "--out", str(out), "--cache-dir", str(tmp_path / "cache"), "--quiet",

@@ -12,9 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
-from framing import compare, schema
+from framing import schema
+from framing.aggregate import tables as compare
 from framing.errors import ConfigError
-from framing.filters import UNKNOWN_OUTLET, Filter
+from framing.aggregate.filters import UNKNOWN_OUTLET, Filter
 
 from _frames import article, make_analysis, quote, section, segment, sentence, small_corpus
 
@@ -342,7 +343,7 @@ SEEDS = {
 def seeds():
     from pathlib import Path
 
-    from framing.analysis import analyze_paths
+    from framing.pipeline import analyze_paths
 
     corpus = Path(__file__).resolve().parent.parent / "data" / "corpus"
     analysis = analyze_paths([corpus], use_cache=False)

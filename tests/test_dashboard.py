@@ -6,15 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from pathlib import Path
 
 import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from framing import store, views
-from framing.export import to_csv_bytes
-from framing.filters import Filter
+from framing.load import uploads as store
+from framing.present import charts as views
+from framing.present.export import to_csv_bytes
+from framing.aggregate.filters import Filter
 
 from conftest import ROOT
 
@@ -216,11 +216,11 @@ def test_an_uploaded_article_joins_every_view(dashboard_env):
 
 
 def test_filter_changes_never_reanalyse(dashboard_env, monkeypatch):
-    import framing.analysis
+    import framing.pipeline
 
     calls = []
-    real = framing.analysis.analyze_articles
-    monkeypatch.setattr(framing.analysis, "analyze_articles", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = framing.pipeline.analyze_articles
+    monkeypatch.setattr(framing.pipeline, "analyze_articles", lambda *a, **k: calls.append(1) or real(*a, **k))
     at = start()
     first = len(calls)
     for key, value in (("f_outlets", ["nd"]), ("f_kinds", ["commentary"]), ("f_text", "Rutte")):
@@ -251,7 +251,7 @@ def test_outlet_colours_are_stable_and_grey_for_unknown():
 def test_integer_ids_give_the_same_tables():
     from _frames import small_corpus
 
-    from framing.compare import TABLES
+    from framing.aggregate.tables import TABLES
 
     analysis = small_corpus()
     fast, ids = views.encode_ids(analysis)

@@ -13,9 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
-from framing import compare, export
+from framing.aggregate import tables as compare
+from framing.present import export
 from framing.errors import ConfigError
-from framing.filters import Filter
+from framing.aggregate.filters import Filter
 
 from _frames import article, make_analysis, quote, section, small_corpus
 

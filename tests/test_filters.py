@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from framing import schema
 from framing.errors import ConfigError
-from framing.filters import UNKNOWN_OUTLET, Filter
+from framing.aggregate.filters import UNKNOWN_OUTLET, Filter
 
 from _frames import small_corpus
 
@@ -221,7 +221,7 @@ def test_from_cli_parses_and_refuses_bad_values():
 def test_cli_arguments(argv, expected):
     import argparse
 
-    from framing.filters import add_filter_arguments
+    from framing.aggregate.filters import add_filter_arguments
 
     parser = argparse.ArgumentParser()
     add_filter_arguments(parser)
@@ -229,7 +229,7 @@ def test_cli_arguments(argv, expected):
 
 
 def test_filter_options():
-    from framing.filters import filter_options
+    from framing.aggregate.filters import filter_options
 
     opts = filter_options(small_corpus())
     assert opts.outlets == tuple(sorted([UNKNOWN_OUTLET, "OZD", "nd"]))

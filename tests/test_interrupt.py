@@ -20,8 +20,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from framing import analysis as analysis_module
-from framing.analysis import Analysis, fingerprint
+from framing.pipeline import cache as analysis_module
+from framing.pipeline import Analysis, fingerprint
 
 ROOT = Path(__file__).resolve().parents[1]
 N_ARTICLES = 3000  # the cache writes a shard every FLUSH_EVERY articles: shards mid-run and one at the end
@@ -212,7 +212,7 @@ def test_a_kill_while_writing_leaves_one_consistent_set_of_tables(tmp_path: Path
 UPLOADER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from framing.store import add_files
+    from framing.load.uploads import add_files
     store, tag, n = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
     for i in range(n):
         text = f"Rutte sagte in Kiew, die Ukraine brauche Frieden. Upload {tag} Nummer {i}.\\n"
@@ -228,8 +228,8 @@ def uploader(store: Path, tag: str, n: int) -> subprocess.Popen:
 
 
 def test_two_processes_uploading_at_once_keep_every_file(tmp_path: Path) -> None:
-    from framing.corpus import load_corpus
-    from framing.store import list_files
+    from framing.load.corpus import load_corpus
+    from framing.load.uploads import list_files
 
     procs = [uploader(tmp_path, tag, 15) for tag in ("a", "b")]
     for proc in procs:
@@ -243,8 +243,8 @@ def test_two_processes_uploading_at_once_keep_every_file(tmp_path: Path) -> None
 
 
 def test_an_upload_killed_midway_leaves_a_usable_store(tmp_path: Path) -> None:
-    from framing.corpus import load_corpus
-    from framing.store import add_files, list_files
+    from framing.load.corpus import load_corpus
+    from framing.load.uploads import add_files, list_files
 
     survived = 0
     for attempt in range(3):

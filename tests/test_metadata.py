@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.metadata import ImpossibleDate, from_text, parse_date
+from framing.load.metadata import ImpossibleDate, from_text, parse_date
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 

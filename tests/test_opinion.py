@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.opinion import OpinionScore, approximate_reported, score_opinion
+from framing.score.opinion import OpinionScore, approximate_reported, score_opinion
 
 SEED_001 = Path(__file__).resolve().parents[1] / "data" / "corpus" / "001_a635648ab04dd885.txt"
 

@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import bad_inputs
-from framing.analysis import analyze_text
+from framing.pipeline import analyze_text
 from framing.quotes import find_quotes
 from framing.schema import QUOTE_MODES, SECTION_KINDS, SPEAKER_KINDS
-from framing.sections import segment_sections
-from framing.sentences import split_sentences
+from framing.segment.sections import segment_sections
+from framing.segment.sentences import split_sentences
 
 WORDS = (
     "Rutte Peskow Selenskyj Merz Nato Kreml Ukraine Moskau Kiew Bundesregierung Sprecher Kommentar Leserkommentare "

@@ -38,8 +38,8 @@ def evaluate():
 
 @pytest.fixture(scope="module")
 def measured(evaluate) -> dict[str, float]:
-    from framing.opinion import approximate_reported, score_opinion
-    from framing.tone import score_tone
+    from framing.score.opinion import approximate_reported, score_opinion
+    from framing.score.tone import score_tone
 
     sys.path.insert(0, str(ROOT / "quality"))
     try:

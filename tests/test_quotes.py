@@ -10,8 +10,8 @@ import pytest
 
 from framing import schema
 from framing.quotes import Quote, find_quote_marks, find_quotes, merge_speakers
-from framing.sections import segment_sections
-from framing.sentences import split_sentences
+from framing.segment.sections import segment_sections
+from framing.segment.sentences import split_sentences
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from framing import sections as sections_module
+from framing import resources
 from framing.errors import ConfigError
 from framing.schema import SECTION_KINDS
-from framing.sections import Section, load_markers, segment_sections
-from framing.sentences import split_sentences
+from framing.segment.sections import Section, load_markers, segment_sections
+from framing.segment.sentences import split_sentences
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 SEEDS = sorted(CORPUS.glob("*.txt"))
@@ -266,13 +266,13 @@ def test_markers_load_and_cover_every_kind_named_in_the_issue() -> None:
 
 
 def test_an_outlet_marker_added_to_the_csv_takes_effect(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    source = sections_module.data_dir() / "sections" / "markers.csv"
+    source = resources.data_path("sections", "markers.csv")
     (tmp_path / "sections").mkdir()
     extra = 'commentary,line,block,"Das meint die Redaktion:?",test outlet\n'
     (tmp_path / "sections" / "markers.csv").write_text(source.read_text(encoding="utf-8") + extra, encoding="utf-8")
     text = "Bericht.\nDas meint die Redaktion\nSchwach."
     assert [kind for kind, _ in parts(text)] == ["reporting"]
-    monkeypatch.setattr(sections_module, "data_dir", lambda: tmp_path)
+    monkeypatch.setattr(resources, "data_dir", lambda: tmp_path)
     load_markers.cache_clear()
     try:
         assert parts(text) == [("reporting", "Bericht."), ("commentary", "Das meint die Redaktion\nSchwach.")]

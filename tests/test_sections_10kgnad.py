@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.sections import segment_sections
-from framing.sentences import split_sentences
+from framing.segment.sections import segment_sections
+from framing.segment.sentences import split_sentences
 
 SAMPLE = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "10kgnad" / "test.csv"
 # Generous ceiling for sections + sentences over the whole sample (~2.7 M characters, ~0.5 s measured on one core).

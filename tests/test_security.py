@@ -23,8 +23,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.export import FORMULA_PREFIXES, to_csv_bytes
-from framing.store import MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD, add_files, list_files
+from framing.present.export import FORMULA_PREFIXES, to_csv_bytes
+from framing.load.uploads import MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD, add_files, list_files
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = [
@@ -134,7 +134,7 @@ def test_csv_cells_that_a_spreadsheet_would_execute_are_neutralised() -> None:
 
 
 def test_every_csv_in_the_code_goes_through_the_formula_safe_export() -> None:
-    """No module writes CSV around framing.export (a raw write_csv would skip the neutralising)."""
+    """No module writes CSV around framing.present.export (a raw write_csv would skip the neutralising)."""
     offenders = []
     for path in [ROOT / "dashboard.py", *sorted((ROOT / "framing").glob("*.py"))]:
         if path.name == "export.py" or not path.exists():
@@ -146,7 +146,7 @@ def test_every_csv_in_the_code_goes_through_the_formula_safe_export() -> None:
     assert [o for o in offenders if not o.startswith("store.py")] == []
 
 
-# ---------------------------------------------------------------- escaping (markup built by framing.views)
+# ---------------------------------------------------------------- escaping (markup built by framing.present.charts)
 
 
 class _Tags(HTMLParser):
@@ -180,7 +180,7 @@ def _check_markup(markup: str) -> _Tags:
 @settings(deadline=None, max_examples=300)
 @given(st.text(max_size=80) | st.sampled_from(HOSTILE))
 def test_escape_shows_any_text_literally(value: str) -> None:
-    from framing.views import escape
+    from framing.present.charts import escape
 
     out = escape(value)
     assert "<" not in out and ">" not in out
@@ -191,14 +191,14 @@ def test_escape_shows_any_text_literally(value: str) -> None:
 
 
 def test_escape_shows_an_apostrophe_as_an_apostrophe() -> None:
-    from framing.views import escape
+    from framing.present.charts import escape
 
     assert html.unescape(escape("geht's")) == "geht's"
 
 
 def test_article_markup_of_a_hostile_article_is_inert() -> None:
-    from framing.analysis import analyze_text
-    from framing.views import article_html, filter_sentence_html
+    from framing.pipeline import analyze_text
+    from framing.present.charts import article_html, filter_sentence_html
 
     text = "\n\n".join(f"Rutte sagte: „{h}“ Dann {h} weiter." for h in HOSTILE) + "\n"
     tables = analyze_text(text, textblob=False)
@@ -236,10 +236,10 @@ NO_NETWORK = textwrap.dedent("""
 
     from pathlib import Path
     root = Path(sys.argv[1])
-    import framing.analysis, framing.compare, framing.filters, framing.export, framing.store, framing.views
-    import framing.reuse, framing.textblob_offline, plotly.express, streamlit
-    from framing.analysis import analyze_paths
-    from framing.compare import compare_tables
+    import framing.pipeline, framing.aggregate.tables, framing.aggregate.filters, framing.present.export, framing.load.uploads, framing.present.charts
+    import framing.aggregate.reuse, framing.score.textblob.offline, plotly.express, streamlit
+    from framing.pipeline import analyze_paths
+    from framing.aggregate.tables import compare_tables
     analysis = analyze_paths([root / "data" / "corpus"], workers=1, use_cache=False, textblob=True)
     assert analysis.articles.height == 5 and analysis.sentences["polarity_textblob"].is_not_null().any()
     tables = compare_tables(analysis)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.sentences import split_sentences
+from framing.segment.sentences import split_sentences
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,12 +11,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 SCRIPT = r"""
 import json, re, sys
 from pathlib import Path
-from framing.textblob_offline import ensure_punkt
+from framing.score.textblob.offline import ensure_punkt
 ensure_punkt()
 from textblob_de import PatternTokenizer, TextBlobDE
 from _pattern.text.de import parser
 if sys.argv[1] == "fast":
-    from framing import textblob_fast
+    from framing.score.textblob import tagger as textblob_fast
     textblob_fast.install()
 sentences = [s for p in sorted(Path(sys.argv[2]).glob("*.txt"))
              for s in re.split(r"(?<=[.!?«“\"])\s+", p.read_text(encoding="utf-8")) if s.strip()]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from framing.textblob_offline import textblob_polarity
-from framing.tone import ToneScore, score_tone, word_polarity
+from framing.score.textblob.offline import textblob_polarity
+from framing.score.tone import ToneScore, score_tone, word_polarity
 
 # defect, sentence, textblob-de 0.4.3 polarity (PatternTokenizer, offline), expected direction of our score:
 # "negative" / "positive" = the sign of `tone` (the label also needs the fitted threshold, usually two cues in news);

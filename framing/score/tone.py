@@ -15,10 +15,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from framing import resources
 from framing.errors import ConfigError
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-LEXICON_DIR = DATA / "lexicon"
+LEXICON_DIR = resources.data_path("lexicon")
 
 TOKEN = re.compile(r"\w+(?:[-']\w+)*|[^\w\s]", re.UNICODE)
 # Tokens that end a clause: negation and hedges do not reach across them.

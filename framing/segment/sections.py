@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from framing import resources
 from framing.errors import ConfigError
 from framing.schema import SECTION_KINDS
 
@@ -55,11 +56,6 @@ class Marker:
     note: str
 
 
-def data_dir() -> Path:
-    """The project's data folder (next to the package, also when installed non-editable)."""
-    return Path(__file__).resolve().parent.parent / "data"
-
-
 def _compile(kind: str, match: str, pattern: str) -> re.Pattern[str]:
     if match == "start":
         return re.compile(rf"(?:{pattern})(?=\s|\Z)")
@@ -77,7 +73,7 @@ def _compile(kind: str, match: str, pattern: str) -> re.Pattern[str]:
 @functools.cache
 def load_markers(path: Path | None = None) -> tuple[Marker, ...]:
     """The section markers, in file order (the first matching row wins); loaded once."""
-    path = path or data_dir() / "sections" / "markers.csv"
+    path = path or resources.data_path("sections", "markers.csv")
     try:
         with open(path, encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))

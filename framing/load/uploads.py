@@ -19,9 +19,9 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from framing.corpus import ARTICLE_SUFFIXES, IGNORE_FILE, Article, read_file
+from framing.load.corpus import ARTICLE_SUFFIXES, IGNORE_FILE, Article, read_file
 from framing.errors import InputError
-from framing.export import atomic_write
+from framing.present.export import atomic_write
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # matches server.maxUploadSize in .streamlit/config.toml
 MAX_FILES_PER_UPLOAD = 200

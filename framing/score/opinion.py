@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from framing.errors import ConfigError
-from framing.tone import LEXICON_DIR, _read_tsv, load_lexicon, score_tone, word_polarity
+from framing.score.tone import LEXICON_DIR, _read_tsv, load_lexicon, score_tone, word_polarity
 
 WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 # Quotations in one sentence: text inside German, English or French quote marks.

@@ -22,9 +22,10 @@ from typing import Any
 
 import polars as pl
 
-from framing import reuse, schema
+from framing import schema
+from framing.aggregate import reuse
 from framing.errors import ConfigError
-from framing.filters import UNKNOWN_OUTLET, outlet_label
+from framing.aggregate.filters import UNKNOWN_OUTLET, outlet_label
 
 BY_VALUES = ("outlet", "article", "outlet_kind", "outlet_date")
 PERIODS = ("day", "week", "month", "year")

@@ -14,15 +14,14 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Sequence
 
 import polars as pl
 
-from framing.actors import Actor, Gazetteer, fold, load_gazetteer
+from framing.actors.gazetteer import Actor, Gazetteer, fold, load_gazetteer
+from framing import resources
 from framing.errors import ConfigError
 
-SPEECH_DATA = Path(__file__).resolve().parent.parent / "data" / "speech"
 
 
 @dataclass(frozen=True)
@@ -66,12 +65,7 @@ class Lexicon:
 
 
 def _lines(name: str) -> list[str]:
-    path = SPEECH_DATA / name
-    try:
-        raw = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ConfigError(f"cannot read the speech lexicon {path}: {exc}") from exc
-    return [line.strip() for line in raw if line.strip() and not line.startswith("#")]
+    return resources.read_lines("speech", name)
 
 
 def _weak_forms(stem: str, particle: str | None, lemma: str) -> tuple[list[str], str]:
@@ -1214,7 +1208,7 @@ def _speaker_cue(text: str, toks: list[Tok], span: tuple[int, int], art: _Articl
 
 
 def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Sequence[Any] = ()) -> list[Quote]:
-    """Quotes in article order. `sentences`: sentence spans into text. `sections`: framing.sections.Section objects
+    """Quotes in article order. `sentences`: sentence spans into text. `sections`: framing.segment.sections.Section objects
     (kind, start, end, author); in 'reader_comment' sections quoted text is the reader's own words (speaker =
     author, kind 'reader'); quotes inside 'headline' / 'boilerplate' sections are skipped."""
     lex = lexicon()
@@ -1301,7 +1295,6 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                 hi = mid - 1
         return lo
 
-    quote_speaker: dict[int, tuple[Cue | None, int]] = {}  # sentence index -> (cue used, sentence)
     items: list[tuple[int, Quote]] = []
     mark_by_sent: dict[int, list[Marked]] = {}
     for m in marks:

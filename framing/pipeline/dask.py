@@ -1,6 +1,6 @@
 """Run the per-article analysis as tasks on a Dask cluster (dask.distributed), for corpora beyond one machine.
 
-The tasks are exactly the local ones (framing.analysis._analyze_batch over batches of articles); only where they
+The tasks are exactly the local ones (framing.pipeline._analyze_batch over batches of articles); only where they
 run changes. Without a scheduler address a LocalCluster on this machine is started (one process per core).
 """
 
@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from framing.analysis import Analysis, analyze_paths
+from framing.pipeline import Analysis, analyze_paths
 from framing.errors import FramingError
 
 

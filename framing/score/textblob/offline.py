@@ -68,7 +68,7 @@ def _blob_factory():
     ensure_punkt()
     from textblob_de import PatternTokenizer, TextBlobDE  # noqa: F401  (import after the data path is set)
 
-    from framing import textblob_fast
+    from framing.score.textblob import tagger as textblob_fast
 
     textblob_fast.install()  # same tags and polarities, fewer rule tests (tests/test_textblob_fast.py)
     return TextBlobDE, PatternTokenizer()

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from framing import resources
 from framing.errors import ConfigError
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-DEFAULT_GAZETTEER = DATA / "actors.csv"
+DEFAULT_GAZETTEER = resources.data_path("actors.csv")
 ACTOR_KINDS = ("person", "institution")
 
 

@@ -1,35 +1,33 @@
-"""The per-article analysis (sections → sentences → quotes → tone and opinion) and its corpus-level driver.
+"""Analysing a whole corpus: every article on all cores (or a Dask cluster), results streamed to the cache.
 
-`analyze_text` is pure: text in, rows out. `analyze_on_disk` runs it over a corpus on all cores, reuses earlier
-results from the on-disk cache (keyed by the article text and the analysis fingerprint, so adding one article
-re-analyses only that one) and streams new results to the cache in batches; the tables are read back from there
-chunk by chunk (`StoredAnalysis`), or whole (`analyze_articles`).
+In: an articles table (schema.ARTICLES) from framing.load. Out: `StoredAnalysis` (the per-article tables left in
+parquet shards on disk, read back chunk by chunk) or `Analysis` (every table in memory). Articles analysed before,
+under the same fingerprint, come from the cache (framing.pipeline.cache); one broken article becomes a row in the
+errors table, never an exception. `read_analysis` / `scan_analysis` open the tables `framing analyze` wrote.
 """
 
 from __future__ import annotations
 
-import bisect
-import hashlib
 import multiprocessing
 import os
-import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
-from typing import Any, Protocol
-from functools import cache
 from pathlib import Path
+from typing import Any, Protocol
 
 import polars as pl
 
 from framing import schema
-from framing.corpus import load_corpus
+from framing.load import load_corpus
+from framing.pipeline.article import PER_ARTICLE, analyze_text
+from framing.pipeline.cache import (
+    FLUSH_EVERY, keyed_schema, shard_index, write_shard, default_cache_dir, fingerprint, text_key,
+)
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
-
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -48,190 +46,6 @@ class Analysis:
 
     def tables(self) -> dict[str, pl.DataFrame]:
         return {name: getattr(self, name) for name in self.TABLES}
-
-
-# Per-article tables as produced by analyze_text: rows keyed by position, not yet by article_id.
-PER_ARTICLE = {
-    "sections": schema.SECTIONS,
-    "sentences": schema.SENTENCES,
-    "voice_segments": schema.VOICE_SEGMENTS,
-    "quotes": schema.QUOTES,
-}
-
-
-def _voice_spans(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> list[tuple[str, int, int]]:
-    """Split [start, end) into journalist / quoted stretches."""
-    spans: list[tuple[str, int, int]] = []
-    cursor = start
-    for q_start, q_end in quoted:
-        q_start, q_end = max(q_start, start), min(q_end, end)
-        if q_end <= q_start:
-            continue
-        if q_start > cursor:
-            spans.append(("journalist", cursor, q_start))
-        spans.append(("quoted", max(q_start, cursor), q_end))
-        cursor = max(cursor, q_end)
-    if cursor < end:
-        spans.append(("journalist", cursor, end))
-    return spans
-
-
-def _merge_intervals(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[list[int]] = []
-    for s, e in sorted(intervals):
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    return [(s, e) for s, e in merged]
-
-
-def analyze_text(text: str, *, textblob: bool = True) -> dict[str, list[dict]]:
-    """Sections, sentences (with voice, tone, opinion), voice segments and quotes of one article text.
-
-    Rows carry every column of their schema except `article_id`. With textblob=False the textblob-de
-    polarity column is left empty (it is by far the slowest step).
-    """
-    from framing.opinion import score_opinion
-    from framing.quotes import find_quotes
-    from framing.sections import segment_sections
-    from framing.sentences import split_sentences
-    from framing.textblob_offline import textblob_polarity
-    from framing.tone import score_tone
-
-    sections = segment_sections(text)
-    section_rows = [
-        {"section_id": i, "kind": s.kind, "start": s.start, "end": s.end, "heading": s.heading,
-         "author": s.author, "text": text[s.start : s.end]}
-        for i, s in enumerate(sections)
-    ]
-    spans: list[tuple[int, int, int]] = []  # (section_id, start, end)
-    for i, s in enumerate(sections):
-        spans.extend((i, a, b) for a, b in split_sentences(text, s.start, s.end))
-    quotes = find_quotes(text, [(a, b) for _, a, b in spans], sections)
-
-    section_starts = [s.start for s in sections]
-
-    def section_of(offset: int) -> int:
-        i = bisect.bisect_right(section_starts, offset) - 1  # sections partition the text, in order
-        return i if i >= 0 and offset < sections[i].end else max(0, len(sections) - 1)
-
-    quote_rows = []
-    for i, q in enumerate(quotes):
-        quote_rows.append({
-            "quote_id": i, "section_id": section_of(q.start), "mode": q.mode, "start": q.start, "end": q.end,
-            "text": text[q.start : q.end], "n_words": len(text[q.start : q.end].split()),
-            "cue": q.cue, "cue_start": q.cue_start, "cue_end": q.cue_end,
-            "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
-            "speaker": q.speaker, "speaker_group": q.speaker_group, "speaker_kind": q.speaker_kind,
-        })
-    quoted = _merge_intervals((q.start, q.end) for q in quotes if q.speaker_kind != "reader")
-    quoted_starts, quoted_ends = [a for a, _ in quoted], [b for _, b in quoted]  # sorted: the intervals are disjoint
-
-    sentence_rows, segment_rows = [], []
-    for sentence_id, (section_id, start, end) in enumerate(spans):
-        kind = sections[section_id].kind
-        sentence = text[start:end]
-        inside = quoted[bisect.bisect_right(quoted_ends, start): bisect.bisect_left(quoted_starts, end)]
-        if kind == "reader_comment":
-            parts = [("reader", start, end)]
-        else:
-            parts = _voice_spans(start, end, inside)
-        chars = {"journalist": 0, "quoted": 0, "reader": 0}
-        for voice, a, b in parts:
-            chars[voice] += b - a
-            piece = text[a:b]
-            if not _LETTER.search(piece):
-                continue
-            piece_tone = score_tone(piece)
-            segment_rows.append({"sentence_id": sentence_id, "voice": voice, "start": a, "end": b,
-                                 "n_chars": b - a, "tone": piece_tone.tone, "tone_label": piece_tone.label})
-        tone = score_tone(sentence)
-        reported = [] if kind == "reader_comment" else [
-            (max(a, start) - start, min(b, end) - start) for a, b in inside
-        ]
-        opinion = score_opinion(sentence, reported)
-        sentence_rows.append({
-            "sentence_id": sentence_id, "section_id": section_id, "kind": kind, "start": start, "end": end,
-            "text": sentence, "voice": max(chars, key=lambda v: chars[v]),
-            "quoted_share": chars["quoted"] / max(1, end - start),
-            "polarity_textblob": textblob_polarity(sentence) if textblob else None,
-            "tone": tone.tone, "tone_label": tone.label, "tone_evidence": "; ".join(tone.evidence) or None,
-            "opinion": opinion.opinion, "opinion_signals": "; ".join(opinion.signals) or None,
-        })
-    return {"sections": section_rows, "sentences": sentence_rows, "voice_segments": segment_rows,
-            "quotes": quote_rows}
-
-
-# ---------------------------------------------------------------- fingerprint and cache
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-# The modules whose code decides the per-article tables; presentation code (dashboard, compare, export) is not
-# among them, so editing it keeps the cache.
-ANALYSIS_MODULES = ("analysis", "schema", "sections", "sentences", "quotes", "actors", "tone", "opinion",
-                    "textblob_offline", "textblob_fast")
-
-
-@cache
-def fingerprint() -> str:
-    """Hash of the analysis code and its data files: a change to either invalidates cached results."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    files = [package / f"{name}.py" for name in ANALYSIS_MODULES]
-    data = ROOT / "data"
-    if data.is_dir():
-        files += sorted(p for p in data.rglob("*") if p.is_file() and p.suffix != ".md"
-                        and "corpus" not in p.relative_to(data).parts)
-    for path in files:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def text_key(text: str, textblob: bool) -> str:
-    return hashlib.sha256(f"{int(textblob)}\0{text}".encode()).hexdigest()[:32]
-
-
-def default_cache_dir() -> Path:
-    base = os.environ.get("FRAMING_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "framing")
-    return Path(base)
-
-
-def _shard_index(folder: Path) -> pl.DataFrame:
-    """`key` and `shard` (file name) of every article whose batch was completely written (its `done` marker
-    exists); a key that sits in several shards is listed once, with the first of them."""
-    markers = sorted((folder / "done").glob("shard-*.parquet")) if (folder / "done").is_dir() else []
-    index = [pl.read_parquet(marker, columns=["key"]).with_columns(shard=pl.lit(marker.name)) for marker in markers]
-    if not index:
-        return pl.DataFrame(schema={"key": pl.String, "shard": pl.String})
-    return pl.concat(index).unique("key", keep="first", maintain_order=True)
-
-
-FLUSH_EVERY = 1000  # articles per cache shard
-
-
-def _keyed(table: str) -> dict[str, pl.DataType]:
-    """A per-article table's schema with `key` (the text hash) in place of `article_id`."""
-    return {"key": pl.String, **{k: v for k, v in PER_ARTICLE[table].items() if k != "article_id"}}
-
-
-def _write_shard(cache_dir: Path, frames: dict[str, pl.DataFrame], keys: list[str]) -> None:
-    """Write one batch of results atomically; the `done` shard (written last) marks the batch complete."""
-    folder = cache_dir / fingerprint()
-    name = f"shard-{hashlib.sha256(''.join(keys).encode()).hexdigest()[:16]}.parquet"
-    for table, frame in frames.items():
-        _atomic_parquet(frame, folder / table / name)
-    _atomic_parquet(pl.DataFrame({"key": keys}, schema={"key": pl.String}), folder / "done" / name)
-
-
-def _atomic_parquet(frame: pl.DataFrame, target: Path) -> None:
-    from framing.export import atomic_write, to_parquet_bytes
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, to_parquet_bytes(frame))
 
 
 # ---------------------------------------------------------------- running over a corpus
@@ -302,7 +116,7 @@ class StoredAnalysis:
             # Only the shards holding this chunk's articles are read, and of them only those articles' rows.
             shards = [pl.scan_parquet(self.folder / table / shard).filter(pl.col("key").is_in(rows["key"].implode()))
                       for (shard,), rows in part.group_by("shard")]
-            rows = pl.concat(shards, how="vertical_relaxed") if shards else schema.empty(_keyed(table)).lazy()
+            rows = pl.concat(shards, how="vertical_relaxed") if shards else schema.empty(keyed_schema(table)).lazy()
             yield (rows.join(part.lazy().select("key", "article_id"), on="key", how="inner")
                    .select(list(table_schema)).cast(table_schema).sort(order).collect())
 
@@ -349,14 +163,14 @@ def _analyze_into(
     """Analyse the articles whose results are not in `shard_dir` yet and write them there, FLUSH_EVERY at a time.
 
     `executor`: anything with `submit(fn, *args)` returning futures with `.result()` — a process pool, or a
-    dask.distributed Client (see framing.distributed); by default a process pool over `workers` cores.
+    dask.distributed Client (see framing.pipeline.dask); by default a process pool over `workers` cores.
     """
     errors = errors if errors is not None else schema.empty(schema.ERRORS)
     folder = shard_dir / fingerprint()
     text_column = articles["text"]
     # One text at a time: a Python list of every text would double the corpus in memory.
     keys = [text_key(t, textblob) for t in text_column]
-    done_keys = set(_shard_index(folder)["key"].to_list()) & set(keys)
+    done_keys = set(shard_index(folder)["key"].to_list()) & set(keys)
     first_row: dict[str, int] = {}
     for row, key in enumerate(keys):
         first_row.setdefault(key, row)
@@ -389,7 +203,7 @@ def _analyze_into(
 
     def flush() -> None:
         if pending_keys:
-            _write_shard(shard_dir, {table: schema.frame(rows, _keyed(table)) for table, rows in pending.items()},
+            write_shard(shard_dir, {table: schema.frame(rows, keyed_schema(table)) for table, rows in pending.items()},
                          list(pending_keys))
         for rows in pending.values():
             rows.clear()
@@ -409,7 +223,7 @@ def _analyze_into(
 
     owners = (pl.DataFrame({"article_id": articles["article_id"], "key": keys},
                            schema={"article_id": pl.String, "key": pl.String})
-              .join(_shard_index(folder), on="key", how="inner").sort("article_id"))
+              .join(shard_index(folder), on="key", how="inner").sort("article_id"))
     failure_rows = []
     id_of: dict[str, list[tuple[str, str]]] = {}
     for key, article_id, path in zip(keys, articles["article_id"], articles["source_path"]):

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from framing import schema
-from framing.filters import UNKNOWN_OUTLET
+from framing.aggregate.filters import UNKNOWN_OUTLET
 
 # One qualitative palette for outlets (colour-blind friendly, Okabe-Ito first, then Plotly's Safe set).
 OUTLET_PALETTE = (
@@ -82,7 +82,7 @@ def encode_ids(analysis: Any) -> tuple[Any, pl.Series]:
 def search(analysis: Any, text: str) -> pl.DataFrame:
     """Integer codes (as `encode_ids` gives them) of the articles whose title or text contains `text`, by the
     Filter's own rule."""
-    from framing.filters import Filter
+    from framing.aggregate.filters import Filter
 
     return (analysis.articles.with_row_index("_code").filter(Filter(text=text).article_mask())
             .select(pl.col("_code").cast(pl.Int64).alias("article_id")))
@@ -158,7 +158,7 @@ def bar_by_outlet(df: pl.DataFrame, value: str, title: str, colours: dict[str, s
     fig = go.Figure([
         go.Bar(x=[o], y=[values[o]], name=o, marker_color=colours.get(o, UNKNOWN_COLOUR),
                text=[f"{values[o]:.0%}" if percent else f"{values[o]:,}"], textposition="auto",
-               hovertemplate=f"%{{x}}: %{{y}}<extra></extra>")
+               hovertemplate="%{x}: %{y}<extra></extra>")
         for o in _order(colours, values) + [o for o in values if o not in colours]
     ])
     fig.update_xaxes(title={"text": "Outlet"}, type="category")

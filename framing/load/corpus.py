@@ -23,7 +23,8 @@ from pathlib import Path
 
 import polars as pl
 
-from framing import metadata, schema
+from framing import schema
+from framing.load import metadata
 from framing.errors import InputError
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".jsonl", ".json", ".csv", ".html", ".htm"}

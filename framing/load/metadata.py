@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from framing import resources
 
 MONTHS = {
     # German
@@ -109,7 +108,7 @@ class Agency:
 def agencies() -> tuple[Agency, ...]:
     """Wire services from data/agencies.csv, longest name first (dpa-AFX before dpa)."""
     rows = []
-    with open(DATA_DIR / "agencies.csv", encoding="utf-8", newline="") as fh:
+    with open(resources.data_path("agencies.csv"), encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             names = [row["name"], *[a for a in row.get("aliases", "").split("|") if a]]
             alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))

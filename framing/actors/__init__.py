@@ -1,0 +1,5 @@
+"""Actors: the gazetteer of known actors (`data/actors.csv`) and the speaker names of a corpus merged into actors.
+
+In: a speaker name or role mention (per article) or the quotes table (per corpus). Out: the canonical actor with
+its group and kind, and the quotes table with one name per actor.
+"""

@@ -1,0 +1,129 @@
+"""One article's analysis: text in, rows of every per-article table out.
+
+In: an article's text. Out: `analyze_text`'s rows for the sections, sentences (voice, tone, opinion, textblob-de
+polarity), voice segments and quotes tables (schema.py), without `article_id`. Pure: the stages run in data-flow
+order (segment -> quotes -> score) and nothing touches the file system but the data files the stages load once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+
+from framing import schema
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+# Per-article tables as produced by analyze_text: rows keyed by position, not yet by article_id.
+PER_ARTICLE = {
+    "sections": schema.SECTIONS,
+    "sentences": schema.SENTENCES,
+    "voice_segments": schema.VOICE_SEGMENTS,
+    "quotes": schema.QUOTES,
+}
+
+
+def _voice_spans(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """Split [start, end) into journalist / quoted stretches."""
+    spans: list[tuple[str, int, int]] = []
+    cursor = start
+    for q_start, q_end in quoted:
+        q_start, q_end = max(q_start, start), min(q_end, end)
+        if q_end <= q_start:
+            continue
+        if q_start > cursor:
+            spans.append(("journalist", cursor, q_start))
+        spans.append(("quoted", max(q_start, cursor), q_end))
+        cursor = max(cursor, q_end)
+    if cursor < end:
+        spans.append(("journalist", cursor, end))
+    return spans
+
+
+def _merge_intervals(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for s, e in sorted(intervals):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
+def analyze_text(text: str, *, textblob: bool = True) -> dict[str, list[dict]]:
+    """Sections, sentences (with voice, tone, opinion), voice segments and quotes of one article text.
+
+    Rows carry every column of their schema except `article_id`. With textblob=False the textblob-de
+    polarity column is left empty (it is by far the slowest step).
+    """
+    from framing.score.opinion import score_opinion
+    from framing.quotes import find_quotes
+    from framing.segment.sections import segment_sections
+    from framing.segment.sentences import split_sentences
+    from framing.score.textblob.offline import textblob_polarity
+    from framing.score.tone import score_tone
+
+    sections = segment_sections(text)
+    section_rows = [
+        {"section_id": i, "kind": s.kind, "start": s.start, "end": s.end, "heading": s.heading,
+         "author": s.author, "text": text[s.start : s.end]}
+        for i, s in enumerate(sections)
+    ]
+    spans: list[tuple[int, int, int]] = []  # (section_id, start, end)
+    for i, s in enumerate(sections):
+        spans.extend((i, a, b) for a, b in split_sentences(text, s.start, s.end))
+    quotes = find_quotes(text, [(a, b) for _, a, b in spans], sections)
+
+    section_starts = [s.start for s in sections]
+
+    def section_of(offset: int) -> int:
+        i = bisect.bisect_right(section_starts, offset) - 1  # sections partition the text, in order
+        return i if i >= 0 and offset < sections[i].end else max(0, len(sections) - 1)
+
+    quote_rows = []
+    for i, q in enumerate(quotes):
+        quote_rows.append({
+            "quote_id": i, "section_id": section_of(q.start), "mode": q.mode, "start": q.start, "end": q.end,
+            "text": text[q.start : q.end], "n_words": len(text[q.start : q.end].split()),
+            "cue": q.cue, "cue_start": q.cue_start, "cue_end": q.cue_end,
+            "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
+            "speaker": q.speaker, "speaker_group": q.speaker_group, "speaker_kind": q.speaker_kind,
+        })
+    quoted = _merge_intervals((q.start, q.end) for q in quotes if q.speaker_kind != "reader")
+    quoted_starts, quoted_ends = [a for a, _ in quoted], [b for _, b in quoted]  # sorted: the intervals are disjoint
+
+    sentence_rows, segment_rows = [], []
+    for sentence_id, (section_id, start, end) in enumerate(spans):
+        kind = sections[section_id].kind
+        sentence = text[start:end]
+        inside = quoted[bisect.bisect_right(quoted_ends, start): bisect.bisect_left(quoted_starts, end)]
+        if kind == "reader_comment":
+            parts = [("reader", start, end)]
+        else:
+            parts = _voice_spans(start, end, inside)
+        chars = {"journalist": 0, "quoted": 0, "reader": 0}
+        for voice, a, b in parts:
+            chars[voice] += b - a
+            piece = text[a:b]
+            if not _LETTER.search(piece):
+                continue
+            piece_tone = score_tone(piece)
+            segment_rows.append({"sentence_id": sentence_id, "voice": voice, "start": a, "end": b,
+                                 "n_chars": b - a, "tone": piece_tone.tone, "tone_label": piece_tone.label})
+        tone = score_tone(sentence)
+        reported = [] if kind == "reader_comment" else [
+            (max(a, start) - start, min(b, end) - start) for a, b in inside
+        ]
+        opinion = score_opinion(sentence, reported)
+        sentence_rows.append({
+            "sentence_id": sentence_id, "section_id": section_id, "kind": kind, "start": start, "end": end,
+            "text": sentence, "voice": max(chars, key=lambda v: chars[v]),
+            "quoted_share": chars["quoted"] / max(1, end - start),
+            "polarity_textblob": textblob_polarity(sentence) if textblob else None,
+            "tone": tone.tone, "tone_label": tone.label, "tone_evidence": "; ".join(tone.evidence) or None,
+            "opinion": opinion.opinion, "opinion_signals": "; ".join(opinion.signals) or None,
+        })
+    return {"sections": section_rows, "sentences": sentence_rows, "voice_segments": segment_rows,
+            "quotes": quote_rows}

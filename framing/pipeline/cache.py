@@ -1,0 +1,88 @@
+"""The on-disk cache of analysed articles: what an article's results are keyed by, and the shards they live in.
+
+In: article texts and batches of per-article rows. Out: `fingerprint()` (a hash of the analysis code and data
+files), `text_key` per article, and parquet shards under `<cache dir>/<fingerprint>/<table>/shard-*.parquet`, each
+batch complete once its `done` marker is written. A change to the analysis code or its data changes the
+fingerprint, so stale results are never reused; `corpus_key` fingerprints a whole corpus on disk (the dashboard
+re-analyses when it changes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import cache
+from pathlib import Path
+
+import polars as pl
+
+from framing import resources
+from framing.pipeline.article import PER_ARTICLE
+
+PACKAGE = Path(__file__).resolve().parents[1]
+# The code that decides the per-article tables; presentation code (dashboard, aggregation, export) is not among
+# it, so editing that keeps the cache.
+ANALYSIS_CODE = ("schema.py", "resources.py", "segment", "quotes", "actors", "score", "pipeline/article.py")
+
+
+@cache
+def fingerprint() -> str:
+    """Hash of the analysis code and its data files: a change to either invalidates cached results."""
+    digest = hashlib.sha256()
+    files: list[Path] = []
+    for name in ANALYSIS_CODE:
+        path = PACKAGE / name
+        files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    data = resources.data_dir()
+    if data.is_dir():
+        files += sorted(p for p in data.rglob("*") if p.is_file() and p.suffix != ".md"
+                        and "corpus" not in p.relative_to(data).parts)
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def text_key(text: str, textblob: bool) -> str:
+    return hashlib.sha256(f"{int(textblob)}\0{text}".encode()).hexdigest()[:32]
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("FRAMING_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "framing")
+    return Path(base)
+
+
+def shard_index(folder: Path) -> pl.DataFrame:
+    """`key` and `shard` (file name) of every article whose batch was completely written (its `done` marker
+    exists); a key that sits in several shards is listed once, with the first of them."""
+    markers = sorted((folder / "done").glob("shard-*.parquet")) if (folder / "done").is_dir() else []
+    index = [pl.read_parquet(marker, columns=["key"]).with_columns(shard=pl.lit(marker.name)) for marker in markers]
+    if not index:
+        return pl.DataFrame(schema={"key": pl.String, "shard": pl.String})
+    return pl.concat(index).unique("key", keep="first", maintain_order=True)
+
+
+FLUSH_EVERY = 1000  # articles per cache shard
+
+
+def keyed_schema(table: str) -> dict[str, pl.DataType]:
+    """A per-article table's schema with `key` (the text hash) in place of `article_id`."""
+    return {"key": pl.String, **{k: v for k, v in PER_ARTICLE[table].items() if k != "article_id"}}
+
+
+def write_shard(cache_dir: Path, frames: dict[str, pl.DataFrame], keys: list[str]) -> None:
+    """Write one batch of results atomically; the `done` shard (written last) marks the batch complete."""
+    folder = cache_dir / fingerprint()
+    name = f"shard-{hashlib.sha256(''.join(keys).encode()).hexdigest()[:16]}.parquet"
+    for table, frame in frames.items():
+        atomic_parquet(frame, folder / table / name)
+    atomic_parquet(pl.DataFrame({"key": keys}, schema={"key": pl.String}), folder / "done" / name)
+
+
+def atomic_parquet(frame: pl.DataFrame, target: Path) -> None:
+    from framing.present.export import atomic_write, to_parquet_bytes
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, to_parquet_bytes(frame))
+

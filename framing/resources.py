@@ -1,0 +1,41 @@
+"""The one place that knows where the project's data files live, and reads the plain ones.
+
+In: a path relative to `data/` (`"speech/verbs.csv"`). Out: its absolute path, or its lines / text. In a checkout
+(and an editable install) the files are the top-level `data/` folder beside the package; an installed wheel carries
+the same folder inside the package as `framing/data/`. Every module that needs a word list, lexicon, marker table
+or the bundled corpus asks here, so a checkout, an editable install and a wheel behave the same.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from framing.errors import ConfigError
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """The `data/` folder: inside the installed package when it ships there, else beside the package."""
+    packaged = _PACKAGE / "data"
+    return packaged if packaged.is_dir() else _PACKAGE.parent / "data"
+
+
+def data_path(*parts: str) -> Path:
+    """The path of a data file (`data_path("speech", "verbs.csv")`); it need not exist."""
+    return data_dir().joinpath(*parts)
+
+
+def read_text(*parts: str) -> str:
+    """A data file's text (UTF-8); ConfigError naming the file when it cannot be read."""
+    path = data_path(*parts)
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read the data file {path}: {exc}") from exc
+
+
+def read_lines(*parts: str) -> list[str]:
+    """The non-empty lines of a word-list file, stripped, without `#` comment lines."""
+    return [line.strip() for line in read_text(*parts).splitlines() if line.strip() and not line.startswith("#")]
+
