@@ -1,7 +1,7 @@
 """Time to analyse one very long article, by size: does the analysis stay close to linear in the text length?
 
-    python bench/long_article.py                 # 100 KB, 400 KB, 1 MB, 4 MB
-    python bench/long_article.py 1000000 16000000
+    python -m bench.long_article                 # 100 KB, 400 KB, 1 MB, 4 MB
+    python -m bench.long_article 1000000 16000000
 
 The article is the bundled seed corpus (data/corpus) joined and repeated up to each size: real paragraphs, quotes,
 commentary and reader comments, so every stage sees the text it sees in practice. `framing.pipeline.analyze_text`

@@ -1,7 +1,7 @@
 """Benchmarks: throughput and peak memory of the analysis, stage by stage, against the naive textblob-de baseline.
 
     make bench                       # seeds, 10kgnad (1,028), synthetic 10,000 and 100,000 articles, dashboard
-    python bench/run.py --sizes 10000 --skip-dashboard
+    python -m bench.run --sizes 10000 --skip-dashboard
 
 Prints a table and writes bench/RESULTS.md (with the machine it ran on). The 10kgnad texts come from
 ../shared/corpora (licensed for evaluation): the synthetic corpora are written to a temporary folder, never into
@@ -24,11 +24,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 SHARED = ROOT.parent / "shared"
 GNAD = SHARED / "corpora" / "10kgnad" / "test.csv"
 OUTLETS = ["nd", "OZD", "taz", "FAZ", "SZ", "Welt", "Spiegel", "Zeit", "dpa", "Chas Pravdy"]
-sys.path.insert(0, str(ROOT))
 csv.field_size_limit(1 << 30)
 
 
@@ -109,7 +107,7 @@ def stage_times(texts: list[str], baseline_sentences: int = 2000) -> dict[str, f
     from framing.segment.sections import segment_sections
     from framing.segment.sentences import split_sentences
     from framing.score.tone import score_tone
-    from tone_speed import compare
+    from bench.tone_speed import compare
 
     t = {}
     t0 = time.perf_counter()
@@ -162,8 +160,7 @@ def aggregate_time(out: Path, reuse: bool) -> float:
 def dashboard_times(corpus: Path, analysis_dir: Path) -> dict[str, float]:
     """Server start → first chart, and one filter change, measured in Chromium (tests/browser helpers), on the
     tables `framing analyze` already wrote for this corpus."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    from browser import dashboard_timing  # noqa: PLC0415
+    from tests.helpers.browser import dashboard_timing
 
     return dashboard_timing(corpus, analysis_dir=analysis_dir)
 
@@ -229,7 +226,7 @@ def main() -> int:
         "# Benchmark results",
         "",
         f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine()}.",
-        f"Command: `python bench/run.py{' --sizes ' + ' '.join(map(str, args.sizes)) if args.sizes != [10000, 100000] else ''}"
+        f"Command: `python -m bench.run{' --sizes ' + ' '.join(map(str, args.sizes)) if args.sizes != [10000, 100000] else ''}"
         f"{f' --textblob-upto {args.textblob_upto}' if args.textblob_upto != 1028 else ''}` (`make bench`).",
         "",
         "## Whole analysis (`framing analyze --no-cache`, all cores)",

@@ -1,6 +1,6 @@
 """Throughput of our tone score vs textblob-de's `.sentiment` per sentence, on the seed texts.
 
-    python bench/tone_speed.py     # prints sentences/s of both and the ratio
+    python -m bench.tone_speed     # prints sentences/s of both and the ratio
 
 The baseline is textblob-de exactly as shipped (`TextBlobDE(s).sentiment`, without framing's faster tagger patch,
 which this process never installs). Sentences: data/corpus/*.txt split with a simple regex. Both run warm

@@ -1,7 +1,7 @@
 """Fit the weight of each opinion signal type on checkthat train; report macro-F1 on train and on dev (not fitted on).
 
-    python quality/fit_opinion.py          # prints figures with the fitted weights
-    python quality/fit_opinion.py --write  # also writes data/lexicon/opinion_weights.json
+    python -m quality.fit_opinion          # prints figures with the fitted weights
+    python -m quality.fit_opinion --write  # also writes data/lexicon/opinion_weights.json
 Logistic regression over the signal counts of framing.score.opinion (one weight per signal type, ~17 numbers, L2), then the
 bias is moved so that opinion >= 0.5 maximises macro-F1 on train. Reported spans are approximated by
 framing.score.opinion.approximate_reported (quotations and clauses after a speech verb).
@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sentence_eval import evaluate_module, items  # noqa: E402
+from quality.sentence_eval import evaluate_module, items
 
-from framing.score.opinion import FEATURES, approximate_reported, signal_counts  # noqa: E402
-from framing.score.tone import LEXICON_DIR  # noqa: E402
+from framing.score.opinion import FEATURES, approximate_reported, signal_counts
+from framing.score.tone import LEXICON_DIR
 
 LABELS = ["SUBJ", "OBJ"]
 

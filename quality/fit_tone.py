@@ -1,7 +1,7 @@
 """Fit the tone label parameters on gerntsa (train split) under the official aggregation; report 5-fold CV macro-F1.
 
-    python quality/fit_tone.py          # prints the CV figures (4 fold seeds) and the in-sample figure
-    python quality/fit_tone.py --write  # also writes the fitted numbers to data/lexicon/tone_params.json
+    python -m quality.fit_tone          # prints the CV figures (4 fold seeds) and the in-sample figure
+    python -m quality.fit_tone --write  # also writes the fitted numbers to data/lexicon/tone_params.json
 
 The official flow (../shared/eval/evaluate.py with `framing analyze`) splits each record into sentences, labels each
 with score_tone and votes the labels per record (positive if more positive than negative sentences, negative if more
@@ -11,7 +11,7 @@ schlecht" counts as DAMPING x "schlecht", positive). The CV figure fits all thre
 folds of records and scores the held-out records; it is reported for four fold seeds (the folds move it by about
 +-0.004). Shipped: the three numbers fitted on all of gerntsa train. The hand-written lexicon is not fitted.
 
-    python quality/fit_tone.py --reliability   # also: CV of per-word reliability weights (not shipped)
+    python -m quality.fit_tone --reliability   # also: CV of per-word reliability weights (not shipped)
 
 Not shipped, reported with --reliability: a reliability weight per lexicon form and polarity (how much more often
 than the base rate a record containing the word carries its polarity, shrunk towards 1 with ALPHA pseudo records,
@@ -25,14 +25,12 @@ import collections
 import json
 import random
 import sys
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sentence_eval import items, record_sentences  # noqa: E402
+from quality.sentence_eval import items, record_sentences
 
-from framing.score.tone import LEXICON_DIR, assess, load_lexicon  # noqa: E402
+from framing.score.tone import LEXICON_DIR, assess, load_lexicon
 
 LABELS = ["positive", "neutral", "negative"]
 THRESHOLDS = np.round(np.arange(0.02, 0.9, 0.01), 2)  # on tone = s / (1 + |s|)

@@ -1,6 +1,6 @@
 """Score our sentence functions directly on ../shared/eval gold data (no CLI): gerntsa tone, checkthat opinion.
 
-    python quality/sentence_eval.py            # prints macro-F1 figures
+    python -m quality.sentence_eval            # prints macro-F1 figures
 gerntsa is measured as the official flow does (evaluate.py export / framing analyze / score): each record split into
 sentences like framing.pipeline.analyze_text, each labelled by score_tone, the labels voted per record.
 The gold data stays in ../shared/eval (evaluation-only licences); nothing of it is written into the repository.
@@ -8,22 +8,21 @@ The gold data stays in ../shared/eval (evaluation-only licences); nothing of it 
 
 from __future__ import annotations
 
-import re
+import functools
+import importlib.util
 import sys
 from pathlib import Path
 
 EVAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 
-# Quotations approximated for `reported`: text inside quote marks, and the clause after a speech verb + comma/dass.
-QUOTE_SPANS = re.compile(r"„[^“”\"]*[“”\"]|\"[^\"]*\"|»[^«]*«|«[^»]*»|‚[^‘’]*[‘’]")
 
-
+@functools.cache
 def evaluate_module():
-    if str(EVAL_DIR) not in sys.path:
-        sys.path.insert(0, str(EVAL_DIR))
-    import evaluate
-
-    return evaluate
+    """../shared/eval/evaluate.py, loaded from its file (it is not a package of ours)."""
+    spec = importlib.util.spec_from_file_location("shared_eval_evaluate", EVAL_DIR / "evaluate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def items(name: str, split: str) -> list[tuple[str, str, str]]:

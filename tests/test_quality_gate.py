@@ -8,14 +8,11 @@ reached its issue floor yet is visible as an expected failure, not hidden.
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
-sys.path.insert(0, str(ROOT / "quality"))
+from quality import official as evaluate
+from tests.helpers import EVAL, ROOT
 
 pytestmark = [pytest.mark.eval, pytest.mark.skipif(
     not (EVAL / "evaluate.py").exists(),
@@ -26,21 +23,15 @@ BASELINE = json.loads((ROOT / "quality" / "baseline.json").read_text(encoding="u
 
 @pytest.fixture(scope="module")
 def measured() -> dict:
-    import official as evaluate  # quality/official.py (not ../shared/eval/evaluate.py)
-
     return evaluate.measure()
 
 
 def _cases() -> list:
-    import official as evaluate
-
     return [(dataset, key) for dataset, keys in evaluate.GUARDED.items() for key in keys]
 
 
 @pytest.mark.parametrize("dataset, key", _cases())
 def test_figure_holds_its_floor(measured: dict, dataset: str, key: str) -> None:
-    import official as evaluate
-
     where, field, _ = evaluate.GUARDED[dataset][key]
     value = evaluate.figure(measured[dataset], where, field)
     floor = BASELINE[dataset]["floors"][key]
@@ -48,8 +39,6 @@ def test_figure_holds_its_floor(measured: dict, dataset: str, key: str) -> None:
 
 
 def _issue_cases() -> list:
-    import official as evaluate
-
     cases = []
     for dataset, keys in evaluate.GUARDED.items():
         for key, (where, field, issue_floor) in keys.items():
@@ -63,7 +52,5 @@ def _issue_cases() -> list:
 
 @pytest.mark.parametrize("dataset, key, issue_floor", _issue_cases())
 def test_figure_reaches_the_issue_floor(measured: dict, dataset: str, key: str, issue_floor: float) -> None:
-    import official as evaluate
-
     where, field, _ = evaluate.GUARDED[dataset][key]
     assert evaluate.figure(measured[dataset], where, field) >= issue_floor

@@ -1,0 +1,144 @@
+"""The real `streamlit run dashboard.py` in Debian's Chromium: charts render, removing an outlet redraws a chart,
+a CSV download holds exactly the filtered rows, an uploaded article (with hostile text) joins the views as
+literal text, and every view is screenshotted into tests/artifacts/."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.helpers.browser import CHROMIUM, PLOT, chart_signature, chromium, dashboard_server, select_view, wait_charts, wait_idle
+from tests.helpers import ARTIFACTS
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI"):
+        raise RuntimeError(f"{CHROMIUM} is missing on CI: .ci/run installs it with apt-get (chromium)")
+    pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium); browser tests skipped",
+                allow_module_level=True)
+
+VIEWS = ("Overview", "Tone", "Voices", "Commentary", "Text reuse", "Articles", "Add articles")
+HOSTILE_OUTLET = "<img src=x onerror=alert(1)> Testblatt"
+HOSTILE_TEXT = ("<script>alert(1)</script> [link](http://x) $x$\n\n"
+                "Kiew. Der Präsident sagte: »Wir brauchen Sicherheitsgarantien.« Die Nato müsse jetzt handeln.\n")
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("browser")
+    with dashboard_server(user_corpus=tmp / "user", cache_dir=tmp / "cache") as url, chromium() as page:
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.base_url, page.dialogs = url, dialogs
+        yield page
+        assert not dialogs, f"the page opened dialogs (script ran): {dialogs}"
+
+
+def goto(page, query: str = "") -> None:
+    page.goto(page.base_url + "/" + query)
+    wait_idle(page)
+
+
+def screenshot(page, name: str) -> None:
+    """The whole view (the viewport is stretched to the main area's height for the shot)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    for _ in range(2):  # measure, stretch, measure again (charts re-flow after the resize)
+        height = page.evaluate("""() => { const b = document.querySelector('[data-testid="stMainBlockContainer"]');
+                                          return b ? b.getBoundingClientRect().height + 200 : 0; }""")
+        page.set_viewport_size({"width": size["width"], "height": int(min(max(height, size["height"]), 8000))})
+        wait_idle(page)
+        page.wait_for_timeout(400)  # plotly relayout after the resize
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.set_viewport_size(size)
+
+
+def test_page_renders_the_charts(page):
+    goto(page)
+    wait_charts(page, 3)
+    page.get_by_text("Showing 5 articles: all outlets, all dates").first.wait_for()
+    page.get_by_text("Articles per outlet").first.wait_for()
+    assert page.locator(f"{PLOT} .main-svg").count() >= 3
+    names = page.evaluate(f"() => document.querySelectorAll('{PLOT}')[0].data.map(t => t.name)")
+    assert "(unknown outlet)" in names and "nd" in names
+
+
+def test_removing_an_outlet_updates_a_chart(page):
+    goto(page, "?outlet=nd&outlet=OZD&outlet=Chas+Pravdy")
+    wait_charts(page, 3)
+    before = chart_signature(page, 0)
+    assert "OZD" in before
+    page.get_by_role("button", name="Remove OZD").click()
+    page.wait_for_function(
+        f"(b) => {{ const p = document.querySelectorAll('{PLOT}')[0];"
+        " return p && p.data && JSON.stringify(p.data.map(t => [t.name, t.x, t.y])) !== b; }", arg=before)
+    wait_idle(page)
+    after = chart_signature(page, 0)
+    assert "OZD" not in after and "nd" in after
+    assert parse_qs(urlparse(page.url).query)["outlet"] == ["nd", "Chas Pravdy"]
+
+
+def _download(page, name: str) -> tuple[list[dict], str]:
+    button = page.get_by_role("button", name=re.compile(rf"Download {name}\.csv"))
+    with page.expect_download() as info:
+        button.click()
+    rows = list(csv.DictReader(io.StringIO(info.value.path().read_text(encoding="utf-8"))))
+    return rows, button.inner_text()
+
+
+def test_csv_download_holds_exactly_the_filtered_rows(page):
+    goto(page, "?outlet=nd&outlet=Chas+Pravdy&kind=reporting&kind=commentary")
+    wait_charts(page, 3)
+    rows, label = _download(page, "overview")
+    assert sorted(r["outlet"] for r in rows) == ["Chas Pravdy", "nd"]
+    assert f"({len(rows)} rows)" in label
+    rows, label = _download(page, "section_composition")
+    assert rows and {r["outlet"] for r in rows} <= {"nd", "Chas Pravdy"}, (label, rows)
+    assert {r["kind"] for r in rows} <= {"reporting", "commentary"}
+    assert f"({len(rows)} rows)" in label
+
+
+def test_every_view_screenshot(page):
+    goto(page)
+    wait_charts(page, 3)
+    for view in VIEWS:
+        select_view(page, view)
+        if view not in ("Articles", "Add articles"):
+            wait_charts(page, 1)
+        screenshot(page, f"view_{view.lower().replace(' ', '_')}")
+        assert "Traceback" not in page.inner_text('[data-testid="stMain"]')
+    assert len(list(ARTIFACTS.glob("view_*.png"))) >= len(VIEWS)
+
+
+def test_uploaded_article_appears_in_the_views_as_literal_text(page):
+    goto(page, "?view=Add+articles")
+    page.set_input_files('input[type="file"]', files=[
+        {"name": "leserbrief.txt", "mimeType": "text/plain", "buffer": HOSTILE_TEXT.encode("utf-8")}])
+    page.get_by_label("Outlet of these articles (optional)").fill(HOSTILE_OUTLET)
+    page.keyboard.press("Tab")
+    wait_idle(page)
+    page.get_by_role("button", name="Add to my corpus").click()
+    page.get_by_text("1 file(s) added").wait_for(timeout=120_000)
+    wait_idle(page)
+    select_view(page, "Overview")
+    wait_charts(page, 3)
+    main = page.inner_text('[data-testid="stMain"]')
+    assert "Showing 6 articles" in main
+    assert HOSTILE_OUTLET in page.evaluate(f"() => document.querySelectorAll('{PLOT}')[0].data.map(t => t.name).join('|')")\
+        .replace("&lt;", "<").replace("&gt;", ">")
+    goto(page, f"?view=Articles&outlet={HOSTILE_OUTLET.replace(' ', '+')}")
+    article = page.locator(".fr-article").first
+    article.wait_for()
+    shown = article.inner_text()
+    assert "<script>alert(1)</script> [link](http://x) $x$" in shown
+    assert HOSTILE_OUTLET in shown
+    assert "Sicherheitsgarantien" in shown  # German text intact
+    assert page.locator('img[src="x"]').count() == 0 and page.locator(".fr-article script").count() == 0
+    assert page.locator('.fr-article a[href="http://x"]').count() == 0
+    screenshot(page, "upload_hostile_article")

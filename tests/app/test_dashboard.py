@@ -1,0 +1,265 @@
+"""The dashboard under Streamlit's AppTest: starts on the bundled corpus, every filter changes the charts and
+tables, the URL round-trips the view, hostile text stays text, and empty results explain themselves."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import polars as pl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from framing.load import uploads as store
+from framing.present import charts as views
+from framing.present.export import to_csv_bytes
+from framing.aggregate.filters import Filter
+
+from tests.helpers import ROOT
+
+DASHBOARD = ROOT / "dashboard.py"
+VIEWS = ("Overview", "Tone", "Voices", "Commentary", "Text reuse", "Articles", "Add articles")
+HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)> [link](http://x) $x$"
+
+
+def start(params: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=120)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def show(at: AppTest, view: str) -> AppTest:
+    at.segmented_control(key="view").set_value(view).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def charts(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def frame(at: AppTest, *columns: str) -> pl.DataFrame:
+    """The first table shown that has all these columns."""
+    for element in at.dataframe:
+        df = element.value
+        if all(c in df.columns for c in columns):
+            return pl.from_pandas(df)
+    raise AssertionError(f"no table with columns {columns}")
+
+
+def banners(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if 'class="fr-filter"' in m.value]
+
+
+def x_values(spec: dict) -> list:
+    return [x for trace in spec["data"] for x in (trace.get("x") or [])]
+
+
+def test_starts_on_the_bundled_corpus(dashboard_env):
+    at = start()
+    assert len(at.get("plotly_chart")) >= 3
+    overview = frame(at, "n_articles", "n_words")
+    assert overview["n_articles"].sum() == 5
+    assert "(unknown outlet)" in overview["outlet"].to_list()
+    assert banners(at) and all("Showing 5 articles: all outlets, all dates" in b for b in banners(at))
+    # every table's download says how many rows it holds: exactly the rows shown
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert f"Download overview.csv ({overview.height} rows)" in labels
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_renders_without_errors(dashboard_env, view):
+    at = show(start(), view)
+    if view not in ("Articles", "Add articles"):
+        assert at.get("plotly_chart"), f"{view} shows no chart"
+    if view != "Add articles":
+        assert at.dataframe, f"{view} shows no table"
+        assert banners(at), f"{view} does not show the filter sentence"
+    assert len(at.expander) >= 1  # glossary (or the upload list)
+
+
+def _set(at: AppTest, key: str, value) -> None:
+    widget = at.sidebar.get("multiselect") + at.sidebar.get("date_input") + at.sidebar.get("checkbox") + \
+        at.sidebar.get("text_input")
+    match = [w for w in widget if w.key == key]
+    assert match, f"no sidebar widget {key}"
+    match[0].set_value(value)
+
+
+# widget, value, view, table columns, what the filtered table must satisfy
+FILTER_CASES = [
+    ("f_outlets", ["nd"], "Overview", ("n_articles", "n_words"), lambda df: df["outlet"].to_list() == ["nd"]),
+    ("f_from", dt.date(2025, 8, 1), "Overview", ("n_articles", "n_words"),
+     lambda df: "dpa-AFX" not in df["outlet"].to_list() and "OZD" in df["outlet"].to_list()),
+    ("f_undated", False, "Overview", ("n_articles", "n_words"), lambda df: "OZD" not in df["outlet"].to_list()),
+    ("f_kinds", ["reporting"], "Overview", ("kind", "share_chars"), lambda df: set(df["kind"]) == {"reporting"}),
+    ("f_voices", ["quoted"], "Tone", ("voice", "mean_tone"), lambda df: set(df["voice"]) == {"quoted"}),
+    ("f_speakers", ["Mark Rutte"], "Voices", ("speaker", "speaker_kind"),
+     lambda df: set(df["speaker"]) == {"Mark Rutte"}),
+    ("f_groups", ["Russia"], "Voices", ("speaker_group", "n_speakers"), lambda df: set(df["speaker_group"]) == {"Russia"}),
+    ("f_text", "Lawrow", "Overview", ("n_articles", "n_words"), lambda df: 0 < df["n_articles"].sum() < 5),
+]
+
+
+@pytest.mark.parametrize(("key", "value", "view", "columns", "check"), FILTER_CASES,
+                         ids=[c[0] for c in FILTER_CASES])
+def test_each_filter_changes_charts_and_tables(dashboard_env, key, value, view, columns, check):
+    at = show(start(), view)
+    before_table = frame(at, *columns)
+    before_charts = charts(at)
+    _set(at, key, value)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    after_table = frame(at, *columns)
+    assert check(after_table), after_table
+    assert not after_table.equals(before_table)
+    assert charts(at) != before_charts
+    # the sentence above the charts names the new filter, and the download holds exactly the rows shown
+    assert banners(at) and all(b.split(": ", 1)[1] != "all outlets, all dates</div>" for b in banners(at))
+    n_rows = len(pl.read_csv(to_csv_bytes(after_table)))
+    assert n_rows == after_table.height
+
+
+def test_url_seeds_the_view_and_follows_changes(dashboard_env):
+    at = start({"outlet": ["nd", "OZD"], "kind": "reporting", "view": "Tone", "q": "Nato", "undated": "0"})
+    assert at.segmented_control(key="view").value == "Tone"
+    assert at.sidebar.multiselect(key="f_outlets").value == ["nd", "OZD"]
+    assert at.sidebar.multiselect(key="f_kinds").value == ["reporting"]
+    assert at.sidebar.text_input(key="f_text").value == "Nato"
+    assert at.sidebar.checkbox(key="f_undated").value is False
+    tone = frame(at, "voice", "mean_tone")
+    assert set(tone["outlet"]) <= {"nd", "OZD"}
+    # a change is written back to the URL, in the Filter's own vocabulary
+    at.sidebar.multiselect(key="f_outlets").set_value(["nd"]).run()
+    show(at, "Voices")
+    params = {k: v if isinstance(v, list) else [v] for k, v in at.query_params.items()}
+    assert params["view"] == ["Voices"]
+    assert Filter.from_query_params(params) == Filter(outlets=("nd",), section_kinds=("reporting",), text="Nato",
+                                                      include_undated=False)
+    # ... and the URL starts an identical view in a new session
+    again = start(params)
+    assert again.sidebar.multiselect(key="f_outlets").value == ["nd"]
+    assert again.segmented_control(key="view").value == "Voices"
+
+
+def test_reset_clears_every_filter(dashboard_env):
+    at = start({"outlet": "nd", "kind": "reporting", "q": "Nato", "undated": "0"})
+    at.sidebar.button[0].click().run()
+    assert Filter.from_query_params(dict(at.query_params)) == Filter()
+    assert frame(at, "n_articles", "n_words")["n_articles"].sum() == 5
+
+
+def test_url_junk_is_ignored(dashboard_env):
+    at = start({"outlet": "No Such Outlet", "from": "yesterday", "view": "<script>", "kind": "poetry"})
+    assert at.segmented_control(key="view").value == "Overview"
+    assert at.sidebar.multiselect(key="f_outlets").value == []
+    assert frame(at, "n_articles", "n_words")["n_articles"].sum() == 5
+
+
+def test_selected_articles_travel_in_the_url(dashboard_env):
+    at = start({"view": "Articles", "article": ["004_ca560b4285e4ed8d"]})
+    assert at.query_params["article"] in ("004_ca560b4285e4ed8d", ["004_ca560b4285e4ed8d"])
+    html_blocks = [m.value for m in at.markdown if 'class="fr-article"' in m.value]
+    assert len(html_blocks) == 1 and "dpa&#45;AFX" in html_blocks[0]
+
+
+def test_no_match_shows_a_message_not_a_traceback(dashboard_env):
+    at = start({"q": "zzzz-no-such-text"})
+    assert any("No articles match this filter" in i.value for i in at.info)
+    for view in VIEWS[:-1]:
+        show(at, view)
+        assert any("No articles match" in i.value for i in at.info)
+
+
+def test_empty_corpus_explains_itself(dashboard_env, tmp_path, monkeypatch):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.setenv("FRAMING_CORPUS", str(empty))
+    at = start()
+    assert any("no articles yet" in i.value for i in at.info)
+    assert at.get("file_uploader")
+
+
+def test_uploaded_hostile_article_is_shown_as_literal_text(dashboard_env):
+    text = f"{HOSTILE}\n\nKiew. Der Präsident sagte: »Wir brauchen Garantien.« {HOSTILE}\n"
+    results = store.add_files(dashboard_env, [("evil <b>.txt", text.encode())], outlet=HOSTILE)
+    assert results[0].status == "stored", results
+    at = start({"outlet": HOSTILE})
+    assert at.sidebar.multiselect(key="f_outlets").value == [HOSTILE]  # the option is plain text
+    assert frame(at, "n_articles", "n_words")["outlet"].to_list() == [HOSTILE]
+    for spec in charts(at):
+        assert "<script>" not in json.dumps(spec) and "<img" not in json.dumps(spec)
+    show(at, "Articles")
+    markup = "".join(m.value for m in at.markdown)
+    for raw in ("<script>", "<img", "[link](", "$x$"):
+        assert raw not in markup, raw
+    article = next(m.value for m in at.markdown if 'class="fr-article"' in m.value)
+    assert "&lt;script&gt;" in article and "&#91;link&#93;" in article and "&#36;x&#36;" in article
+    for view in VIEWS:
+        show(at, view)
+        assert "<script>" not in "".join(m.value for m in at.markdown)
+
+
+def test_an_uploaded_article_joins_every_view(dashboard_env):
+    at = start()
+    results = store.add_files(dashboard_env, [("mein.txt", "Berlin. Die Zeitung berichtet über Nato-Garantien. "
+                                                           "Mark Rutte sagte, das sei wichtig.".encode())],
+                              outlet="Testblatt")
+    assert results[0].status == "stored"
+    at.run()
+    assert "Testblatt" in frame(at, "n_articles", "n_words")["outlet"].to_list()
+    assert "Testblatt" in at.sidebar.multiselect(key="f_outlets").options
+
+
+def test_filter_changes_never_reanalyse(dashboard_env, monkeypatch):
+    import framing.pipeline
+
+    calls = []
+    real = framing.pipeline.analyze_articles
+    monkeypatch.setattr(framing.pipeline, "analyze_articles", lambda *a, **k: calls.append(1) or real(*a, **k))
+    at = start()
+    first = len(calls)
+    for key, value in (("f_outlets", ["nd"]), ("f_kinds", ["commentary"]), ("f_text", "Rutte")):
+        _set(at, key, value)
+        at.run()
+    assert len(calls) == first <= 1
+
+
+# ---- pure helpers --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("raw", [HOSTILE, "a\n\nb", "*x* _y_ `z` # h", "&amp;"])
+def test_escape_leaves_no_markup(raw):
+    escaped = views.escape(raw)
+    assert not re.search(r"[<>\[\]$*_`#\n]", re.sub(r"&#?\w+;", "", escaped))
+    import html
+
+    assert html.unescape(escaped) == raw.replace("\r", "")
+
+
+def test_outlet_colours_are_stable_and_grey_for_unknown():
+    colours = views.outlet_colours(["nd", None, "OZD"])
+    assert colours == views.outlet_colours(["OZD", "nd", None])
+    assert colours["(unknown outlet)"] == views.UNKNOWN_COLOUR
+    assert views.outlet_colours(["<b>x</b>"]).keys() >= {"&lt;b&gt;x&lt;/b&gt;"}
+
+
+def test_integer_ids_give_the_same_tables():
+    from tests.helpers.frames import small_corpus
+
+    from framing.aggregate.tables import TABLES
+
+    analysis = small_corpus()
+    fast, ids = views.encode_ids(analysis)
+    for name in ("overview", "section_composition", "tone_by_voice", "quoted_actors", "speaker_groups",
+                 "commentary_profile"):
+        assert TABLES[name](fast).equals(TABLES[name](analysis)), name
+    for flt in (Filter(outlets=("nd",)), Filter(section_kinds=("commentary",)), Filter(voices=("quoted",))):
+        assert TABLES["overview"](flt.apply(fast)).equals(TABLES["overview"](flt.apply(analysis)))
+    for needle in ("rutte", "Lawrow", "nothing like this"):
+        expected = analysis.articles.filter(Filter(text=needle).article_mask())["article_id"].to_list()
+        assert views.decode_ids(views.search(analysis, needle), ids)["article_id"].to_list() == expected
