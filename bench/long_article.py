@@ -19,7 +19,7 @@ SIZES = (100_000, 400_000, 1_000_000, 4_000_000)
 
 
 def seed_text() -> str:
-    from framing.load.corpus import load_corpus
+    from framing.load import load_corpus
 
     return "\n\n".join(load_corpus([ROOT / "data" / "corpus"]).articles["text"].to_list())
 

@@ -82,7 +82,7 @@ def measure_run(paths: list[str], out: Path, extra: list[str]) -> dict:
 def incremental(path: Path, tmp: Path) -> dict[str, float]:
     """Analyse a corpus with the cache, add one article, analyse again: the second run analyses only that one."""
     from framing.pipeline import analyze_articles
-    from framing.load.corpus import load_corpus
+    from framing.load import load_corpus
 
     cache = tmp / "incremental_cache"
     loaded = load_corpus([path])

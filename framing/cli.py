@@ -68,7 +68,7 @@ def _add_analysis_options(p: argparse.ArgumentParser, paths_required: bool = Tru
 def _analysed(args: argparse.Namespace) -> Iterator[StoredAnalysis]:
     """The articles of args.paths analysed; the tables stay on disk until read (framing.pipeline.StoredAnalysis)."""
     from framing.pipeline import analyze_on_disk
-    from framing.load.corpus import load_corpus
+    from framing.load import load_corpus
 
     with ExitStack() as stack:
         executor = None

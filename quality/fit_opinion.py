@@ -16,7 +16,7 @@ import numpy as np
 
 from quality.sentence_eval import evaluate_module, items
 
-from framing.score.opinion import FEATURES, approximate_reported, signal_counts
+from framing.score.opinion import FEATURES, approximate_reported, feature_values, signal_counts
 from framing.score.tone import LEXICON_DIR
 
 LABELS = ["SUBJ", "OBJ"]
@@ -26,7 +26,7 @@ def matrix(split: str) -> tuple[np.ndarray, np.ndarray]:
     rows, gold = [], []
     for _, text, label in items("checkthat", split):
         counts, _ = signal_counts(text, approximate_reported(text))
-        rows.append([min(counts[k], 3.0) for k in FEATURES])
+        rows.append(feature_values(counts))
         gold.append(1.0 if label == "SUBJ" else 0.0)
     return np.array(rows), np.array(gold)
 

@@ -30,10 +30,10 @@ import numpy as np
 
 from quality.sentence_eval import items, record_sentences
 
-from framing.score.tone import LEXICON_DIR, assess, load_lexicon
+from framing.score.tone import LEXICON_DIR, assess, load_lexicon, saturate
 
 LABELS = ["positive", "neutral", "negative"]
-THRESHOLDS = np.round(np.arange(0.02, 0.9, 0.01), 2)  # on tone = s / (1 + |s|)
+THRESHOLDS = np.round(np.arange(0.02, 0.9, 0.01), 2)  # on the tone (framing.score.tone.saturate)
 SEEDS = (13, 1, 2, 3)
 DAMPING = (0.0, 0.2, 0.35, 0.5)  # candidate strengths of a negated negative word (nicht schlecht)
 ALPHA, LOW, HIGH = 5.0, 0.25, 2.0
@@ -92,7 +92,7 @@ def fit_reliability(hits, record, gold, rows) -> dict[tuple[str, int], float]:
 def weighted_tones(hits, weights) -> np.ndarray:
     sums = np.array([sum(v * (1.0 if negated else weights.get((f, 0 if v > 0 else 2), 1.0)) for f, v, negated in h)
                      for h in hits])
-    return sums / (1 + np.abs(sums))
+    return saturate(sums)
 
 
 def tones_by_damping(other: np.ndarray, negated_negative: np.ndarray, shipped: float) -> dict[float, np.ndarray]:
@@ -101,7 +101,7 @@ def tones_by_damping(other: np.ndarray, negated_negative: np.ndarray, shipped: f
     out = {}
     for damp in DAMPING:
         total = other + negated_negative * (damp / shipped)
-        out[damp] = np.round(total / (1 + np.abs(total)), 4)
+        out[damp] = np.round(saturate(total), 4)
     return out
 
 

@@ -136,7 +136,23 @@ class TextMetadata:
 _HEADER = re.compile(r"\A\s*date\s+(\S+)")
 _DATELINE = re.compile(r"^\s*[A-ZÄÖÜ][\wÄÖÜäöüß./ -]{1,40}?\s*\(([^()\n]{2,30})\)\s*[-–—:]")
 _BYLINE = re.compile(r"^\s*(?P<outlet>[^\s•|][^\n|•]{1,50}?)\s+[-–—|]\s+(?P<date>\d{1,2}\.?\s+\w+\.?\s+\d{4}.*|\d{1,2}\.\d{1,2}\.\d{4}.*|\d{4}-\d{2}-\d{2}.*)$")
-_MARKER = re.compile(r"^\s*(?P<outlet>[A-ZÄÖÜ][\wÄÖÜ]{1,14})-(?:Kommentar|Analyse|Meinung|Leitartikel|Hintergrund|Interview)\s*$")
+# "OZD-Kommentar": an outlet's name joined to one of the section headings of data/sections/markers.csv
+_OUTLET_HEADING = re.compile(r"\s*(?P<outlet>[A-ZÄÖÜ][\wÄÖÜ]{1,14})-\S.*")
+_HEADING_KINDS = ("commentary", "analysis", "explainer")
+
+
+def _outlet_heading(line: str) -> str | None:
+    """The outlet of a section heading such as `OZD-Kommentar` or `OZD-Analyse` (a block marker of markers.csv)."""
+    m = _OUTLET_HEADING.fullmatch(line.rstrip())
+    if m is None:
+        return None
+    from framing.segment.sections import load_markers
+
+    heading = line.strip()
+    for marker in load_markers():
+        if marker.kind in _HEADING_KINDS and marker.extent == "block" and marker.regex.fullmatch(heading):
+            return m.group("outlet")
+    return None
 _CREDIT = re.compile(r"(?:^|[\s.])(?P<agency>[\w-]{2,15})\s*/\s*(?P<outlet>[\w-]{1,15})\s*\Z")
 _PHOTO_CREDIT = re.compile(r"(?:Foto|Titelbild|Bild|Fotos|Quelle Foto|Photo)\s*:?\s*", re.I)
 
@@ -184,9 +200,9 @@ def from_text(text: str) -> TextMetadata:
                 evidence.append(f"agency from dateline {d.group(0).strip()!r}")
 
     for _, line in nonblank:
-        m = _MARKER.match(line)
-        if m and outlet is None:
-            outlet = m.group("outlet")
+        heading_outlet = _outlet_heading(line) if outlet is None else None
+        if heading_outlet:
+            outlet = heading_outlet
             evidence.append(f"outlet from section marker {line.strip()!r}")
             break
 

@@ -19,8 +19,9 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from framing.load.corpus import ARTICLE_SUFFIXES, IGNORE_FILE, Article, read_file
 from framing.errors import InputError
+from framing.load.discover import IGNORE_FILE
+from framing.load.readers import ARTICLE_SUFFIXES, Article, read_file
 from framing.present.export import atomic_write
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # matches server.maxUploadSize in .streamlit/config.toml

@@ -1,18 +1,16 @@
 """Run the per-article analysis as tasks on a Dask cluster (dask.distributed), for corpora beyond one machine.
 
-The tasks are exactly the local ones (framing.pipeline._analyze_batch over batches of articles); only where they
+The tasks are exactly the local ones (framing.pipeline.run._analyze_batch over batches of articles, sent to the client as `executor`); only where they
 run changes. Without a scheduler address a LocalCluster on this machine is started (one process per core).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
-from framing.pipeline import Analysis, analyze_paths
 from framing.errors import FramingError
 
 
@@ -37,8 +35,3 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
                       dashboard_address=None) as cluster, Client(cluster) as client:
         yield client
 
-
-def analyze_paths_dask(paths: Sequence[str | Path], *, scheduler: str | None = None, **kwargs) -> Analysis:
-    """analyze_paths with the batches sent to a Dask scheduler (`tcp://host:8786`) or a LocalCluster."""
-    with dask_client(scheduler, kwargs.pop("workers", None)) as client:
-        return analyze_paths(paths, executor=client, **kwargs)

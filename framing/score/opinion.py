@@ -92,7 +92,7 @@ def _compound_kind(token: str) -> str | None:
 def _weights() -> dict[str, float]:
     path = LEXICON_DIR / "opinion_weights.json"
     if not path.is_file():
-        raise ConfigError(f"{path} is missing; run `python quality/fit_opinion.py --write`")
+        raise ConfigError(f"{path} is missing; run `python -m quality.fit_opinion --write`")
     return json.loads(path.read_text(encoding="utf-8"))["weights"]
 
 
@@ -185,9 +185,17 @@ def signal_counts(text: str, reported: Sequence[tuple[int, int]] = ()) -> tuple[
     return counts, signals
 
 
+FEATURE_CAP = 3.0  # a signal counts at most this often: the weights are fitted on capped counts
+
+
+def feature_values(counts: dict[str, float]) -> list[float]:
+    """The capped signal counts in FEATURES order: what the weights are fitted on and applied to."""
+    return [min(counts.get(k, 0.0), FEATURE_CAP) for k in FEATURES]
+
+
 def opinion_probability(counts: dict[str, float]) -> float:
     weights = _weights()
-    z = weights.get("bias", 0.0) + sum(weights.get(k, 0.0) * min(v, 3.0) for k, v in counts.items())
+    z = weights.get("bias", 0.0) + sum(weights.get(k, 0.0) * v for k, v in zip(FEATURES, feature_values(counts)))
     return 1.0 / (1.0 + math.exp(-z))
 
 

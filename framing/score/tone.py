@@ -337,7 +337,12 @@ def score_tone(text: str) -> ToneScore:
     hits = assess(text)
     total = sum(value for _, _, value in hits)
     evidence = [label for label, _, _ in hits]
-    scale = lex.params["scale"]
-    tone = total * scale / (1.0 + abs(total * scale))
-    tone = max(-1.0, min(1.0, round(tone, 4)))
+    tone = max(-1.0, min(1.0, round(saturate(total), 4)))
     return ToneScore(tone, tone_label(tone), tuple(evidence))
+
+
+def saturate(total):
+    """A sentence's tone from the sum of its words' contributions: s·k / (1 + |s·k|), in (−1, 1), with k the
+    `scale` of tone_params.json. Works on floats and on numpy arrays (quality/fit_tone.py fits on it)."""
+    scaled = total * load_lexicon().params["scale"]
+    return scaled / (1.0 + abs(scaled))

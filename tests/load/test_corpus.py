@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from framing.load.corpus import decode, load_corpus
 from framing.errors import InputError
+from framing.load import load_corpus
+from framing.load.readers import decode
 from framing.schema import ARTICLES, ERRORS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -270,13 +271,13 @@ LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 @pytest.mark.parametrize("text", ["", "a", "a\n", "\n", "\n\n", "a\r\nb", "\r\n\r", "a\n\nb\n",
                                   "".join(f"{i}{sep}" for i, sep in enumerate(LINE_BREAKS)) + "end"])
 def test_jsonl_lines_split_where_splitlines_splits(text: str) -> None:
-    from framing.load.corpus import _lines
+    from framing.load.readers import _lines
 
     assert list(_lines(text)) == text.splitlines()
 
 
 @given(st.text(alphabet=st.sampled_from("ab \r" + LINE_BREAKS), max_size=20))
 def test_jsonl_lines_split_where_splitlines_splits_any_text(text: str) -> None:
-    from framing.load.corpus import _lines
+    from framing.load.readers import _lines
 
     assert list(_lines(text)) == text.splitlines()

@@ -97,3 +97,20 @@ def test_impossible_date_in_header_is_reported_not_guessed() -> None:
     found = from_text(" date 2025-02-31 Ein Text.")
     assert found.date is None
     assert found.problems and "impossible" in found.problems[0]
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("Bericht.\nOZD-Kommentar\nSchwach.", "OZD"),
+        ("Bericht.\nOZD-Analyse\nDrei Punkte.", "OZD"),
+        ("Bericht.\nTagesspiegel-Leitartikel\nText.", "Tagesspiegel"),
+        ("Bericht.\nNZZ-Standpunkt\nText.", "NZZ"),
+        # negatives: a heading without an outlet, a compound that is no heading, a heading inside a sentence
+        ("Bericht.\nKommentar\nText.", None),
+        ("Bericht.\nNato-Gipfel\nText.", None),
+        ("Der OZD-Kommentar von gestern war scharf.", None),
+    ],
+)
+def test_outlet_from_a_section_heading_of_the_marker_table(text: str, outlet: str | None) -> None:
+    assert from_text(text).outlet == outlet

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from framing.load.corpus import load_corpus
+from framing.load import load_corpus
 from framing.load.uploads import MAX_FILE_BYTES, add_files, list_files, remove_file
 
 ARTICLE = "Der Kanzler sagte am Montag, es sei zu früh für eine Entscheidung. Die Opposition kritisierte das."

@@ -228,7 +228,7 @@ def uploader(store: Path, tag: str, n: int) -> subprocess.Popen:
 
 
 def test_two_processes_uploading_at_once_keep_every_file(tmp_path: Path) -> None:
-    from framing.load.corpus import load_corpus
+    from framing.load import load_corpus
     from framing.load.uploads import list_files
 
     procs = [uploader(tmp_path, tag, 15) for tag in ("a", "b")]
@@ -243,7 +243,7 @@ def test_two_processes_uploading_at_once_keep_every_file(tmp_path: Path) -> None
 
 
 def test_an_upload_killed_midway_leaves_a_usable_store(tmp_path: Path) -> None:
-    from framing.load.corpus import load_corpus
+    from framing.load import load_corpus
     from framing.load.uploads import add_files, list_files
 
     survived = 0

@@ -85,7 +85,7 @@ def test_adding_one_article_analyses_only_that_one(tmp_path: Path) -> None:
 def test_parallel_equals_serial(tmp_path: Path) -> None:
     serial = analyze_paths([DATA], use_cache=False, workers=1, textblob=False)
     from framing.pipeline import analyze_articles
-    from framing.load.corpus import load_corpus
+    from framing.load import load_corpus
 
     loaded = load_corpus([DATA])
     parallel = analyze_articles(loaded.articles, workers=2, use_cache=False, textblob=False, batch_size=1)
@@ -103,7 +103,7 @@ def test_results_read_back_from_parquet_parts(tmp_path: Path, seeds) -> None:
 
 def test_tables_read_back_in_chunks_equal_the_whole(monkeypatch: pytest.MonkeyPatch, seeds) -> None:
     import framing.pipeline.run as analysis
-    from framing.load.corpus import load_corpus
+    from framing.load import load_corpus
 
     monkeypatch.setattr(analysis, "ARTICLES_PER_CHUNK", 2)  # the 5 seed articles in 3 chunks
     loaded = load_corpus([DATA])
@@ -118,10 +118,11 @@ def test_tables_read_back_in_chunks_equal_the_whole(monkeypatch: pytest.MonkeyPa
 
 def test_dask_local_cluster_equals_local_run(tmp_path: Path) -> None:
     pytest.importorskip("dask.distributed", reason="the 'dask' extra is not installed")
-    from framing.pipeline.dask import analyze_paths_dask
+    from framing.pipeline.dask import dask_client
 
     local = analyze_paths([DATA], use_cache=False, workers=1, textblob=False)
-    remote = analyze_paths_dask([DATA], use_cache=False, textblob=False, workers=2)
+    with dask_client(workers=2) as client:
+        remote = analyze_paths([DATA], use_cache=False, textblob=False, executor=client)
     for name in ("articles", "sections", "sentences", "voice_segments", "quotes"):
         assert remote.tables()[name].equals(local.tables()[name]), name
 
