@@ -3,7 +3,8 @@
 In: a path relative to `data/` (`"speech/verbs.csv"`). Out: its absolute path, or its lines / text. In a checkout
 (and an editable install) the files are the top-level `data/` folder beside the package; an installed wheel carries
 the same folder inside the package as `framing/data/`. Every module that needs a word list, lexicon, marker table
-or the bundled corpus asks here, so a checkout, an editable install and a wheel behave the same.
+or the bundled corpus asks here, so a checkout, an editable install and a wheel behave the same. The lexicon
+that textblob-de ships, which the tone lexicon starts from, is found here too.
 """
 
 from __future__ import annotations
@@ -39,3 +40,10 @@ def read_lines(*parts: str) -> list[str]:
     """The non-empty lines of a word-list file, stripped, without `#` comment lines."""
     return [line.strip() for line in read_text(*parts).splitlines() if line.strip() and not line.startswith("#")]
 
+
+def textblob_lexicon_path() -> Path:
+    """textblob-de's German polarity lexicon inside its installed package (Klenner et al., Apache-2.0), which our
+    tone lexicon starts from."""
+    import textblob_de
+
+    return Path(textblob_de.__file__).resolve().parent / "data" / "de-sentiment.xml"

@@ -68,13 +68,6 @@ class ToneLexicon:
     irregular: dict[str, str]  # strong-verb forms and suppletive comparatives -> lemma
 
 
-def textblob_lexicon_path() -> Path:
-    """textblob-de's German polarity lexicon inside the installed package (Apache-2.0)."""
-    import textblob_de
-
-    return Path(textblob_de.__file__).resolve().parent / "data" / "de-sentiment.xml"
-
-
 def _read_tsv(path: Path) -> list[list[str]]:
     if not path.is_file():
         raise ConfigError(f"lexicon file {path} is missing; restore it from the repository")
@@ -88,7 +81,7 @@ def _read_tsv(path: Path) -> list[list[str]]:
 @functools.cache
 def load_lexicon() -> ToneLexicon:
     """textblob-de's lexicon plus our overrides, modifiers and fitted parameters; loaded once."""
-    xml = textblob_lexicon_path().read_text(encoding="utf-8")
+    xml = resources.textblob_lexicon_path().read_text(encoding="utf-8")
     nouns: dict[str, float] = {}
     words: dict[str, float] = {}
     for attrs in re.findall(r"<word ([^>]*)/>", xml):
@@ -333,7 +326,6 @@ def assess(text: str) -> list[tuple[str, str, float]]:
 @functools.lru_cache(maxsize=8192)  # a sentence is scored whole, per voice stretch and inside the opinion score
 def score_tone(text: str) -> ToneScore:
     """Tone of `text` (one sentence) in [-1, 1], with label and the words that drove it."""
-    lex = load_lexicon()
     hits = assess(text)
     total = sum(value for _, _, value in hits)
     evidence = [label for label, _, _ in hits]
