@@ -13,6 +13,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from framing import __version__
 from framing.errors import FramingError
 
 if TYPE_CHECKING:
@@ -138,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
         "outlet speaks in its own voice.",
         epilog=EPILOG,
     )
+    parser.add_argument("--version", action="version", version=f"framing {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     analyze = sub.add_parser(
