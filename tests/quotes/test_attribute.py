@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import polars as pl
 import pytest
 
 from framing import schema
-from framing.quotes import Quote, find_quote_marks, find_quotes, merge_speakers
+from framing.quotes import Quote, find_quote_marks, find_quotes
 from framing.segment.sections import segment_sections
 from framing.segment.sentences import split_sentences
 
@@ -308,27 +307,3 @@ def test_quotes_are_in_article_order_with_valid_offsets():
             assert q.mode in schema.QUOTE_MODES and q.speaker_kind in schema.SPEAKER_KINDS
             if q.speaker_start is not None:
                 assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
-
-
-# ------------------------------------------------------------------------------------------------ corpus level
-def test_merge_speakers_unifies_short_forms_and_aliases_across_articles():
-    rows = [
-        {"article_id": "a", "quote_id": 0, "speaker": "Witkoff", "speaker_kind": "person"},
-        {"article_id": "b", "quote_id": 0, "speaker": "Steve Witkoff", "speaker_kind": "person"},
-        {"article_id": "c", "quote_id": 0, "speaker": "Zelensky", "speaker_kind": "person"},
-        {"article_id": "d", "quote_id": 0, "speaker": "Erika Muster", "speaker_kind": "person"},
-        {"article_id": "e", "quote_id": 0, "speaker": "Muster", "speaker_kind": "person"},
-        {"article_id": "f", "quote_id": 0, "speaker": "Hans Muster", "speaker_kind": "person"},
-        {"article_id": "g", "quote_id": 0, "speaker": "Tilli", "speaker_kind": "reader"},
-        {"article_id": "h", "quote_id": 0, "speaker": "Rutte", "speaker_kind": "reader"},  # a reader stays a reader
-    ]
-    frame = schema.frame(rows, schema.QUOTES)
-    merged = merge_speakers(frame)
-    assert merged.columns == list(schema.QUOTES)
-    assert merged["speaker"].to_list() == [
-        "Steve Witkoff", "Steve Witkoff", "Wolodymyr Selenskyj", "Erika Muster", "Muster", "Hans Muster", "Tilli",
-        "Rutte"]
-    assert merged["speaker_group"].to_list()[:3] == ["USA", "USA", "Ukraine"]
-    assert merged["speaker_group"].to_list()[-1] is None
-    assert merge_speakers(schema.empty(schema.QUOTES)).is_empty()
-    assert isinstance(merged, pl.DataFrame)
