@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import tomllib
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -39,10 +40,70 @@ class Quote:
 
 
 # ---------------------------------------------------------------------------------------------- lexicon
-INSEPARABLE = ("be", "er", "ver", "ent", "emp", "ge", "zer", "miss", "unter", "über", "wider", "hinter")
-PARTICLES = ("an", "auf", "aus", "bei", "ein", "mit", "nach", "vor", "zu", "zurück", "statt", "fest", "fort", "her",
-             "hin", "ab", "dar", "weg", "los", "hervor", "voran", "teil", "hinzu", "bekannt", "klar", "nieder", "um",
-             "durch", "wieder", "zusammen", "entgegen", "heraus", "herein", "vorbei", "ein", "frei", "offen")
+# ---------------------------------------------------------------------------------------------- word classes
+@functools.cache
+def word_classes() -> dict[str, Any]:
+    """The word classes of `data/speech/word_classes.toml`, one key per class (read once)."""
+    try:
+        return tomllib.loads(resources.read_text("speech", "word_classes.toml"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"data/speech/word_classes.toml: {exc}") from exc
+
+
+def _word_list(key: str) -> list[str]:
+    try:
+        words = word_classes()[key]
+    except KeyError:
+        raise ConfigError(f"data/speech/word_classes.toml: the word class {key!r} is missing") from None
+    return list(dict.fromkeys(words))
+
+
+def _words(key: str) -> frozenset[str]:
+    """A word class to test membership with (`w in DETERMINERS`)."""
+    return frozenset(_word_list(key))
+
+
+def _endings(key: str) -> tuple[str, ...]:
+    """Endings (or prefixes) to test with str.endswith / str.startswith, in the file's order."""
+    return tuple(_word_list(key))
+
+
+def _alternation(key: str) -> str:
+    """A word class as a regular-expression alternation (`der|die|das`)."""
+    return "|".join(re.escape(w) for w in _word_list(key))
+
+
+INSEPARABLE = _endings("inseparable")
+PARTICLES = _endings("particles")
+DETERMINERS = _words("determiners")
+POSSESSIVES = _words("possessives")
+PRONOUNS: dict[str, str] = dict(word_classes()["pronouns"])  # pronoun -> gender (m, f, n, 1, x)
+SUBORDINATORS = _words("subordinators")
+RELATIVES = _words("relatives")
+PREPOSITIONS = _words("prepositions")
+FOCUS = _words("focus")
+ADVERBS = _words("adverbs")
+AUX = _words("aux")
+PASSIVE_AUX = _words("passive_auxiliaries")
+NAME_PARTICLES = _words("name_particles")
+WH_WORDS = _words("wh_words")
+NEGATIONS = _words("negations")
+REPORT_ADVERBS = _words("report_adverbs")
+NOT_ADJECTIVE = AUX | DETERMINERS | POSSESSIVES | PREPOSITIONS | ADVERBS | SUBORDINATORS | _words("not_adjective")
+NP_PREPOSITIONS = _words("np_prepositions")
+CUT_PREPOSITIONS = _words("cut_prepositions")
+NOT_SUBJECT_START = _words("not_subject_start")
+ADVERB_ENDINGS = _endings("adverb_endings")
+ATTRIBUTION_ENDINGS = _endings("attribution_endings")
+DOCUMENT_ENDINGS = _endings("document_endings")
+OPINION_ENDINGS = _endings("opinion_endings")
+NAME_ARTICLES = _words("name_articles")
+TITLE_ARTICLES = _words("title_articles")
+NAME_FUNCTION_WORDS = _words("name_function_words")
+ARTICLES = _alternation("articles")
+DEFINITE_ARTICLES = _alternation("definite_articles")
+
+
 
 
 @dataclass(frozen=True)
@@ -123,41 +184,13 @@ def lexicon() -> Lexicon:
 
 # ---------------------------------------------------------------------------------------------- tokens
 TOKEN = re.compile(r"\w+(?:[-‐'’.]\w+)*-?|[^\w\s]")
-DETERMINERS = frozenset("der die das den dem des ein eine einer eines einem einen kein keine keiner keines "
-                        "einige einiger mehrere viele vieler alle aller beide zahlreiche manche zwei drei vier".split())
-POSSESSIVES = frozenset("sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren unser unsere".split())
-PRONOUNS = {"er": "m", "sie": "f", "es": "n", "ich": "1", "wir": "1", "man": "x", "ihm": "m", "ihr": "f",
-            "ihnen": "f", "ihrer": "f", "seiner": "m"}
-SUBORDINATORS = frozenset("wie als nachdem dass daß weil da ob obwohl wobei womit wenn während sodass seit bevor "
-                          "damit indem falls zumal was wer wo worauf wonach woraufhin".split())
-RELATIVES = frozenset("der die das denen dessen deren welche welcher welches".split())
-PREPOSITIONS = frozenset("am an im in bei beim auf aus gegenüber vor nach mit zu zum zur von vom für über unter "
-                         "durch gegen ohne um seit bis laut trotz wegen während neben zwischen hinter per ab "
-                         "angesichts aufgrund infolge anlässlich mittels gemäß entgegen seitens hinsichtlich bezüglich "
-                         "innerhalb außerhalb statt anstatt samt dank unweit".split())
-FOCUS = frozenset("denn auch nur selbst sogar und doch aber zudem außerdem zuletzt zuvor dann nun jetzt so".split())
-ADVERBS = frozenset("zugleich dabei dazu daher zudem außerdem auch gestern heute später weiter dann nun jetzt damals "
-                    "inzwischen allerdings trotzdem deshalb darum deswegen dort hier so doch aber indes unterdessen "
-                    "erst bereits schon zuvor danach anschließend zuletzt zunächst ebenfalls ferner darüber "
-                    "gleichzeitig außerdem vielmehr zwar jedoch dagegen hingegen bisher seither zuerst immerhin "
-                    "demnach demzufolge insbesondere vor allem weiterhin daraufhin darauf erneut nochmals wiederum "
-                    "ausdrücklich kürzlich jüngst morgen mittlerweile offenbar angeblich tatsächlich vermutlich "
-                    "schließlich ebenso letztlich überraschend sinngemäß wörtlich nämlich trotzdem bislang stets oft "
-                    "häufig "
-                    "mehrfach wiederholt öffentlich gleichzeitig ebenfalls seinerseits ihrerseits dennoch damit somit "
-                    "deswegen jedenfalls allerdings dafür damit daran darauf daraus darin darum davon dadurch danach daneben "
-                    "dahinter darunter".split())
-AUX = frozenset("hat hatte hatten haben habe hätte hätten ist war waren sind sei wurde wurden wird werden werde "
-                "würde würden soll sollte sollten will wollte wollten kann konnte konnten könne könnte muss musste "
-                "müsse darf durfte".split())
-NAME_PARTICLES = frozenset("von van de der den al bin ibn da di du le la dos del ter zu".split())
 QUOTE_MARK = re.compile("[„“”»«‚‘’›‹\"']")
 MAX_QUOTE_CHARS = 2500  # a closing mark further away than this (about 25 lines of print) is not this quote's
 QUOTE_CHARS = frozenset("„“”»«‚‘’›‹\"")
 QUOTE_OPEN = {"„": "“”\"", "»": "«", "«": "»", "‚": "‘’'", "›": "‹", "‹": "›", "“": "”\"", "‘": "’", "\"": "\""}
 
 
-LOWER_PREFIX_NAME = re.compile(r"(?:al|el|ad|as|at|ar|an|az|ash|bin|ibn|de|van|von|di|da)-[A-ZÄÖÜ]")
+LOWER_PREFIX_NAME = re.compile(r"(?:%s)-[A-ZÄÖÜ]" % _alternation("name_prefixes"))
 
 
 class Tok:
@@ -253,11 +286,6 @@ def find_quote_marks(text: str) -> list[Marked]:
 
 # ---------------------------------------------------------------------------------------------- word classes
 ZU_INFINITIVE = re.compile(r"(?:%s)zu[a-zäöüß]{2,}en$" % "|".join(PARTICLES))
-WH_WORDS = frozenset("dass daß ob wie warum wer was wo wann weshalb wieso inwieweit welche welcher welches".split())
-NOT_ADJECTIVE = AUX | DETERMINERS | POSSESSIVES | PREPOSITIONS | ADVERBS | SUBORDINATORS | frozenset(
-    "eine keine diese dieser dieses diesem diesen jene alle alles beide viele einige wenige andere mehrere man "
-    "sie wir ihr es er ich uns euch sich ihnen ihm ihn nicht nie noch sehr mehr weniger habe haben sollen wollen "
-    "können müssen werden geben gehen kommen stehen liegen lassen halten sehen".split())
 
 
 def _is_konjunktiv(tok: Tok, lex: Lexicon, strict: bool = False) -> bool:
@@ -300,8 +328,7 @@ def _adjective_word(w: str) -> bool:
 ADJECTIVE = re.compile(r"[a-zäöüß][\w\-]*(?:e|en|er|es|em)")
 
 
-COMMON_NOUN = re.compile(r"(?:ung|heit|keit|ion|tät|schaft|nis|ismus|ment|ie|ik|enz|anz|chen|tum|ungen|nisse|ionen|"
-                         r"isten)$")
+COMMON_NOUN = re.compile(r"(?:%s)$" % _alternation("common_noun_endings"))
 
 
 def _is_role(word: str, lex: Lexicon) -> bool:
@@ -312,18 +339,7 @@ def _is_institution(word: str, lex: Lexicon) -> bool:
     return word in lex.institution_words or word.lower().endswith(lex.institution_endings)
 
 
-ATTRIBUTION_ENDINGS = ("angaben", "angabe", "berichten", "bericht", "informationen", "schätzungen", "schätzung",
-                       "auskunft", "aussagen", "aussage", "ansicht", "meinung", "einschätzung", "darstellung",
-                       "erkenntnissen", "umfrage", "studie", "auffassung", "überzeugung", "worten", "sicht",
-                       "idee", "vorschlag", "ankündigung", "forderung", "plänen", "willen", "wunsch", "darlegung",
-                       "ermittlungen", "erfahrungen", "erkenntnisse", "bekunden", "berechnungen", "prognosen",
-                       "prognose", "recherchen", "einschätzungen", "zeugenaussagen", "polizeiangaben")
 
-
-DOCUMENT_ENDINGS = ("bericht", "erklärung", "papier", "brief", "schreiben", "dokument", "entwurf", "vertrag",
-                    "gesetz", "text", "urteil", "studie", "mitteilung", "protokoll", "beschluss", "resolution")
-OPINION_ENDINGS = ("meinung", "ansicht", "auffassung", "einschätzung", "überzeugung", "darstellung", "worten",
-                   "angaben")
 
 
 def _is_attribution_noun(word: str, lex: Lexicon) -> bool:
@@ -407,7 +423,6 @@ def _forward_np(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None
     return (i, j)
 
 
-NP_PREPOSITIONS = frozenset("von vom aus in im ohne für".split())  # inside a name: "Ärzte ohne Grenzen"
 
 
 def _backward_np(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tuple[int, int, str]:
@@ -516,8 +531,6 @@ def _subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | None:
     return fwd
 
 
-NOT_SUBJECT_START = frozenset("es man dies den dem einem einen".split())
-ADVERB_ENDINGS = ("lich", "weise", "mals", "dings", "falls", "halb", "wärts")
 
 
 def _sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -698,7 +711,7 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
             continue
         end_tok = i + 1  # cue span: the finite verb (a separable particle may be far away)
         if participle and (i + 1 < n and toks[i + 1].lower.startswith(("werd", "wurd", "word")) or any(
-                toks[k].lower in ("wird", "wurde", "wurden", "werden") for k in range(_clause_start(toks, i), i))):
+                toks[k].lower in PASSIVE_AUX for k in range(_clause_start(toks, i), i))):
             # passive: the agent is "von X" ("wird von der Nachrichtenagentur Reuters zitiert"), or "in X"
             # ("So wird in einer Pressemitteilung der Organisation gefordert"); otherwise no cue
             cs = _clause_start(toks, i)
@@ -709,7 +722,7 @@ def _sentence_cues(text: str, toks: list[Tok], lex: Lexicon) -> list[Cue]:
                     if agent:
                         break
             if agent is None and lemma == "zitieren":  # "„…“, wird Panetta zitiert"
-                k = next((k for k in range(cs, i) if toks[k].lower in ("wird", "wurde", "werden", "wurden")), None)
+                k = next((k for k in range(cs, i) if toks[k].lower in PASSIVE_AUX), None)
                 agent = _forward_np(toks, k + 1, lex) if k is not None else None
                 if agent is None and cs < i:
                     s0, e0, r0 = _backward_np(toks, k if k is not None else i, lex)
@@ -793,7 +806,7 @@ def _message_for(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
     # a speech verb: message after it (", dass ...", ", es sei ...", ": ...") or before it ("Es sei ..., sagte X")
     i = cue.start_tok
     k = _clause_end(toks, i + 1)
-    if any(toks[x].lower in ("nichts", "kein", "keine", "nie", "niemals") for x in range(i + 1, k)):
+    if any(toks[x].lower in NEGATIONS for x in range(i + 1, k)):
         return None  # "sagte aber nichts dazu, wie ...": nothing is reported
     if any(toks[x].text in lex.verbs and toks[x - 1].lower in ("und", "sowie") for x in range(i + 2, k)):
         return None  # "begrüßte … und betonte, dass": the message belongs to the nearer verb
@@ -870,7 +883,6 @@ def _alias_starts(gaz: Gazetteer) -> frozenset[str]:
     return hit[1]
 
 
-CUT_PREPOSITIONS = frozenset("in im aus bei vom von für an am auf mit nach zu zur zum gegen über unter".split())
 
 
 def _in_parentheses(words: list[Tok], k: int) -> bool:
@@ -1003,7 +1015,7 @@ class _Article:
             ent = mentioned[0] if mentioned else ent
             return (ent.name, ent.group, ent.kind, ent) if ent else (None, None, "unknown", None)
         mention_text = self.text[words[0].start:words[-1].end]
-        whole = self.gaz.by_alias.get(fold(re.sub(r"^(?:der|die|das|den|dem|des)\s+", "", mention_text, flags=re.I)))
+        whole = self.gaz.by_alias.get(fold(re.sub(r"^(?:%s)\s+" % DEFINITE_ARTICLES, "", mention_text, flags=re.I)))
         if whole is not None:
             ent = self.entity(whole.name, whole.kind, pos, whole)
             return ent.name, ent.group, ent.kind, ent
@@ -1080,8 +1092,7 @@ class _Article:
             return ent.name, ent.group, ent.kind, ent
         if head is None:
             return None, None, "unknown", None
-        bare = re.sub(r"^(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)\s+", "", mention_text,
-                      flags=re.I)
+        bare = re.sub(r"^(?:%s)\s+" % ARTICLES, "", mention_text, flags=re.I)
         if head in lex.anonymous or bare.split()[0] in lex.anonymous:
             return bare, None, "anonymous", None
         if _is_role(head, lex):
@@ -1116,12 +1127,10 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 
-ADJECTIVE_BEFORE = re.compile(r"\b(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen)\s+[a-zäöüß]+(?:e|en|er|es|em)\s$")
+ADJECTIVE_BEFORE = re.compile(r"\b(?:%s)\s+[a-zäöüß]+(?:e|en|er|es|em)\s$" % ARTICLES)
 NOUN_BEFORE = re.compile(r"(?<=\w )[A-ZÄÖÜ][\w\-]*[a-zäöüß]\s$")  # "… die Mondlandefähre „"
 
 
-NAME_ARTICLES = frozenset("des der dem den das die vom im zum zur".split())
-NAME_FUNCTION_WORDS = frozenset("der die das des den dem für von da de di du la le of the and".split())
 
 
 def _looks_like_name(words: list[str], article: str) -> bool:
@@ -1183,7 +1192,7 @@ def _trigger_words(lex: Lexicon, gaz: Gazetteer) -> frozenset[str]:
     hit = _TRIGGERS.get(key)
     if hit is None or hit[0] is not lex or hit[1] is not gaz:
         words = set(lex.verbs) | lex.konjunktiv | lex.konjunktiv_ii | {"laut", "zufolge", "nach", "so"}
-        words |= {w.split("-")[0] for w in _alias_starts(gaz)} | {"demnach", "demzufolge"}
+        words |= {w.split("-")[0] for w in _alias_starts(gaz)} | REPORT_ADVERBS
         hit = _TRIGGERS[key] = (lex, gaz, frozenset(words))
     return hit[2]
 
@@ -1390,8 +1399,7 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                 caps = [w for w in words if w[:1].isupper()]
                 if prev_word and _is_title_noun(prev_word[-1], lex):
                     title_like = True
-                elif content[:1].isupper() and len(words) >= 2 and prev_word and prev_word[-1].lower() in (
-                        "der", "die", "das", "den", "dem", "des", "im", "am", "beim", "zum", "zur", "vom") and all(
+                elif content[:1].isupper() and len(words) >= 2 and prev_word and prev_word[-1].lower() in TITLE_ARTICLES and all(
                         w[:1].isupper() or w in ("der", "des", "den", "von") for w in words):
                     title_like = True  # a name with the definite article: die „Koalition der Willigen“
                 elif len(words) >= 2 and len(caps) == len(words) and re.fullmatch(r"[A-Z][\w\s\-]*", content):
@@ -1472,7 +1480,7 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
                 used_cue = (si, named[-1], toks)
         # continuation: a Konjunktiv I sentence without its own cue reports the previous speaker
         unq = [t for t in toks if not t.quoted]
-        demnach = bool(unq) and unq[0].lower in ("demnach", "demzufolge")  # "Demnach erwartet Russland, …"
+        demnach = bool(unq) and unq[0].lower in REPORT_ADVERBS  # "Demnach erwartet Russland, …"
         if not cues and len(unq) >= 4 and (demnach or any(_is_konjunktiv(t, lex) for t in unq[:12])) and not any(
                 t.lower in ("ich", "wir") for t in unq) and not any(
                 o.start >= ss and o.mode == "indirect" for _, o in items[-3:]):
