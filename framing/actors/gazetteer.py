@@ -1,7 +1,8 @@
 """Actor gazetteer: canonical names, aliases (incl. transliterations), roles and group (country or camp).
 
-The gazetteer is a CSV a user can extend (`data/actors.csv`): columns canonical, aliases, roles, group, kind;
-aliases and roles are separated by `|`. Speakers not in it are still kept by `framing.quotes`.
+In: a CSV a user can extend (`data/actors.csv`, or their own): columns canonical, aliases, roles, group, kind;
+aliases and roles are separated by `|`. Out: a frozen `Gazetteer` (loaded once per path) that looks up the
+`Actor` a name, an alias or a role noun stands for. Speakers not in it are still kept by `framing.quotes`.
 """
 
 from __future__ import annotations

@@ -121,7 +121,7 @@ class StoredAnalysis:
                    .select(list(table_schema)).cast(table_schema).sort(order).collect())
 
     def _quotes(self) -> Iterator[pl.DataFrame]:
-        from framing.quotes import merge_speakers
+        from framing.actors.merge import merge_speakers
 
         # Speaker names are merged across the whole corpus, so the quotes table is held whole (it is the smallest).
         yield merge_speakers(pl.concat(list(self.chunks("quotes"))))

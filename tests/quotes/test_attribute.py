@@ -1,118 +1,14 @@
-"""Quotations, reported speech and speakers: table tests with negatives, and the seed articles read by hand."""
+"""find_quotes: sections, continuation of the last speaker, and the seed articles read by hand."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-
-import polars as pl
-import pytest
 
 from framing import schema
-from framing.quotes import Quote, find_quote_marks, find_quotes, merge_speakers
-from framing.segment.sections import segment_sections
+from framing.quotes import find_quotes
 from framing.segment.sentences import split_sentences
-
-CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
-
-
-def quotes_of(text: str, sections=None) -> list[Quote]:
-    return find_quotes(text, split_sentences(text), segment_sections(text) if sections is None else sections)
-
-
-def seed(prefix: str) -> tuple[str, list[Quote]]:
-    path = next(CORPUS.glob(f"{prefix}_*.txt"))
-    text = path.read_text(encoding="utf-8")
-    return text, quotes_of(text)
-
-
-def find(text: str, quotes: list[Quote], fragment: str) -> Quote:
-    """The quote whose message is `fragment`, else the longest that contains it (reported speech over its parts)."""
-    exact = [q for q in quotes if text[q.start:q.end] == fragment]
-    if exact:
-        return exact[0]
-    hits = [q for q in quotes if fragment in text[q.start:q.end]]
-    assert hits, f"no quote contains {fragment!r}"
-    return max(hits, key=lambda q: q.end - q.start)
-
-
-# ------------------------------------------------------------------------------------------------ table tests
-QUOTE_STYLES = [
-    ("„Wir brauchen Hilfe“, sagte Rutte.", "Wir brauchen Hilfe"),
-    ("»Wir brauchen Hilfe«, sagte Rutte.", "Wir brauchen Hilfe"),
-    ('"Wir brauchen Hilfe", sagte Rutte.', "Wir brauchen Hilfe"),
-    ("‚Wir brauchen Hilfe‘, sagte Rutte.", "Wir brauchen Hilfe"),
-    ("›Wir brauchen Hilfe‹, sagte Rutte.", "Wir brauchen Hilfe"),
-    ("«Wir brauchen Hilfe», sagte Rutte.", "Wir brauchen Hilfe"),
-    ("Rutte sagte: „Wir brauchen Hilfe. Und zwar sofort.“", "Wir brauchen Hilfe. Und zwar sofort."),
-]
-
-
-@pytest.mark.parametrize("text, message", QUOTE_STYLES)
-def test_every_quote_style_is_a_direct_quote_with_its_speaker(text, message):
-    quotes = quotes_of(text, sections=())
-    assert len(quotes) == 1
-    q = quotes[0]
-    assert (q.mode, text[q.start:q.end], q.speaker, q.speaker_kind) == ("direct", message, "Mark Rutte", "person")
-    assert text[q.cue_start:q.cue_end] == "sagte"
-    assert text[q.speaker_start:q.speaker_end] == "Rutte"
-
-
-MODES = [
-    # partial: quoted words inside the journalist's sentence or inside reported speech
-    ("Rutte hat in Kiew »robuste Sicherheitsgarantien« gefordert.", "robuste Sicherheitsgarantien", "partial",
-     "Mark Rutte"),
-    ("Lawrow sagte am Freitag, es sei »kein Treffen geplant«.", "kein Treffen geplant", "partial", "Sergej Lawrow"),
-    # indirect: speech verb with a Konjunktiv I clause, with a dass-clause, and attribution phrases
-    ("Auf die Frage sagte Rutte, es sei zu früh für eine Antwort.", "es sei zu früh für eine Antwort", "indirect",
-     "Mark Rutte"),
-    ("Baerbock bestätigte, dass die Frage im Raum steht.", "dass die Frage im Raum steht", "indirect",
-     "Annalena Baerbock"),
-    ("Es könne sofort zu weiteren Konflikten kommen, sagte Bettel.", "Es könne sofort zu weiteren Konflikten kommen",
-     "indirect", "Xavier Bettel"),
-    ("Witkoff zufolge hat Russland die Absicht geäußert, keine Gebiete zu besetzen.", "Russland die Absicht",
-     "indirect", "Steve Witkoff"),
-    ("Laut Peskow ist die Nato-Erweiterung einer der Kriegsgründe.", "Nato-Erweiterung einer der Kriegsgründe",
-     "indirect", "Dmitri Peskow"),
-    ("Putin sei zu einem Treffen bereit, so Lawrow gegenüber NBC.", "Putin sei zu einem Treffen bereit", "indirect",
-     "Sergej Lawrow"),
-    ("Nach Angaben von Selenskyj wurden mehrere Städte angegriffen.", "mehrere Städte angegriffen", "indirect",
-     "Wolodymyr Selenskyj"),
-]
-
-
-@pytest.mark.parametrize("text, fragment, mode, speaker", MODES)
-def test_modes_and_attribution(text, fragment, mode, speaker):
-    q = find(text, quotes_of(text, sections=()), fragment)
-    assert (q.mode, q.speaker) == (mode, speaker)
-
-
-def test_anaphoric_report_takes_the_previous_sentence():
-    text = "In dem Fahrzeug befand sich auch eine weitere Mitarbeiterin. Das bestätigte die Organisation in Bonn."
-    q = find(text, quotes_of(text, sections=()), "In dem Fahrzeug")
-    assert (q.mode, text[q.start:q.end], text[q.speaker_start:q.speaker_end]) == (
-        "indirect", "In dem Fahrzeug befand sich auch eine weitere Mitarbeiterin", "die Organisation in Bonn")
-
-
-def test_wie_clause_reports_the_main_clause():
-    text = "Wie die BBC berichtet, befindet sich der Präsident an einem sicheren Ort."
-    q = find(text, quotes_of(text, sections=()), "befindet sich")
-    assert (q.mode, q.speaker, q.speaker_kind, q.speaker_group) == ("indirect", "BBC", "institution", "Media")
-
-
-def test_any_verb_right_after_a_quotation_frames_it():
-    text = "„Ich trete an als ein konservativer Republikaner“, strich Romney in Arbutus heraus."
-    q = quotes_of(text, sections=())[0]
-    assert (q.mode, q.cue, q.speaker_mention, q.speaker) == ("direct", "strich", "Romney", "Romney")
-
-
-def test_speaker_before_a_colon_and_hypotheses_of_the_journalist():
-    text = "Die EU fordert seit Jahren Reformen. Ein Beamter der Nationalpolizei: „Hier weiß man, wer die Täter sind.“"
-    q = quotes_of(text, sections=())[0]
-    assert (q.mode, text[q.speaker_start:q.speaker_end], q.speaker_kind) == (
-        "direct", "Ein Beamter der Nationalpolizei", "anonymous")
-    text = "Dafür könnte er der Ukraine androhen, die Militärhilfe einzustellen."
-    assert quotes_of(text, sections=()) == []
+from tests.helpers import SEED_CORPUS
+from tests.helpers.quotes import find, quotes_of, seed
 
 
 def test_konjunktiv_sentence_continues_the_previous_speaker():
@@ -120,41 +16,6 @@ def test_konjunktiv_sentence_continues_the_previous_speaker():
             "Dazu brauche es vor allem mehr Militärhilfe.")
     q = find(text, quotes_of(text, sections=()), "Dazu brauche es")
     assert (q.mode, q.speaker) == ("indirect", "Mark Rutte")
-
-
-NOT_QUOTES = [
-    "Die Europäische Union und die „Koalition der Willigen“ treffen sich in Paris.",  # a name
-    "Das Schiff „Eagle“ lief am Montag aus.",  # a name after its noun
-    "Die Online-Ausgabe des „Spiegel“ berichtet über den Fall.",  # a name after a genitive article
-    "Ein Mitglied der Partei „Die Linke“ trat auf, sagte der Sprecher.",  # a party's name, even beside a cue
-    "Der Gipfel der ‘Willing Coalition’ findet am 4. September statt.",  # an English title
-    "Die Partei will ihre „Werte“ verteidigen.",  # a scare-quoted word
-    "Das Bündnis, das sich selbst „Allianz für Europäische Integration“ (AIE) nennt, gewann.",  # name + abbreviation
-    "Wie berichtet, erklärte die französische „Alliance pour la Planète“ ihren Rückzug.",  # adjective + name
-    "Der sogenannte „Friedensplan“ liegt vor.",  # sogenannt
-    "Rutte sagte: „Wir brauchen Hilfe. Das Treffen ist morgen.",  # a quote mark left open
-    "Das Wetter wird am Wochenende schön.",  # no quotation at all
-]
-
-
-@pytest.mark.parametrize("text", NOT_QUOTES)
-def test_titles_scare_quotes_and_open_marks_are_not_quotes(text):
-    assert [text[q.start:q.end] for q in quotes_of(text, sections=()) if q.mode != "indirect"] == []
-
-
-def test_a_name_in_quote_marks_next_to_a_real_quotation():
-    text = ("Er lenkte die Mondlandefähre „Eagle“ zum Landeplatz und meldete sich mit den Worten: "
-            "„Houston, hier ist alles gut.“")
-    assert [(q.mode, text[q.start:q.end]) for q in quotes_of(text, sections=())] == [
-        ("direct", "Houston, hier ist alles gut.")]
-
-
-def test_open_quote_mark_is_not_closed_by_guessing():
-    assert find_quote_marks("Rutte sagte: „Wir brauchen Hilfe.\n\nDas Treffen ist morgen.“") == []
-    # one line (as in 10kGNAD): a second opening mark before any closing one leaves the first open
-    text = "Rutte sagte: „Wir brauchen Hilfe. Selenskyj sagte: „Wir auch.“"
-    assert [text[m.start:m.end] for m in find_quote_marks(text)] == ["Wir auch."]
-    assert find_quote_marks("Er sagte: „" + "sehr lange " * 400 + "Rede.“") == []
 
 
 def test_headline_and_boilerplate_sections_are_skipped_and_readers_speak_for_themselves():
@@ -178,40 +39,6 @@ def test_headline_and_boilerplate_sections_are_skipped_and_readers_speak_for_the
                    ("Das glaube ich nicht.", "Tilli", "reader", None)]
 
 
-def test_anonymous_and_institution_speakers():
-    text = ("Westliche Beamte unterstreichen, dass die Unterstützung fortgesetzt werden sollte. "
-            "Moskau habe die Vereinbarung gebrochen, erklärte das Außenministerium in Kiew.")
-    quotes = quotes_of(text, sections=())
-    first = find(text, quotes, "Unterstützung fortgesetzt")
-    assert (first.speaker, first.speaker_kind) == ("Westliche Beamte", "anonymous")
-    second = find(text, quotes, "Vereinbarung gebrochen")
-    assert (second.speaker, second.speaker_kind, second.speaker_group) == (
-        "Außenministerium in Kiew", "institution", "Ukraine")
-
-
-@pytest.mark.parametrize("text, speaker, kind", [
-    ("Nach Angaben der Syrischen Beobachtungsstelle für Menschenrechte wurden zehn Menschen getötet.",
-     "Syrischen Beobachtungsstelle", "institution"),
-    ("Das Gesetz sei überfällig, sagte Umweltminister Stefan Wenzel (Grüne).", "Stefan Wenzel", "person"),
-    ("Die Lage sei ernst, erläuterte Mantler am Montag.", "Mantler", "person"),
-    # coordinated speakers: the first one named
-    ("Serbien und Kroatien haben bekanntgegeben, dass sie die Grenze schließen.", "Serbien", "institution"),
-    ("Die Preise würden steigen, sagte der Pressesprecher.", None, "unknown"),  # a role nobody holds: unresolved
-])
-def test_speaker_resolution(text, speaker, kind):
-    q = quotes_of(text, sections=())[0]
-    assert (q.speaker, q.speaker_kind) == (speaker, kind)
-
-
-def test_unknown_speakers_are_kept_and_merged_by_surname_within_an_article():
-    text = ("Die Analystin Petra Musterfrau sagte, die Lage sei ernst. "
-            "Später betonte Musterfrau, es gebe keine schnelle Lösung.")
-    quotes = quotes_of(text, sections=())
-    assert [q.speaker for q in quotes] == ["Petra Musterfrau", "Petra Musterfrau"]
-    assert {q.speaker_kind for q in quotes} == {"person"}
-
-
-# ------------------------------------------------------------------------------------------------ seeds
 def test_seed_004_rutte_baerbock_bettel_peskow_and_the_ukrainian_foreign_ministry():
     text, quotes = seed("004")
     expected = [
@@ -299,7 +126,7 @@ def test_seed_003_zelensky_is_merged_with_selenskyj():
 
 
 def test_quotes_are_in_article_order_with_valid_offsets():
-    for path in sorted(CORPUS.glob("*.txt")):
+    for path in sorted(SEED_CORPUS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         quotes = quotes_of(text)
         assert [q.start for q in quotes] == sorted(q.start for q in quotes)
@@ -308,27 +135,3 @@ def test_quotes_are_in_article_order_with_valid_offsets():
             assert q.mode in schema.QUOTE_MODES and q.speaker_kind in schema.SPEAKER_KINDS
             if q.speaker_start is not None:
                 assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
-
-
-# ------------------------------------------------------------------------------------------------ corpus level
-def test_merge_speakers_unifies_short_forms_and_aliases_across_articles():
-    rows = [
-        {"article_id": "a", "quote_id": 0, "speaker": "Witkoff", "speaker_kind": "person"},
-        {"article_id": "b", "quote_id": 0, "speaker": "Steve Witkoff", "speaker_kind": "person"},
-        {"article_id": "c", "quote_id": 0, "speaker": "Zelensky", "speaker_kind": "person"},
-        {"article_id": "d", "quote_id": 0, "speaker": "Erika Muster", "speaker_kind": "person"},
-        {"article_id": "e", "quote_id": 0, "speaker": "Muster", "speaker_kind": "person"},
-        {"article_id": "f", "quote_id": 0, "speaker": "Hans Muster", "speaker_kind": "person"},
-        {"article_id": "g", "quote_id": 0, "speaker": "Tilli", "speaker_kind": "reader"},
-        {"article_id": "h", "quote_id": 0, "speaker": "Rutte", "speaker_kind": "reader"},  # a reader stays a reader
-    ]
-    frame = schema.frame(rows, schema.QUOTES)
-    merged = merge_speakers(frame)
-    assert merged.columns == list(schema.QUOTES)
-    assert merged["speaker"].to_list() == [
-        "Steve Witkoff", "Steve Witkoff", "Wolodymyr Selenskyj", "Erika Muster", "Muster", "Hans Muster", "Tilli",
-        "Rutte"]
-    assert merged["speaker_group"].to_list()[:3] == ["USA", "USA", "Ukraine"]
-    assert merged["speaker_group"].to_list()[-1] is None
-    assert merge_speakers(schema.empty(schema.QUOTES)).is_empty()
-    assert isinstance(merged, pl.DataFrame)

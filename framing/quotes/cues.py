@@ -1,0 +1,324 @@
+"""Cues: the words in a sentence that attribute a statement to someone, and the message each one introduces.
+
+In: the tokens of one sentence, the article text and the lexicon. Out: `Cue` values (frozen) in sentence order:
+a speech verb with the token span of its subject (`sagte Rutte`, `wie die BBC berichtet`, passive `wird von
+Reuters zitiert`), an attribution phrase (`laut X`, `X zufolge`, `nach Angaben von X`, `so X`, `Seiner Meinung
+nach`), an impersonal report (`hieß es in der Erklärung`, `In dem Bericht steht, dass`), or the verb right after a
+quotation (`„…“, strich Romney heraus`); and, for a cue outside quote marks, the character span of the reported
+message it introduces. Who the speaker is, is decided later (`framing.quotes.speakers`): a cue only knows where
+its speaker is named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from framing.quotes.lexicon import (ADVERBS, AUX, DETERMINERS, DOCUMENT_ENDINGS, FOCUS, NEGATIONS, OPINION_ENDINGS,
+                                    PARTICLES, PASSIVE_AUX, POSSESSIVES, PREPOSITIONS, PRONOUNS, RELATIVES,
+                                    SUBORDINATORS, WH_WORDS, Lexicon, VerbForm)
+from framing.quotes.phrases import clause_end, clause_start, np_after, np_before, verb_subject
+from framing.quotes.speakers import NOBODY, Resolved
+from framing.quotes.tokens import Tok, head_noun, is_adjective, is_attribution_noun, is_konjunktiv
+
+ZU_INFINITIVE = re.compile(r"(?:%s)zu[a-zäöüß]{2,}en$" % "|".join(PARTICLES))  # "einzuhalten"
+# A reported message shorter than this many characters is none: the rest of a sentence around `laut X` needs at
+# least this many, the clause before `, so X` more than this many.
+MIN_MESSAGE_CHARS = 15
+# Modal forms after which an infinitive speech verb is the journalist's hypothesis ("Dafür könnte er … androhen"),
+# besides the Konjunktiv II forms of the lexicon.
+HYPOTHESIS_MODALS = frozenset({"könnte", "würde", "sollte", "müsste"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a speaker is named: a character span into the article and its text."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, toks: list[Tok], span: tuple[int, int]) -> Mention:
+        """The mention of the tokens toks[span[0]:span[1]]."""
+        start, end = toks[span[0]].start, toks[span[1] - 1].end
+        return cls(start, end, text[start:end])
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue of a sentence: what kind it is, where it stands, where its speaker is named, and (once resolved in
+    the article) who that is and which message it introduces."""
+
+    kind: str  # verb / laut / zufolge / so / angaben / hiess / subject (a noun phrase standing for its speaker)
+    start_tok: int  # token span of the cue word in its sentence, end exclusive; empty for a subject cue
+    end_tok: int
+    speaker_toks: tuple[int, int] | None  # token span of the speaker mention in the same sentence
+    verb_kind: str = ""  # speech / writing / thought for verb cues
+    mention: Mention | None = None
+    resolved: Resolved = NOBODY
+    message: tuple[int, int] | None = None  # char span of the reported message an unquoted cue introduces
+
+    @property
+    def names_nobody(self) -> bool:
+        """Neither a speaker mention nor a resolved speaker ("weiter hieß es")."""
+        return self.mention is None and self.resolved.name is None
+
+
+def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """text[s:e] without surrounding space and without trailing punctuation."""
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:!?–-"):
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+# ---------------------------------------------------------------------------------------------- cues of a sentence
+def sentence_cues(toks: list[Tok], lex: Lexicon) -> list[Cue]:
+    """The cues of a sentence outside quote marks, in order, each with the token span of its speaker mention."""
+    cues: list[Cue] = []
+    for i, t in enumerate(toks):
+        if t.quoted:
+            continue
+        cue = _attribution_cue(toks, i, lex) if _opens_attribution(toks, i) else _verb_cue(toks, i, lex)
+        if cue is not None:
+            cues.append(cue)
+    return cues
+
+
+def _opens_attribution(toks: list[Tok], i: int) -> bool:
+    """toks[i] is an attribution word in a position to have its speaker beside it."""
+    low, n = toks[i].lower, len(toks)
+    return (low in ("laut", "gemäß") and i + 1 < n or low == "zufolge" and i > 0 or low == "nach" and i + 1 < n
+            or low == "so" and i > 0 and (toks[i - 1].text in ",–" or toks[i - 1].quoted) and i + 1 < n)
+
+
+def _attribution_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
+    """`laut X`, `X zufolge`, `nach Angaben von X`, `Seiner Meinung nach`, `…, so X`, when X is found."""
+    low, n = toks[i].lower, len(toks)
+    if low in ("laut", "gemäß"):
+        sp = np_after(toks, i + 1, lex)
+        if sp and (i == 0 or toks[i - 1].lower not in ("so", "sehr", "zu", "ganz")):
+            return Cue("laut", i, i + 1, sp)
+        return None
+    if low == "zufolge":
+        s, e, _ = np_before(toks, i, lex, subject=False)
+        return Cue("zufolge", i, i + 1, (s, e)) if s < e else None
+    if low == "nach":
+        # "Nach Angaben der Polizei", "nach Polizeiangaben", "Nach einer norwegischen Studie"
+        sp = np_after(toks, i + 1, lex)
+        if sp and is_attribution_noun(head_noun(toks, sp), lex):
+            if sp[1] < n and toks[sp[1]].lower == "von":  # "nach Angaben von Augenzeugen"
+                sp = (sp[0], (np_after(toks, sp[1] + 1, lex) or (0, sp[1]))[1])
+            return Cue("angaben", i, i + 1, sp)
+        if i > 0 and not toks[i - 1].quoted:  # "Seiner Meinung nach"
+            s0, e0, _ = np_before(toks, i, lex)
+            if s0 < e0 and toks[e0 - 1].lower.endswith(OPINION_ENDINGS):
+                return Cue("zufolge", i, i + 1, (s0, e0))
+        return None
+    sp = np_after(toks, i + 1, lex)  # "…, so X"
+    return Cue("so", i, i + 1, sp) if sp else None
+
+
+def _verb_form(toks: list[Tok], i: int, forms: list[VerbForm]) -> VerbForm | None:
+    """Which speech-verb form toks[i] is: one whose separable particle the clause holds (`teilte … mit`), a form
+    that needs none; a form that is both finite and participle (berichtet, erklärt) is a participle after an
+    auxiliary."""
+    n = len(toks)
+    ce = clause_end(toks, i + 1)
+    has_aux = any(toks[k].lower in AUX for k in range(clause_start(toks, i), i)) or (
+        i + 1 < n and toks[i + 1].lower in AUX)
+    for form in sorted(forms, key=lambda x: (x.particle is None, x.participle != has_aux)):
+        if form.particle is None or any(toks[k].lower == form.particle for k in range(i + 1, ce)) or (
+                i > 0 and toks[i - 1].lower == form.particle and ce < n and toks[ce].text == ","):
+            return form
+    return None
+
+
+def _verb_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
+    """The cue of a speech verb at toks[i] with its subject (or passive agent), or None."""
+    t = toks[i]
+    forms = lex.verbs.get(t.text) if t.text[:1].islower() else None
+    form = _verb_form(toks, i, forms) if forms else None
+    if form is None:
+        return None
+    if form.lemma == "verlauten":  # "Aus EU-Kreisen verlautete, …"
+        where = next((k for k in range(clause_start(toks, i), i) if toks[k].lower == "aus"), None)
+        return Cue("verb", i, i + 1, np_after(toks, where + 1, lex) if where is not None else None,
+                   verb_kind=form.kind)
+    if form.lemma in ("stehen", "heißen"):
+        return _impersonal_cue(toks, i, form.lemma, lex)
+    if form.participle and (i + 1 < len(toks) and toks[i + 1].lower.startswith(("werd", "wurd", "word")) or any(
+            toks[k].lower in PASSIVE_AUX for k in range(clause_start(toks, i), i))):
+        return Cue("verb", i, i + 1, _passive_agent(toks, i, form.lemma, lex), verb_kind=form.kind)
+    if form.participle:
+        s, e, reason = np_before(toks, i, lex)
+        if reason == "sub" and s < e:
+            sp = (s, e)
+        else:
+            k = i - 1
+            while k >= 0 and toks[k].text not in ",;:" and toks[k].lower not in AUX:
+                k -= 1
+            if k < 0 or toks[k].lower not in AUX:
+                cs = clause_start(toks, i)
+                if not (cs < i and toks[cs].lower in SUBORDINATORS - {"als", "wie"}):
+                    return None
+                sp = np_after(toks, cs + 1, lex)  # "weil die US-Regierung Georgien … bezeichnet hat"
+            else:
+                sp = verb_subject(toks, k, lex)
+    else:
+        sp = verb_subject(toks, i, lex)
+        if form.lemma == "zitieren" and sp and sp[1] <= i:  # "Ein Sender zitierte Papandreou mit den Worten"
+            sp = np_after(toks, i + 1, lex) or sp
+        elif form.lemma == "zitieren" and i + 2 < len(toks) and toks[i + 1].lower == "man":  # "„…“, zitierte man X"
+            sp = np_after(toks, i + 2, lex) or sp
+    if sp is None and t.text == form.lemma:
+        # an infinitive after a modal: "Das musste Bundesfinanzminister Peer Steinbrück … einräumen"
+        k = next((k for k in range(i - 1, clause_start(toks, i) - 1, -1) if toks[k].lower in AUX), None)
+        if k is not None and toks[k].lower in lex.konjunktiv_ii | HYPOTHESIS_MODALS:
+            return None  # "Dafür könnte er … androhen": a hypothesis of the journalist, not a report
+        sp = verb_subject(toks, k, lex) if k is not None else None
+        if sp is None or sp[1] > i:
+            return None  # an infinitive without a subject of its own
+    # the cue is the finite verb alone (a separable particle may be far away)
+    return Cue("verb", i, i + 1, sp, verb_kind=form.kind)
+
+
+def _impersonal_cue(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> Cue | None:
+    """`heißt es (in der Erklärung)` and `In dem Bericht steht, dass …`: the statement or document speaks."""
+    n = len(toks)
+    cs, ce = clause_start(toks, i), clause_end(toks, i + 1)
+    if lemma == "stehen":
+        # "In einem Jahresbericht des Ministeriums steht, dass …": the document speaks, like "heißt es in"
+        where = next((k for k in range(cs, i) if toks[k].lower in ("in", "im")), None)
+        sp = np_after(toks, where + 1, lex) if where is not None else None
+        head = head_noun(toks, sp) if sp else ""
+        if sp and ce < n and toks[ce].text == "," and ce + 1 < n and toks[ce + 1].lower in WH_WORDS and (
+                is_attribution_noun(head, lex) or head.lower().endswith(DOCUMENT_ENDINGS)):
+            return Cue("hiess", i, i + 1, sp)
+        return None
+    if not any(toks[k].lower == "es" for k in range(max(cs, i - 3), min(ce, i + 2))):
+        return None
+    where = next((k for k in range(cs, ce) if toks[k].lower in ("in", "im", "bei", "beim", "von", "vom", "aus", "auf")),
+                 None)
+    return Cue("hiess", i, i + 1, np_after(toks, where + 1, lex) if where is not None else None)
+
+
+def _passive_agent(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The agent of a passive speech verb: "von X" ("wird von der Nachrichtenagentur Reuters zitiert") or "in X"
+    ("So wird in einer Pressemitteilung der Organisation gefordert"), or the subject of `wird X zitiert`."""
+    cs = clause_start(toks, i)
+    agent = None
+    for k in range(cs, i):
+        if toks[k].lower in ("von", "vom", "in", "im") and not toks[k].quoted:
+            agent = np_after(toks, k + 1, lex)  # "vom Bundesverband kritisiert", "in einer Erklärung"
+            if agent:
+                break
+    if agent is None and lemma == "zitieren":  # "„…“, wird Panetta zitiert"
+        k = next((k for k in range(cs, i) if toks[k].lower in PASSIVE_AUX), None)
+        agent = np_after(toks, k + 1, lex) if k is not None else None
+        if agent is None and cs < i:
+            s0, e0, r0 = np_before(toks, k if k is not None else i, lex)
+            agent = (s0, e0) if s0 < e0 and r0 == "start" else None
+    return agent
+
+
+def inverted_frame(toks: list[Tok], close_end: int, lex: Lexicon) -> Cue | None:
+    """The frame of a quotation that ends in ', VERB SUBJECT' (German puts the verb first after a quotation:
+    „…“, strich Romney heraus): a cue on whatever verb follows, when a subject follows it."""
+    k = next((x for x, t in enumerate(toks) if t.start >= close_end), None)
+    if k is None or k + 2 >= len(toks) or toks[k].text != "," or toks[k + 1].quoted:
+        return None
+    verb = toks[k + 1]
+    if not verb.text[:1].islower() or verb.lower in DETERMINERS | PREPOSITIONS | SUBORDINATORS | ADVERBS | FOCUS \
+            or verb.lower in RELATIVES or is_adjective(verb, lex) and not verb.lower.endswith(("te", "ten")):
+        return None
+    sp = np_after(toks, k + 2, lex)
+    return Cue("verb", k + 1, k + 2, sp) if sp else None
+
+
+# ---------------------------------------------------------------------------------------------- messages
+def message_span(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple[int, int]) -> tuple[int, int] | None:
+    """The reported message (char span) that an unquoted cue introduces, or None."""
+    n = len(toks)
+    if cue.kind in ("laut", "zufolge", "angaben"):
+        # the rest of the sentence around the attribution phrase
+        a = min(cue.start_tok, cue.speaker_toks[0] if cue.speaker_toks else cue.start_tok)
+        b = max(cue.end_tok, cue.speaker_toks[1] if cue.speaker_toks else cue.end_tok)
+        left = strip_span(text, sent[0], toks[a].start)
+        right = strip_span(text, toks[b].start if b < n else sent[1], sent[1])
+        span = max(left, right, key=lambda x: x[1] - x[0])
+        if span[1] - span[0] < MIN_MESSAGE_CHARS:
+            return None
+        return (min(left[0], right[0]) if left[1] > left[0] else right[0],
+                right[1] if right[1] > right[0] else left[1])
+    if cue.kind == "so":
+        # "..., so X": the clause before
+        s, e = strip_span(text, sent[0], toks[cue.start_tok].start)
+        return (s, e) if e - s > MIN_MESSAGE_CHARS else None
+    if cue.kind == "hiess":
+        k = clause_end(toks, cue.end_tok)
+        if k < n and toks[k].text == ":":
+            return None  # "heißt es: „…“" is a direct quote
+        if k < n and toks[k].text in ",:" and k + 1 < n and not toks[k + 1].quoted:
+            return strip_span(text, toks[k + 1].start, sent[1])
+        if cue.start_tok > 1 and toks[cue.start_tok - 1].text == ",":
+            return strip_span(text, sent[0], toks[cue.start_tok - 1].start)
+        return None
+    return _verb_message(text, toks, cue, lex, sent)
+
+
+def _verb_message(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple[int, int]) -> tuple[int, int] | None:
+    """The message of a speech verb: after it (", dass ...", ", es sei ...", ": ...") or before it ("Es sei ...,
+    sagte X"), or None."""
+    n = len(toks)
+    i = cue.start_tok
+    k = clause_end(toks, i + 1)
+    if any(toks[x].lower in NEGATIONS for x in range(i + 1, k)):
+        return None  # "sagte aber nichts dazu, wie ...": nothing is reported
+    if any(toks[x].text in lex.verbs and toks[x - 1].lower in ("und", "sowie") for x in range(i + 2, k)):
+        return None  # "begrüßte … und betonte, dass": the message belongs to the nearer verb
+    cs = clause_start(toks, i)
+    if toks[0].lower == "wie" and k + 1 < n and toks[k].text == "," and not any(
+            toks[x].text in ",;:" and toks[x + 1].lower in SUBORDINATORS for x in range(0, i) if x + 1 < n):
+        cs = 0  # "Wie ein Vertreter des Konzerns, EADS, heute mitteilte, wurde …"
+    if cs < i and toks[cs].lower == "wie" and k + 1 < n and toks[k].text == "," and (
+            cs == 0 or toks[cs - 1].text in ",;:"):
+        return strip_span(text, toks[k + 1].start, sent[1])  # "Wie die BBC berichtet, befindet sich …"
+    if k + 1 < n and toks[k].text in ",:" and not toks[k + 1].quoted:
+        first = toks[k + 1]
+        rest = [t for t in toks[k + 1:] if not t.quoted]
+        if first.lower in WH_WORDS or any(is_konjunktiv(t, lex) for t in rest) or (
+                len(toks) - k > 4 and toks[-2].lower != "zu" and any(
+                    toks[m].lower == "zu" and toks[m + 1].text[:1].islower() and toks[m + 1].lower not in DETERMINERS
+                    and toks[m + 1].lower.endswith(("en", "ern", "eln")) for m in range(k + 1, n - 1))
+                or any(ZU_INFINITIVE.match(t.text) for t in rest)) or (
+                toks[k].text == ":" and len(rest) > 3):
+            s = first.start
+            e = sent[1]
+            # stop before a trailing ", sagte X" frame or a colon that opens a direct quote
+            for m in range(k + 2, n):
+                if toks[m].text == ":" and m + 1 < n and toks[m + 1].quoted:
+                    e = toks[m].start
+                    break
+                if toks[m].text == "," and m + 1 < n and toks[m + 1].text in lex.verbs and m + 2 < n and (
+                        toks[m + 2].capword or toks[m + 2].lower in PRONOUNS or toks[m + 2].lower in DETERMINERS):
+                    e = toks[m].start
+                    break
+            return strip_span(text, s, e)
+    if i > 1 and (toks[i - 1].text == "," or toks[i - 1].quoted and toks[i - 1].text in ",") and not toks[0].quoted:
+        pre = toks[: i - 1]
+        if pre and (pre[-1].quoted or any(t.text == ":" and x + 1 < len(pre) and pre[x + 1].quoted
+                                          for x, t in enumerate(pre))):
+            return None  # '„…“, sagte er' / 'X äußerte sich: „…“, sagte er': the direct quote is the message
+        first_chunk = pre[:next((x for x, t in enumerate(pre) if t.text == ","), len(pre))]
+        # a speaker named after the verb, and the part before has a verb of its own
+        strong = cue.mention is not None and cue.verb_kind == "speech" and len(pre) >= 5 and (
+            cue.speaker_toks is not None and cue.speaker_toks[0] > i) and any(
+            t.text[:1].islower() and t.lower not in DETERMINERS | PREPOSITIONS | POSSESSIVES
+            and not is_adjective(t, lex) for t in first_chunk)
+        if pre and (any(is_konjunktiv(t, lex) for t in pre if not t.quoted) or pre[0].lower in ("ob", "dass")
+                    or strong):
+            return strip_span(text, sent[0], toks[i - 1].start)
+    return None

@@ -1,0 +1,265 @@
+"""Noun phrases and clauses of a tokenised sentence: where a subject or a speaker mention starts and ends.
+
+In: the tokens of one sentence (`framing.quotes.tokens.Tok`), a token position (a verb, an attribution word) and
+the lexicon. Out: token spans `(start, end)`, end exclusive: the noun phrase after a position (`sagte der
+Kremlchef`), before it (`wie die BBC berichtet`, with where it stopped), the subject of a finite verb or of a
+sentence, and the bounds of the clause around a position. Pure functions of the tokens; no text, no article.
+"""
+
+from __future__ import annotations
+
+from framing.quotes.lexicon import (ADVERB_ENDINGS, ADVERBS, AUX, DETERMINERS, FOCUS, NAME_PARTICLES,
+                                    NOT_SUBJECT_START, NP_PREPOSITIONS, POSSESSIVES, PREPOSITIONS, PRONOUNS,
+                                    RELATIVES, SUBORDINATORS, Lexicon)
+from framing.quotes.marks import QUOTE_CHARS
+from framing.quotes.tokens import NUMBER_ADJECTIVE, Tok, is_adjective, is_institution, is_konjunktiv
+
+# A clause is looked for at most this many tokens away: real clauses are far shorter, and the bound keeps a
+# run-on "sentence" without punctuation (a transcript, an OCR dump) linear instead of quadratic in its cues.
+CLAUSE_WINDOW = 80
+
+
+def clause_start(toks: list[Tok], i: int) -> int:
+    """The first token of the clause that toks[i] is in (after the nearest , ; : or quotation before it)."""
+    stop = max(0, i - CLAUSE_WINDOW)
+    while i > stop and toks[i - 1].text not in ",;:" and not toks[i - 1].quoted:
+        i -= 1
+    return i
+
+
+def clause_end(toks: list[Tok], i: int) -> int:
+    """The position of the , ; : or quotation that ends the clause toks[i] is in (or the sentence's end)."""
+    stop = min(len(toks), i + CLAUSE_WINDOW)
+    while i < stop and toks[i].text not in ",;:" and not toks[i].quoted:
+        i += 1
+    return i
+
+
+def np_after(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A subject noun phrase starting at toks[i] (after an inverted verb: `sagte der Kremlchef`)."""
+    n = len(toks)
+    skipped = 0
+    while i < n and (toks[i].lower in ADVERBS or toks[i].lower in ("sich", "dabei", "heute", "gestern", "weiter"))\
+            and skipped < 3 and not toks[i].quoted:
+        i += 1
+        skipped += 1
+    if i >= n or toks[i].quoted and toks[i].text not in QUOTE_CHARS:
+        return None
+    t = toks[i]
+    if t.lower in PRONOUNS and not (i + 1 < n and (toks[i + 1].capword or is_adjective(toks[i + 1], lex))):
+        return (i, i + 1) if t.lower != "man" else None
+    j = i
+    nouns = 0
+    while j < n:
+        t = toks[j]
+        if t.quoted:
+            if t.text in QUOTE_CHARS or t.capword:
+                j += 1  # a name in quote marks: von der „Netzeitung“
+                nouns += t.capword
+                continue
+            break
+        if t.lower in DETERMINERS or t.lower in POSSESSIVES:
+            if j > i and not (toks[j - 1].capword and t.lower in ("des", "der", "eines", "einer")):
+                break
+        elif t.capword and t.lower not in PREPOSITIONS and t.lower not in ADVERBS:
+            nouns += 1
+        elif t.text[:1].isdigit() and j + 1 < n and (toks[j + 1].capword or is_adjective(toks[j + 1], lex)):
+            pass  # "die 13 beteiligten Feuerwehrmänner"
+        elif NUMBER_ADJECTIVE.fullmatch(t.text) and j > i:
+            nouns += not (j + 1 < n and toks[j + 1].capword)  # "der 81-jährige" stands for a person
+        elif is_adjective(t, lex) and j + 1 < n and (toks[j + 1].capword or is_adjective(toks[j + 1], lex)):
+            pass
+        elif t.lower in NAME_PARTICLES and j > i and toks[j - 1].capword and j + 1 < n and (
+                toks[j + 1].capword or toks[j + 1].lower in NAME_PARTICLES):
+            pass
+        elif t.lower in ("für", "von", "vom", "aus") and j > i and toks[j - 1].capword and j + 1 < n and (
+                toks[j + 1].capword and not toks[j + 1].quoted):
+            pass  # "der Chef der Bundesagentur für Arbeit", "Theo Kitz vom Bankhaus Merck Finck"
+        elif t.text == "," and nouns and j + 2 < n and toks[j + 1].capword and toks[j + 2].capword and (
+                j + 3 >= n or toks[j + 3].text in ",.;:" or toks[j + 3].capword) and not is_konjunktiv(
+                toks[j + 2], lex):
+            pass  # an apposition with a name: "der Chef der Bundesagentur, Frank-Jürgen Weise,"
+        elif t.text == "(" and nouns:
+            k = j + 1
+            while k < n and k < j + 5 and toks[k].text != ")":
+                k += 1
+            if k < n and toks[k].text == ")":
+                j = k
+            else:
+                break
+        else:
+            break
+        j += 1
+    if not nouns:
+        return None
+    # "das Außenministerium in Kiew": an institution with its seat
+    if j + 1 < n and toks[j].lower == "in" and toks[j + 1].capword and is_institution(toks[j - 1].text, lex):
+        j += 2
+    return (i, j)
+
+
+def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tuple[int, int, str]:
+    """The noun phrase ending just before toks[c]; reason tells where it stopped: 'start' (clause start),
+    'sub' (after a subordinator or relative pronoun) or 'other'."""
+    j = c - 1
+    while j >= 0 and (toks[j].lower in ADVERBS or toks[j].lower in ("immer", "wieder", "nicht", "noch", "schon")):
+        j -= 1  # "zumal Verteidiger Wolfgang Dingfelder immer wieder betont hatte"
+    c_np = j + 1
+    while j >= 0:
+        t = toks[j]
+        if t.quoted:
+            if t.text in QUOTE_CHARS and j == c_np - 1:
+                # a short name in quote marks ends the phrase: Die Wochenzeitung „Die Zeit“ meldet
+                k = j - 1
+                while k >= 0 and toks[k].quoted and toks[k].text not in QUOTE_CHARS and j - k <= 5:
+                    k -= 1
+                if not (k >= 0 and k < j - 1 and toks[k].text in QUOTE_CHARS and toks[k + 1].capword
+                        and k > 0 and (toks[k - 1].capword or toks[k - 1].lower in DETERMINERS)):
+                    break
+                j = k
+            elif not (t.text in QUOTE_CHARS or t.capword):
+                break  # a name in quote marks belongs to the phrase: Die Organisation „Reporter ohne Grenzen“
+        elif t.lower in ADVERBS and j > 0 and j < c_np - 1 and (
+                toks[j - 1].lower in SUBORDINATORS or toks[j + 1].capword or toks[j + 1].lower in DETERMINERS):
+            pass  # "Wie schon die WHO sagte"
+        elif t.capword and t.lower not in PREPOSITIONS and t.lower not in SUBORDINATORS:
+            pass
+        elif t.lower in DETERMINERS or t.lower in POSSESSIVES or t.lower in PRONOUNS:
+            pass
+        elif is_adjective(t, lex) and j + 1 < c and (toks[j + 1].capword or is_adjective(toks[j + 1], lex)):
+            pass
+        elif t.lower in NAME_PARTICLES and 0 < j < c - 1 and toks[j - 1].capword and toks[j + 1].capword:
+            pass
+        elif t.text == ")" and j > 2 and any(toks[k].text == "(" for k in range(max(0, j - 4), j)):
+            j = max(k for k in range(max(0, j - 4), j) if toks[k].text == "(")  # "(dpa)", "(SPD)"
+        elif t.text in "()/" or t.text[:1].isdigit() and (j + 1 < c and (
+                toks[j + 1].capword or is_adjective(toks[j + 1], lex)) or j > 0 and toks[j - 1].capword):
+            pass  # "die 13 beteiligten Feuerwehrmänner", "Bündnis 90 / Die Grünen"
+        elif t.text == "," and 0 < j < c - 1 and (toks[j - 1].capword or toks[j - 1].text == ")") and (
+                toks[j + 1].capword or toks[j + 1].lower in DETERMINERS):
+            pass  # apposition: "Christel Happach-Kasan, die ernährungspolitische Sprecherin der FDP-Fraktion,"
+        elif t.lower in NP_PREPOSITIONS and 0 < j < c - 1 and toks[j - 1].capword and (
+                toks[j + 1].capword or toks[j + 1].lower in DETERMINERS):
+            pass  # "Theo Kitz vom Bankhaus Merck Finck", "Sprecherin von Bündnis 90 / Die Grünen"
+        elif t.lower == "und" and 0 < j < c - 1 and toks[j - 1].capword and toks[j + 1].capword:
+            pass  # "Der frühere Bürgermeister und Justizsenator", "Özcan Mutlu und Benedikt Lux"
+        else:
+            break
+        j -= 1
+    start = j + 1
+    if j < 0 or toks[j].quoted or toks[j].text in ":;–—-(.!?":
+        reason = "start"
+    elif toks[j].lower in SUBORDINATORS and not (toks[j].lower == "als" and start < c and toks[start].capword) \
+            or toks[j].text == "," and start < c and toks[start].lower in RELATIVES:
+        reason = "sub"  # ("als Bundeskanzlerin lobte er" is no subordinate clause)
+    else:
+        reason = "other"
+    if reason == "sub" and start < c_np and toks[start].lower in RELATIVES and toks[j].text == ",":
+        return start, start + 1, reason  # relative clause: the relative pronoun is the subject
+    while start < c_np and (toks[start].lower in FOCUS or toks[start].lower in ADVERBS):
+        start += 1
+    if start < c_np and toks[start].lower in PREPOSITIONS:
+        start = c_np  # "Denn in Kiew weiß man": a place, not a subject
+    if subject and start < c_np and (toks[start].lower in ("man", "den", "dem", "einem", "einen", "des")
+                                     or toks[start].lower in AUX
+                         or c_np - start == 1 and start == 0 and toks[start].lower.endswith(ADVERB_ENDINGS)
+                         or c_np - start == 1 and toks[start].lower in ("das", "dies", "dieses", "was")):
+        start = c_np  # not a subject: "Den Flüchtlingen sicherte Präsident Gusmão zu", "Hatte sie …"
+    if start >= c_np:
+        start = c_np = c
+    return start, c_np, reason
+
+
+def verb_subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Subject noun phrase of the finite verb toks[v]: before it at clause start (`Rutte sagte`), in a verb-final
+    clause (`wie Rutte sagte`), or after it when inverted (`sagte Rutte`, `Beim Treffen sagte Selenskyj`)."""
+    s, e, reason = np_before(toks, v, lex)
+    if s < e and reason in ("start", "sub") and any(t.capword or t.lower in PRONOUNS for t in toks[s:e]) or (
+            reason == "sub" and e - s == 1 and toks[s].lower in RELATIVES):  # ", der alle Nichtmoslems aufforderte"
+        if not (e - s == 1 and toks[s].lower in ADVERBS):
+            return s, e
+    if v > 1 and toks[v - 1].text == ",":
+        # "Jimmy Carter, der als Wahlbeobachter im Land war, sagte": the subject before the relative clause
+        ini = initial_np(toks, v, lex, before_comma=True)
+        if ini and ini[1] + 1 < v and toks[ini[1]].text == "," and toks[ini[1] + 1].lower in RELATIVES:
+            return ini
+    if v > 1 and toks[v - 1].text == ",":  # "Der NATO-Generalsekretär, Mark Rutte, äußerte"
+        s2, e2, reason2 = np_before(toks, v - 1, lex)
+        if reason2 in ("start", "sub") and any(t.text == "," for t in toks[s2:e2]):
+            return s2, e2
+    cs = clause_start(toks, v)
+    verb_final = v + 1 >= len(toks) or toks[v + 1].text in ",.;:" or toks[v + 1].quoted
+    if verb_final and toks[0].lower in ("wie", "als") and not any(t.text in ",;:" and k + 1 < v and toks[k + 1].lower
+                                                                  in SUBORDINATORS for k, t in enumerate(toks[:v])):
+        cs = 0  # "Wie Steve Marshall, Sprecher der UN-Büros, in Bangkok mitteilte, …"
+    if cs < v and (toks[cs].lower in SUBORDINATORS - {"als", "wie"}
+                   or toks[cs].lower in ("wie", "als") and verb_final) and v - cs >= 2:
+        sub = np_after(toks, cs + 1, lex)  # "weil die US-Regierung Georgien als „…“ bezeichnete"
+        if sub and sub[1] <= v:
+            return sub
+    fwd = np_after(toks, v + 1, lex)
+    if fwd is None and (s == e or reason == "other") and v > 0 and toks[v - 1].lower in ("und", "aber", ",", "sondern"):
+        # "Selenskyj begrüßte ... und betonte", "DeMint wollte ..., sagte aber": the subject of the first verb
+        return initial_np(toks, v, lex, before_comma=toks[v - 1].text == ",") or sentence_subject(toks, v, lex)
+    return fwd
+
+
+def sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The subject of a verb-second main clause: the initial noun phrase ("Romney strich heraus"), or the noun
+    phrase after the verb when an adverb or a prepositional phrase comes first ("Im Kongress warb Obama …",
+    "Dabei griff sie … an")."""
+    sp = initial_np(toks, limit, lex)
+    if sp:
+        return sp
+    k = 0
+    if k < limit and (toks[k].lower in ADVERBS or toks[k].lower in FOCUS or toks[k].lower.endswith(ADVERB_ENDINGS)):
+        k += 1
+    elif k < limit and toks[k].lower in PREPOSITIONS:
+        k += 1
+        while k < limit and not toks[k].quoted and (
+                toks[k].capword or toks[k].lower in DETERMINERS or toks[k].lower in POSSESSIVES
+                or is_adjective(toks[k], lex) or toks[k].text[:1].isdigit()):
+            k += 1
+    else:
+        return None
+    if k >= limit or k == 0 or not toks[k].text[:1].islower() or toks[k].lower in DETERMINERS | PREPOSITIONS:
+        return None
+    sp = np_after(toks, k + 1, lex)
+    return sp if sp and sp[1] <= limit else None
+
+
+def initial_np(toks: list[Tok], limit: int, lex: Lexicon, before_comma: bool = False) -> tuple[int, int] | None:
+    """The sentence-initial noun phrase when it is followed by a verb (the sentence subject), else None; with
+    before_comma also when a comma follows it (an apposition or relative clause before the verb)."""
+    k = 0
+    if k < limit and toks[k].lower in FOCUS:
+        k += 1
+    first = k
+    while k < limit and not toks[k].quoted:
+        t = toks[k]
+        if t.text == "(" and k > first:
+            close = next((x for x in range(k + 1, min(limit, k + 6)) if toks[x].text == ")"), None)
+            if close is None:
+                break
+            k = close + 1  # "(dpa)", "(SPD)"
+            continue
+        if not (t.capword and t.lower not in PREPOSITIONS | ADVERBS | SUBORDINATORS
+                or t.lower in DETERMINERS or t.lower in POSSESSIVES or t.text == "/"
+                or t.text == "," and k + 1 < limit and toks[k + 1].capword and k > first
+                or is_adjective(t, lex) and k + 1 < limit and toks[k + 1].capword
+                or t.lower in ("von", "vom", "aus") and k > first and k + 1 < limit and toks[k + 1].capword):
+            break
+        k += 1
+    while k > first and toks[k - 1].text in ",/(":
+        k -= 1
+    if k == first or k >= limit:
+        return None
+    if not (toks[k].text[:1].islower() and toks[k].lower not in DETERMINERS or before_comma and toks[k].text == ","):
+        return None
+    if not any(t.capword for t in toks[first:k]) or toks[first].lower in NOT_SUBJECT_START or (
+            k - first == 1 and (toks[first].lower in ("das", "dieser", "diese", "der", "die")
+                                or toks[first].lower.endswith(ADVERB_ENDINGS))):
+        return None
+    return first, k
+
+

@@ -1,0 +1,104 @@
+"""Cues: speech verbs, attribution phrases and inverted frames, the modes they give and the messages they introduce
+(framing.quotes.cues, through find_quotes)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from framing.quotes.cues import Cue, Mention, sentence_cues
+from framing.quotes.lexicon import lexicon
+from framing.quotes.speakers import Resolved
+from framing.quotes.tokens import tokenize
+from tests.helpers.quotes import find, quotes_of
+
+
+MODES = [
+    # partial: quoted words inside the journalist's sentence or inside reported speech
+    ("Rutte hat in Kiew »robuste Sicherheitsgarantien« gefordert.", "robuste Sicherheitsgarantien", "partial",
+     "Mark Rutte"),
+    ("Lawrow sagte am Freitag, es sei »kein Treffen geplant«.", "kein Treffen geplant", "partial", "Sergej Lawrow"),
+    # indirect: speech verb with a Konjunktiv I clause, with a dass-clause, and attribution phrases
+    ("Auf die Frage sagte Rutte, es sei zu früh für eine Antwort.", "es sei zu früh für eine Antwort", "indirect",
+     "Mark Rutte"),
+    ("Baerbock bestätigte, dass die Frage im Raum steht.", "dass die Frage im Raum steht", "indirect",
+     "Annalena Baerbock"),
+    ("Es könne sofort zu weiteren Konflikten kommen, sagte Bettel.", "Es könne sofort zu weiteren Konflikten kommen",
+     "indirect", "Xavier Bettel"),
+    ("Witkoff zufolge hat Russland die Absicht geäußert, keine Gebiete zu besetzen.", "Russland die Absicht",
+     "indirect", "Steve Witkoff"),
+    ("Laut Peskow ist die Nato-Erweiterung einer der Kriegsgründe.", "Nato-Erweiterung einer der Kriegsgründe",
+     "indirect", "Dmitri Peskow"),
+    ("Putin sei zu einem Treffen bereit, so Lawrow gegenüber NBC.", "Putin sei zu einem Treffen bereit", "indirect",
+     "Sergej Lawrow"),
+    ("Nach Angaben von Selenskyj wurden mehrere Städte angegriffen.", "mehrere Städte angegriffen", "indirect",
+     "Wolodymyr Selenskyj"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, mode, speaker", MODES)
+def test_modes_and_attribution(text, fragment, mode, speaker):
+    q = find(text, quotes_of(text, sections=()), fragment)
+    assert (q.mode, q.speaker) == (mode, speaker)
+
+
+def test_anaphoric_report_takes_the_previous_sentence():
+    text = "In dem Fahrzeug befand sich auch eine weitere Mitarbeiterin. Das bestätigte die Organisation in Bonn."
+    q = find(text, quotes_of(text, sections=()), "In dem Fahrzeug")
+    assert (q.mode, text[q.start:q.end], text[q.speaker_start:q.speaker_end]) == (
+        "indirect", "In dem Fahrzeug befand sich auch eine weitere Mitarbeiterin", "die Organisation in Bonn")
+
+
+def test_wie_clause_reports_the_main_clause():
+    text = "Wie die BBC berichtet, befindet sich der Präsident an einem sicheren Ort."
+    q = find(text, quotes_of(text, sections=()), "befindet sich")
+    assert (q.mode, q.speaker, q.speaker_kind, q.speaker_group) == ("indirect", "BBC", "institution", "Media")
+
+
+def test_any_verb_right_after_a_quotation_frames_it():
+    text = "„Ich trete an als ein konservativer Republikaner“, strich Romney in Arbutus heraus."
+    q = quotes_of(text, sections=())[0]
+    assert (q.mode, q.cue, q.speaker_mention, q.speaker) == ("direct", "strich", "Romney", "Romney")
+
+
+def test_speaker_before_a_colon_and_hypotheses_of_the_journalist():
+    text = "Die EU fordert seit Jahren Reformen. Ein Beamter der Nationalpolizei: „Hier weiß man, wer die Täter sind.“"
+    q = quotes_of(text, sections=())[0]
+    assert (q.mode, text[q.speaker_start:q.speaker_end], q.speaker_kind) == (
+        "direct", "Ein Beamter der Nationalpolizei", "anonymous")
+    text = "Dafür könnte er der Ukraine androhen, die Militärhilfe einzustellen."
+    assert quotes_of(text, sections=()) == []
+
+
+SENTENCE_CUES = [
+    ("Der Sprecher teilte mit, dass alles gut sei.", [("verb", "teilte", "Der Sprecher")]),
+    ("Witkoff zufolge hat Russland die Absicht geäußert.", [("zufolge", "zufolge", "Witkoff"),
+                                                           ("verb", "geäußert", "Russland")]),
+    ("Nach Angaben von Selenskyj wurden Städte angegriffen.", [("angaben", "Nach", "Angaben von Selenskyj")]),
+    ("Seiner Meinung nach ist das falsch.", [("zufolge", "nach", "Seiner Meinung")]),
+    ("Putin sei bereit, so Lawrow gegenüber NBC.", [("so", "so", "Lawrow")]),
+    ("Weiter hieß es in der Erklärung, man sei besorgt.", [("hiess", "hieß", "der Erklärung")]),
+    ("Die Zahl wird von der Nachrichtenagentur Reuters zitiert.", [("verb", "zitiert", "der Nachrichtenagentur Reuters")]),
+    # negatives: no speech verb, and an infinitive after a hypothetical modal
+    ("Das Wetter wird am Wochenende schön.", []),
+    ("Dafür könnte er der Ukraine androhen, die Hilfe einzustellen.", []),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", SENTENCE_CUES)
+def test_cues_of_a_sentence_with_the_mention_of_their_speaker(sentence, expected):
+    toks = tokenize(sentence, 0, len(sentence))
+    got = [(c.kind, toks[c.start_tok].text,
+            " ".join(t.text for t in toks[c.speaker_toks[0]:c.speaker_toks[1]]) if c.speaker_toks else None)
+           for c in sentence_cues(toks, lexicon())]
+    assert got == expected
+
+
+def test_a_cue_is_frozen_and_says_whether_it_names_anybody():
+    cue = Cue("hiess", 1, 2, None)
+    assert cue.names_nobody
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cue.message = (0, 1)  # type: ignore[misc]
+    assert not dataclasses.replace(cue, mention=Mention(0, 5, "Rutte")).names_nobody
+    assert not dataclasses.replace(cue, resolved=Resolved("Mark Rutte", "NATO", "person")).names_nobody

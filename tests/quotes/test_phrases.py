@@ -1,0 +1,55 @@
+"""Noun phrases, subjects and clause bounds of a tokenised sentence (framing.quotes.phrases)."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.quotes.lexicon import lexicon
+from framing.quotes.phrases import clause_end, clause_start, np_after, np_before, sentence_subject, verb_subject
+from framing.quotes.tokens import tokenize
+
+
+def words(sentence: str):
+    return tokenize(sentence, 0, len(sentence))
+
+
+def text_of(toks, span) -> str | None:
+    return " ".join(t.text for t in toks[span[0]:span[1]]) if span else None
+
+
+@pytest.mark.parametrize("sentence, verb, subject", [
+    ("Rutte sagte, es sei zu früh.", "sagte", "Rutte"),
+    ("Es sei zu früh, sagte der frühere niederländische Regierungschef am Montag.", "sagte",
+     "der frühere niederländische Regierungschef"),
+    ("Jimmy Carter, der als Wahlbeobachter im Land war, sagte, die Wahl sei fair.", "sagte", "Jimmy Carter"),
+])
+def test_the_subject_of_a_speech_verb(sentence, verb, subject):
+    toks = words(sentence)
+    v = [t.text for t in toks].index(verb)
+    assert text_of(toks, verb_subject(toks, v, lexicon())) == subject
+
+
+def test_the_noun_phrase_before_a_verb_says_where_it_stopped():
+    toks = words("Wie die BBC berichtet, befindet sich der Präsident an einem sicheren Ort.")
+    s, e, reason = np_before(toks, 3, lexicon())
+    assert (text_of(toks, (s, e)), reason) == ("die BBC", "sub")
+
+
+def test_the_noun_phrase_after_an_inverted_verb():
+    toks = words("„Ja“, sagte der Kremlchef am Montag.")
+    assert text_of(toks, np_after(toks, 5, lexicon())) == "der Kremlchef"
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("Der Iran streitet dies ab.", "Der Iran"),
+    ("Im Kongress warb Obama für seinen Plan.", "Obama"),  # a prepositional phrase first: after the verb
+    ("Es sei zu früh.", None),  # "es" starts no subject
+])
+def test_the_subject_of_a_sentence(sentence, subject):
+    toks = words(sentence)
+    assert text_of(toks, sentence_subject(toks, len(toks), lexicon())) == subject
+
+
+def test_clause_bounds_stop_at_commas():
+    toks = words("Es sei zu früh, sagte Rutte.")
+    assert (clause_start(toks, 5), clause_end(toks, 0)) == (5, 4)

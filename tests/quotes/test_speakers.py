@@ -1,0 +1,63 @@
+"""Speakers: who a speaker mention stands for within its article (framing.quotes.speakers, through find_quotes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.actors.gazetteer import load_gazetteer
+from framing.quotes.lexicon import lexicon
+from framing.quotes.speakers import NOBODY, ArticleEntities, Resolved
+from framing.quotes.tokens import tokenize
+from tests.helpers.quotes import find, quotes_of
+
+
+def test_anonymous_and_institution_speakers():
+    text = ("Westliche Beamte unterstreichen, dass die Unterstützung fortgesetzt werden sollte. "
+            "Moskau habe die Vereinbarung gebrochen, erklärte das Außenministerium in Kiew.")
+    quotes = quotes_of(text, sections=())
+    first = find(text, quotes, "Unterstützung fortgesetzt")
+    assert (first.speaker, first.speaker_kind) == ("Westliche Beamte", "anonymous")
+    second = find(text, quotes, "Vereinbarung gebrochen")
+    assert (second.speaker, second.speaker_kind, second.speaker_group) == (
+        "Außenministerium in Kiew", "institution", "Ukraine")
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("Nach Angaben der Syrischen Beobachtungsstelle für Menschenrechte wurden zehn Menschen getötet.",
+     "Syrischen Beobachtungsstelle", "institution"),
+    ("Das Gesetz sei überfällig, sagte Umweltminister Stefan Wenzel (Grüne).", "Stefan Wenzel", "person"),
+    ("Die Lage sei ernst, erläuterte Mantler am Montag.", "Mantler", "person"),
+    # coordinated speakers: the first one named
+    ("Serbien und Kroatien haben bekanntgegeben, dass sie die Grenze schließen.", "Serbien", "institution"),
+    ("Die Preise würden steigen, sagte der Pressesprecher.", None, "unknown"),  # a role nobody holds: unresolved
+])
+def test_speaker_resolution(text, speaker, kind):
+    q = quotes_of(text, sections=())[0]
+    assert (q.speaker, q.speaker_kind) == (speaker, kind)
+
+
+def test_unknown_speakers_are_kept_and_merged_by_surname_within_an_article():
+    text = ("Die Analystin Petra Musterfrau sagte, die Lage sei ernst. "
+            "Später betonte Musterfrau, es gebe keine schnelle Lösung.")
+    quotes = quotes_of(text, sections=())
+    assert [q.speaker for q in quotes] == ["Petra Musterfrau", "Petra Musterfrau"]
+    assert {q.speaker_kind for q in quotes} == {"person"}
+
+
+def test_the_tracker_resolves_pronouns_and_name_forms_in_article_order():
+    text = ("Außenministerin Annalena Baerbock traf Mark Rutte in Brüssel. Sie sagte, er habe recht. "
+            "Die Analystin Petra Musterfrau widersprach. Man hörte Musterfrau")
+    art = ArticleEntities(text, load_gazetteer(), lexicon())
+    toks = tokenize(text, 0, len(text))
+    art.observe(toks)
+    at = {t.text: k for k, t in enumerate(toks)}
+
+    def who(start: int, end: int) -> Resolved:
+        return art.resolve((start, end), toks)[0]
+
+    assert who(at["Sie"], at["Sie"] + 1) == Resolved("Annalena Baerbock", "Germany", "person")
+    assert who(at["er"], at["er"] + 1) == Resolved("Mark Rutte", "NATO", "person")
+    assert who(at["Man"], at["Man"] + 1) == NOBODY  # "man" is nobody
+    assert who(at["Die"], at["Die"] + 4) == Resolved("Petra Musterfrau", None, "person")
+    assert who(at["Musterfrau"], at["Musterfrau"] + 1).name == "Petra Musterfrau"  # the surname, merged
+    assert [e.gender for e in art.entities] == ["f", "m", "f"]
