@@ -125,4 +125,7 @@ def main() -> None:
                f"(filter, tables and charts; whole run {(done - run_started) * 1000:.0f} ms).")
 
 
-main()
+# Streamlit runs this file as __main__. A process pool started later in the same interpreter (after AppTest) re-runs
+# the main module in its children as __mp_main__, where the page must not be built.
+if __name__ == "__main__":
+    main()
