@@ -48,7 +48,7 @@ def outlet_colours(outlets: Iterable[str | None]) -> dict[str, str]:
 def _plot_frame(df: pl.DataFrame, label_columns: Sequence[str]) -> pl.DataFrame:
     """`df` with its label columns escaped for plotly (nulls shown as "(none)")."""
     # Vectorised, the same as plot_text: a Python callback inside polars' thread pool needs the GIL, and under
-    # concurrent sessions that deadlocked the server (tests/test_load.py).
+    # concurrent sessions that deadlocked the server (tests/app/test_load.py).
     exprs = [
         pl.col(c).cast(pl.String).fill_null("(none)")
         .str.replace_all("&", "&amp;", literal=True).str.replace_all("<", "&lt;", literal=True)
