@@ -376,17 +376,25 @@ class FilterOptions:
 
 
 def filter_options(analysis: Any) -> FilterOptions:
-    """Outlets (unknown labelled), kinds and voices in schema order, speakers and groups sorted, the date span."""
+    """Outlets sorted with the unknown outlet last, kinds and voices in schema order, speakers by their quoted words
+    (most first, so the prominent ones lead a long list), groups sorted, the date span."""
     arts = analysis.articles
     kinds = set(analysis.sections["kind"].drop_nulls().to_list())
     voices = set(analysis.sentences["voice"].drop_nulls().to_list()) | set(
         analysis.voice_segments["voice"].drop_nulls().to_list()
     )
+    outlets = set(arts.select(outlet_label())["outlet"].to_list())
+    by_words = (
+        analysis.quotes.filter(pl.col("speaker").is_not_null())
+        .group_by("speaker")
+        .agg(pl.col("n_words").sum())
+        .sort(["n_words", "speaker"], descending=[True, False])
+    )
     return FilterOptions(
-        outlets=tuple(sorted(set(arts.select(outlet_label())["outlet"].to_list()))),
+        outlets=tuple(sorted(outlets, key=lambda o: (o == UNKNOWN_OUTLET, o))),
         section_kinds=tuple(k for k in schema.SECTION_KINDS if k in kinds),
         voices=tuple(v for v in schema.VOICES if v in voices),
-        speakers=tuple(sorted(set(analysis.quotes["speaker"].drop_nulls().to_list()))),
+        speakers=tuple(by_words["speaker"].to_list()),
         speaker_groups=tuple(sorted(set(analysis.quotes["speaker_group"].drop_nulls().to_list()))),
         date_min=arts["date_first"].min() if arts.height else None,
         date_max=arts["date_last"].max() if arts.height else None,

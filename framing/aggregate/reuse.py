@@ -17,7 +17,6 @@ import polars as pl
 
 DEFAULT_N = 6  # six words in a row rarely repeat by chance in news prose, but reworded agency copy keeps them
 DEFAULT_MAX_POSTINGS = 200
-PASSAGE_SEPARATOR = " | "  # how the list columns of passages are joined for CSV
 
 _WORD = re.compile(r"\w+")
 
@@ -165,22 +164,3 @@ def shared_text(
         ["shared_ngrams", "article_a", "article_b"], descending=[True, False, False]
     )
 
-
-def shared_passages(reuse_table: pl.DataFrame) -> pl.DataFrame:
-    """The passages of a `shared_text` table in long form: one row per pair, side and passage."""
-    parts = []
-    for side in ("a", "b"):
-        parts.append(
-            reuse_table.select(
-                "article_a",
-                "article_b",
-                pl.lit(side).alias("side"),
-                pl.col(f"article_{side}").alias("article_id"),
-                pl.col(f"outlet_{side}").alias("outlet"),
-                pl.col(f"passages_{side}").alias("passage"),
-            ).explode("passage")
-        )
-    long = pl.concat(parts).filter(pl.col("passage").is_not_null())
-    return long.with_columns(pl.col("passage").str.len_chars().cast(pl.Int64).alias("n_chars")).sort(
-        ["article_a", "article_b", "side"], maintain_order=True
-    )

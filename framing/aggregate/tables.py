@@ -44,16 +44,20 @@ __all__ = [
     "TableSpec",
     "commentary_profile",
     "compare_tables",
-    "compute_tables",
     "group_keys",
     "mark_nested",
+    "modes_of",
     "most_opinionated",
     "overview",
+    "quote_modes",
     "quoted_actors",
     "section_composition",
     "speaker_groups",
     "text_reuse",
+    "textblob_columns",
     "tone_by_voice",
+    "tone_distribution",
+    "tone_vs_textblob",
 ]
 
 
@@ -277,6 +281,42 @@ def tone_by_voice(analysis: Any, by: str = "outlet", period: str = "month") -> p
     return out.select(columns).sort([*keys, "voice"], nulls_last=True)
 
 
+_TEXTBLOB_COLUMNS = ("voice", "n_sentences_dominant", "mean_sentence_tone", "mean_polarity_textblob")
+
+
+def textblob_columns(tone: pl.DataFrame, by: str = "outlet") -> pl.DataFrame:
+    """The sentence columns of a `tone_by_voice` table grouped `by`: our tone beside textblob-de's polarity."""
+    return tone.select(*group_keys(by), *_TEXTBLOB_COLUMNS)
+
+
+def tone_vs_textblob(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:
+    """Mean tone of whole sentences, ours and textblob-de's, per group and dominant voice (from `tone_by_voice`)."""
+    _check(by, BY_VALUES, "tone vs textblob", period)
+    return textblob_columns(tone_by_voice(analysis, by, period), by)
+
+
+TONE_BINS = 10
+
+
+def tone_distribution(analysis: Any, by: str = "outlet", period: str = "month", *, bins: int = TONE_BINS) -> pl.DataFrame:
+    """Share of each outlet's sentences per tone bin (bins of width 2/bins over -1..1); centre of bin as tone_bin."""
+    _check(by, ("outlet",), "tone distribution", period)
+    width = 2 / bins
+    labelled = analysis.sentences.select("article_id", "tone").filter(pl.col("tone").is_not_null()).join(
+        analysis.articles.select("article_id", outlet_label()), on="article_id", how="inner")
+    index = ((pl.col("tone").clip(-1, 1) + 1) / width).floor().clip(0, bins - 1).cast(pl.Int64)
+    return (
+        labelled.with_columns(index.alias("_bin"))
+        .group_by("outlet", "_bin").agg(pl.len().cast(pl.Int64).alias("n_sentences"))
+        .with_columns(
+            (-1 + width * (pl.col("_bin") + 0.5)).round(2).alias("tone_bin"),
+            (pl.col("n_sentences") / pl.col("n_sentences").sum().over("outlet")).alias("share_sentences"),
+        )
+        .select("outlet", "tone_bin", "n_sentences", "share_sentences")
+        .sort("outlet", "tone_bin")
+    )
+
+
 # ---- quoted actors ---------------------------------------------------------------------------------------------
 
 
@@ -392,6 +432,28 @@ def speaker_groups(
     )
 
 
+def modes_of(actors: pl.DataFrame, by: str = "outlet") -> pl.DataFrame:
+    """Direct / partial / indirect quotes per group (long form) from a `quoted_actors` table grouped `by`."""
+    keys = group_keys(by)
+    if actors.is_empty():
+        return pl.DataFrame(schema={**{k: actors.schema[k] for k in keys}, "mode": pl.String, "n_quotes": pl.Int64,
+                                    "share_quotes": pl.Float64})
+    wide = actors.group_by(keys).agg(pl.col(f"n_{m}").sum() for m in schema.QUOTE_MODES)
+    long = wide.unpivot(index=keys, on=[f"n_{m}" for m in schema.QUOTE_MODES], variable_name="mode",
+                        value_name="n_quotes")
+    return (
+        long.with_columns(pl.col("mode").str.strip_prefix("n_"), pl.col("n_quotes").cast(pl.Int64))
+        .with_columns((pl.col("n_quotes") / pl.col("n_quotes").sum().over(keys)).alias("share_quotes"))
+        .sort(*keys, "mode")
+    )
+
+
+def quote_modes(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:
+    """Statements per group by mode (direct / partial / indirect), with the mode's share (from `quoted_actors`)."""
+    _check(by, BY_VALUES, "quote modes", period)
+    return modes_of(quoted_actors(analysis, by, period), by)
+
+
 # ---- commentary profile ----------------------------------------------------------------------------------------
 
 _PROFILE_KINDS = ("reporting", "commentary", "analysis", "reader_comment")
@@ -493,19 +555,28 @@ def most_opinionated(analysis: Any, n: int = 20, *, min_opinion: float = 0.0) ->
 
 @dataclass(frozen=True)
 class TableSpec:
-    """A comparison table: its function, a one-line description, the groupings it supports and its default."""
+    """A comparison table: its function, a one-line description, the groupings it supports and its default.
+
+    A table made from another table of TABLES (`source`) also has `from_source(source_table, by)`, so a caller that
+    has the source table already (the dashboard, `compare_tables`) derives it without computing the source again.
+    """
 
     function: Callable[..., pl.DataFrame]
     description: str
     supports: tuple[str, ...]
     default_by: str = "outlet"
+    source: str | None = None
+    from_source: Callable[[pl.DataFrame, str], pl.DataFrame] | None = None
+
+    def grouping(self, by: str | None) -> str:
+        """`by` if the table supports that grouping, else its default grouping."""
+        return by if by in self.supports else self.default_by
 
     def __call__(self, analysis: Any, by: str | None = None, period: str = "month", **options: Any) -> pl.DataFrame:
         """The table grouped `by` if it supports that grouping, else by its default grouping."""
-        chosen = by if by in self.supports else self.default_by
         if self.supports == ():
             return self.function(analysis, **options)
-        return self.function(analysis, by=chosen, period=period, **options)
+        return self.function(analysis, by=self.grouping(by), period=period, **options)
 
 
 TABLES: dict[str, TableSpec] = {
@@ -524,6 +595,18 @@ TABLES: dict[str, TableSpec] = {
         "Tone of the journalist's own words, of quoted speakers and of readers.",
         BY_VALUES,
     ),
+    "tone_vs_textblob": TableSpec(
+        tone_vs_textblob,
+        "Mean tone of whole sentences per dominant voice, ours beside textblob-de's polarity.",
+        BY_VALUES,
+        source="tone_by_voice",
+        from_source=textblob_columns,
+    ),
+    "tone_distribution": TableSpec(
+        tone_distribution,
+        "Share of each outlet's sentences in each tenth of the tone scale.",
+        ("outlet",),
+    ),
     "quoted_actors": TableSpec(
         quoted_actors,
         "Who is quoted, how often and how much (direct / partial / indirect), with share of voice.",
@@ -533,6 +616,13 @@ TABLES: dict[str, TableSpec] = {
         speaker_groups,
         "Quotes per speaker group (country or camp), with share of voice.",
         BY_VALUES,
+    ),
+    "quote_modes": TableSpec(
+        quote_modes,
+        "Direct, partial and indirect statements per group, with each mode's share.",
+        BY_VALUES,
+        source="quoted_actors",
+        from_source=modes_of,
     ),
     "commentary_profile": TableSpec(
         commentary_profile,
@@ -555,14 +645,18 @@ TABLES: dict[str, TableSpec] = {
 
 
 def compare_tables(analysis: Any, by: str = "outlet", period: str = "month") -> dict[str, pl.DataFrame]:
-    """Every table of TABLES on `analysis`, each grouped `by` where it supports that, else its default grouping."""
+    """Every table of TABLES on `analysis`, each grouped `by` where it supports that, else its default grouping
+    (a table made from another one is derived from it, not computed again)."""
     group_keys(by)
     if period not in PERIODS:
         raise ConfigError(f"unknown period {period!r}: use one of {', '.join(PERIODS)}")
-    return {name: spec(analysis, by=by, period=period) for name, spec in TABLES.items()}
-
-
-compute_tables = compare_tables  # alias
+    tables: dict[str, pl.DataFrame] = {}
+    for name, spec in TABLES.items():
+        if spec.source in tables and spec.from_source is not None:
+            tables[name] = spec.from_source(tables[spec.source], spec.grouping(by))
+        else:
+            tables[name] = spec(analysis, by=by, period=period)
+    return tables
 
 
 __all__ += ["UNKNOWN_OUTLET", "UNKNOWN_SPEAKER", "NO_GROUP", "UNDATED", "IMPRECISE"]

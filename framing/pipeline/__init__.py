@@ -7,12 +7,12 @@ on a cluster.
 """
 
 from framing.pipeline.article import PER_ARTICLE, analyze_text
-from framing.pipeline.cache import default_cache_dir, fingerprint, text_key
+from framing.pipeline.cache import corpus_key, default_cache_dir, fingerprint, text_key
 from framing.pipeline.run import (
     Analysis, StoredAnalysis, analyze_articles, analyze_on_disk, analyze_paths, read_analysis, scan_analysis,
 )
 
 __all__ = [
     "PER_ARTICLE", "Analysis", "StoredAnalysis", "analyze_articles", "analyze_on_disk", "analyze_paths",
-    "analyze_text", "default_cache_dir", "fingerprint", "read_analysis", "scan_analysis", "text_key",
+    "analyze_text", "corpus_key", "default_cache_dir", "fingerprint", "read_analysis", "scan_analysis", "text_key",
 ]

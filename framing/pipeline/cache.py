@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from functools import cache
+from collections.abc import Sequence
+from functools import cache, lru_cache
 from pathlib import Path
 
 import polars as pl
@@ -41,6 +42,36 @@ def fingerprint() -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def corpus_key(paths: Sequence[str | Path], analysis_dir: Path | None = None) -> str:
+    """Fingerprint of a corpus on disk and of the analysis code: every article and manifest file below `paths`
+    (and the parquet files of `analysis_dir`, a stored analysis opened with it), by path and content."""
+    from framing.load.corpus import discover
+
+    files, manifests, _ = discover(paths)
+    if analysis_dir is not None:
+        files += sorted(Path(analysis_dir).rglob("*.parquet"))
+    digest = hashlib.sha256(fingerprint().encode())
+    for path in sorted(files + manifests):
+        digest.update(str(path).encode())
+        digest.update(_file_digest(path))
+    return digest.hexdigest()[:24]
+
+
+def _file_digest(path: Path) -> bytes:
+    """sha256 of a file's content, re-read only when its size or modification time changed (the dashboard asks
+    on every rerun)."""
+    try:
+        stat = path.stat()
+        return _content_digest(str(path), stat.st_size, stat.st_mtime_ns)
+    except OSError:  # not remembered: a file that cannot be read now may be readable on the next rerun
+        return b"unreadable"
+
+
+@lru_cache(maxsize=None)
+def _content_digest(path: str, size: int, mtime_ns: int) -> bytes:
+    return hashlib.sha256(Path(path).read_bytes()).digest()
 
 
 def text_key(text: str, textblob: bool) -> str:

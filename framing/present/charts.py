@@ -1,22 +1,19 @@
-"""Pure helpers for the dashboard: figures, small derived tables and the escaped article markup.
+"""The dashboard's figures and colours: plotly figures of comparison tables, one colour per outlet, section kind
+and quote mode.
 
-Nothing here imports Streamlit, so every piece is testable on its own. Text that comes from the corpus or from a
-user (article text, titles, outlet and speaker names) is escaped here before it becomes markup: `escape` turns
-HTML *and* Markdown/LaTeX syntax into character references, so Streamlit's markdown renderer shows it literally.
+Nothing here imports Streamlit, so every figure is testable on its own. Labels that come from the corpus or from a
+user (outlet and speaker names) are escaped for plotly (`plot_text`), which renders a few HTML tags in labels.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import html
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 import plotly.express as px
 import plotly.graph_objects as go
 import polars as pl
 
-from framing import schema
 from framing.aggregate.filters import UNKNOWN_OUTLET
 
 # One qualitative palette for outlets (colour-blind friendly, Okabe-Ito first, then Plotly's Safe set).
@@ -29,70 +26,12 @@ KIND_COLOURS = {
     "headline": "#4C4C4C", "teaser": "#8C8C8C", "reporting": "#4E79A7", "commentary": "#E15759",
     "analysis": "#F28E2B", "explainer": "#76B7B2", "reader_comment": "#B07AA1", "boilerplate": "#D0D0D0",
 }
-TONE_COLOURS = {"positive": "#1A9850", "neutral": "#BDBDBD", "negative": "#D73027"}
 MODE_COLOURS = {"direct": "#4E79A7", "partial": "#A0CBE8", "indirect": "#F28E2B"}
-
-# Characters Streamlit's markdown (CommonMark + GFM + math) would interpret, as numeric character references.
-# One pass over the raw text, so no reference is escaped twice (html.escape's &#x27; would have its # escaped).
-_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;",
-            **{c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|$~:=^"}}
-
-
-def escape(value: object) -> str:
-    """`value` as text that HTML *and* Markdown show literally (use inside markup passed with unsafe_allow_html)."""
-    text = ("" if value is None else str(value)).replace("\r\n", "\n").replace("\r", "")
-    # Newlines as references too: the markup stays one line, so markdown never sees a blank line that would end
-    # the HTML block (CSS white-space: pre-wrap still shows the line breaks).
-    return "".join(_ESCAPES.get(c, c) for c in text).replace("\n", "&#10;")
 
 
 def plot_text(value: object) -> str:
     """A label for a plotly figure: plotly renders a few HTML tags in labels, so escape them."""
     return html.escape("" if value is None else str(value), quote=False)
-
-
-# ---- fast ids -------------------------------------------------------------------------------------------------
-
-
-def encode_ids(analysis: Any) -> tuple[Any, pl.Series]:
-    """The analysis with every `article_id` replaced by an Int64 code (its row in `articles`), and the ids by code.
-
-    Filtering and aggregating join on article_id over hundreds of thousands of rows; integer keys make those
-    joins many times faster than strings, so a filter change stays interactive at 10,000 articles.
-    """
-    ids = analysis.articles["article_id"]
-    codes = pl.DataFrame({"article_id": ids, "_code": pl.int_range(0, ids.len(), eager=True, dtype=pl.Int64)})
-
-    def recode(df: pl.DataFrame) -> pl.DataFrame:
-        if "article_id" not in df.columns:
-            return df
-        return (df.join(codes, on="article_id", how="inner", maintain_order="left").drop("article_id")
-                .rename({"_code": "article_id"}).select(df.columns))
-
-    tables = {name: recode(getattr(analysis, name)) for name in ("articles", "sections", "sentences",
-                                                                  "voice_segments", "quotes")}
-    # The comparison tables read the article text only to count its words (\w+ runs): a stand-in with one
-    # letter per word keeps that count exact and makes it several times cheaper. Text search runs on the real
-    # text (see `search`), and the article reader uses the untouched analysis.
-    stand_in = pl.col("text").fill_null("").str.replace_all(r"\w+", "w").str.replace_all(r"\W+", " ")
-    tables["articles"] = tables["articles"].with_columns(stand_in.alias("text"))
-    return dataclasses.replace(analysis, **tables), ids
-
-
-def search(analysis: Any, text: str) -> pl.DataFrame:
-    """Integer codes (as `encode_ids` gives them) of the articles whose title or text contains `text`, by the
-    Filter's own rule."""
-    from framing.aggregate.filters import Filter
-
-    return (analysis.articles.with_row_index("_code").filter(Filter(text=text).article_mask())
-            .select(pl.col("_code").cast(pl.Int64).alias("article_id")))
-
-
-def decode_ids(df: pl.DataFrame, ids: pl.Series) -> pl.DataFrame:
-    """`df` with integer article codes (from `encode_ids`) turned back into article ids."""
-    if "article_id" not in df.columns or df.schema["article_id"] == pl.String:
-        return df
-    return df.with_columns(ids.gather(df["article_id"]).alias("article_id"))
 
 
 # ---- colours ---------------------------------------------------------------------------------------------------
@@ -109,7 +48,7 @@ def outlet_colours(outlets: Iterable[str | None]) -> dict[str, str]:
 def _plot_frame(df: pl.DataFrame, label_columns: Sequence[str]) -> pl.DataFrame:
     """`df` with its label columns escaped for plotly (nulls shown as "(none)")."""
     # Vectorised, the same as plot_text: a Python callback inside polars' thread pool needs the GIL, and under
-    # concurrent sessions that deadlocked the server (tests/test_load.py).
+    # concurrent sessions that deadlocked the server (tests/app/test_load.py).
     exprs = [
         pl.col(c).cast(pl.String).fill_null("(none)")
         .str.replace_all("&", "&amp;", literal=True).str.replace_all("<", "&lt;", literal=True)
@@ -315,171 +254,3 @@ def reuse_heatmap(df: pl.DataFrame, articles: pl.DataFrame, title: str, top: int
     ))
     fig.update_yaxes(autorange="reversed")
     return _style(fig, title, height=max(320, 120 + 30 * len(ids)))
-
-
-# ---- derived tables --------------------------------------------------------------------------------------------
-
-
-def tone_distribution(sentences: pl.DataFrame, articles: pl.DataFrame, bins: int = 10) -> pl.DataFrame:
-    """Share of each outlet's sentences per tone bin (bins of width 2/bins over -1..1); centre of bin as tone_bin."""
-    width = 2 / bins
-    labelled = sentences.select("article_id", "tone").filter(pl.col("tone").is_not_null()).join(
-        articles.select("article_id", pl.col("outlet").fill_null(UNKNOWN_OUTLET)), on="article_id", how="inner")
-    index = ((pl.col("tone").clip(-1, 1) + 1) / width).floor().clip(0, bins - 1).cast(pl.Int64)
-    return (
-        labelled.with_columns(index.alias("_bin"))
-        .group_by("outlet", "_bin").agg(pl.len().cast(pl.Int64).alias("n_sentences"))
-        .with_columns(
-            (-1 + width * (pl.col("_bin") + 0.5)).round(2).alias("tone_bin"),
-            (pl.col("n_sentences") / pl.col("n_sentences").sum().over("outlet")).alias("share_sentences"),
-        )
-        .select("outlet", "tone_bin", "n_sentences", "share_sentences")
-        .sort("outlet", "tone_bin")
-    )
-
-
-def quote_modes(quoted_actors: pl.DataFrame) -> pl.DataFrame:
-    """Direct / partial / indirect quotes per outlet (long form) from a `quoted_actors` table."""
-    if quoted_actors.is_empty():
-        return pl.DataFrame(schema={"outlet": pl.String, "mode": pl.String, "n_quotes": pl.Int64,
-                                    "share_quotes": pl.Float64})
-    wide = quoted_actors.group_by("outlet").agg(pl.col(f"n_{m}").sum() for m in schema.QUOTE_MODES)
-    long = wide.unpivot(index="outlet", on=[f"n_{m}" for m in schema.QUOTE_MODES], variable_name="mode",
-                        value_name="n_quotes")
-    return (
-        long.with_columns(pl.col("mode").str.strip_prefix("n_"), pl.col("n_quotes").cast(pl.Int64))
-        .with_columns((pl.col("n_quotes") / pl.col("n_quotes").sum().over("outlet")).alias("share_quotes"))
-        .sort("outlet", "mode")
-    )
-
-
-def commentary_long(profile: pl.DataFrame) -> pl.DataFrame:
-    """Per outlet and section kind (reporting / commentary): share of the journalist's sentences that are
-    opinionated, from a `commentary_profile` table."""
-    rows = []
-    for kind in ("reporting", "commentary"):
-        rows.append(profile.select(
-            "outlet", pl.lit(kind).alias("kind"),
-            pl.col(f"n_sentences_{kind}").alias("n_sentences"),
-            pl.col(f"n_opinionated_{kind}").alias("n_opinionated"),
-            pl.col(f"share_opinionated_{kind}").alias("share_opinionated"),
-        ))
-    return pl.concat(rows).sort("outlet", "kind") if rows else profile
-
-
-def text_share_long(profile: pl.DataFrame) -> pl.DataFrame:
-    """Per outlet: share of the text in reporting / commentary / analysis / reader comments (long form)."""
-    kinds = ("reporting", "commentary", "analysis", "reader_comment")
-    long = profile.select("outlet", *[pl.col(f"share_{k}").alias(k) for k in kinds]).unpivot(
-        index="outlet", variable_name="kind", value_name="share_text")
-    return long.with_columns(pl.col("share_text").fill_null(0.0)).sort("outlet", "kind")
-
-
-def article_labels(articles: pl.DataFrame, limit: int = 1000) -> dict[str, str]:
-    """Picker labels "outlet · date · title" by article_id (title or the text's first words), sorted by outlet
-    and date; at most `limit` articles (a longer list is unusable in a picker)."""
-    first_words = pl.col("text").fill_null("").str.slice(0, 200).str.strip_chars().str.split("\n").list.first()
-    rows = (
-        articles.sort(["outlet", "date", "article_id"], nulls_last=True).head(limit)
-        .select("article_id", pl.col("outlet").fill_null(UNKNOWN_OUTLET), pl.col("date").fill_null("undated"),
-                pl.coalesce(pl.col("title").str.strip_chars().replace("", None), first_words).str.slice(0, 80)
-                .fill_null("").alias("title"))
-    )
-    return {r["article_id"]: f"{r['outlet']} · {r['date']} · {r['title']} [{r['article_id']}]"
-            for r in rows.iter_rows(named=True)}
-
-
-# ---- the article reader ----------------------------------------------------------------------------------------
-
-ARTICLE_CSS = """
-<style>
-.fr-article {font-size: 0.95rem; line-height: 1.55; border: 1px solid #e6e6e6; border-radius: 6px; padding: 0.8rem 1rem;
-  background: #fff;}
-.fr-meta {color: #555; font-size: 0.85rem; margin-bottom: 0.6rem;}
-.fr-title {font-weight: 600; font-size: 1.05rem; margin-bottom: 0.2rem;}
-.fr-section {border-left: 4px solid #ccc; padding: 0.2rem 0 0.2rem 0.7rem; margin: 0.5rem 0; white-space: pre-wrap;}
-.fr-kind {display: table; font-size: 0.7rem; text-transform: uppercase; letter-spacing: 0.04em; color: #fff;
-  border-radius: 3px; padding: 0 0.35rem; margin-bottom: 0.2rem;}
-.fr-quote {background: #fff3bf; border-bottom: 2px solid #f59f00; padding: 0 1px;}
-.fr-quote.indirect {background: #e7f5ff; border-bottom-color: #4dabf7;}
-.fr-quote.partial {background: #fff9db;}
-.fr-speaker {font-size: 0.72rem; color: #fff; background: #495057; border-radius: 3px; padding: 0 0.3rem;
-  margin-left: 0.2rem; vertical-align: 1px; white-space: nowrap;}
-.fr-s-positive {box-shadow: inset 0 -2px 0 #1a9850;}
-.fr-s-negative {box-shadow: inset 0 -2px 0 #d73027;}
-.fr-opinion {font-style: italic; background: #fce4ec;}
-.fr-legend span {margin-right: 0.8rem; font-size: 0.8rem;}
-.fr-filter {color: #444; font-size: 0.85rem; background: #f4f6f8; border-radius: 4px; padding: 0.25rem 0.6rem;
-  margin: 0.1rem 0 0.5rem 0; display: inline-block;}
-</style>
-"""
-
-ARTICLE_LEGEND = (
-    '<div class="fr-legend"><span><span class="fr-quote">direct quote</span></span>'
-    '<span><span class="fr-quote partial">partial quote</span></span>'
-    '<span><span class="fr-quote indirect">reported speech</span></span>'
-    '<span class="fr-s-positive">positive sentence</span><span class="fr-s-negative">negative sentence</span>'
-    '<span class="fr-opinion">opinionated (≥ 0.5)</span></div>'
-)
-
-
-def article_html(article: dict, sections: pl.DataFrame, sentences: pl.DataFrame, quotes: pl.DataFrame) -> str:
-    """The article as markup built from escaped parts only: sections marked by kind, quotations highlighted with
-    their speakers, sentence tone underlined and opinionated sentences in italics (details on hover)."""
-    text = article.get("text") or ""
-    meta = " · ".join(escape(v) for v in (
-        article.get("outlet") or UNKNOWN_OUTLET, article.get("date") or "undated",
-        f"agency {article['agency']}" if article.get("agency") else None, article.get("article_id")) if v)
-    parts = ['<div class="fr-article">']
-    if article.get("title"):
-        parts.append(f'<div class="fr-title">{escape(article["title"])}</div>')
-    parts.append(f'<div class="fr-meta">{meta}</div>')
-    spans = sections.sort("start").iter_rows(named=True) if not sections.is_empty() else iter(
-        [{"kind": "reporting", "start": 0, "end": len(text)}])
-    quote_rows = quotes.sort("start").to_dicts() if not quotes.is_empty() else []
-    for sec in spans:
-        s0, s1 = sec["start"], sec["end"]
-        colour = KIND_COLOURS.get(sec["kind"], "#888")
-        parts.append(f'<div class="fr-section" style="border-left-color:{colour}">'
-                     f'<span class="fr-kind" style="background:{colour}">{escape(sec["kind"].replace("_", " "))}'
-                     '</span>')
-        # Characters are walked once; quotes are wrapped per sentence piece so tags always nest.
-        sent = sentences.filter((pl.col("end") > s0) & (pl.col("start") < s1)).sort("start").to_dicts() \
-            if not sentences.is_empty() else []
-        cuts = {s0, s1}
-        for r in sent:
-            cuts.update(x for x in (r["start"], r["end"]) if s0 <= x <= s1)
-        for q in quote_rows:
-            cuts.update(x for x in (q["start"], q["end"]) if s0 <= x <= s1)
-        points = sorted(cuts)
-        for a, b in zip(points, points[1:]):
-            piece = escape(text[a:b])
-            q = next((q for q in quote_rows if q["start"] <= a and b <= q["end"]), None)
-            r = next((r for r in sent if r["start"] <= a and b <= r["end"]), None)
-            if q is not None:
-                speaker = q.get("speaker") or q.get("speaker_mention") or "unknown speaker"
-                piece = (f'<span class="fr-quote {escape(q["mode"])}" title="{escape(q["mode"])} quote by '
-                         f'{escape(speaker)}">{piece}</span>')
-                if b == q["end"]:
-                    piece += f'<span class="fr-speaker">{escape(speaker)}</span>'
-            if r is not None:
-                classes = []
-                if r.get("tone_label") in ("positive", "negative"):
-                    classes.append(f"fr-s-{r['tone_label']}")
-                if (r.get("opinion") or 0) >= 0.5:
-                    classes.append("fr-opinion")
-                if classes:
-                    title = f"tone {r.get('tone') or 0:+.2f}, opinion {r.get('opinion') or 0:.2f}"
-                    if r.get("opinion_signals"):
-                        title += f": {r['opinion_signals']}"
-                    piece = f'<span class="{" ".join(classes)}" title="{escape(title)}">{piece}</span>'
-            parts.append(piece)
-        parts.append("</div>")
-    parts.append("</div>")
-    return "".join(parts)
-
-
-def filter_sentence_html(sentence: str, n_articles: int) -> str:
-    """The active filter as an escaped one-line banner."""
-    noun = "article" if n_articles == 1 else "articles"
-    return f'<div class="fr-filter">Showing {n_articles:,} {noun}: {escape(sentence)}</div>'

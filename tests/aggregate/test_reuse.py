@@ -87,13 +87,6 @@ def test_pairs_are_ordered_and_most_shared_first():
     assert table["shared_ngrams"].to_list() == sorted(table["shared_ngrams"].to_list(), reverse=True)
 
 
-def test_shared_passages_long_form():
-    table = reuse.shared_text(_articles({"a": WIRE, "b": WIRE}))
-    long = reuse.shared_passages(table)
-    assert long.height == 2 and set(long["side"]) == {"a", "b"}
-    assert long["passage"].to_list() == [WIRE[:-1], WIRE[:-1]]
-
-
 @settings(max_examples=50, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(["die", "nato", "kiew", "rutte", "sagte", "putin"]), max_size=30), max_size=5))
 def test_index_agrees_with_all_pairs(docs):

@@ -190,6 +190,52 @@ def test_most_opinionated():
     assert compare.most_opinionated(small_corpus(), n=0).height == 0
 
 
+def test_tone_distribution():
+    table = compare.tone_distribution(small_corpus())
+    assert table.rows() == [
+        (UNKNOWN_OUTLET, 0.1, 1, 1.0),  # a3: tone 0.0 lies in the bin 0.0..0.2
+        ("OZD", -0.5, 1, 1 / 3), ("OZD", 0.1, 1, 1 / 3), ("OZD", 0.3, 1, 1 / 3),
+        ("nd", -0.5, 1, 0.5), ("nd", 0.5, 1, 0.5),
+    ]
+
+
+@pytest.mark.parametrize(("tone", "centre"), [(-1.0, -0.9), (-0.95, -0.9), (0.0, 0.1), (0.99, 0.9), (1.0, 0.9),
+                                              (1.5, 0.9), (-3.0, -0.9)])
+def test_tone_distribution_bins(tone, centre):
+    base = small_corpus()
+    one = dataclasses.replace(base, sentences=base.sentences.head(1).with_columns(pl.lit(tone).alias("tone")))
+    assert compare.tone_distribution(one)["tone_bin"].to_list() == [centre]
+
+
+def test_quote_modes_count_the_statements_of_each_mode():
+    table = compare.quote_modes(small_corpus())
+    assert table.filter(pl.col("outlet") == "nd").select("mode", "n_quotes", "share_quotes").rows() == [
+        ("direct", 1, 0.5), ("indirect", 1, 0.5), ("partial", 0, 0.0)]
+    actors = compare.quoted_actors(small_corpus())
+    for mode in schema.QUOTE_MODES:
+        assert table.filter(pl.col("mode") == mode)["n_quotes"].sum() == actors[f"n_{mode}"].sum()
+
+
+def test_tone_vs_textblob_is_the_sentence_columns_of_tone_by_voice():
+    tone = compare.tone_by_voice(small_corpus(), by="outlet_kind")
+    assert compare.tone_vs_textblob(small_corpus(), by="outlet_kind").equals(
+        tone.select("outlet", "kind", "voice", "n_sentences_dominant", "mean_sentence_tone", "mean_polarity_textblob"))
+
+
+@pytest.mark.parametrize("by", compare.BY_VALUES)
+def test_a_table_made_from_another_is_its_source_reshaped(by):
+    analysis = small_corpus()
+    derived = {name: spec for name, spec in compare.TABLES.items() if spec.source}
+    assert set(derived) == {"tone_vs_textblob", "quote_modes"}
+    tables = compare.compare_tables(analysis, by=by)
+    for name, spec in derived.items():
+        source = compare.TABLES[spec.source]
+        assert (spec.supports, spec.default_by) == (source.supports, source.default_by), name
+        assert list(compare.TABLES).index(spec.source) < list(compare.TABLES).index(name)  # computed first
+        assert spec.from_source(source(analysis, by=by), spec.grouping(by)).equals(spec(analysis, by=by)), name
+        assert tables[name].equals(spec(analysis, by=by)), name
+
+
 # ---- registry and groupings --------------------------------------------------------------------------------------
 
 
@@ -225,6 +271,8 @@ def test_registry_descriptions():
         (lambda a: compare.quoted_actors(a, by="speaker"), "cannot be grouped"),
         (lambda a: compare.tone_by_voice(a, by="outlet_date", period="fortnight"), "unknown period"),
         (lambda a: compare.compare_tables(a, by="nonsense"), "cannot group"),
+        (lambda a: compare.tone_distribution(a, by="article"), "cannot be grouped"),
+        (lambda a: compare.quote_modes(a, by="speaker"), "cannot be grouped"),
     ],
 )
 def test_bad_grouping_is_refused(call, message):

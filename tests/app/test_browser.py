@@ -84,6 +84,17 @@ def test_removing_an_outlet_updates_a_chart(page):
     assert parse_qs(urlparse(page.url).query)["outlet"] == ["nd", "Chas Pravdy"]
 
 
+@pytest.mark.parametrize("query", ["voices?outlet=nd", "?view=Voices&outlet=nd"])
+def test_a_page_opens_from_its_path_and_from_the_view_parameter(page, query):
+    goto(page, query)
+    page.wait_for_url(re.compile(r"/voices\?"))
+    page.get_by_text("Who is quoted where").first.wait_for()
+    wait_idle(page)
+    assert page.get_by_role("radio", name="Voices", exact=True).first.get_attribute("aria-checked") == "true"
+    params = parse_qs(urlparse(page.url).query)
+    assert params["outlet"] == ["nd"] and params["view"] == ["Voices"]
+
+
 def _download(page, name: str) -> tuple[list[dict], str]:
     button = page.get_by_role("button", name=re.compile(rf"Download {name}\.csv"))
     with page.expect_download() as info:

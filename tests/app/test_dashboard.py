@@ -12,7 +12,6 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from framing.load import uploads as store
-from framing.present import charts as views
 from framing.present.export import to_csv_bytes
 from framing.aggregate.filters import Filter
 
@@ -229,37 +228,32 @@ def test_filter_changes_never_reanalyse(dashboard_env, monkeypatch):
     assert len(calls) == first <= 1
 
 
-# ---- pure helpers --------------------------------------------------------------------------------------------
+DOWNLOAD = re.compile(r"^Download (\w+)\.csv \(([\d,]+) rows\)$")
 
 
-@pytest.mark.parametrize("raw", [HOSTILE, "a\n\nb", "*x* _y_ `z` # h", "&amp;"])
-def test_escape_leaves_no_markup(raw):
-    escaped = views.escape(raw)
-    assert not re.search(r"[<>\[\]$*_`#\n]", re.sub(r"&#?\w+;", "", escaped))
-    import html
+def test_every_download_is_a_comparison_table_with_the_rows_of_framing_compare(dashboard_env):
+    """Each download (but the article reader's slices of one article) is a table of the registry, and holds the
+    rows `framing compare` writes for the same filter."""
+    from framing.aggregate.tables import TABLES, compare_tables
+    from framing.pipeline import analyze_paths
 
-    assert html.unescape(escaped) == raw.replace("\r", "")
+    from tests.helpers import DATA
 
-
-def test_outlet_colours_are_stable_and_grey_for_unknown():
-    colours = views.outlet_colours(["nd", None, "OZD"])
-    assert colours == views.outlet_colours(["OZD", "nd", None])
-    assert colours["(unknown outlet)"] == views.UNKNOWN_COLOUR
-    assert views.outlet_colours(["<b>x</b>"]).keys() >= {"&lt;b&gt;x&lt;/b&gt;"}
-
-
-def test_integer_ids_give_the_same_tables():
-    from tests.helpers.frames import small_corpus
-
-    from framing.aggregate.tables import TABLES
-
-    analysis = small_corpus()
-    fast, ids = views.encode_ids(analysis)
-    for name in ("overview", "section_composition", "tone_by_voice", "quoted_actors", "speaker_groups",
-                 "commentary_profile"):
-        assert TABLES[name](fast).equals(TABLES[name](analysis)), name
-    for flt in (Filter(outlets=("nd",)), Filter(section_kinds=("commentary",)), Filter(voices=("quoted",))):
-        assert TABLES["overview"](flt.apply(fast)).equals(TABLES["overview"](flt.apply(analysis)))
-    for needle in ("rutte", "Lawrow", "nothing like this"):
-        expected = analysis.articles.filter(Filter(text=needle).article_mask())["article_id"].to_list()
-        assert views.decode_ids(views.search(analysis, needle), ids)["article_id"].to_list() == expected
+    flt = Filter(outlets=("nd", "OZD", "(unknown outlet)"), section_kinds=("reporting", "commentary"))
+    expected = compare_tables(flt.apply(analyze_paths([DATA], workers=1)), by="outlet")
+    at = start(flt.to_query_params())
+    offered = {}
+    for view in VIEWS:
+        show(at, view)
+        for button in at.get("download_button"):
+            name, rows = DOWNLOAD.match(button.proto.label).groups()
+            if not re.match(r"(quotes|sentences)_", name):
+                offered[name] = int(rows.replace(",", ""))
+    assert set(offered) <= set(TABLES), set(offered) - set(TABLES)
+    assert {"tone_distribution", "tone_vs_textblob", "quote_modes", "most_opinionated"} <= set(offered)
+    for name, rows in offered.items():
+        assert rows == expected[name].height, name
+    show(at, "Tone")
+    for name in ("tone_distribution", "tone_vs_textblob"):
+        shown = frame(at, *expected[name].columns)
+        assert shown.select(expected[name].columns).equals(expected[name]), name

@@ -136,17 +136,17 @@ def test_csv_cells_that_a_spreadsheet_would_execute_are_neutralised() -> None:
 def test_every_csv_in_the_code_goes_through_the_formula_safe_export() -> None:
     """No module writes CSV around framing.present.export (a raw write_csv would skip the neutralising)."""
     offenders = []
-    for path in [ROOT / "dashboard.py", *sorted((ROOT / "framing").glob("*.py"))]:
+    for path in [ROOT / "dashboard.py", *sorted((ROOT / "framing").rglob("*.py"))]:
         if path.name == "export.py" or not path.exists():
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if re.search(r"\.write_csv\(|\.to_csv\(|csv\.writer\(|DictWriter\(", line):
                 offenders.append(f"{path.name}:{number}: {line.strip()}")
-    # store.py writes its own index and manifest (not exports; never opened by the user as a table).
-    assert [o for o in offenders if not o.startswith("store.py")] == []
+    # load/uploads.py writes its own index and manifest (not exports; never opened by the user as a table).
+    assert [o for o in offenders if not o.startswith("uploads.py")] == []
 
 
-# ---------------------------------------------------------------- escaping (markup built by framing.present.charts)
+# ---------------------------------------------------------------- escaping (markup built by framing.present.article_html)
 
 
 class _Tags(HTMLParser):
@@ -180,7 +180,7 @@ def _check_markup(markup: str) -> _Tags:
 @settings(deadline=None, max_examples=300)
 @given(st.text(max_size=80) | st.sampled_from(HOSTILE))
 def test_escape_shows_any_text_literally(value: str) -> None:
-    from framing.present.charts import escape
+    from framing.present.article_html import escape
 
     out = escape(value)
     assert "<" not in out and ">" not in out
@@ -191,14 +191,14 @@ def test_escape_shows_any_text_literally(value: str) -> None:
 
 
 def test_escape_shows_an_apostrophe_as_an_apostrophe() -> None:
-    from framing.present.charts import escape
+    from framing.present.article_html import escape
 
     assert html.unescape(escape("geht's")) == "geht's"
 
 
 def test_article_markup_of_a_hostile_article_is_inert() -> None:
     from framing.pipeline import analyze_text
-    from framing.present.charts import article_html, filter_sentence_html
+    from framing.present.article_html import article_html, filter_sentence_html
 
     text = "\n\n".join(f"Rutte sagte: „{h}“ Dann {h} weiter." for h in HOSTILE) + "\n"
     tables = analyze_text(text, textblob=False)
@@ -236,7 +236,7 @@ NO_NETWORK = textwrap.dedent("""
 
     from pathlib import Path
     root = Path(sys.argv[1])
-    import framing.pipeline, framing.aggregate.tables, framing.aggregate.filters, framing.present.export, framing.load.uploads, framing.present.charts
+    import framing.pipeline, framing.aggregate.tables, framing.aggregate.filters, framing.present.export, framing.load.uploads, framing.present.charts, framing.present.article_html
     import framing.aggregate.reuse, framing.score.textblob.offline, plotly.express, streamlit
     from framing.pipeline import analyze_paths
     from framing.aggregate.tables import compare_tables

@@ -1,0 +1,33 @@
+"""Overview: articles, words and section composition per outlet."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from framing.app.blocks import View, arrow, banner, chart, glossary, table
+from framing.present import charts
+
+TITLE = "Overview"
+
+
+def render(view: View) -> None:
+    colours = view.corpus.colours
+    overview = view.table("overview")
+    composition = view.table("section_composition")
+    left, right = st.columns(2)
+    with left:
+        banner(view)
+        chart(charts.bar_by_outlet(overview, "n_articles", "Articles per outlet", colours, label="Articles"))
+    with right:
+        banner(view)
+        chart(charts.bar_by_outlet(overview, "n_words", "Words per outlet", colours, label="Words"))
+    table(overview, "overview")
+    banner(view)
+    chart(charts.stacked_share(composition, "kind", "share_chars", "Section composition: share of each outlet's text",
+                               charts.KIND_COLOURS, colours, label="Share of characters"))
+    table(composition, "section_composition")
+    errors = view.corpus.analysis.errors
+    if errors.height:
+        with st.expander(f"Loading problems ({errors.height})"):
+            st.dataframe(arrow(errors), hide_index=True)
+    glossary("Articles / words", "overview.n_undated", "Section composition")

@@ -1,0 +1,262 @@
+"""What the dashboard keeps between reruns: the analysed corpus, the filtered tables, and the view in the URL.
+
+- The corpus is analysed once per content (`corpus_key`) and shared by every session of the server; the last two
+  corpora are kept in one small cache here, whose lock lets one session analyse (with a progress bar) while the
+  others wait with a message.
+- Filtered analyses, text searches and comparison tables are cached with `st.cache_resource` (shared, not copied)
+  by corpus key and filter, so going back to a filter is instant. They run on the integer-code tables of
+  framing.aggregate.codes, which keep a filter change fast at 10,000 articles.
+- The URL holds the whole view (filter, page, selected articles): it seeds the widgets once per session and is
+  written back when it changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import streamlit as st
+
+from framing import resources, schema
+from framing.aggregate import codes
+from framing.aggregate.filters import Filter, FilterOptions, filter_options
+from framing.aggregate.tables import TABLES
+from framing.load import uploads as store
+from framing.present.charts import outlet_colours
+
+FILTER_KEYS = ("f_outlets", "f_from", "f_to", "f_undated", "f_kinds", "f_voices", "f_speakers", "f_groups", "f_text")
+CORPORA_KEPT = 2  # analysed corpora kept in memory: the current one and the one before an upload
+TABLES_KEPT = 64  # comparison tables kept, by filter: toggling back to a filter is instant
+FILTERS_KEPT = 8  # filtered analyses kept
+SEARCHES_KEPT = 16  # text searches kept (each lowercases every article's text once)
+
+
+# ---------------------------------------------------------------- the corpus
+
+
+def analysis_dir() -> Path | None:
+    """FRAMING_ANALYSIS: the --out folder of `framing analyze`, opened instead of analysing a corpus (large corpora)."""
+    configured = os.environ.get("FRAMING_ANALYSIS", "").strip()
+    return Path(configured) if configured else None
+
+
+def corpus_paths() -> list[Path]:
+    """The bundled corpus (or FRAMING_CORPUS, paths separated by os.pathsep; nothing when FRAMING_ANALYSIS is
+    set) plus the user's store."""
+    configured = os.environ.get("FRAMING_CORPUS")
+    paths = [Path(p) for p in configured.split(os.pathsep) if p.strip()] if configured else [resources.data_dir()]
+    if analysis_dir() is not None:
+        paths = []
+    user = store.default_store_dir()
+    if user.is_dir() and store.list_files(user):
+        paths.append(user)
+    return paths
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """One analysed corpus and what the dashboard derives from it once."""
+
+    key: str
+    analysis: Any  # as analysed (string article ids): the article reader and text reuse use it
+    fast: Any  # the same tables with integer article codes: filters and comparison tables run on it
+    ids: pl.Series  # article id by integer code
+    options: FilterOptions  # what the sidebar offers
+    colours: dict[str, str]
+    seconds: float
+
+    def decode(self, df: pl.DataFrame) -> pl.DataFrame:
+        """A table of the fast path with its article codes turned back into article ids."""
+        return codes.decode_ids(df, self.ids)
+
+
+@st.cache_resource(show_spinner=False)
+def _corpora() -> dict:
+    """Analysed corpora shared by every session of this server, by corpus key (the last CORPORA_KEPT are kept)."""
+    return {"lock": threading.Lock(), "corpora": OrderedDict()}
+
+
+def load_corpus() -> Corpus:
+    """The analysed corpus: from memory when its content is unchanged, else analysed with a progress bar
+    (articles analysed before come from the on-disk cache)."""
+    from framing.pipeline import corpus_key
+
+    paths = corpus_paths()
+    key = corpus_key(paths, analysis_dir())
+    memory = _corpora()
+    if not memory["lock"].acquire(blocking=False):
+        with st.spinner("Another session is analysing the corpus; this view opens when it is done …"):
+            memory["lock"].acquire()
+    try:
+        if key in memory["corpora"]:
+            memory["corpora"].move_to_end(key)
+            return memory["corpora"][key]
+        corpus = _analyse(key, paths)
+        memory["corpora"][key] = corpus
+        while len(memory["corpora"]) > CORPORA_KEPT:
+            memory["corpora"].popitem(last=False)
+        return corpus
+    finally:
+        memory["lock"].release()
+
+
+def _analyse(key: str, paths: list[Path]) -> Corpus:
+    """Read and analyse the corpus (and the stored analysis of FRAMING_ANALYSIS) under a progress bar."""
+    from framing.load.corpus import load_corpus as read_corpus
+    from framing.pipeline import Analysis, analyze_articles, read_analysis
+
+    slot = st.empty()
+    bar = slot.progress(0.0, text="Reading the corpus …")
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(done / total if total else 1.0, text=f"Analysing articles: {done:,} of {total:,}")
+
+    started = time.perf_counter()
+    loaded = read_corpus([str(p) for p in paths])
+    stored = read_analysis(analysis_dir()) if analysis_dir() is not None else None
+    if loaded.articles.is_empty():
+        # analyze_articles cannot join an empty corpus (null-typed keys): build the empty tables here.
+        analysis = Analysis(loaded.articles, *(schema.empty(s) for s in (
+            schema.SECTIONS, schema.SENTENCES, schema.VOICE_SEGMENTS, schema.QUOTES)), loaded.errors)
+    else:
+        analysis = analyze_articles(loaded.articles, errors=loaded.errors, progress=progress)
+    if stored is not None:
+        analysis = Analysis(*(pl.concat([getattr(stored, t), getattr(analysis, t)], how="vertical_relaxed")
+                              for t in Analysis.TABLES))
+    bar.progress(1.0, text="Preparing the views …")
+    fast, ids = codes.encode_ids(analysis)
+    options = filter_options(analysis)
+    corpus = Corpus(key=key, analysis=analysis, fast=fast, ids=ids, options=options,
+                    colours=outlet_colours(options.outlets), seconds=time.perf_counter() - started)
+    slot.empty()
+    return corpus
+
+
+# ---------------------------------------------------------------- filtered tables (cached by corpus key and filter)
+
+
+def filtered(corpus: Corpus, flt: Filter) -> Any:
+    """`flt` applied to the integer-code tables."""
+    return _filtered(corpus, corpus.key, flt)
+
+
+def table(corpus: Corpus, name: str, flt: Filter) -> pl.DataFrame:
+    """The comparison table `name` of TABLES for the filtered corpus, per outlet, with article ids (not codes).
+
+    A table made from another one (`TableSpec.source`) is derived from that table's cached copy; text reuse is
+    found once in the whole corpus and then narrowed to the pairs whose both articles pass the filter."""
+    return _table(corpus, corpus.key, name, flt)
+
+
+@st.cache_resource(show_spinner=False, max_entries=SEARCHES_KEPT)
+def _search(_corpus: Corpus, key: str, text: str) -> pl.DataFrame:
+    return codes.search(_corpus.analysis, text)
+
+
+@st.cache_resource(show_spinner=False, max_entries=FILTERS_KEPT)
+def _filtered(_corpus: Corpus, key: str, flt: Filter) -> Any:
+    # The text search is answered per search string, so changing another filter does not search again.
+    matches = _search(_corpus, key, flt.text) if flt.text else None
+    return codes.apply_searched(_corpus.fast, flt, matches)
+
+
+@st.cache_resource(show_spinner=False, max_entries=CORPORA_KEPT)
+def _reuse(_corpus: Corpus, key: str) -> pl.DataFrame:
+    return TABLES["text_reuse"](_corpus.analysis)
+
+
+@st.cache_resource(show_spinner=False, max_entries=TABLES_KEPT)
+def _table(_corpus: Corpus, key: str, name: str, flt: Filter) -> pl.DataFrame:
+    spec = TABLES[name]
+    view = _filtered(_corpus, key, flt)
+    if name == "text_reuse":
+        kept = _corpus.decode(view.articles.select("article_id"))["article_id"].implode()
+        return _reuse(_corpus, key).filter(pl.col("article_a").is_in(kept) & pl.col("article_b").is_in(kept))
+    if spec.source is not None and spec.from_source is not None:
+        return spec.from_source(_table(_corpus, key, spec.source, flt), spec.grouping("outlet"))
+    return _corpus.decode(spec(view, by="outlet"))
+
+
+# ---------------------------------------------------------------- the view in the URL
+
+
+def _url_params() -> dict[str, list[str]]:
+    return {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+
+
+def seed_from_url(corpus: Corpus, pages: tuple[str, ...]) -> None:
+    """Once per session: widget values from the URL (values the corpus does not know are dropped), and the page of
+    `view=<title>` to switch to (see `requested_page`)."""
+    ss = st.session_state
+    if ss.get("_seeded"):
+        return
+    params = _url_params()
+    flt = Filter.from_query_params(params)
+    options = corpus.options
+    ss.f_outlets = [o for o in flt.outlets if o in options.outlets]
+    ss.f_from = _clamp(flt.date_from, options)
+    ss.f_to = _clamp(flt.date_to, options)
+    ss.f_undated = flt.include_undated
+    ss.f_kinds = list(flt.section_kinds)
+    ss.f_voices = list(flt.voices)
+    ss.f_speakers = [s for s in flt.speakers if s in options.speakers]
+    ss.f_groups = [g for g in flt.speaker_groups if g in options.speaker_groups]
+    ss.f_text = flt.text
+    view = (params.get("view") or [None])[-1]
+    if view in pages:
+        ss._switch_to = view
+    ids = set(corpus.analysis.articles["article_id"].to_list())
+    ss.selected = [a for a in params.get("article", []) if a in ids][:2]
+    ss._seeded = True
+
+
+def _clamp(value: dt.date | None, options: FilterOptions) -> dt.date | None:
+    if value is None or options.date_min is None or options.date_max is None:
+        return None
+    return min(max(value, options.date_min), options.date_max)
+
+
+def request_page() -> None:
+    """on_change of the view picker: switch to the page it names on this rerun."""
+    st.session_state._switch_to = st.session_state.view
+
+
+def requested_page(current: str) -> str | None:
+    """The page to switch to (from the URL's `view=` or the view picker) when it is not `current`, else None;
+    the picker then shows `current` (also after the browser's back button changed the page)."""
+    wanted = st.session_state.pop("_switch_to", None)
+    if wanted is not None and wanted != current:
+        return wanted
+    st.session_state.view = current
+    return None
+
+
+def reset_filters() -> None:
+    for key in FILTER_KEYS:
+        st.session_state.pop(key, None)
+    st.session_state.f_undated = True
+
+
+def url_params(flt: Filter, view: str, selected: list[str]) -> dict[str, list[str]]:
+    """The view as query parameters: the filter in its own vocabulary, the page (`view=`, but for the Overview)
+    and the articles chosen in the reader."""
+    params: dict[str, list[str]] = {k: v if isinstance(v, list) else [v] for k, v in flt.to_query_params().items()}
+    if view != "Overview":
+        params["view"] = [view]
+    if selected and view == "Articles":
+        params["article"] = list(selected)
+    return params
+
+
+def write_url(flt: Filter, view: str, selected: list[str]) -> None:
+    """The current view as query parameters; written only when it changed (no needless browser history)."""
+    params = url_params(flt, view, selected)
+    if params != _url_params():
+        st.query_params.from_dict(params)

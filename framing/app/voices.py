@@ -1,0 +1,36 @@
+"""Voices: who is quoted where (speaker x outlet), share of voice by speaker group, direct vs reported speech."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from framing.app.blocks import View, banner, chart, glossary, table
+from framing.present import charts
+
+TITLE = "Voices"
+
+
+def render(view: View) -> None:
+    colours = view.corpus.colours
+    actors = view.table("quoted_actors")
+    groups = view.table("speaker_groups")
+    if actors.is_empty():
+        st.info("No quotations in the filtered articles. Widen the filter (speakers, groups, voices, sections).")
+        return
+    banner(view)
+    chart(charts.actor_heatmap(actors, "Who is quoted where: share of each outlet's quoted words (top 20 speakers)"))
+    table(actors, "quoted_actors")
+    left, right = st.columns(2)
+    with left:
+        banner(view)
+        group_colours = charts.category_colours(view.corpus.options.speaker_groups)
+        chart(charts.stacked_share(groups, "speaker_group", "share_of_voice_in_outlet", "Share of voice by speaker group",
+                                   group_colours, colours, label="Share of quoted words"))
+        table(groups, "speaker_groups")
+    with right:
+        banner(view)
+        modes = view.table("quote_modes")
+        chart(charts.stacked_share(modes, "mode", "share_quotes", "Direct vs reported speech", charts.MODE_COLOURS,
+                                   colours, label="Share of quotes"))
+        table(modes, "quote_modes")
+    glossary("Share of voice", "direct / partial / indirect", "Speaker group")
