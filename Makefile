@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/streamlit run dashboard.py
+	$(BIN)/framing dashboard
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -132,6 +132,20 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    from framing.app import server
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        raise FramingError(f"{', '.join(map(str, missing))} does not exist; give folders or files of articles")
+    if args.analysis is not None and not Path(args.analysis).is_dir():
+        raise FramingError(f"--analysis {args.analysis} is not a folder; give the --out folder of framing analyze")
+    where = f"http://{args.host}:{args.port or 8501}"
+    corpus = ", ".join(map(str, args.paths)) or "the bundled corpus"
+    print(f"framing dashboard on {where} ({corpus}); Ctrl-C stops it", file=sys.stderr)
+    return server.serve(args.paths, host=args.host, port=args.port, analysis=args.analysis)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framing",
@@ -172,6 +186,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_filter_arguments(compare)
     compare.set_defaults(func=cmd_compare)
+
+    dashboard = sub.add_parser(
+        "dashboard", help="start the dashboard in the browser (on the bundled corpus, or on PATHs)",
+        description="Start the Streamlit dashboard on the given article files or folders (default: the corpus that "
+        "ships with framing, plus your uploads). It listens on 127.0.0.1 only, sends no usage statistics and talks "
+        "to no other host.")
+    dashboard.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the bundled "
+                           "corpus; $FRAMING_CORPUS when set)")
+    dashboard.add_argument("--port", type=int, default=None, help="port to listen on (default 8501, or the next free)")
+    dashboard.add_argument("--host", default="127.0.0.1",
+                           help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 opens it to "
+                           "the network)")
+    dashboard.add_argument("--analysis", type=Path, default=None,
+                           help="open the tables of an earlier `framing analyze --out DIR` instead of analysing")
+    dashboard.set_defaults(func=cmd_dashboard)
     return parser
 
 

@@ -32,14 +32,18 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(args: list[str], env: dict[str, str], log_path: Path,
-                     timeout: float = 120) -> Iterator[tuple[subprocess.Popen, int]]:
-    """`streamlit run dashboard.py --server.port PORT ARGS` on a free port, output to `log_path`; yields the process
-    and the port once /_stcore/health answers. The server is always terminated on exit."""
+def streamlit_server(args: list[str], env: dict[str, str], log_path: Path, timeout: float = 120, *,
+                     command: list[str] | None = None, cwd: Path = ROOT) -> Iterator[tuple[subprocess.Popen, int]]:
+    """`streamlit run dashboard.py --server.port PORT ARGS` (or `command` + `--port PORT` + ARGS, e.g. `framing
+    dashboard`) on a free port in `cwd`, output to `log_path`; yields the process and the port once
+    /_stcore/health answers. The server is always terminated on exit."""
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port), *args]
+    if command is None:
+        cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port), *args]
+    else:
+        cmd = [*command, "--port", str(port), *args]
     with open(log_path, "wb") as log:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
             deadline = time.monotonic() + timeout
             while True:

@@ -1,0 +1,133 @@
+"""The framing dashboard: one story, several outlets, side by side. Started by `framing dashboard` or `streamlit run
+dashboard.py` (whose only job is to call `main` here, so an installed package carries the whole app).
+
+The frame of every page: page configuration, the sidebar's filter and the navigation (`st.navigation`, one module
+per page in framing/app/, chosen with the view picker above the page). The corpus is analysed once per content and
+the filtered tables are cached (framing.app.state); the whole view (filter, page, selected articles) lives in the
+URL, so `?view=Tone` opens the Tone page as it always did.
+"""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from framing import schema
+from framing.aggregate.filters import Filter, FilterOptions
+from framing.app import articles, commentary, overview, reuse, state, tone, upload, voices
+from framing.app.blocks import View, banner
+from framing.errors import FramingError
+from framing.present.article_html import ARTICLE_CSS, escape
+
+PAGES = (overview, tone, voices, commentary, reuse, articles, upload)  # in the order of the view picker
+VIEWS = tuple(page.TITLE for page in PAGES)
+
+
+def sidebar(options: FilterOptions) -> Filter:
+    """The filter widgets; returns the one Filter value every page uses. Their values outlive a page switch
+    (persist_state="session"), so the filter stays as it is from page to page."""
+    sb = st.sidebar
+    sb.markdown("### Filter")
+    sb.multiselect("Outlets", options.outlets, key="f_outlets", persist_state="session", placeholder="All outlets")
+    dated = options.date_min is not None
+    c1, c2 = sb.columns(2)
+    kwargs = {"value": None, "min_value": options.date_min, "max_value": options.date_max, "format": "YYYY-MM-DD",
+              "disabled": not dated}
+    c1.date_input("From", key="f_from", persist_state="session", **kwargs)
+    c2.date_input("To", key="f_to", persist_state="session", **kwargs)
+    sb.checkbox("Include undated articles", key="f_undated", persist_state="session",
+                help="Articles whose text gives no date. A month-only date counts when the month overlaps the range.")
+    sb.multiselect("Section kinds", schema.SECTION_KINDS, key="f_kinds", persist_state="session", placeholder="All sections",
+                   format_func=lambda k: k.replace("_", " "))
+    sb.multiselect("Voices", schema.VOICES, key="f_voices", persist_state="session", placeholder="All voices",
+                   help="journalist: the outlet's own words; quoted: people it quotes; reader: reader comments.")
+    sb.multiselect("Speakers", options.speakers, key="f_speakers", persist_state="session", placeholder="All speakers",
+                   help="Restricts quotes (and the Voices view) to these speakers.")
+    sb.multiselect("Speaker groups", options.speaker_groups, key="f_groups", persist_state="session", placeholder="All groups")
+    sb.text_input("Text search", key="f_text", persist_state="session", placeholder="e.g. Sicherheitsgarantien",
+                  help="Keeps whole articles whose title or text contains this (not case-sensitive).")
+    sb.button("Reset filters", on_click=state.reset_filters, width="stretch")
+    ss = st.session_state
+    date_from, date_to = ss.get("f_from"), ss.get("f_to")
+    if date_from and date_to and date_from > date_to:
+        sb.warning("'From' is after 'To': the dates were swapped.")
+        date_from, date_to = date_to, date_from
+    return Filter(
+        outlets=tuple(ss.get("f_outlets") or ()), date_from=date_from, date_to=date_to,
+        include_undated=ss.get("f_undated", True), section_kinds=tuple(ss.get("f_kinds") or ()),
+        voices=tuple(ss.get("f_voices") or ()), speakers=tuple(ss.get("f_speakers") or ()),
+        speaker_groups=tuple(ss.get("f_groups") or ()), text=ss.get("f_text") or "",
+    )
+
+
+def navigation(view: View) -> st.Page:
+    """The page to show: st.navigation picks it by the URL's path; the view picker (and `view=` in the URL) switch
+    to another one."""
+    pages = {
+        page.TITLE: st.Page(lambda page=page: page.render(view), title=page.TITLE,
+                            url_path=page.__name__.rsplit(".", 1)[-1], default=page is overview)
+        for page in PAGES
+    }
+    current = st.navigation(list(pages.values()), position="hidden")
+    target = state.requested_page(current.title)
+    if target is not None:
+        # The new page's URL with the whole view at once (st.switch_page would clear the query otherwise).
+        selected = st.session_state.get("selected", [])
+        st.switch_page(pages[target], query_params=state.url_params(view.flt, target, selected))
+    st.segmented_control("View", VIEWS, key="view", required=True, label_visibility="collapsed",
+                         on_change=state.request_page, persist_state="session")
+    return current
+
+
+def main() -> None:
+    st.set_page_config(page_title="framing: outlets side by side", page_icon=":material/compare:", layout="wide")
+    st.markdown(ARTICLE_CSS, unsafe_allow_html=True)
+    try:
+        corpus = state.load_corpus()
+    except FramingError as exc:
+        st.error(f"The corpus could not be loaded: {escape(exc)}")
+        upload.render()
+        return
+    except Exception as exc:  # not the user's fault: say so, keep the details one click away
+        st.error("The corpus could not be analysed because of an unexpected error. Remove the last upload from "
+                 "the user corpus folder or report the details below.")
+        with st.expander("Details"):
+            st.exception(exc)
+        upload.render()
+        return
+    run_started = time.perf_counter()
+    state.seed_from_url(corpus, VIEWS)
+    flt = sidebar(corpus.options)
+    arts = corpus.analysis.articles
+    st.sidebar.caption(f"Corpus: {arts.height:,} articles from {len(corpus.options.outlets)} outlets "
+                       f"(analysed in {corpus.seconds:.1f} s, then cached).")
+
+    st.markdown("## How outlets frame the story")
+    filter_started = time.perf_counter()
+    view = View(corpus, flt, state.filtered(corpus, flt) if arts.height else None)
+    page = navigation(view)
+    if arts.is_empty():
+        st.info("The corpus has no articles yet. Add some under **Add articles** (or point FRAMING_CORPUS at a "
+                "folder of .txt / .md / .jsonl / .csv / .html files).")
+        state.write_url(flt, upload.TITLE, [])
+        upload.render()
+        return
+    if page.title != upload.TITLE and view.filtered.articles.is_empty():
+        banner(view)
+        st.info("No articles match this filter. Remove an outlet, widen the dates, tick 'Include undated "
+                "articles' or clear the text search (or press 'Reset filters').")
+    else:
+        page.run()
+    state.write_url(flt, page.title, st.session_state.get("selected", []))
+    done = time.perf_counter()
+    st.session_state.server_ms = (done - filter_started) * 1000
+    st.caption(f"Server time for this view: {(done - filter_started) * 1000:.0f} ms "
+               f"(filter, tables and charts; whole run {(done - run_started) * 1000:.0f} ms).")
+
+
+# `framing dashboard` runs this file as the script (dashboard.py imports it and calls main). A process pool started
+# later in the same interpreter (after AppTest) re-runs the main module in its children as __mp_main__, where the
+# page must not be built.
+if __name__ == "__main__":
+    main()
