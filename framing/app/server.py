@@ -59,10 +59,11 @@ def environment(paths: Sequence[str | Path] = (), *, analysis: str | Path | None
 
 def serve(paths: Sequence[str | Path] = (), *, host: str = "127.0.0.1", port: int | None = None,
           analysis: str | Path | None = None) -> int:
-    """Run the dashboard server until it stops (Ctrl-C); its exit code."""
-    process = subprocess.Popen(command(host=host, port=port), env=environment(paths, analysis=analysis))
-    try:
-        return process.wait()
-    except KeyboardInterrupt:
-        process.terminate()
-        return process.wait()
+    """Run the dashboard server until it stops. The process becomes the Streamlit server (exec), so a signal that
+    stops `framing dashboard` stops the server itself and no server is left behind."""
+    cmd = command(host=host, port=port)
+    env = environment(paths, analysis=analysis)
+    sys.stderr.flush()
+    if hasattr(os, "execve") and os.name == "posix":
+        os.execve(cmd[0], cmd, env)  # does not return
+    return subprocess.call(cmd, env=env)  # elsewhere: a child process, waited for
