@@ -26,11 +26,12 @@ from framing.present import charts as views
 from framing.aggregate.tables import TABLES, most_opinionated
 from framing.errors import FramingError
 from framing.present.export import to_csv_bytes
-from framing.aggregate.filters import UNKNOWN_OUTLET, Filter, outlet_label
+from framing.aggregate.filters import UNKNOWN_LANGUAGE, UNKNOWN_OUTLET, Filter, outlet_label
 
 VIEWS = ("Overview", "Tone", "Voices", "Commentary", "Text reuse", "Articles", "Add articles")
 UPLOAD_TYPES = ["txt", "md", "jsonl", "json", "csv", "html", "htm"]
-FILTER_KEYS = ("f_outlets", "f_from", "f_to", "f_undated", "f_kinds", "f_voices", "f_speakers", "f_groups", "f_text")
+FILTER_KEYS = ("f_outlets", "f_from", "f_to", "f_undated", "f_kinds", "f_voices", "f_speakers", "f_groups", "f_text",
+               "f_languages")
 TABLE_CACHE_SIZE = 64  # filtered tables kept per corpus, so toggling back to a filter is instant
 
 
@@ -256,6 +257,7 @@ def seed_from_url(corpus: Corpus) -> None:
     ss.f_speakers = [s for s in flt.speakers if s in corpus.speakers]
     ss.f_groups = [g for g in flt.speaker_groups if g in corpus.groups]
     ss.f_text = flt.text
+    ss.f_languages = [lang for lang in flt.languages if lang in _languages(corpus)]  # issue 17: language filter
     view = (params.get("view") or ["Overview"])[-1]
     ss.view = view if view in VIEWS else "Overview"
     ids = set(corpus.analysis.articles["article_id"].to_list())
@@ -281,6 +283,12 @@ def write_url(flt: Filter, view: str, selected: list[str]) -> None:
 
 
 # ---------------------------------------------------------------- sidebar
+
+
+def _languages(corpus: Corpus) -> list[str]:
+    """The article languages of the corpus (issue 17), for the language filter."""
+    column = corpus.analysis.articles.get_column("language", default=pl.Series("language", [], pl.String))
+    return sorted(set(column.fill_null(UNKNOWN_LANGUAGE).to_list()))
 
 
 def _reset_filters() -> None:
@@ -311,6 +319,8 @@ def sidebar(corpus: Corpus) -> Filter:
     sb.multiselect("Speaker groups", corpus.groups, key="f_groups", placeholder="All groups")
     sb.text_input("Text search", key="f_text", placeholder="e.g. Sicherheitsgarantien",
                   help="Keeps whole articles whose title or text contains this (not case-sensitive).")
+    sb.multiselect("Languages", _languages(corpus), key="f_languages", placeholder="All languages", help="The "
+                   "quotation, tone and opinion rules are built for German; other languages are marked outside_scope.")
     sb.button("Reset filters", on_click=_reset_filters, width="stretch")
     ss = st.session_state
     date_from, date_to = ss.get("f_from"), ss.get("f_to")
@@ -322,6 +332,7 @@ def sidebar(corpus: Corpus) -> Filter:
         include_undated=ss.get("f_undated", True), section_kinds=tuple(ss.get("f_kinds") or ()),
         voices=tuple(ss.get("f_voices") or ()), speakers=tuple(ss.get("f_speakers") or ()),
         speaker_groups=tuple(ss.get("f_groups") or ()), text=ss.get("f_text") or "",
+        languages=tuple(ss.get("f_languages") or ()),
     )
 
 
