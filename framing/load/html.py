@@ -156,21 +156,25 @@ def _meta(tree, names: tuple[str, ...], head_only: bool = True) -> Iterator[tupl
                 yield key, content
 
 
-def _in_teaser(element) -> bool:
+def _in_teaser(element, main=None) -> bool:
+    """True when the element sits in a teaser, an aside, a navigation or a footer; inside the main article, any
+    nested article element counts as a teaser too (a related article's box)."""
     for ancestor in element.iterancestors():
+        if ancestor is main:
+            return False
         if ancestor.tag in ("aside", "nav", "footer"):
+            return True
+        if ancestor.tag == "article" and main is not None:
             return True
         marks = " ".join(filter(None, (ancestor.get("class"), ancestor.get("id"), ancestor.get("role"))))
         if marks and _TEASER.search(marks):
             return True
-        if ancestor.tag == "article":
-            return False
     return False
 
 
 def _main_element(tree):
     """The article element holding the page's headline (or the first article element, or <main>)."""
-    articles = [a for a in tree.xpath("//article") if not _in_teaser(a)]
+    articles = [a for a in tree.xpath("//article") if not _in_teaser(a) and not a.xpath("ancestor::article")]
     for article in articles:
         if article.xpath(".//h1"):
             return article
@@ -196,7 +200,7 @@ def _dateline(main) -> tuple[str, str] | None:
         if element.tag != "time" and element.get("itemprop") != "datePublished":
             if not _DATE_CLASS.search(element.get("class") or ""):
                 continue
-        if _in_teaser(element):
+        if element is not main and (element.tag == "article" or _in_teaser(element, main)):
             continue
         for raw in (element.get("datetime"), element.get("content"), element.text_content()):
             raw = (raw or "").strip()
