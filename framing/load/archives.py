@@ -69,9 +69,9 @@ class Budget:
                                "point was read: unpack it yourself if it is genuine")
         if self.unpacked > RATIO_FLOOR and self.unpacked > self.limits.ratio * max(compressed, 1):
             raise ArchiveLimit(f"stopped after unpacking {self.unpacked / MB:,.0f} MB from "
-                               f"{max(compressed, 1) / MB:,.1f} MB: the bound on the compression ratio "
-                               f"({self.limits.describe('ratio')} unpacked bytes per packed byte) was hit, as by "
-                               "an archive bomb; nothing after this point was read: unpack it yourself if it is "
+                               f"{max(compressed, 1) / MB:,.2f} MB: the bound on the compression ratio was hit "
+                               f"(at most {self.limits.describe('ratio')} unpacked bytes per packed byte), as by an "
+                               "archive bomb; nothing after this point was read: unpack it yourself if it is "
                                "genuine")
 
 

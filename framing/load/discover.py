@@ -228,9 +228,7 @@ def walk(paths: Iterable[str | Path], manifests_only: bool = False) -> Iterator[
         else:
             if not manifests_only:
                 target = str(resolved) if os.path.islink(root) else None
-                yield "problem", Problem(str(root), special_reason(st.st_mode, target).replace(
-                    "save the articles as a regular file", "give a folder or a regular file of articles instead;"
-                    " save the articles as a regular file"))
+                yield "problem", Problem(str(root), special_reason(st.st_mode, target, given=True))
 
 
 def _skipped(path: Path) -> Problem:

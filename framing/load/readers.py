@@ -649,7 +649,7 @@ def _read_plain(source: Source, limits: Limits, packed: str | None = None) -> It
                 yield warning
             return
         if source.size is not None and source.size > limits.article_bytes:
-            yield Problem(label, f"is {source.size / MB:,.0f} MB, larger than the limit of "
+            yield Problem(label, f"is {source.size / MB:,.1f} MB, larger than the limit of "
                                  f"{limits.describe('article_bytes')} for one article: not read; split it into "
                                  "smaller files")
             return

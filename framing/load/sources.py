@@ -99,14 +99,17 @@ def special_kind(mode: int) -> tuple[str, str] | None:
     return "a special file", "it is not a regular file"
 
 
-def special_reason(mode: int, link_target: str | None = None) -> str:
-    """The errors-table reason for a path that is not a regular file (or a link to one)."""
+def special_reason(mode: int, link_target: str | None = None, given: bool = False) -> str:
+    """The errors-table reason for a path that is not a regular file (or a link to one); `given`: the path was
+    given as a corpus path itself, not found inside a folder."""
     what, why = special_kind(mode) or ("a regular file", "")
     if link_target is not None:
-        return (f"is a symbolic link to {link_target}, which is {what}, not a regular file: not read ({why}); "
-                "remove the link or point it at an article file")
-    return (f"is {what}, not a regular file: not read ({why}); save the articles as a regular file "
-            "(.txt, .jsonl, .csv, ...) and give that")
+        reason = (f"is a symbolic link to {link_target}, which is {what}, not a regular file: not read ({why}); "
+                  "remove the link or point it at an article file")
+    else:
+        reason = (f"is {what}, not a regular file: not read ({why}); save the articles as a regular file "
+                  "(.txt, .jsonl, .csv, ...) and give that")
+    return reason + ("; give a folder or a regular file of articles instead" if given else "")
 
 
 def open_regular(path: str | os.PathLike) -> BinaryIO:
