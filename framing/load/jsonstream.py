@@ -96,7 +96,9 @@ class _Buffer:
             try:
                 value, end = _DECODER.raw_decode(self.buf, start)
             except json.JSONDecodeError as exc:
-                incomplete = exc.pos >= len(self.buf) - 1 or exc.msg.startswith("Unterminated string")
+                # cut by the chunk boundary: at the end of the text (within an escape like \\u00e4), or in a
+                # string that the text ends inside
+                incomplete = exc.pos >= len(self.buf) - 8 or exc.msg.startswith("Unterminated string")
                 if incomplete and self._grow(start):
                     start = self.pos
                     continue
