@@ -2,9 +2,10 @@
 
 In: an article's text. Out: an ISO 639-1 code (`de`, `en`, `fr`, ...) or None when the text is too short to tell.
 The identifier is py3langid (BSD; its naive-Bayes model over byte n-grams ships inside the package, so nothing is
-downloaded). Measured on this project's machine (bench/RESULTS.md, "Language identification"): German news and
-sentences of 40 letters or more were kept as German in 99.4-99.8 % of cases, English and French texts of 40 letters
-or more were recognised as not German in 100 %.
+downloaded). Measured on this project's machine (`python -m bench.language_id`, bench/RESULTS.md, "Language
+identification"): German news, news sentences and interface texts of 40 letters or more were kept as German in
+98.9-100 % of cases per length band, English and French texts of 40 letters or more were flagged as not German in
+99.8-100 %.
 
 Rules, from those figures:
 - fewer than MIN_LETTERS letters in the sample: None (too short to tell; no warning, the article is analysed);
@@ -12,7 +13,7 @@ Rules, from those figures:
   (Austrian and Swiss German, or a German text quoting English, must not be flagged);
 - else the top-ranked language, and the article is flagged as outside what the analysis was built for.
 Only the first SAMPLE_CHARS characters are read: that is where the headline and lead are, and it keeps the cost
-at about 0.3 ms per article.
+at 0.3-0.7 ms per article (one core).
 """
 
 from __future__ import annotations
