@@ -236,12 +236,26 @@ def _skipped(path: Path) -> Problem:
                               f"({ACCEPTED})", severity="warning")
 
 
+def _folder_key(folder: Path) -> tuple[int, int]:
+    st = os.stat(folder)
+    return st.st_dev, st.st_ino
+
+
 def _walk_folder(root: Path, resolved_root: Path, patterns: list[str], roots: _Roots, walked_before: list[Path],
                  manifests_only: bool) -> Iterator[tuple[str, Path | Problem]]:
     stack: list[tuple[Path, Path, str]] = [(root, resolved_root, "")]
+    visited: set[tuple[int, int]] = set()  # (device, inode) of every folder walked: a bind mount cannot loop
     while stack:
         here, here_resolved, rel_here = stack.pop()
         try:
+            key = _folder_key(here)
+            if key in visited:
+                if not manifests_only:
+                    yield "problem", Problem(str(here), "is a folder already walked under another path (a bind mount "
+                                                        "or a loop in the file system); it was not walked again: "
+                                                        "give each folder once", severity="warning")
+                continue
+            visited.add(key)
             entries = sorted_entries(str(here))
             subfolders: list[tuple[Path, Path, str]] = []
             for name, kind in entries:
@@ -259,7 +273,7 @@ def _walk_folder(root: Path, resolved_root: Path, patterns: list[str], roots: _R
                 if name.lower() == MANIFEST_NAME and kind == "f":
                     yield "manifest", path
                     continue
-                if manifests_only:
+                if manifests_only and not (kind == "l" and name.lower() == MANIFEST_NAME):
                     continue
                 if kind == "f":
                     if roots.files and str(here_resolved / name) in roots.files:
@@ -270,7 +284,11 @@ def _walk_folder(root: Path, resolved_root: Path, patterns: list[str], roots: _R
                     if found is None:
                         continue
                     what, value = found
-                    if what == "file":
+                    if what == "file" and name.lower() == MANIFEST_NAME:
+                        yield "manifest", value
+                    elif manifests_only:
+                        continue
+                    elif what == "file":
                         yield ("article", value) if accepted(name) else ("problem", _skipped(path))
                     else:
                         yield what, value

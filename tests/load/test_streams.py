@@ -180,3 +180,26 @@ def test_everyday_date_forms_keep_their_precision(raw, iso, precision) -> None:
 @pytest.mark.parametrize("raw", ["12345678", "123456", "99999999999999", "Seite 20250822 im Text 1"])
 def test_numbers_that_are_not_dates(raw) -> None:
     assert parse_date(raw) is None
+
+
+def test_a_folder_reached_twice_through_the_file_system_is_walked_once(tmp_path: Path, monkeypatch) -> None:
+    """A bind mount of a folder inside itself would make the walk endless: a folder's (device, inode) is walked
+    once. Simulated: every folder reports the same key, as a folder mounted into itself does."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "top.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "a" / "inner.txt").write_text(TEXT + " Innen.", encoding="utf-8")
+    monkeypatch.setattr(discover_module, "_folder_key", lambda folder: (1, 1))
+    found = list(discover_module.walk([tmp_path]))
+    assert [p.name for kind, p in found if kind == "article"] == ["top.txt"]
+    [(_, problem)] = [f for f in found if f[0] == "problem"]
+    assert problem.source_path == str(tmp_path / "a") and "already walked" in problem.reason
+
+
+def test_a_linked_manifest_is_a_manifest(tmp_path: Path) -> None:
+    (tmp_path / "meta").mkdir()
+    (tmp_path / "meta" / "real.csv").write_text("article_id,outlet\na,Spiegel\n", encoding="utf-8")
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "corpus" / "manifest.csv").symlink_to(tmp_path / "meta" / "real.csv")
+    loaded = load_corpus([tmp_path / "corpus"])
+    assert loaded.articles["outlet"].to_list() == ["Spiegel"] and loaded.errors.height == 0
