@@ -67,7 +67,7 @@ def corpus_key(paths: list[Path]) -> str:
     if analysis_dir() is not None:
         files += sorted(analysis_dir().rglob("*.parquet"))
     for path in sorted(files + manifests):
-        digest.update(str(path).encode())
+        digest.update(str(path).encode("utf-8", "surrogateescape"))  # a file name need not be UTF-8
         digest.update(_file_digest(path))
     return digest.hexdigest()[:24]
 

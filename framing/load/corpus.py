@@ -26,7 +26,7 @@ from framing import schema
 from framing.load import language, metadata
 from framing.load.discover import discover, walk
 from framing.load.manifest import ManifestEntry, read_manifest
-from framing.load.readers import Article, Problem, read_file
+from framing.load.readers import Article, Problem, display, read_file
 from framing.load.sources import Limits
 
 __all__ = ["LoadResult", "discover", "guess_title", "load_corpus"]
@@ -73,7 +73,7 @@ def _finish(article: Article, manifest: dict[str, ManifestEntry], problems: list
         problems.append(Problem(article.source_path, language.outside_scope_reason(code), article.line,
                                 article.article_id, "warning"))
     return {
-        "article_id": article.article_id,
+        "article_id": display(article.article_id),
         "outlet": article.outlet,
         "agency": article.agency,
         "date": date_value.iso if date_value else None,
@@ -83,7 +83,7 @@ def _finish(article: Article, manifest: dict[str, ManifestEntry], problems: list
         "title": article.title,
         "url": article.url,
         "text": article.text,
-        "source_path": article.source_path,
+        "source_path": display(article.source_path),
         "encoding": article.encoding,
         "provenance": "; ".join(dict.fromkeys(provenance)) or None,
         "n_chars": len(article.text),
@@ -161,6 +161,9 @@ def _load_corpus(paths: list, manifest: str | Path | None, limits: Limits) -> Lo
         if kind != "article":
             continue
         loaded = failed = False
+        if display(str(found)) != str(found):
+            problems.append(Problem(str(found), "file name is not valid UTF-8, so it is shown with \\x escapes; "
+                                    "rename the file (or unpack its archive again) with UTF-8 names", severity="warning"))
         for item in _items(found, limits):
             if isinstance(item, Problem):
                 problems.append(item)

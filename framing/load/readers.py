@@ -66,12 +66,27 @@ class Problem:
 
     def row(self) -> dict:
         return {
-            "source_path": self.source_path,
+            "source_path": display(self.source_path),
             "line": self.line,
-            "article_id": self.article_id,
+            "article_id": None if self.article_id is None else display(self.article_id),
             "severity": self.severity,
-            "reason": self.reason,
+            "reason": display(self.reason),
         }
+
+
+def display(value: str) -> str:
+    """A string that can be stored as UTF-8: a file name that is not valid UTF-8 (bytes the file system kept as
+    surrogate escapes) is shown with \\x escapes (`Bericht_\\xfcber.txt`), reversibly; other lone surrogates
+    become U+FFFD."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", value)
 
 
 # ---------------------------------------------------------------- file names

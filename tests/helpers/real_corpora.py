@@ -27,6 +27,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from framing.load.readers import display
 from tests.helpers.bad_inputs import ARTICLE
 
 ENV = {"FRAMING_MAX_ARTICLE_MB": "1", "FRAMING_MAX_MEMBERS": "40"}
@@ -64,7 +65,7 @@ class Expected:
     special: list[str] = field(default_factory=list)  # labels of the special files
 
     def label(self, name: str, member: str | None = None) -> str:
-        path = str(self.folder / name)
+        path = display(str(self.folder / name))  # a name that is not UTF-8 is shown with \x escapes
         return f"{path}!/{member}" if member else path
 
     def article(self, name: str, article_id: str, text: str, member: str | None = None) -> None:
@@ -254,6 +255,10 @@ def build(folder: Path) -> Expected:
     ex.row("english.txt", None, "warning", r"in English \(en\), not German.*filter by language")
     write("gut.txt", text_of(99))
     ex.article("gut.txt", "gut", text_of(99))
+    odd = os.fsdecode(b"Bericht_\xfcber.txt")  # a Latin-1 file name from an old archive: not valid UTF-8
+    write(odd, text_of(98))
+    ex.article(odd, "Bericht_\\xfcber", text_of(98))
+    ex.row(odd, None, "warning", r"file name is not valid UTF-8.*rename the file")
     return ex
 
 
