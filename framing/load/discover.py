@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from framing.load.manifest import MANIFEST_NAME
-from framing.load.readers import ACCEPTED, Problem, accepted, format_suffix
+from framing.load.readers import Problem, accepted, skipped_reason
 from framing.load.sources import special_reason
 
 IGNORE_FILE = ".framingignore"
@@ -232,8 +232,7 @@ def walk(paths: Iterable[str | Path], manifests_only: bool = False) -> Iterator[
 
 
 def _skipped(path: Path) -> Problem:
-    return Problem(str(path), f"skipped: {format_suffix(path.name) or 'no'} extension is not an article format "
-                              f"({ACCEPTED})", severity="warning")
+    return Problem(str(path), skipped_reason(path.name), severity="warning")
 
 
 def _folder_key(folder: Path) -> tuple[int, int]:

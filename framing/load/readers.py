@@ -32,10 +32,27 @@ from framing.load.sources import (
     read_bounded, special_reason,
 )
 
-ARTICLE_SUFFIXES = {".txt", ".md", ".jsonl", ".json", ".csv", ".tsv", ".tab", ".html", ".htm"}
-RECORD_SUFFIXES = {".jsonl", ".json", ".csv", ".tsv", ".tab"}
-ACCEPTED = (".txt .md .jsonl .json .csv .tsv .html .htm, each also as .gz .bz2 .xz, and .zip / .tar / .tar.gz / "
-            ".tgz / .tar.bz2 / .tar.xz archives of them")
+ARTICLE_SUFFIXES = {".txt", ".md", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".tab", ".html", ".htm"}
+RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".tab"}
+ACCEPTED = (".txt .md .jsonl .ndjson .json .csv .tsv .html .htm, each also as .gz .bz2 .xz, and .zip / .tar / "
+            ".tar.gz / .tgz / .tar.bz2 / .tar.xz archives of them")
+# What to do with the formats people most often hand in instead (the skipped-file message says it).
+_INSTEAD = {
+    **dict.fromkeys((".xlsx", ".xls", ".xlsm", ".ods", ".numbers"),
+                    "save the sheet as CSV (in Excel: Save as > CSV UTF-8) with a 'text' column and give that"),
+    **dict.fromkeys((".docx", ".doc", ".odt", ".rtf", ".pages"), "save it as plain text (.txt) and give that"),
+    ".pdf": "copy its text into a .txt file (PDF is not read)",
+    **dict.fromkeys((".rar", ".7z"), "unpack it, or pack it again as .zip or .tar.gz"),
+    **dict.fromkeys((".mht", ".mhtml", ".webarchive"), "save the page as 'Webpage, HTML only' (.html)"),
+}
+
+
+def skipped_reason(name: str) -> str:
+    """The errors-table reason for a file whose name has no article format, with what to do for common ones."""
+    suffix = format_suffix(name)
+    instead = _INSTEAD.get(Path(name).suffix.lower())
+    advice = f"; {instead}" if instead else ""
+    return f"skipped: {suffix or 'no'} extension is not an article format ({ACCEPTED}){advice}"
 METADATA_FIELDS = ("outlet", "agency", "date", "title", "url")  # what a file, record or manifest may set
 HEAD = 65536  # bytes read first, to tell the encoding and the shape of a file
 csv.field_size_limit(1 << 30)  # csv's default (128 KiB) is smaller than a long article; Limits bounds it instead
@@ -340,6 +357,16 @@ def read_json(label: str, stem: str, text_chunks: Iterator[str], encoding: str,
         if isinstance(item, jsonstream.Failure):
             yield Problem(label, f"{item.message}; records before it were read: fix the JSON there", item.line)
             continue
+        if item.top and isinstance(item.value, dict) and "text" not in item.value:
+            wrapped = _wrapped_records(item.value)
+            if wrapped:  # {"data": [...]}, {"items": [...]}: the records are in the one list of objects with text
+                key, values = wrapped
+                for number, value in enumerate(values, start=1):
+                    found = _record_article(label, stem, value, number, encoding, None)
+                    if isinstance(found, Problem):
+                        found.reason = f"in the '{key}' list: {found.reason}"
+                    yield found
+                continue
         if item.top and not isinstance(item.value, dict):
             if isinstance(item.value, list):  # a list after the first value (JSON lines of lists)
                 yield _record_article(label, stem, item.value, item.number, encoding, item.line)
@@ -348,6 +375,14 @@ def read_json(label: str, stem: str, text_chunks: Iterator[str], encoding: str,
                                  "export the articles as a list of objects with a 'text' field", item.line)
             continue
         yield _record_article(label, stem, item.value, item.number, encoding, item.line)
+
+
+def _wrapped_records(obj: dict) -> tuple[str, list] | None:
+    """The one list of objects with a 'text' field inside a wrapper object (an "articles" list is streamed by
+    jsonstream; other names are found here); None when there is no such list, or more than one."""
+    lists = [(k, v) for k, v in obj.items() if isinstance(v, list) and v and all(isinstance(e, dict) for e in v)
+             and any(isinstance(e.get("text"), str) for e in v)]
+    return lists[0] if len(lists) == 1 else None
 
 
 def sniff_dialect(sample: str, required: str | None = "text", prefer: str | None = None) -> csv.Dialect | type[csv.Dialect]:
@@ -588,8 +623,7 @@ def _read_archive(source: Source, kind: tuple[str, str | None], limits: Limits) 
                                          "(or give it with --manifest)", severity="warning")
                     continue
                 if not accepted(name):
-                    yield Problem(label, f"skipped: {format_suffix(name) or 'no'} extension is not an article format "
-                                         f"({ACCEPTED})", severity="warning")
+                    yield Problem(label, skipped_reason(name), severity="warning")
                     continue
                 if member.size is not None and member.size > limits.file_bytes:
                     yield Problem(label, f"is {member.size / MB:,.0f} MB, over the limit of "
@@ -620,8 +654,7 @@ def _read_plain(source: Source, limits: Limits, packed: str | None = None) -> It
     suffix = Path(source.name).suffix.lower()
     stem = Path(source.name).stem
     if suffix not in ARTICLE_SUFFIXES:
-        yield Problem(label, f"skipped: {suffix or 'no'} extension is not an article format ({ACCEPTED})",
-                      severity="warning")
+        yield Problem(label, skipped_reason(source.name), severity="warning")
         return
     try:
         stream = source.open()
@@ -649,7 +682,7 @@ def _read_plain(source: Source, limits: Limits, packed: str | None = None) -> It
             decoding = _Decoding(head)
             pieces = chunks(stream, limits, prefix=head)
             try:
-                if suffix == ".jsonl":
+                if suffix in (".jsonl", ".ndjson"):
                     yield from read_jsonl(label, stem, decoding.lines(pieces, limits.article_bytes), limits)
                 elif suffix == ".json":
                     yield from read_json(label, stem, decoding.text_chunks(pieces), decoding.encoding, limits)

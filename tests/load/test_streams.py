@@ -203,3 +203,20 @@ def test_a_linked_manifest_is_a_manifest(tmp_path: Path) -> None:
     (tmp_path / "corpus" / "manifest.csv").symlink_to(tmp_path / "meta" / "real.csv")
     loaded = load_corpus([tmp_path / "corpus"])
     assert loaded.articles["outlet"].to_list() == ["Spiegel"] and loaded.errors.height == 0
+
+
+def test_other_shapes_researchers_get(tmp_path: Path) -> None:
+    """Records under another wrapper key ({"data": [...]}), .ndjson, and a record whose own list field is not a
+    wrapper; spreadsheets and word-processor files are skipped with what to do instead."""
+    (tmp_path / "wrapped.json").write_text(json.dumps({"meta": {"n": 2}, "data": [
+        {"id": "w1", "text": TEXT}, {"id": "w2", "title": "ohne Text"}]}), encoding="utf-8")
+    (tmp_path / "feed.ndjson").write_text(json.dumps({"id": "n1", "text": TEXT + " N."}) + "\n", encoding="utf-8")
+    (tmp_path / "one.json").write_text(json.dumps({"id": "r1", "text": TEXT + " R.", "tags": [{"name": "Kiew"}]}),
+                                       encoding="utf-8")
+    (tmp_path / "table.xlsx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "brief.docx").write_bytes(b"PK\x03\x04")
+    loaded = load_corpus([tmp_path])
+    assert sorted(loaded.articles["article_id"]) == ["n1", "r1", "w1"]
+    reasons = {Path(p).name: r for p, r in loaded.errors.select("source_path", "reason").iter_rows()}
+    assert reasons["wrapped.json"].startswith("in the 'data' list: record 2 has no 'text' string")
+    assert "save the sheet as CSV" in reasons["table.xlsx"] and "plain text (.txt)" in reasons["brief.docx"]
