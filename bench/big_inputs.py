@@ -3,7 +3,9 @@
 - a JSON-lines file of 2 GB, read record by record (framing.load.readers.read_file);
 - a single JSON array of 500 MB on one line, read record by record;
 - a folder of 1,000,000 small files, discovered (framing.load.discover.walk) without holding the list;
-- a baseline: the same process reading one small file (imports and the interpreter).
+- a baseline: the same process reading one small file (imports and the interpreter);
+- for contrast, the whole `load_corpus` on a 200 MB JSON-lines file: its articles table holds every text, so
+  this one grows with the input by design.
 
     python -m bench.big_inputs                          # all three at full size (about 6 GB of disk, 10 minutes)
     python -m bench.big_inputs --jsonl-gb 0.2 --json-mb 50 --files 100000   # a quick run
@@ -81,7 +83,12 @@ def write_files(folder: Path, n: int) -> None:
 def child(kind: str, path: str) -> None:
     started = time.perf_counter()
     count = problems = 0
-    if kind == "files":
+    if kind == "load":  # the whole of load_corpus: the articles table holds every text, so it grows with the file
+        from framing.load import load_corpus
+
+        loaded = load_corpus([path])
+        count, problems = loaded.articles.height, loaded.errors.height
+    elif kind == "files":
         from framing.load.discover import walk
 
         for what, _ in walk([path]):
@@ -117,7 +124,9 @@ def main() -> None:
     parser.add_argument("--jsonl-gb", type=float, default=2.0)
     parser.add_argument("--json-mb", type=float, default=500.0)
     parser.add_argument("--files", type=int, default=1_000_000)
-    parser.add_argument("--only", choices=["jsonl", "json", "files"], action="append")
+    parser.add_argument("--load-mb", type=float, default=200.0,
+                        help="size of the JSON-lines file given to the whole load_corpus (0: skip)")
+    parser.add_argument("--only", choices=["jsonl", "json", "files", "load"], action="append")
     parser.add_argument("--dir", type=Path, default=None, help="where to write the inputs (default: a temp folder)")
     parser.add_argument("--write", action="store_true", help=f"write the section {HEADING!r} of bench/RESULTS.md")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
@@ -125,7 +134,7 @@ def main() -> None:
     if args.child:
         child(*args.child)
         return
-    only = set(args.only or ["jsonl", "json", "files"])
+    only = set(args.only or ["jsonl", "json", "files", "load"])
     base = Path(tempfile.mkdtemp(prefix="framing-big-", dir=args.dir))
     rows = []
     try:
@@ -138,9 +147,11 @@ def main() -> None:
                  ("json", f"one JSON array on one line, {args.json_mb:g} MB", base / "big.json",
                   lambda p: write_json_array(p, int(args.json_mb * 1e6))),
                  ("files", f"{args.files:,} small files in one folder", base / "many",
-                  lambda p: write_files(p, args.files))]
+                  lambda p: write_files(p, args.files)),
+                 ("load", f"load_corpus (the whole load, with the table) on JSON lines, {args.load_mb:g} MB",
+                  base / "load.jsonl", lambda p: write_jsonl(p, int(args.load_mb * 1e6)))]
         for kind, label, path, make in cases:
-            if kind not in only:
+            if kind not in only or (kind == "load" and not args.load_mb):
                 continue
             t = time.perf_counter()
             make(path)
@@ -162,8 +173,9 @@ def render(rows) -> str:
              f"`python -m bench.big_inputs` on {platform.node() or 'this machine'} ({os.cpu_count()} cores, Python "
              f"{platform.python_version()}), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}. Each reading in a "
              "fresh process; peak = its peak resident memory (ru_maxrss), which includes the interpreter and the "
-             "imports (the baseline row). Only the reading is measured: `load_corpus` keeps every text in the "
-             "articles table, which grows with the corpus by design.", "",
+             "imports (the baseline row). The reading rows measure the reading alone; the last row is the whole "
+             "`load_corpus`, whose articles table keeps every text (and which tells each article's language), so it "
+             "grows with the corpus by design.", "",
              "| input | size | articles (files) | problems | time | records/s | peak memory |",
              "|---|---|---:|---:|---:|---:|---:|"]
     for label, size, r, _ in rows:
