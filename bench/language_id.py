@@ -55,7 +55,8 @@ def samples() -> list[tuple[str, str, str]]:
             out += [("de", "news", row[1]) for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) == 2]
     gerntsa = SHARED / "eval" / "data" / "gerntsa" / "train.jsonl"
     if gerntsa.exists():
-        out += [("de", "news sentence", json.loads(line)["opinion_snippet"]) for line in open(gerntsa, encoding="utf-8")]
+        with open(gerntsa, encoding="utf-8") as fh:
+            out += [("de", "news sentence", json.loads(line)["opinion_snippet"]) for line in fh]
     clean = lambda s: re.sub(r"%[-#0-9.*]*[a-zA-Z]|\{[^}]*\}|&|_|\\n|<[^>]+>", " ", s).strip()
     for lang in ("de", "fr"):
         for path in glob.glob(f"/usr/share/locale/{lang}/LC_MESSAGES/*.mo"):

@@ -1,8 +1,9 @@
 """One filter value for the dashboard, the CLI and the exports: what it keeps, and what it says in words.
 
 A `Filter` selects articles (outlet, date range, text search, language) and, inside them, parts of the analysis
-(section kinds, voices, speakers, speaker groups). `apply` restricts every table of an `Analysis` consistently; `describe` renders
-the filter as the sentence shown above every table; `to_query_params` / `from_query_params` carry it in the URL.
+(section kinds, voices, speakers, speaker groups). `apply` restricts every table of an `Analysis` consistently;
+`describe` renders the filter as the sentence shown above every table; `to_query_params` / `from_query_params`
+carry it in the URL.
 """
 
 from __future__ import annotations

@@ -163,7 +163,8 @@ def _load_corpus(paths: list, manifest: str | Path | None, limits: Limits) -> Lo
         loaded = failed = False
         if display(str(found)) != str(found):
             problems.append(Problem(str(found), "file name is not valid UTF-8, so it is shown with \\x escapes; "
-                                    "rename the file (or unpack its archive again) with UTF-8 names", severity="warning"))
+                                    "rename the file (or unpack its archive again) with UTF-8 names",
+                                    severity="warning"))
         for item in _items(found, limits):
             if isinstance(item, Problem):
                 problems.append(item)

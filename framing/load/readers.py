@@ -385,7 +385,8 @@ def _wrapped_records(obj: dict) -> tuple[str, list] | None:
     return lists[0] if len(lists) == 1 else None
 
 
-def sniff_dialect(sample: str, required: str | None = "text", prefer: str | None = None) -> csv.Dialect | type[csv.Dialect]:
+def sniff_dialect(sample: str, required: str | None = "text",
+                  prefer: str | None = None) -> csv.Dialect | type[csv.Dialect]:
     """The CSV dialect of a sample: the delimiter (`,` `;` tab `|`) that makes the header hold the `required`
     column, else what csv.Sniffer finds; the quote character as the sample shows it."""
     header = re.split(r"\r\n|\r|\n", sample.lstrip("\ufeff"), maxsplit=1)[0]

@@ -113,7 +113,8 @@ def build(folder: Path) -> Expected:
     for r in records:
         ex.article("separators.jsonl", r["id"], r["text"])
     ex.row("separators.jsonl", 4, "error", r"line 4 is not valid JSON.*fix or remove that line", "broken-4")
-    crlf = [json.dumps({"id": "crlf1", "text": text_of(20)}), "{not json}", json.dumps({"id": "crlf3", "text": text_of(21)})]
+    crlf = [json.dumps({"id": "crlf1", "text": text_of(20)}), "{not json}",
+            json.dumps({"id": "crlf3", "text": text_of(21)})]
     write("windows.jsonl", "\r\n".join(crlf) + "\r\n")
     ex.article("windows.jsonl", "crlf1", text_of(20))
     ex.article("windows.jsonl", "crlf3", text_of(21))
@@ -122,7 +123,8 @@ def build(folder: Path) -> Expected:
     write("overlong.jsonl", _jsonl([{"id": "ol1", "text": text_of(22)}, big_line, {"id": "ol3", "text": text_of(23)}]))
     ex.article("overlong.jsonl", "ol1", text_of(22))
     ex.article("overlong.jsonl", "ol3", text_of(23))
-    ex.row("overlong.jsonl", 2, "error", r"line 2 is longer than the limit of 1 MB \(set FRAMING_MAX_ARTICLE_MB", "huge-2")
+    ex.row("overlong.jsonl", 2, "error", r"line 2 is longer than the limit of 1 MB \(set FRAMING_MAX_ARTICLE_MB",
+           "huge-2")
 
     # ---- CSV: quoted cells over several lines; a record without text is reported on the line it starts on
     def cell(value: str) -> str:
