@@ -270,8 +270,25 @@ def main() -> int:
                   f"- filter change, on the server (filter + tables): {dash['server_filter_ms']:.0f} ms"]
     text = "\n".join(lines) + "\n"
     print(text)
-    args.results.write_text(text, encoding="utf-8")
+    args.results.write_text(text + _other_sections(args.results, text), encoding="utf-8")
     return 0
+
+
+def _other_sections(path: Path, text: str) -> str:
+    """The sections of the results file that this run does not write (other benchmarks', e.g. bench.big_inputs),
+    kept as they are."""
+    if not path.exists():
+        return ""
+    import re
+
+    ours = set(re.findall(r"^## .*$", text, re.M))
+    # sections this script writes (the dashboard's only without --skip-dashboard) and the targets table read from
+    # them: replaced by this run, as before
+    this_run = ("## Whole analysis", "## Stages", "## Adding one article", "## Dashboard", "## Targets")
+    old = path.read_text(encoding="utf-8")
+    sections = re.findall(r"^(## .*?)(?=^## |\Z)", old, re.S | re.M)
+    kept = [s for s in sections if s.splitlines()[0] not in ours and not s.startswith(this_run)]
+    return "".join("\n" + s.rstrip("\n") + "\n" for s in kept)
 
 
 if __name__ == "__main__":

@@ -49,7 +49,8 @@ class ProgressBar:
 
 def _add_analysis_options(p: argparse.ArgumentParser, paths_required: bool = True) -> None:
     p.add_argument("paths", nargs="+" if paths_required else "*", metavar="PATH",
-                   help="article files or folders (.txt .md .jsonl .json .csv .html); folders are read recursively")
+                   help="article files or folders (.txt .md .jsonl .json .csv .tsv .html, also packed: .gz .bz2 .xz, "
+                   ".zip .tar .tar.gz); folders are read recursively")
     p.add_argument("--manifest", type=Path, help="CSV with article_id and outlet/agency/date/title/url per article "
                    "(a manifest.csv inside a given folder is read automatically)")
     p.add_argument("--workers", type=int, default=None, help="processes to use (default: all cores)")

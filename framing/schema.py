@@ -19,15 +19,21 @@ ARTICLES = {
     "title": pl.String,
     "url": pl.String,
     "text": pl.String,
-    "source_path": pl.String,
-    "encoding": pl.String,  # how the file was decoded (utf-8, utf-8-sig, utf-16, cp1252)
+    "source_path": pl.String,  # the file, or `bundle.zip!/folder/a.txt` for a member of an archive
+    "encoding": pl.String,  # how the file (or record) was decoded (utf-8, utf-8-sig, utf-16, cp1252)
     "provenance": pl.String,  # where outlet / agency / date / title came from, in words
     "n_chars": pl.Int64,
+    "language": pl.String,  # ISO 639-1 code by framing.load.language (de, en, fr, ...); null when too short to tell
+    # True when the article is not German: its quotation, tone and opinion figures come from German rules that were
+    # neither built nor measured for its language (the errors table has a warning for it); False for German or
+    # too short to tell
+    "outside_scope": pl.Boolean,
 }
 
 ERRORS = {
     "source_path": pl.String,
-    "line": pl.Int64,  # 1-based line (or record) number; null when the whole file is affected
+    "line": pl.Int64,  # 1-based line of the file (or archive member) as `sed -n Np` counts it: where the record
+    # starts; null when the whole file is affected
     "article_id": pl.String,
     "severity": pl.String,  # error (nothing loaded from it) / warning (loaded, with a caveat)
     "reason": pl.String,

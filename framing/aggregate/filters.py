@@ -1,8 +1,9 @@
 """One filter value for the dashboard, the CLI and the exports: what it keeps, and what it says in words.
 
-A `Filter` selects articles (outlet, date range, text search) and, inside them, parts of the analysis (section kinds,
-voices, speakers, speaker groups). `apply` restricts every table of an `Analysis` consistently; `describe` renders
-the filter as the sentence shown above every table; `to_query_params` / `from_query_params` carry it in the URL.
+A `Filter` selects articles (outlet, date range, text search, language) and, inside them, parts of the analysis
+(section kinds, voices, speakers, speaker groups). `apply` restricts every table of an `Analysis` consistently;
+`describe` renders the filter as the sentence shown above every table; `to_query_params` / `from_query_params`
+carry it in the URL.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from framing import schema
 from framing.errors import ConfigError
 
 UNKNOWN_OUTLET = "(unknown outlet)"  # how a null outlet is shown, grouped and selected
+UNKNOWN_LANGUAGE = "(too short to tell)"  # how a null language (framing.load.language) is shown and selected
 
 _FALSE = {"0", "false", "no", "off", "n"}
 
@@ -72,10 +74,11 @@ class Filter:
     speakers: tuple[str, ...] = ()
     speaker_groups: tuple[str, ...] = ()
     text: str = field(default="")
+    languages: tuple[str, ...] = ()  # article languages (de, en, ...; UNKNOWN_LANGUAGE for too short to tell)
 
     def __post_init__(self) -> None:
         # Normalise so that equal views compare equal and round-trip through the URL unchanged.
-        for name in ("outlets", "section_kinds", "voices", "speakers", "speaker_groups"):
+        for name in ("outlets", "section_kinds", "voices", "speakers", "speaker_groups", "languages"):
             object.__setattr__(self, name, _clean_tuple(getattr(self, name)))
         object.__setattr__(self, "text", (self.text or "").strip())
         object.__setattr__(self, "include_undated", bool(self.include_undated))
@@ -104,6 +107,8 @@ class Filter:
             parts.append("quotes from " + _join_words(self.speaker_groups))
         if self.text:
             parts.append(f'text contains "{self.text}"')
+        if self.languages:
+            parts.append(f"language {_join_words(self.languages)} only")
         if self.date_from and self.date_to:
             parts.append(f"{self.date_from.isoformat()} to {self.date_to.isoformat()}")
         elif self.date_from:
@@ -132,6 +137,8 @@ class Filter:
         if self.date_to is not None:
             dated_ok = dated_ok & (pl.col("date_first") <= pl.lit(self.date_to))
         keep = keep & pl.when(undated).then(pl.lit(self.include_undated)).otherwise(dated_ok)
+        if self.languages:
+            keep = keep & pl.col("language").fill_null(UNKNOWN_LANGUAGE).is_in(list(self.languages))
         if self.text:
             needle = self.text.lower()
             haystack = pl.concat_str(
@@ -214,6 +221,8 @@ class Filter:
             params["group"] = list(self.speaker_groups)
         if self.text:
             params["q"] = self.text
+        if self.languages:
+            params["lang"] = list(self.languages)
         return params
 
     @classmethod
@@ -262,6 +271,7 @@ class Filter:
             speakers=tuple(values("speaker")),
             speaker_groups=tuple(values("group")),
             text=one("q"),
+            languages=tuple(values("lang")),
         )
 
     @classmethod
@@ -279,6 +289,7 @@ class Filter:
         speakers: Iterable[str] | None = None,
         speaker_groups: Iterable[str] | None = None,
         text: str | None = None,
+        languages: Iterable[str] | None = None,
     ) -> Filter:
         """A filter from command-line strings; unlike the URL, a bad value raises ConfigError saying what is wrong.
 
@@ -295,6 +306,7 @@ class Filter:
                 speakers=getattr(args, "speaker", None),
                 speaker_groups=getattr(args, "group", None),
                 text=getattr(args, "search", None),
+                languages=getattr(args, "language", None),
             )
         kinds = _clean_tuple(section_kinds)
         bad = [k for k in kinds if k not in schema.SECTION_KINDS]
@@ -325,6 +337,7 @@ class Filter:
             speakers=_clean_tuple(speakers),
             speaker_groups=_clean_tuple(speaker_groups),
             text=text or "",
+            languages=_clean_tuple(languages),
         )
 
 
@@ -359,6 +372,9 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
                        help="only quotes by this speaker group, e.g. Russia (repeatable)")
     group.add_argument("--search", metavar="TEXT",
                        help="only articles whose title or text contains TEXT (case-insensitive)")
+    group.add_argument("--language", action="append", metavar="CODE",
+                       help=f"only articles in this language, e.g. de (repeatable); {UNKNOWN_LANGUAGE!r} selects "
+                       "texts too short to tell")
 
 
 @dataclass(frozen=True)
@@ -373,6 +389,7 @@ class FilterOptions:
     date_min: dt.date | None
     date_max: dt.date | None
     n_undated: int
+    languages: tuple[str, ...] = ()
 
 
 def filter_options(analysis: Any) -> FilterOptions:
@@ -399,4 +416,6 @@ def filter_options(analysis: Any) -> FilterOptions:
         date_min=arts["date_first"].min() if arts.height else None,
         date_max=arts["date_last"].max() if arts.height else None,
         n_undated=int(arts["date_first"].is_null().sum()),
+        languages=tuple(sorted(set(arts.select(pl.col("language").fill_null(UNKNOWN_LANGUAGE))["language"]
+                                   .to_list()))) if "language" in arts.columns else (),
     )

@@ -47,6 +47,9 @@ def sidebar(options: FilterOptions) -> Filter:
     sb.multiselect("Speaker groups", options.speaker_groups, key="f_groups", persist_state="session", placeholder="All groups")
     sb.text_input("Text search", key="f_text", persist_state="session", placeholder="e.g. Sicherheitsgarantien",
                   help="Keeps whole articles whose title or text contains this (not case-sensitive).")
+    sb.multiselect("Languages", options.languages, key="f_languages", persist_state="session",
+                   placeholder="All languages", help="The quotation, tone and opinion rules are built for German; "
+                   "articles in other languages are marked outside_scope.")
     sb.button("Reset filters", on_click=state.reset_filters, width="stretch")
     ss = st.session_state
     date_from, date_to = ss.get("f_from"), ss.get("f_to")
@@ -58,6 +61,7 @@ def sidebar(options: FilterOptions) -> Filter:
         include_undated=ss.get("f_undated", True), section_kinds=tuple(ss.get("f_kinds") or ()),
         voices=tuple(ss.get("f_voices") or ()), speakers=tuple(ss.get("f_speakers") or ()),
         speaker_groups=tuple(ss.get("f_groups") or ()), text=ss.get("f_text") or "",
+        languages=tuple(ss.get("f_languages") or ()),
     )
 
 

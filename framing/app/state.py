@@ -31,7 +31,8 @@ from framing.aggregate.tables import TABLES
 from framing.load import uploads as store
 from framing.present.charts import outlet_colours
 
-FILTER_KEYS = ("f_outlets", "f_from", "f_to", "f_undated", "f_kinds", "f_voices", "f_speakers", "f_groups", "f_text")
+FILTER_KEYS = ("f_outlets", "f_from", "f_to", "f_undated", "f_kinds", "f_voices", "f_speakers", "f_groups", "f_text",
+               "f_languages")
 CORPORA_KEPT = 2  # analysed corpora kept in memory: the current one and the one before an upload
 TABLES_KEPT = 64  # comparison tables kept, by filter: toggling back to a filter is instant
 FILTERS_KEPT = 8  # filtered analyses kept
@@ -209,6 +210,7 @@ def seed_from_url(corpus: Corpus, pages: tuple[str, ...]) -> None:
     ss.f_speakers = [s for s in flt.speakers if s in options.speakers]
     ss.f_groups = [g for g in flt.speaker_groups if g in options.speaker_groups]
     ss.f_text = flt.text
+    ss.f_languages = [lang for lang in flt.languages if lang in corpus.options.languages]
     view = (params.get("view") or [None])[-1]
     if view in pages:
         ss._switch_to = view

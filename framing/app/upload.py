@@ -7,11 +7,16 @@ import streamlit as st
 
 from framing.app.blocks import arrow
 from framing.errors import FramingError
+from framing.load import archives
 from framing.load import uploads as store
+from framing.load.readers import ARTICLE_SUFFIXES
 from framing.present.article_html import escape
 
 TITLE = "Add articles"
-UPLOAD_TYPES = ["txt", "md", "jsonl", "json", "csv", "html", "htm"]
+# What the uploader offers: every article format, packed file and archive the loader reads, by last extension
+# (the browser's file picker knows `gz`, not `jsonl.gz`).
+UPLOAD_TYPES = sorted({suffix.rsplit(".", 1)[-1] for suffix in
+                       (*ARTICLE_SUFFIXES, *archives.ARCHIVE_SUFFIXES, *archives.COMPRESSIONS)})
 
 
 def _add(files: list, outlet: str, date: str) -> None:
@@ -38,7 +43,8 @@ def render(view: object | None = None) -> None:
                 f"added to every view. Up to {store.MAX_FILES_PER_UPLOAD} files of at most {limit_mb} MB each.")
     ss = st.session_state
     ss.setdefault("upload_round", 0)
-    files = st.file_uploader("Article files (.txt, .md, .jsonl, .json, .csv, .html)", type=UPLOAD_TYPES,
+    files = st.file_uploader("Article files (text, JSON lines, CSV, HTML; also packed: .gz, .zip, .tar)",
+                             type=UPLOAD_TYPES,
                              accept_multiple_files=True, key=f"uploader_{ss.upload_round}",
                              max_upload_size=limit_mb)
     c1, c2 = st.columns(2)

@@ -1,15 +1,21 @@
 """The corpus: the paths a user gives in, one articles table and one errors table out.
 
 Discovers the files (discover.py), reads each by its format (readers.py), applies manifests (manifest.py) and the
-metadata the text itself reveals (metadata.py), checks dates and article ids, and assembles schema.ARTICLES and
-schema.ERRORS. Bad input never stops the load: every problem becomes a row in the errors table (file, line,
-reason) and the rest of the corpus loads. Input files are only ever read.
+metadata the text itself reveals (metadata.py), checks dates and article ids, tells each article's language
+(language.py), and assembles schema.ARTICLES and schema.ERRORS. Bad input never stops the load: every problem
+becomes a row in the errors table (file, line, reason) and the rest of the corpus loads. Input files are only ever
+read, and only regular files are opened.
+
+Files and records are streamed: the reading holds one record at a time (plus a chunk of its file), whatever the
+size of a file or the number of files. The articles table itself holds every text, so it grows with the corpus;
+rows are gathered into polars frames every ROWS_PER_FRAME articles instead of as Python dicts.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -17,10 +23,14 @@ from pathlib import Path
 import polars as pl
 
 from framing import schema
-from framing.load import metadata
-from framing.load.discover import discover
+from framing.load import language, metadata
+from framing.load.discover import discover, walk
 from framing.load.manifest import ManifestEntry, read_manifest
-from framing.load.readers import Article, Problem, read_file
+from framing.load.readers import Article, Problem, display, read_file
+from framing.load.sources import Limits
+
+__all__ = ["LoadResult", "discover", "guess_title", "load_corpus"]
+ROWS_PER_FRAME = 10_000
 
 
 def _finish(article: Article, manifest: dict[str, ManifestEntry], problems: list[Problem]) -> dict:
@@ -57,8 +67,13 @@ def _finish(article: Article, manifest: dict[str, ManifestEntry], problems: list
                                 "check it", article.line, article.article_id, "warning"))
     if article.title is None:
         article.title = guess_title(article.text)
+    code = language.identify(article.text)
+    outside = code is not None and code != language.ANALYSED
+    if outside:
+        problems.append(Problem(article.source_path, language.outside_scope_reason(code), article.line,
+                                article.article_id, "warning"))
     return {
-        "article_id": article.article_id,
+        "article_id": display(article.article_id),
         "outlet": article.outlet,
         "agency": article.agency,
         "date": date_value.iso if date_value else None,
@@ -68,10 +83,12 @@ def _finish(article: Article, manifest: dict[str, ManifestEntry], problems: list
         "title": article.title,
         "url": article.url,
         "text": article.text,
-        "source_path": article.source_path,
+        "source_path": display(article.source_path),
         "encoding": article.encoding,
         "provenance": "; ".join(dict.fromkeys(provenance)) or None,
         "n_chars": len(article.text),
+        "language": code,
+        "outside_scope": outside,
     }
 
 
@@ -80,7 +97,7 @@ _MENU_LINE = re.compile(r"^\s*[•·|>»-]\s*\S{1,4}\s*$")
 
 def guess_title(text: str) -> str | None:
     """A title only where the text shows one: a short first content line without a final full stop."""
-    for line in text.splitlines()[:15]:
+    for line in text[:4000].splitlines()[:15]:  # a title is in the first lines: never split a whole long text
         stripped = metadata._HEADER.sub("", line).strip() if metadata._HEADER.match(line) else line.strip()
         if not stripped or _MENU_LINE.match(stripped):
             continue
@@ -96,15 +113,35 @@ class LoadResult:
     errors: pl.DataFrame  # schema.ERRORS
 
 
-def load_corpus(paths: Iterable[str | Path], manifest: str | Path | None = None) -> LoadResult:
-    """Every article below `paths` as one table; problems as another. Never raises for bad input files."""
-    result = _load_corpus(paths, manifest)
+def load_corpus(paths: Iterable[str | Path], manifest: str | Path | None = None,
+                limits: Limits | None = None) -> LoadResult:
+    """Every article below `paths` as one table; problems as another. Never raises for bad input files.
+
+    `limits` bounds what one article, file and archive may hold (default: Limits.from_env(), the FRAMING_MAX_*
+    variables)."""
+    result = _load_corpus(list(paths), manifest, limits or Limits.from_env())
     _return_freed_memory()  # once every intermediate (bytes, decoded text, row dicts) is gone
     return result
 
 
-def _load_corpus(paths: Iterable[str | Path], manifest: str | Path | None) -> LoadResult:
-    files, manifests, problems = discover(paths)
+def _items(path: Path, limits: Limits) -> Iterator[Article | Problem]:
+    """read_file, with a reader bug costing the rest of one file, never the corpus (and never hiding)."""
+    items = read_file(path, limits)
+    while True:
+        try:
+            item = next(items)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - a reader bug must cost one file, never the corpus
+            yield Problem(str(path), f"could not be read ({type(exc).__name__}: {exc}); the articles before this "
+                                     "point were loaded: report this file to the maintainers")
+            return
+        yield item
+
+
+def _load_corpus(paths: list, manifest: str | Path | None, limits: Limits) -> LoadResult:
+    problems: list[Problem] = []
+    manifests = [path for kind, path in walk(paths, manifests_only=True) if kind == "manifest"]
     if manifest is not None:
         manifests.append(Path(manifest))
     merged: dict[str, ManifestEntry] = {}
@@ -113,25 +150,34 @@ def _load_corpus(paths: Iterable[str | Path], manifest: str | Path | None) -> Lo
         merged.update(entries)
         problems.extend(manifest_problems)
 
+    frames: list[pl.DataFrame] = []
     rows: list[dict] = []
-    by_id: dict[str, str] = {}  # article_id -> text, to tell re-loaded copies from conflicting ids
-    for path in files:
-        try:
-            items = list(read_file(path))
-        except Exception as exc:  # a reader bug must cost one file, never the corpus
-            items = [Problem(str(path), f"could not be read ({type(exc).__name__}: {exc})")]
-        if not any(isinstance(i, Article) for i in items) and not any(
-                isinstance(i, Problem) and i.severity == "error" for i in items):
-            items.append(Problem(str(path), "holds no article"))
-        for item in items:
+    # article_id -> a digest of its text, to tell re-loaded copies from conflicting ids without holding the texts
+    by_id: dict[str, bytes] = {}
+    for kind, found in walk(paths):
+        if kind == "problem":
+            problems.append(found)
+            continue
+        if kind != "article":
+            continue
+        loaded = failed = False
+        if display(str(found)) != str(found):
+            problems.append(Problem(str(found), "file name is not valid UTF-8, so it is shown with \\x escapes; "
+                                    "rename the file (or unpack its archive again) with UTF-8 names",
+                                    severity="warning"))
+        for item in _items(found, limits):
             if isinstance(item, Problem):
                 problems.append(item)
+                failed = failed or item.severity == "error"
                 continue
+            loaded = True
             if not item.text.strip():
-                problems.append(Problem(item.source_path, "article text is empty", item.line, item.article_id))
+                problems.append(Problem(item.source_path, "article text is empty; give the record or file its "
+                                        "article text", item.line, item.article_id))
                 continue
+            digest = hashlib.blake2b(item.text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
             if item.article_id in by_id:
-                if by_id[item.article_id] == item.text:
+                if by_id[item.article_id] == digest:
                     problems.append(Problem(item.source_path, f"duplicate of article {item.article_id!r} "
                                             "(same id, same text); loaded once", item.line, item.article_id, "warning"))
                     continue
@@ -139,14 +185,23 @@ def _load_corpus(paths: Iterable[str | Path], manifest: str | Path | None) -> Lo
                 problems.append(Problem(item.source_path, f"article_id {item.article_id!r} is already used by another "
                                         f"text; loaded as {new_id!r}", item.line, new_id, "warning"))
                 item = replace(item, article_id=new_id)
-            by_id[item.article_id] = item.text
+            by_id[item.article_id] = digest
             rows.append(_finish(item, merged, problems))
+            if len(rows) >= ROWS_PER_FRAME:
+                frames.append(schema.frame(rows, schema.ARTICLES))
+                rows = []
+        if not loaded and not failed:
+            problems.append(Problem(str(found), "holds no article; check that it has article text (see 'Adding "
+                                                "your own articles' in the README)"))
+    if rows or not frames:
+        frames.append(schema.frame(rows, schema.ARTICLES))
+    articles = pl.concat(frames) if len(frames) > 1 else frames[0]
 
     unknown = sorted(set(merged) - set(by_id))
     for article_id in unknown:
         problems.append(Problem(merged[article_id].source, f"manifest names article {article_id!r}, which was not "
                                 "found among the inputs", article_id=article_id, severity="warning"))
-    return LoadResult(schema.frame(rows, schema.ARTICLES), schema.frame([p.row() for p in problems], schema.ERRORS))
+    return LoadResult(articles, schema.frame([p.row() for p in problems], schema.ERRORS))
 
 
 def _return_freed_memory() -> None:
@@ -163,7 +218,7 @@ def _return_freed_memory() -> None:
     trim(0)
 
 
-def _unique_id(article_id: str, taken: dict[str, str]) -> str:
+def _unique_id(article_id: str, taken: dict) -> str:
     n = 2
     while f"{article_id}~{n}" in taken:
         n += 1

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framing.errors import InputError
-from framing.load.readers import METADATA_FIELDS, Problem, decode, sniff_csv
+from framing.load.readers import METADATA_FIELDS, Problem, decode, sniff_dialect
+from framing.load.sources import MB, Limits, open_regular, read_bounded
 
 MANIFEST_NAME = "manifest.csv"
 
@@ -29,10 +30,11 @@ def read_manifest(path: Path) -> tuple[dict[str, ManifestEntry], list[Problem]]:
     problems: list[Problem] = []
     entries: dict[str, ManifestEntry] = {}
     try:
-        text, _ = decode(path.read_bytes())
+        with open_regular(path) as fh:  # a manifest.csv that is a FIFO or a device must not block the load
+            text, _ = decode(read_bounded(fh, 256 * MB, "the manifest", Limits()))
     except (OSError, InputError) as exc:
         return {}, [Problem(str(path), f"manifest cannot be read: {exc}")]
-    reader = csv.DictReader(io.StringIO(text.replace("\r\n", "\n"), newline=""), dialect=sniff_csv(text))
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=sniff_dialect(text[:65536], "article_id"))
     fields = [f.strip().lower() for f in reader.fieldnames or []]
     if "article_id" not in fields:
         return {}, [Problem(str(path), "manifest has no 'article_id' column; it was ignored")]

@@ -11,7 +11,7 @@ import calendar
 import csv
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 from functools import cache
 
 from framing import resources
@@ -71,11 +71,52 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+# Whole values only: a number is a date only when it is the whole value (a cell, a field), never inside text.
+_COMPACT = re.compile(r"\s*(\d{4})(\d{2})(\d{2})(?:T\d{2}:?\d{2}(?::?\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*")
+_TIMESTAMP = re.compile(r"\s*(\d{9,10}|\d{12,13})(?:\.\d+)?\s*")
+_SHORT_GERMAN = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{2})(?:,?\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*Uhr)?)?\s*")
+_SLASHED = re.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
+# Unix timestamps are accepted for publication years in this span (a 10-digit number outside it is no date).
+TIMESTAMP_YEARS = (1990, 2100)
+
+
+def _whole_value_date(value: str) -> DateValue | None:
+    """YYYYMMDD (also with a basic-format time), Unix timestamps in seconds or milliseconds (their calendar day in
+    UTC, the zone a timestamp counts in), and German dates with a two-digit year (22.08.25: 00-29 are 2000-2029,
+    30-99 are 1930-1999, as spreadsheets read them)."""
+    m = _COMPACT.fullmatch(value)
+    if m and 1900 <= int(m.group(1)) <= 2199:
+        return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _TIMESTAMP.fullmatch(value)
+    if m:
+        seconds = int(m.group(1)) / (1000 if len(m.group(1)) > 10 else 1)
+        try:
+            day = datetime.fromtimestamp(seconds, tz=timezone.utc).date()
+        except (OverflowError, OSError, ValueError):
+            return None
+        if TIMESTAMP_YEARS[0] <= day.year <= TIMESTAMP_YEARS[1]:
+            return make_date(day.year, day.month, day.day)
+        return None
+    m = _SHORT_GERMAN.fullmatch(value)
+    if m:
+        year = int(m.group(3))
+        return make_date(year + (2000 if year < 30 else 1900), int(m.group(2)), int(m.group(1)))
+    return None
+
+
 def parse_date(value: str) -> DateValue | None:
-    """The first date in `value` (ISO, German or English forms), at its precision; None when there is none.
+    """The first date in `value` (ISO 8601 with or without time and zone, RFC 2822, German and English forms,
+    YYYYMMDD and Unix timestamps as whole values), at its precision; None when there is none. A date with a time
+    is the calendar day as written in its own zone.
 
     Raises ImpossibleDate when the value is date-shaped but names no real day.
     """
+    whole = _whole_value_date(value)
+    if whole is not None:
+        return whole
+    m = _SLASHED.search(value)
+    if m:
+        return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     for pattern, shape in _DATE_PATTERNS:
         m = pattern.search(value)
         if not m:

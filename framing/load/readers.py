@@ -1,27 +1,61 @@
-"""Readers: one article file in, its articles (and problems) out, by format.
+"""Readers: one article file in, its articles (and problems) out, by format, streamed.
 
-In: a path. Out: `Article` records (text exactly as the file holds it, with the metadata the file itself carries:
-front matter, record fields, HTML metadata) and `Problem` records for whatever cannot be used (unreadable, empty,
-binary, undecodable, malformed JSON or CSV records). Formats: .txt / .md (one article per file), .jsonl / .json /
-.csv (records with `text`), .html / .htm (saved pages, extracted with trafilatura). Never raises for bad content.
+In: a path (or an archive member). Out: `Article` records (text exactly as the file holds it, with the metadata
+the file itself carries: front matter, record fields, HTML metadata) and `Problem` records for whatever cannot be
+used (not a regular file, too large, empty, binary, undecodable, malformed JSON or CSV records). Formats: .txt /
+.md (one article per file; a tab-separated table with a `text` column, as Excel's "Unicode text" export, is read
+as records), .jsonl / .json / .csv / .tsv (records with `text`), .html / .htm (saved pages), each also compressed
+(.gz, .bz2, .xz) or inside .zip / .tar archives (see archives.py).
+
+JSON lines, JSON and CSV are streamed: memory follows the largest record, not the file. Lines are the file's own
+(`\\n`, `\\r\\n`, `\\r`), so every line number in the errors table is the one an editor or `sed -n Np` shows.
+A broken record is reported alone and the records around it load. Never raises for bad content.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import json
+import os
 import re
-from collections.abc import Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from framing.errors import InputError
+from framing.load import archives, jsonstream
+from framing.load.sources import (
+    MB, ArchiveLimit, LimitExceeded, Limits, NotRegular, chunks, open_regular, physical_lines,
+    read_bounded, special_reason,
+)
 
-ARTICLE_SUFFIXES = {".txt", ".md", ".jsonl", ".json", ".csv", ".html", ".htm"}
+ARTICLE_SUFFIXES = {".txt", ".md", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".tab", ".html", ".htm"}
+RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".tab"}
+ACCEPTED = (".txt .md .jsonl .ndjson .json .csv .tsv .html .htm, each also as .gz .bz2 .xz, and .zip / .tar / "
+            ".tar.gz / .tgz / .tar.bz2 / .tar.xz archives of them")
+# What to do with the formats people most often hand in instead (the skipped-file message says it).
+_INSTEAD = {
+    **dict.fromkeys((".xlsx", ".xls", ".xlsm", ".ods", ".numbers"),
+                    "save the sheet as CSV (in Excel: Save as > CSV UTF-8) with a 'text' column and give that"),
+    **dict.fromkeys((".docx", ".doc", ".odt", ".rtf", ".pages"), "save it as plain text (.txt) and give that"),
+    ".pdf": "copy its text into a .txt file (PDF is not read)",
+    **dict.fromkeys((".rar", ".7z"), "unpack it, or pack it again as .zip or .tar.gz"),
+    **dict.fromkeys((".mht", ".mhtml", ".webarchive"), "save the page as 'Webpage, HTML only' (.html)"),
+}
+
+
+def skipped_reason(name: str) -> str:
+    """The errors-table reason for a file whose name has no article format, with what to do for common ones."""
+    suffix = format_suffix(name)
+    instead = _INSTEAD.get(Path(name).suffix.lower())
+    advice = f"; {instead}" if instead else ""
+    return f"skipped: {suffix or 'no'} extension is not an article format ({ACCEPTED}){advice}"
 METADATA_FIELDS = ("outlet", "agency", "date", "title", "url")  # what a file, record or manifest may set
-# csv's default field limit (128 KiB) is smaller than a long article.
-csv.field_size_limit(1 << 30)
+HEAD = 65536  # bytes read first, to tell the encoding and the shape of a file
+csv.field_size_limit(1 << 30)  # csv's default (128 KiB) is smaller than a long article; Limits bounds it instead
 
 
 @dataclass
@@ -35,7 +69,7 @@ class Article:
     date: str | None = None  # raw date as given by the file or record
     title: str | None = None
     url: str | None = None
-    line: int | None = None  # record number for multi-record files
+    line: int | None = None  # the line the record starts on, for multi-record files
     provenance: list[str] = field(default_factory=list)
 
 
@@ -49,12 +83,57 @@ class Problem:
 
     def row(self) -> dict:
         return {
-            "source_path": self.source_path,
+            "source_path": display(self.source_path),
             "line": self.line,
-            "article_id": self.article_id,
+            "article_id": None if self.article_id is None else display(self.article_id),
             "severity": self.severity,
-            "reason": self.reason,
+            "reason": display(self.reason),
         }
+
+
+def display(value: str) -> str:
+    """A string that can be stored as UTF-8: a file name that is not valid UTF-8 (bytes the file system kept as
+    surrogate escapes) is shown with \\x escapes (`Bericht_\\xfcber.txt`), reversibly; other lone surrogates
+    become U+FFFD."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", value)
+
+
+# ---------------------------------------------------------------- file names
+
+
+def format_suffix(name: str) -> str:
+    """The suffix that decides how a file is read: `.txt`, `.jsonl.gz`, `.zip`, `.tar.gz`; '' when none."""
+    lower = name.lower()
+    kind = archives.archive_kind(name)
+    if kind:
+        return next(s for s in sorted(archives.ARCHIVE_SUFFIXES, key=len, reverse=True) if lower.endswith(s))
+    packed = archives.compression_of(name)
+    if packed:
+        return Path(packed[1]).suffix.lower() + lower[len(packed[1]) :]
+    return Path(name).suffix.lower()
+
+
+def accepted(name: str) -> bool:
+    """True for a name the loader reads: an article format, compressed or not, or an archive."""
+    if archives.archive_kind(name):
+        return True
+    packed = archives.compression_of(name)
+    inner = packed[1] if packed else name
+    return Path(inner).suffix.lower() in ARTICLE_SUFFIXES and not archives.compression_of(inner)
+
+
+def article_stem(name: str) -> str:
+    """The article id a one-article file gets: its name without the format (and compression) suffix."""
+    packed = archives.compression_of(name)
+    return Path(packed[1] if packed else name).stem
 
 
 # ---------------------------------------------------------------- decoding
@@ -71,7 +150,8 @@ def decode(raw: bytes) -> tuple[str, str]:
         try:
             return raw.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise InputError(f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})") from exc
+            raise InputError(f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason}); "
+                             "save it again as UTF-8") from exc
     if b"\x00" in raw[:8192]:
         raise InputError("looks binary (contains NUL bytes); save the article as text (UTF-8) and try again")
     try:
@@ -92,19 +172,141 @@ def _control_share(text: str) -> float:
     if not text:
         return 0.0
     sample = text[:20000]
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     return bad / len(sample)
 
 
-# ---------------------------------------------------------------- per-format readers
+def _bom_encoding(head: bytes) -> str:
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return "utf-8"
+
+
+def _head_text(head: bytes) -> str:
+    """The start of a file as text, for sniffing only (a character cut at the end is dropped)."""
+    encoding = _bom_encoding(head)
+    if encoding == "utf-16":
+        return head.decode("utf-16", errors="ignore")
+    text = head.decode("utf-8-sig", errors="ignore")
+    return text if text or not head else head.decode("cp1252", errors="replace")
+
+
+class _Decoding:
+    """Per-file decoding of a streamed file, line by line: UTF-8 first, cp1252 for a line that is not UTF-8;
+    a UTF-16 file (byte-order mark) is decoded as a whole. Counts what fell back, for one warning per file."""
+
+    def __init__(self, head: bytes) -> None:
+        self.encoding = _bom_encoding(head)
+        self.fallback_lines = 0
+        self.first_fallback: int | None = None
+
+    def _utf8(self, pieces: Iterable[bytes]) -> Iterator[bytes]:
+        """UTF-16 transcoded to UTF-8 piece by piece, so that one line splitter serves every encoding."""
+        if self.encoding != "utf-16":
+            yield from pieces
+            return
+        decoder = codecs.getincrementaldecoder("utf-16")()
+        for piece in pieces:
+            yield decoder.decode(piece).encode("utf-8", "surrogatepass")
+        yield decoder.decode(b"", final=True).encode("utf-8", "surrogatepass")
+
+    def lines(self, pieces: Iterable[bytes], limit: int) -> Iterator[tuple[int, str | None, str]]:
+        """(line number, text with its terminator or None when longer than `limit`, encoding of the line)."""
+        for number, raw in enumerate(physical_lines(self._utf8(pieces), limit), start=1):
+            if raw is None:
+                yield number, None, self.encoding
+                continue
+            if number == 1 and self.encoding == "utf-8-sig":
+                raw = raw[3:]
+            if self.encoding == "utf-16":
+                yield number, raw.decode("utf-8", "surrogatepass"), "utf-16"
+                continue
+            try:
+                yield number, raw.decode("utf-8"), self.encoding
+            except UnicodeDecodeError:
+                self.fallback_lines += 1
+                self.first_fallback = self.first_fallback or number
+                yield number, raw.decode("cp1252", errors="replace"), "cp1252"
+
+    def text_chunks(self, pieces: Iterable[bytes]) -> Iterator[str]:
+        """The file's text in chunks; a UTF-8 file that turns out not to be UTF-8 is read as cp1252 from the chunk
+        where that shows (counted as one fallback)."""
+        if self.encoding in ("utf-16", "utf-8-sig"):
+            decoder = codecs.getincrementaldecoder(self.encoding)()
+            for piece in pieces:
+                yield decoder.decode(piece)
+            yield decoder.decode(b"", final=True)
+            return
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        fallen = False
+        for piece in pieces:
+            if fallen:
+                yield piece.decode("cp1252", errors="replace")
+                continue
+            pending = decoder.getstate()[0]
+            try:
+                yield decoder.decode(piece)
+            except UnicodeDecodeError:
+                fallen = True
+                self.fallback_lines += 1
+                yield (pending + piece).decode("cp1252", errors="replace")
+        if not fallen:
+            yield decoder.decode(b"", final=True)
+
+    def warning(self, label: str) -> Problem | None:
+        if self.encoding == "utf-16":
+            return Problem(label, "decoded as utf-16, not UTF-8 (a spreadsheet's 'Unicode text' export); fine, "
+                                  "nothing to do", severity="warning")
+        if self.fallback_lines:
+            where = f" ({self.fallback_lines:,} lines, the first at line {self.first_fallback})" if \
+                self.first_fallback else ""
+            return Problem(label, f"decoded as cp1252, not UTF-8{where}; save the file as UTF-8 to be sure of its "
+                                  "characters", self.first_fallback, severity="warning")
+        return None
+
+
+# ---------------------------------------------------------------- records
+
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _FRONT_KEY = re.compile(r"^\s*(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.*?)\s*$")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def read_text_file(path: Path, text: str, encoding: str) -> Iterator[Article | Problem]:
+def _clean(value: str) -> str:
+    """Lone UTF-16 surrogates (from JSON escapes like \\ud83c) cannot be stored as UTF-8: replace them with U+FFFD."""
+    try:
+        value.encode("utf-8")  # far faster than a regex scan, and fails exactly when a surrogate is there
+        return value
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", value)
+
+
+def _record_article(label: str, stem: str, record: object, number: int, encoding: str,
+                    line: int | None) -> Article | Problem:
+    if not isinstance(record, dict):
+        return Problem(label, f"record {number} is a {type(record).__name__}, not an object with a 'text' field; "
+                              "export each article as an object with a 'text' field", line)
+    text = record.get("text")
+    if not isinstance(text, str):
+        return Problem(label, f"record {number} has no 'text' string; give every record its article text in a "
+                              "'text' field", line)
+    raw_id = record.get("id", record.get("article_id"))
+    article_id = str(raw_id).strip() if raw_id not in (None, "") else f"{stem}-{number}"
+    article = Article(_clean(article_id), _clean(text), label, encoding, line=line)
+    for key in METADATA_FIELDS:
+        value = record.get(key)
+        if value not in (None, ""):
+            setattr(article, key, _clean(str(value).strip()))
+            article.provenance.append(f"{key} from the record")
+    return article
+
+
+def read_text_file(label: str, stem: str, text: str, encoding: str) -> Iterator[Article | Problem]:
     """A .txt / .md file: one article; a front-matter block is metadata, not article text."""
-    article = Article(path.stem, text, str(path), encoding)
+    article = Article(stem, text, label, encoding)
     m = _FRONT_MATTER.match(text)
     if m:
         for line in m.group("body").splitlines():
@@ -119,121 +321,183 @@ def read_text_file(path: Path, text: str, encoding: str) -> Iterator[Article | P
     yield article
 
 
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+def _without_end(line: str) -> str:
+    if line.endswith("\r\n"):
+        return line[:-2]
+    return line[:-1] if line.endswith(("\n", "\r")) else line
 
 
-def _clean(value: str) -> str:
-    """Lone UTF-16 surrogates (from JSON escapes like \\ud83c) cannot be stored as UTF-8: replace them with U+FFFD."""
-    return _SURROGATE.sub("\ufffd", value)
-
-
-def _record_article(path: Path, record: object, number: int, encoding: str) -> Article | Problem:
-    if not isinstance(record, dict):
-        return Problem(str(path), f"record {number} is a {type(record).__name__}, not an object with a 'text' field", number)
-    text = record.get("text")
-    if not isinstance(text, str):
-        return Problem(str(path), f"record {number} has no 'text' string", number)
-    raw_id = record.get("id", record.get("article_id"))
-    article_id = str(raw_id).strip() if raw_id not in (None, "") else f"{path.stem}-{number}"
-    article = Article(_clean(article_id), _clean(text), str(path), encoding, line=number)
-    for key in METADATA_FIELDS:
-        value = record.get(key)
-        if value not in (None, ""):
-            setattr(article, key, _clean(str(value).strip()))
-            article.provenance.append(f"{key} from the record")
-    return article
-
-
-_LINE_END = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")  # where str.splitlines splits
-
-
-def _lines(text: str) -> Iterator[str]:
-    """`text.splitlines()` one line at a time: a list of every line would hold a large file twice."""
-    start = 0
-    for end in _LINE_END.finditer(text):
-        yield text[start : end.start()]
-        start = end.end()
-    if start < len(text):
-        yield text[start:]
-
-
-def read_jsonl(path: Path, text: str, encoding: str) -> Iterator[Article | Problem]:
-    for number, line in enumerate(_lines(text), start=1):
-        if not line.strip():
+def read_jsonl(label: str, stem: str, lines: Iterable[tuple[int, str | None, str]],
+               limits: Limits) -> Iterator[Article | Problem]:
+    """One record per line; a broken line is reported with its number and the next line is read."""
+    for number, line, encoding in lines:
+        if line is None:
+            yield Problem(label, f"line {number} is longer than the limit of {limits.describe('article_bytes')} "
+                                 "for one record: not read; split the record", number)
+            continue
+        body = _without_end(line)
+        if not body.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(body, strict=False)
         except RecursionError:
-            yield Problem(str(path), f"line {number} is JSON nested too deeply to read", number)
+            yield Problem(label, f"line {number} is JSON nested too deeply to read; export the record flat", number)
             continue
         except json.JSONDecodeError as exc:
-            yield Problem(str(path), f"line {number} is not valid JSON ({exc.msg} at column {exc.colno})", number)
+            yield Problem(label, f"line {number} is not valid JSON ({exc.msg} at column {exc.colno}); fix or remove "
+                                 "that line (the other lines were read)", number)
             continue
-        yield _record_article(path, record, number, encoding)
+        yield _record_article(label, stem, record, number, encoding, number)
 
 
-def read_json(path: Path, text: str, encoding: str) -> Iterator[Article | Problem]:
+def read_json(label: str, stem: str, text_chunks: Iterator[str], encoding: str,
+              limits: Limits) -> Iterator[Article | Problem]:
+    """A list of records, an {"articles": [...]} object, one record, or one record per line; streamed."""
+    for item in jsonstream.records(text_chunks, limits.article_bytes):
+        if isinstance(item, jsonstream.Failure):
+            yield Problem(label, f"{item.message}; records before it were read: fix the JSON there", item.line)
+            continue
+        if item.top and isinstance(item.value, dict) and "text" not in item.value:
+            wrapped = _wrapped_records(item.value)
+            if wrapped:  # {"data": [...]}, {"items": [...]}: the records are in the one list of objects with text
+                key, values = wrapped
+                for number, value in enumerate(values, start=1):
+                    found = _record_article(label, stem, value, number, encoding, None)
+                    if isinstance(found, Problem):
+                        found.reason = f"in the '{key}' list: {found.reason}"
+                    yield found
+                continue
+        if item.top and not isinstance(item.value, dict):
+            if isinstance(item.value, list):  # a list after the first value (JSON lines of lists)
+                yield _record_article(label, stem, item.value, item.number, encoding, item.line)
+                continue
+            yield Problem(label, "is JSON but not a list of records with a 'text' field (nor one such record); "
+                                 "export the articles as a list of objects with a 'text' field", item.line)
+            continue
+        yield _record_article(label, stem, item.value, item.number, encoding, item.line)
+
+
+def _wrapped_records(obj: dict) -> tuple[str, list] | None:
+    """The one list of objects with a 'text' field inside a wrapper object (an "articles" list is streamed by
+    jsonstream; other names are found here); None when there is no such list, or more than one."""
+    lists = [(k, v) for k, v in obj.items() if isinstance(v, list) and v and all(isinstance(e, dict) for e in v)
+             and any(isinstance(e.get("text"), str) for e in v)]
+    return lists[0] if len(lists) == 1 else None
+
+
+def sniff_dialect(sample: str, required: str | None = "text",
+                  prefer: str | None = None) -> csv.Dialect | type[csv.Dialect]:
+    """The CSV dialect of a sample: the delimiter (`,` `;` tab `|`) that makes the header hold the `required`
+    column, else what csv.Sniffer finds; the quote character as the sample shows it."""
+    header = re.split(r"\r\n|\r|\n", sample.lstrip("\ufeff"), maxsplit=1)[0]
+    delimiters = ([prefer] if prefer else []) + [d for d in (",", ";", "\t", "|") if d != prefer]
+    chosen = None
+    if required:
+        for delimiter in delimiters:
+            cells = next(csv.reader([header], delimiter=delimiter), [])
+            if required in {c.strip().strip("\"'").lower() for c in cells}:
+                chosen = delimiter
+                break
     try:
-        data = json.loads(text)
-    except RecursionError:
-        yield Problem(str(path), "JSON is nested too deeply to read; export the articles as a flat list of records")
-        return
-    except json.JSONDecodeError as exc:
-        # Many exports called .json are really JSON lines.
-        if text.lstrip().startswith("{") and "\n{" in text:
-            yield from read_jsonl(path, text, encoding)
-            return
-        yield Problem(str(path), f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})", exc.lineno)
-        return
-    if isinstance(data, dict) and isinstance(data.get("articles"), list):
-        data = data["articles"]
-    if isinstance(data, dict):
-        data = [data]
-    if not isinstance(data, list):
-        yield Problem(str(path), "is JSON but not a list of records with a 'text' field (nor one such record)")
-        return
-    for number, record in enumerate(data, start=1):
-        yield _record_article(path, record, number, encoding)
+        sniffed = csv.Sniffer().sniff(sample, delimiters=chosen or "".join(delimiters))
+    except csv.Error:
+        sniffed = None
+    if sniffed is None or (chosen and sniffed.delimiter != chosen):
+        class Dialect(csv.excel):
+            delimiter = chosen or (prefer or ",")
+        return Dialect
+    if sniffed.quotechar not in ("\"", "'"):
+        sniffed.quotechar = "\""
+    return sniffed
 
 
 def sniff_csv(text: str) -> csv.Dialect | type[csv.Dialect]:
-    sample = text[:65536]
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        return csv.excel
+    """The dialect of a manifest or record CSV held in memory (see sniff_dialect)."""
+    return sniff_dialect(text[:65536], required=None if "text" not in text[:2000].lower() else "text")
 
 
-def read_csv_records(path: Path, text: str, encoding: str) -> Iterator[Article | Problem]:
-    dialect = sniff_csv(text)
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
-    fields = [f.strip().lower() for f in (reader.fieldnames or [])]
-    if "text" not in fields:
-        yield Problem(
-            str(path),
-            f"CSV has no 'text' column (columns: {', '.join(fields) or 'none'}); "
-            "add a header row with a 'text' column, or name a metadata file manifest.csv",
-        )
-        return
-    reader.fieldnames = fields
-    number = 0
-    try:
-        for number, row in enumerate(reader, start=1):
-            extra = row.pop(None, None)
-            if extra:
-                yield Problem(str(path), f"record {number} has {len(extra)} more cells than the header; extra cells ignored",
-                              reader.line_num, severity="warning")
-            yield _record_article(path, {k: v for k, v in row.items() if v is not None}, number, encoding)
-    except csv.Error as exc:
-        yield Problem(str(path), f"CSV is malformed at line {reader.line_num} ({exc}); records after it were not read",
-                      reader.line_num)
-        return
-    if number == 0:
-        yield Problem(str(path), "CSV has a header row but no records")
+class _Overlong(Exception):
+    def __init__(self, number: int) -> None:
+        self.number = number
 
 
-def read_html(path: Path, text: str, encoding: str) -> Iterator[Article | Problem]:
+def read_csv(label: str, stem: str, lines: Iterator[tuple[int, str | None, str]], limits: Limits,
+             prefer: str | None = None) -> Iterator[Article | Problem]:
+    """Records of a CSV / TSV file; each record's line is the line it starts on. Rows of empty cells (a
+    spreadsheet's trailing rows) are skipped."""
+    head: list[tuple[int, str | None, str]] = []
+    size = 0
+    for item in lines:
+        head.append(item)
+        size += len(item[1] or "")
+        if size > 65536 or item[1] is None:
+            break
+    sample = "".join(t for _, t, _ in head if t)
+    dialect = sniff_dialect(sample, "text", prefer)
+    state = {"encodings": [], "texts": [], "done": False}
+
+    def feed() -> Iterator[str]:
+        for source in (head, lines):
+            for number, text, encoding in source:
+                if text is None:
+                    raise _Overlong(number)
+                state["encodings"].append(encoding)
+                state["texts"].append(text)
+                yield text
+        state["done"] = True
+
+    csv.field_size_limit(max(limits.article_bytes, 131072))
+    reader = csv.reader(feed(), dialect)
+    fields: list[str] | None = None
+    record = 0
+    previous = 0  # the last line of the previous row
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except _Overlong as exc:
+            yield Problem(label, f"line {exc.number} is longer than the limit of {limits.describe('article_bytes')} "
+                                 "for one record; the records from there on were not read: split the file",
+                          exc.number)
+            return
+        except csv.Error as exc:
+            yield Problem(label, f"CSV is malformed at line {reader.line_num} ({exc}); the records from there on were "
+                                 "not read: fix the file there", reader.line_num)
+            return
+        start, previous = previous + 1, reader.line_num
+        encodings, texts = state["encodings"], state["texts"]
+        state["encodings"], state["texts"] = [], []
+        if not row or all(not cell.strip() for cell in row):
+            continue
+        if fields is None:
+            fields = [c.strip().lstrip("\ufeff").lower() for c in row]
+            if "text" not in fields:
+                yield Problem(label, f"CSV has no 'text' column (columns: {', '.join(fields) or 'none'}); add a "
+                                     "header row with a 'text' column, or name a metadata file manifest.csv", start)
+                return
+            continue
+        record += 1
+        if len(row) > len(fields):
+            yield Problem(label, f"record {record} has {len(row) - len(fields)} more cells than the header; extra "
+                                 "cells ignored: check the delimiters of that line", start, severity="warning")
+        values = {k: v for k, v in zip(fields, row)}
+        if isinstance(values.get("text"), str):
+            values["text"] = values["text"].replace("\r\n", "\n").replace("\r", "\n")
+        encoding = "cp1252" if "cp1252" in encodings else encodings[0] if encodings else "utf-8"
+        if state["done"] and previous > start and "".join(texts).count(dialect.quotechar) % 2:
+            yield Problem(label, f"the quoted cell that opens on line {start} is never closed: lines {start} to "
+                                 f"{previous} were read as one record; close the quote mark", start,
+                          severity="warning")
+        yield _record_article(label, stem, values, record, encoding, start)
+    if fields is not None and record == 0:
+        yield Problem(label, "CSV has a header row but no records; add the articles below the header")
+
+
+def read_html(label: str, stem: str, text: str, encoding: str) -> Iterator[Article | Problem]:
     import trafilatura  # heavy import, only when an HTML file is loaded
+
+    from framing.load import html
 
     try:
         doc = trafilatura.bare_extraction(
@@ -241,52 +505,231 @@ def read_html(path: Path, text: str, encoding: str) -> Iterator[Article | Proble
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # trafilatura raises assorted errors on broken markup
-        yield Problem(str(path), f"HTML could not be parsed ({type(exc).__name__}: {exc})")
+        yield Problem(label, f"HTML could not be parsed ({type(exc).__name__}: {exc}); save the page again")
         return
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
-        yield Problem(str(path), "HTML page has no article text that could be extracted")
+        yield Problem(label, "HTML page has no article text that could be extracted; save the article's own page "
+                             "(not an index or a script-only page), or copy its text into a .txt file")
         return
-    article = Article(path.stem, body, str(path), encoding)
-    for key, attr in (("title", "title"), ("date", "date"), ("outlet", "sitename"), ("url", "url")):
+    article = Article(stem, body, label, encoding)
+    for key, attr in (("title", "title"), ("url", "url")):
         value = getattr(doc, attr, None)
         if value:
             setattr(article, key, str(value).strip())
             article.provenance.append(f"{key} from the HTML page's metadata")
+    meta = html.page_metadata(text, fallback_url=article.url)
+    if meta.url and not article.url:
+        article.url = meta.url
+    if meta.outlet:
+        article.outlet = meta.outlet
+        article.provenance.append(f"outlet from the page's {meta.outlet_source}")
+    if meta.date:
+        article.date = meta.date
+        article.provenance.append(f"date from the page's {meta.date_source}")
     yield article
+    for note in meta.notes:
+        yield Problem(label, note, article_id=article.article_id, severity="warning")
 
 
-READERS = {
-    ".txt": read_text_file,
-    ".md": read_text_file,
-    ".jsonl": read_jsonl,
-    ".json": read_json,
-    ".csv": read_csv_records,
-    ".html": read_html,
-    ".htm": read_html,
-}
+# ---------------------------------------------------------------- files, streams and archives
 
 
-def read_file(path: Path) -> Iterator[Article | Problem]:
-    """Articles and problems from one file. Never raises for bad content."""
+@dataclass(frozen=True)
+class Source:
+    """One file's bytes to read: its label (the source_path of what it yields), its name (format and article
+    id) and how to open it."""
+
+    label: str
+    name: str
+    open: Callable[[], BinaryIO]
+    size: int | None = None
+
+
+def read_file(path: Path | str, limits: Limits | None = None) -> Iterator[Article | Problem]:
+    """Articles and problems from one file (or every member of an archive). Never raises for bad content; never
+    opens anything but a regular file."""
+    limits = limits or Limits.from_env()
+    path = Path(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        yield Problem(str(path), f"cannot be read ({exc.strerror or exc})")
+        st = os.stat(path)
+    except FileNotFoundError:
+        yield Problem(str(path), "does not exist (or is a broken symbolic link); give a file or a folder of articles")
         return
+    except OSError as exc:
+        yield Problem(str(path), f"cannot be read ({exc.strerror or exc}); check its permissions")
+        return
+    if not stat.S_ISREG(st.st_mode):
+        target = os.path.realpath(path) if os.path.islink(path) else None
+        yield Problem(str(path), special_reason(st.st_mode, target))
+        return
+    yield from read_source(Source(str(path), path.name, lambda: open_regular(path), st.st_size), limits)
+
+
+def read_source(source: Source, limits: Limits, depth: int = 0) -> Iterator[Article | Problem]:
+    """Articles and problems from one source: an archive, a compressed file or a plain article file."""
+    kind = archives.archive_kind(source.name)
+    if kind:
+        if depth:
+            yield Problem(source.label, "is an archive inside an archive: not opened; unpack the outer archive and "
+                                        "give the folder")
+            return
+        yield from _read_archive(source, kind, limits)
+        return
+    packed = archives.compression_of(source.name)
+    if packed:
+        compression, inner = packed
+        if not accepted(inner):
+            yield Problem(source.label, f"is a compressed file whose name ({inner}) has no article format; name it "
+                                        f"like articles.jsonl.gz ({ACCEPTED})", severity="warning")
+            return
+        budget = archives.Budget(limits, source.label)
+
+        def opener() -> BinaryIO:
+            return archives.unpacked(compression, source.open(), budget)
+
+        try:
+            yield from _read_plain(Source(source.label, inner, opener), limits, packed=compression)
+        except ArchiveLimit as exc:
+            yield Problem(source.label, str(exc))
+        except archives.BROKEN as exc:
+            yield Problem(source.label, f"is not a valid {compression} file ({type(exc).__name__}: {exc}); articles "
+                                        "before the damage were read: download or pack it again")
+        return
+    yield from _read_plain(source, limits)
+
+
+def _read_archive(source: Source, kind: tuple[str, str | None], limits: Limits) -> Iterator[Article | Problem]:
+    archive, compression = kind
+    budget = archives.Budget(limits, source.label)
+    read_any = False
+    try:
+        with source.open() as raw:
+            if archive == "zip":
+                members = archives.zip_members(raw, budget)
+            else:
+                stream = (archives.unpacked(compression, raw, budget) if compression
+                          else archives.Unpacked(raw, budget, raw.tell))
+                members = archives.tar_members(stream, budget)
+            for member in members:
+                label = f"{source.label}!/{member.name}"
+                name = member.name.rsplit("/", 1)[-1]
+                if archives.hidden(member.name):
+                    continue
+                if member.open is None:
+                    yield Problem(label, member.skip or "is not a regular file: not read")
+                    continue
+                if name.lower() == "manifest.csv":
+                    yield Problem(label, "a manifest.csv inside an archive is not applied; put it beside the archive "
+                                         "(or give it with --manifest)", severity="warning")
+                    continue
+                if not accepted(name):
+                    yield Problem(label, skipped_reason(name), severity="warning")
+                    continue
+                if member.size is not None and member.size > limits.file_bytes:
+                    yield Problem(label, f"is {member.size / MB:,.0f} MB, over the limit of "
+                                         f"{limits.describe('file_bytes')} for one file: not read")
+                    continue
+                read_any = True
+                yield from read_source(Source(label, name, member.open, member.size), limits, depth=1)
+    except ArchiveLimit as exc:
+        yield Problem(source.label, str(exc))
+    except NotRegular as exc:
+        yield Problem(source.label, str(exc))
+    except archives.BROKEN as exc:
+        what = "zip archive" if archive == "zip" else f"tar archive{' (' + compression + ')' if compression else ''}"
+        done = "; the members before the damage were read" if read_any else ""
+        yield Problem(source.label, f"is not a valid {what} ({type(exc).__name__}: {exc}){done}: download or pack "
+                                    "it again")
+
+
+def _tabular(head_text: str) -> bool:
+    """A .txt file that is a table: a tab-separated header naming a 'text' column (Excel's 'Unicode text')."""
+    header = re.split(r"\r\n|\r|\n", head_text.lstrip("\ufeff"), maxsplit=1)[0]
+    cells = [c.strip().strip('"').lower() for c in header.split("\t")]
+    return len(cells) >= 2 and "text" in cells and all(len(c) <= 40 for c in cells)
+
+
+def _read_plain(source: Source, limits: Limits, packed: str | None = None) -> Iterator[Article | Problem]:
+    label = source.label
+    suffix = Path(source.name).suffix.lower()
+    stem = Path(source.name).stem
+    if suffix not in ARTICLE_SUFFIXES:
+        yield Problem(label, skipped_reason(source.name), severity="warning")
+        return
+    try:
+        stream = source.open()
+    except NotRegular as exc:
+        yield Problem(label, str(exc))
+        return
+    except OSError as exc:
+        yield Problem(label, f"cannot be read ({exc.strerror or exc}); check its permissions")
+        return
+    with stream:
+        head = stream.read(HEAD)
+        if not head.strip() and len(head) < HEAD:
+            yield Problem(label, "is empty; remove it or put the article's text in it")
+            return
+        encoding = _bom_encoding(head)
+        if encoding != "utf-16" and b"\x00" in head[:8192]:
+            yield Problem(label, "looks binary (contains NUL bytes); save the article as text (UTF-8) and try again")
+            return
+        head_text = _head_text(head)
+        if _control_share(head_text) > 0.01:
+            yield Problem(label, "looks binary (many control characters); save the article as text and try again")
+            return
+        tabular = suffix in (".txt", ".md") and _tabular(head_text)
+        if suffix in RECORD_SUFFIXES or tabular:
+            decoding = _Decoding(head)
+            pieces = chunks(stream, limits, prefix=head)
+            try:
+                if suffix in (".jsonl", ".ndjson"):
+                    yield from read_jsonl(label, stem, decoding.lines(pieces, limits.article_bytes), limits)
+                elif suffix == ".json":
+                    yield from read_json(label, stem, decoding.text_chunks(pieces), decoding.encoding, limits)
+                else:
+                    prefer = "\t" if tabular or suffix in (".tsv", ".tab") else None
+                    yield from read_csv(label, stem, decoding.lines(pieces, limits.article_bytes), limits, prefer)
+            except UnicodeDecodeError as exc:
+                yield Problem(label, f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason}); "
+                                     "save it again as UTF-8")
+            except LimitExceeded as exc:
+                if isinstance(exc, ArchiveLimit):
+                    raise
+                yield Problem(label, f"{exc}; the rest of the file was not read")
+            warning = decoding.warning(label)
+            if warning:
+                yield warning
+            return
+        if source.size is not None and source.size > limits.article_bytes:
+            yield Problem(label, f"is {source.size / MB:,.1f} MB, larger than the limit of "
+                                 f"{limits.describe('article_bytes')} for one article: not read; split it into "
+                                 "smaller files")
+            return
+        try:
+            raw = read_bounded(stream, limits.article_bytes, "the file", limits, prefix=head)
+        except LimitExceeded as exc:
+            if isinstance(exc, ArchiveLimit):
+                raise
+            yield Problem(label, f"{exc}: not read")
+            return
     if not raw.strip():
-        yield Problem(str(path), "is empty")
+        yield Problem(label, "is empty; remove it or put the article's text in it")
         return
     try:
         text, encoding = decode(raw)
     except InputError as exc:
-        yield Problem(str(path), str(exc))
+        yield Problem(label, str(exc))
         return
-    del raw  # the file's bytes are not needed beside its text (a JSONL file may hold a whole corpus)
+    del raw  # the file's bytes are not needed beside its text
     if _control_share(text) > 0.01:
-        yield Problem(str(path), "looks binary (many control characters); save the article as text and try again")
+        yield Problem(label, "looks binary (many control characters); save the article as text and try again")
         return
     if encoding not in ("utf-8", "utf-8-sig"):
-        yield Problem(str(path), f"decoded as {encoding}, not UTF-8", severity="warning")
+        yield Problem(label, f"decoded as {encoding}, not UTF-8; save the file as UTF-8 to be sure of its characters",
+                      severity="warning")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    yield from READERS[path.suffix.lower()](path, text, encoding)
+    if suffix in (".html", ".htm"):
+        yield from read_html(label, stem, text, encoding)
+    else:
+        yield from read_text_file(label, stem, text, encoding)

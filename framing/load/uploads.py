@@ -21,7 +21,7 @@ from filelock import FileLock
 
 from framing.errors import InputError
 from framing.load.discover import IGNORE_FILE
-from framing.load.readers import ARTICLE_SUFFIXES, Article, read_file
+from framing.load.readers import ACCEPTED, Article, accepted, article_stem, format_suffix, read_file
 from framing.present.export import atomic_write
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # matches server.maxUploadSize in .streamlit/config.toml
@@ -62,10 +62,9 @@ def _write_rows(path: Path, fields: tuple[str, ...], rows: list[dict]) -> None:
 
 def validate(name: str, data: bytes) -> tuple[list[Article], list[str]]:
     """Articles in an uploaded file, and the reasons for anything that could not be read."""
-    suffix = Path(name).suffix.lower()
-    if suffix not in ARTICLE_SUFFIXES:
-        raise InputError(f"{name}: {suffix or 'no'} extension is not accepted; upload "
-                         f"{', '.join(sorted(ARTICLE_SUFFIXES))}")
+    suffix = format_suffix(name)
+    if not accepted(name):
+        raise InputError(f"{name}: {suffix or 'no'} extension is not accepted; upload {ACCEPTED}")
     if len(data) > MAX_FILE_BYTES:
         raise InputError(f"{name}: {len(data) / 1e6:.1f} MB is over the {MAX_FILE_BYTES / 1e6:.0f} MB limit; "
                          "split it into smaller files")
@@ -106,13 +105,13 @@ def add_files(store: Path, files: list[tuple[str, bytes]], *, outlet: str | None
                 results.append(StoreResult(display, "rejected", "; ".join(problems) or "no article found"))
                 continue
             digest = hashlib.sha256(data).hexdigest()
-            stored = f"{digest[:20]}{Path(display).suffix.lower()}"
+            stored = f"{digest[:20]}{format_suffix(display)}"
             if stored in known or (store / stored).exists():
                 results.append(StoreResult(display, "duplicate", "already in your corpus (same content)", stored))
                 continue
             atomic_write(store / stored, data)
             # A .txt / .md article is named by its file stem; keep the user's name visible as its title.
-            ids = tuple(Path(stored).stem if a.article_id == "upload" else a.article_id for a in articles)
+            ids = tuple(article_stem(stored) if a.article_id == "upload" else a.article_id for a in articles)
             for article, article_id in zip(articles, ids):
                 row = manifest.get(article_id, {"article_id": article_id})
                 if outlet:

@@ -54,7 +54,7 @@ def corpus_key(paths: Sequence[str | Path], analysis_dir: Path | None = None) ->
         files += sorted(Path(analysis_dir).rglob("*.parquet"))
     digest = hashlib.sha256(fingerprint().encode())
     for path in sorted(files + manifests):
-        digest.update(str(path).encode())
+        digest.update(str(path).encode("utf-8", "surrogateescape"))  # a file name need not be UTF-8
         digest.update(_file_digest(path))
     return digest.hexdigest()[:24]
 

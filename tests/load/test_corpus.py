@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from framing.errors import InputError
 from framing.load import load_corpus
 from framing.load.readers import decode
+from framing.load.sources import physical_lines
 from framing.schema import ARTICLES, ERRORS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -266,18 +268,31 @@ def test_broken_symlink_is_reported(tmp_path: Path) -> None:
 
 
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_FORMAT_LINES = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # what JSON lines and CSV call a line
+
+
+def _split_in_pieces(data: bytes, cuts: list[int]) -> list[bytes]:
+    points = sorted({min(c, len(data)) for c in cuts})
+    return [data[a:b] for a, b in zip([0, *points], [*points, len(data)])]
 
 
 @pytest.mark.parametrize("text", ["", "a", "a\n", "\n", "\n\n", "a\r\nb", "\r\n\r", "a\n\nb\n",
                                   "".join(f"{i}{sep}" for i, sep in enumerate(LINE_BREAKS)) + "end"])
-def test_jsonl_lines_split_where_splitlines_splits(text: str) -> None:
-    from framing.load.readers import _lines
+def test_lines_split_only_at_the_formats_line_ends(text: str) -> None:
+    """\\n, \\r\\n and \\r end a line; U+2028, U+2029, NEL, VT, FF, FS, GS, RS are characters inside it."""
+    data = text.encode("utf-8")
+    assert list(physical_lines([data], 1000)) == _FORMAT_LINES.findall(data)
 
-    assert list(_lines(text)) == text.splitlines()
+
+@given(st.text(alphabet=st.sampled_from("ab \r\n\u2028" + LINE_BREAKS), max_size=40),
+       st.lists(st.integers(min_value=0, max_value=60), max_size=6))
+def test_lines_are_the_same_however_the_file_is_cut_into_chunks(text: str, cuts: list[int]) -> None:
+    data = text.encode("utf-8")
+    assert list(physical_lines(_split_in_pieces(data, cuts), 1000)) == _FORMAT_LINES.findall(data)
 
 
-@given(st.text(alphabet=st.sampled_from("ab \r" + LINE_BREAKS), max_size=20))
-def test_jsonl_lines_split_where_splitlines_splits_any_text(text: str) -> None:
-    from framing.load.readers import _lines
-
-    assert list(_lines(text)) == text.splitlines()
+@given(st.text(alphabet=st.sampled_from("aaab\r\n"), max_size=60), st.lists(st.integers(0, 60), max_size=8))
+def test_a_line_over_the_limit_is_dropped_and_counted(text: str, cuts: list[int]) -> None:
+    data = text.encode()
+    expected = [None if len(line.rstrip(b"\r\n")) > 3 else line for line in _FORMAT_LINES.findall(data)]
+    assert list(physical_lines(_split_in_pieces(data, cuts), 3)) == expected
