@@ -26,7 +26,8 @@ from framing import schema
 from framing.load import language, metadata
 from framing.load.discover import discover, walk
 from framing.load.manifest import ManifestEntry, read_manifest
-from framing.load.readers import Article, Problem, display, read_file
+from framing.load.readers import Article, Problem, read_file
+from framing.load.records import display
 from framing.load.sources import Limits
 
 __all__ = ["LoadResult", "discover", "guess_title", "load_corpus"]

@@ -14,22 +14,22 @@ A broken record is reported alone and the records around it load. Never raises f
 
 from __future__ import annotations
 
-import codecs
 import csv
 import json
 import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from framing.errors import InputError
+from framing.load.decoding import Decoding, bom_encoding, control_share, decode, head_text
+from framing.load.records import METADATA_FIELDS, Article, Problem
 from framing.load import archives, jsonstream
 from framing.load.sources import (
-    MB, ArchiveLimit, LimitExceeded, Limits, NotRegular, chunks, open_regular, physical_lines,
-    read_bounded, special_reason,
+    MB, ArchiveLimit, LimitExceeded, Limits, NotRegular, chunks, open_regular, read_bounded, special_reason,
 )
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".tab", ".html", ".htm"}
@@ -53,57 +53,8 @@ def skipped_reason(name: str) -> str:
     instead = _INSTEAD.get(Path(name).suffix.lower())
     advice = f"; {instead}" if instead else ""
     return f"skipped: {suffix or 'no'} extension is not an article format ({ACCEPTED}){advice}"
-METADATA_FIELDS = ("outlet", "agency", "date", "title", "url")  # what a file, record or manifest may set
 HEAD = 65536  # bytes read first, to tell the encoding and the shape of a file
 csv.field_size_limit(1 << 30)  # csv's default (128 KiB) is smaller than a long article; Limits bounds it instead
-
-
-@dataclass
-class Article:
-    article_id: str
-    text: str
-    source_path: str
-    encoding: str | None = None
-    outlet: str | None = None
-    agency: str | None = None
-    date: str | None = None  # raw date as given by the file or record
-    title: str | None = None
-    url: str | None = None
-    line: int | None = None  # the line the record starts on, for multi-record files
-    provenance: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Problem:
-    source_path: str
-    reason: str
-    line: int | None = None
-    article_id: str | None = None
-    severity: str = "error"
-
-    def row(self) -> dict:
-        return {
-            "source_path": display(self.source_path),
-            "line": self.line,
-            "article_id": None if self.article_id is None else display(self.article_id),
-            "severity": self.severity,
-            "reason": display(self.reason),
-        }
-
-
-def display(value: str) -> str:
-    """A string that can be stored as UTF-8: a file name that is not valid UTF-8 (bytes the file system kept as
-    surrogate escapes) is shown with \\x escapes (`Bericht_\\xfcber.txt`), reversibly; other lone surrogates
-    become U+FFFD."""
-    try:
-        value.encode("utf-8")
-        return value
-    except UnicodeEncodeError:
-        pass
-    try:
-        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:
-        return _SURROGATE.sub("\ufffd", value)
 
 
 # ---------------------------------------------------------------- file names
@@ -134,137 +85,6 @@ def article_stem(name: str) -> str:
     """The article id a one-article file gets: its name without the format (and compression) suffix."""
     packed = archives.compression_of(name)
     return Path(packed[1] if packed else name).stem
-
-
-# ---------------------------------------------------------------- decoding
-
-
-def decode(raw: bytes) -> tuple[str, str]:
-    """Text and the encoding used: UTF-8 (with or without BOM), UTF-16 with BOM, then cp1252.
-
-    Raises InputError for content that is binary or that no candidate decodes.
-    """
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise InputError(f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason}); "
-                             "save it again as UTF-8") from exc
-    if b"\x00" in raw[:8192]:
-        raise InputError("looks binary (contains NUL bytes); save the article as text (UTF-8) and try again")
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"is neither UTF-8, UTF-16 nor cp1252 (byte {raw[exc.start]:#04x} at offset {exc.start}); "
-            "convert it to UTF-8"
-        ) from exc
-    return text, "cp1252"
-
-
-def _control_share(text: str) -> float:
-    if not text:
-        return 0.0
-    sample = text[:20000]
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    return bad / len(sample)
-
-
-def _bom_encoding(head: bytes) -> str:
-    if head.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    return "utf-8"
-
-
-def _head_text(head: bytes) -> str:
-    """The start of a file as text, for sniffing only (a character cut at the end is dropped)."""
-    encoding = _bom_encoding(head)
-    if encoding == "utf-16":
-        return head.decode("utf-16", errors="ignore")
-    text = head.decode("utf-8-sig", errors="ignore")
-    return text if text or not head else head.decode("cp1252", errors="replace")
-
-
-class _Decoding:
-    """Per-file decoding of a streamed file, line by line: UTF-8 first, cp1252 for a line that is not UTF-8;
-    a UTF-16 file (byte-order mark) is decoded as a whole. Counts what fell back, for one warning per file."""
-
-    def __init__(self, head: bytes) -> None:
-        self.encoding = _bom_encoding(head)
-        self.fallback_lines = 0
-        self.first_fallback: int | None = None
-
-    def _utf8(self, pieces: Iterable[bytes]) -> Iterator[bytes]:
-        """UTF-16 transcoded to UTF-8 piece by piece, so that one line splitter serves every encoding."""
-        if self.encoding != "utf-16":
-            yield from pieces
-            return
-        decoder = codecs.getincrementaldecoder("utf-16")()
-        for piece in pieces:
-            yield decoder.decode(piece).encode("utf-8", "surrogatepass")
-        yield decoder.decode(b"", final=True).encode("utf-8", "surrogatepass")
-
-    def lines(self, pieces: Iterable[bytes], limit: int) -> Iterator[tuple[int, str | None, str]]:
-        """(line number, text with its terminator or None when longer than `limit`, encoding of the line)."""
-        for number, raw in enumerate(physical_lines(self._utf8(pieces), limit), start=1):
-            if raw is None:
-                yield number, None, self.encoding
-                continue
-            if number == 1 and self.encoding == "utf-8-sig":
-                raw = raw[3:]
-            if self.encoding == "utf-16":
-                yield number, raw.decode("utf-8", "surrogatepass"), "utf-16"
-                continue
-            try:
-                yield number, raw.decode("utf-8"), self.encoding
-            except UnicodeDecodeError:
-                self.fallback_lines += 1
-                self.first_fallback = self.first_fallback or number
-                yield number, raw.decode("cp1252", errors="replace"), "cp1252"
-
-    def text_chunks(self, pieces: Iterable[bytes]) -> Iterator[str]:
-        """The file's text in chunks; a UTF-8 file that turns out not to be UTF-8 is read as cp1252 from the chunk
-        where that shows (counted as one fallback)."""
-        if self.encoding in ("utf-16", "utf-8-sig"):
-            decoder = codecs.getincrementaldecoder(self.encoding)()
-            for piece in pieces:
-                yield decoder.decode(piece)
-            yield decoder.decode(b"", final=True)
-            return
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        fallen = False
-        for piece in pieces:
-            if fallen:
-                yield piece.decode("cp1252", errors="replace")
-                continue
-            pending = decoder.getstate()[0]
-            try:
-                yield decoder.decode(piece)
-            except UnicodeDecodeError:
-                fallen = True
-                self.fallback_lines += 1
-                yield (pending + piece).decode("cp1252", errors="replace")
-        if not fallen:
-            yield decoder.decode(b"", final=True)
-
-    def warning(self, label: str) -> Problem | None:
-        if self.encoding == "utf-16":
-            return Problem(label, "decoded as utf-16, not UTF-8 (a spreadsheet's 'Unicode text' export); fine, "
-                                  "nothing to do", severity="warning")
-        if self.fallback_lines:
-            where = f" ({self.fallback_lines:,} lines, the first at line {self.first_fallback})" if \
-                self.first_fallback else ""
-            return Problem(label, f"decoded as cp1252, not UTF-8{where}; save the file as UTF-8 to be sure of its "
-                                  "characters", self.first_fallback, severity="warning")
-        return None
 
 
 # ---------------------------------------------------------------- records
@@ -670,17 +490,17 @@ def _read_plain(source: Source, limits: Limits, packed: str | None = None) -> It
         if not head.strip() and len(head) < HEAD:
             yield Problem(label, "is empty; remove it or put the article's text in it")
             return
-        encoding = _bom_encoding(head)
+        encoding = bom_encoding(head)
         if encoding != "utf-16" and b"\x00" in head[:8192]:
             yield Problem(label, "looks binary (contains NUL bytes); save the article as text (UTF-8) and try again")
             return
-        head_text = _head_text(head)
-        if _control_share(head_text) > 0.01:
+        sample = head_text(head)
+        if control_share(sample) > 0.01:
             yield Problem(label, "looks binary (many control characters); save the article as text and try again")
             return
-        tabular = suffix in (".txt", ".md") and _tabular(head_text)
+        tabular = suffix in (".txt", ".md") and _tabular(sample)
         if suffix in RECORD_SUFFIXES or tabular:
-            decoding = _Decoding(head)
+            decoding = Decoding(head)
             pieces = chunks(stream, limits, prefix=head)
             try:
                 if suffix in (".jsonl", ".ndjson"):
@@ -722,7 +542,7 @@ def _read_plain(source: Source, limits: Limits, packed: str | None = None) -> It
         yield Problem(label, str(exc))
         return
     del raw  # the file's bytes are not needed beside its text
-    if _control_share(text) > 0.01:
+    if control_share(text) > 0.01:
         yield Problem(label, "looks binary (many control characters); save the article as text and try again")
         return
     if encoding not in ("utf-8", "utf-8-sig"):

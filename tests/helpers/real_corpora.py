@@ -27,7 +27,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from framing.load.readers import display
+from framing.load.records import display
 from tests.helpers.bad_inputs import ARTICLE
 
 ENV = {"FRAMING_MAX_ARTICLE_MB": "1", "FRAMING_MAX_MEMBERS": "40"}
