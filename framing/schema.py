@@ -90,6 +90,8 @@ VOICE_SEGMENTS = {
 
 QUOTE_MODES = ("direct", "partial", "indirect")
 SPEAKER_KINDS = ("person", "institution", "anonymous", "reader", "unknown")
+SPEAKER_TYPES = ("politician", "government", "party", "institution", "expert", "media", "business", "civil_society",
+                 "citizen", "anonymous", "unknown")
 
 QUOTES = {
     "article_id": pl.String,
@@ -107,8 +109,11 @@ QUOTES = {
     "speaker_start": pl.Int64,
     "speaker_end": pl.Int64,
     "speaker": pl.String,  # resolved canonical name; null when unknown
-    "speaker_group": pl.String,  # country or camp from the gazetteer (Ukraine, Russia, USA, NATO, EU, ...)
+    "speaker_group": pl.String,  # party, country or organisation: actors file, gazetteer or what the text says
     "speaker_kind": pl.String,  # person / institution / anonymous / reader / unknown
+    "speaker_role": pl.String,  # role or title beside the name in the text: "CSU-Chef", "Virologin", "Dr."; null if none
+    "speaker_type": pl.String,  # one of SPEAKER_TYPES (politician, government, ..., unknown); see docs/speakers.md
+    "speaker_merge": pl.String,  # how the corpus merged the name: actors file / gazetteer / surname / ...; null if not
 }
 
 

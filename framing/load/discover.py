@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from framing.actors.gazetteer import ACTORS_FILE
 from framing.load.manifest import MANIFEST_NAME
 from framing.load.readers import ARTICLE_SUFFIXES, Problem
 
@@ -50,6 +51,8 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], list[
         seen.add(key)
         if path.name.lower() == MANIFEST_NAME:
             manifests.append(path)
+        elif path.name.lower() == ACTORS_FILE:
+            return  # the corpus's actors file (framing.actors), not an article
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
             files.append(path)
         else:

@@ -40,7 +40,22 @@ def fingerprint() -> str:
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    digest.update(_word_list_versions().encode())
     return digest.hexdigest()[:16]
+
+
+def _word_list_versions() -> str:
+    """Versions of the packages whose word lists the analysis reads (first and place names from Faker; the word
+    classes of textblob-de's Pattern lexicon)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for package in ("faker", "textblob-de"):
+        try:
+            found.append(f"{package}=={version(package)}")
+        except PackageNotFoundError:
+            found.append(f"{package} missing")
+    return " ".join(found)
 
 
 def text_key(text: str, textblob: bool) -> str:

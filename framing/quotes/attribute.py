@@ -65,6 +65,8 @@ class Quote:
     speaker: str | None = None  # resolved canonical name (gazetteer canonical, or the fullest name form in the article)
     speaker_group: str | None = None
     speaker_kind: str = "unknown"  # person / institution / anonymous / reader / unknown
+    speaker_role: str | None = None  # the role or title beside the name: "CSU-Chef", "Virologin", "Dr."
+    speaker_type: str = "unknown"  # politician / government / party / institution / expert / ... (SPEAKER_TYPES)
 
 
 class Attribution(NamedTuple):
@@ -152,7 +154,9 @@ class _Scan:
                      cue_end=ce, speaker_mention=mention.text if mention else None,
                      speaker_start=mention.start if mention else None, speaker_end=mention.end if mention else None,
                      speaker=who.name, speaker_group=who.group,
-                     speaker_kind=who.kind if who.name or who.kind == "anonymous" else "unknown")
+                     speaker_kind=who.kind if who.name or who.kind == "anonymous" else "unknown",
+                     speaker_role=who.role if who.name or who.kind == "anonymous" else None,
+                     speaker_type=who.type if who.name or who.kind == "anonymous" else "unknown")
 
     def add(self, quote: Quote) -> None:
         self.items.append((quote.start, quote))

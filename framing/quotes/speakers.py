@@ -3,7 +3,8 @@
 In: the article text, the actor gazetteer and the lexicon; then, sentence by sentence, the tokens of the
 sentence (to register the actors it names) and the token span of each speaker mention. Out: for a mention, a
 `Resolved` speaker (name, group, kind: the gazetteer's canonical name or the fullest name form in the article;
-person / institution / anonymous / unknown) and the `Entity` it is, with pronouns (`er`, `sie`), relative pronouns
+person / institution / anonymous / unknown; the role beside the name, `CSU-Chef`, `Dr.`; the speaker type,
+politician / government / expert / ...) and the `Entity` it is, with pronouns (`er`, `sie`), relative pronouns
 and role nouns (`die Grünen-Politikerin`) resolved to an entity mentioned before. The tracker is per article and
 keeps state (entities, who spoke last), so mentions must be resolved in article order.
 """
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from framing.actors.gazetteer import Actor, Gazetteer, fold
+from framing.actors.names import is_person_noun, is_title, never_a_name, place_names, split_name
+from framing.actors.types import mention_group, phrase_type, word_type
 from framing.quotes.lexicon import (ADVERBS, ARTICLES, CUT_PREPOSITIONS, DEFINITE_ARTICLES, DETERMINERS,
                                     NAME_PARTICLES, POSSESSIVES, PRONOUNS, RELATIVES, Lexicon, alternation)
 from framing.quotes.marks import QUOTE_CHARS
@@ -33,9 +36,13 @@ class Resolved:
     name: str | None = None
     group: str | None = None
     kind: str = "unknown"
+    role: str | None = None  # the role or title beside the name in the mention (or the entity's): "CSU-Chef"
+    type: str = "unknown"  # speaker type: framing.actors.types.SPEAKER_TYPES
 
 
 NOBODY = Resolved()
+# Types of speakers that are organisations, not people: a mention headed by such a noun is an institution.
+ORGANISATION_TYPES = ("government", "party", "institution", "media", "business", "civil_society")
 
 
 @dataclass
@@ -51,10 +58,12 @@ class Entity:
     roles: set[str] = field(default_factory=set)
     last: int = -1
     mentions: list[int] = field(default_factory=list)
+    role: str | None = None  # the first role the article gives the entity
+    type: str | None = None  # its speaker type, once known
 
     @property
     def resolved(self) -> Resolved:
-        return Resolved(self.name, self.group, self.kind)
+        return Resolved(self.name, self.group, self.kind, self.role, self.type or "unknown")
 
     def last_before(self, pos: int) -> int:
         """Offset of the last mention before `pos`, or -1 (mentions are kept sorted)."""
@@ -119,12 +128,17 @@ class ArticleEntities:
             kind = actor.kind
         else:
             surname = name.split()[-1] if name.split() else name
-            for e in self.entities:
-                if e.kind == kind and (e.name == name or kind == "person" and e.name.split()[-1] == surname):
+            single = len(name.split()) == 1
+            # the same name, or a surname alone and a full name with it (the latest such); two full names with
+            # one surname are two people ("Hans Müller", "Peter Müller")
+            for e in sorted(self.entities, key=lambda x: -x.last):
+                if e.kind == kind and (e.name == name or kind == "person" and e.name.split()[-1] == surname and (
+                        single or len(e.name.split()) == 1)):
                     found = e
                     break
         if found is None:
-            found = Entity(name=name, kind=kind, group=actor.group if actor else None, actor=actor)
+            found = Entity(name=name, kind=kind, group=actor.group if actor else None, actor=actor,
+                           type=actor.type if actor else None)
             if actor is not None:
                 for r in actor.roles:
                     g = self._gender_of_role(r)
@@ -135,6 +149,7 @@ class ArticleEntities:
             found.name = name  # the fullest name form in the article
         if role:
             found.roles.add(role)
+            found.role = found.role or role
             g = self._gender_of_role(role)
             if g and found.gender is None:
                 found.gender = g
@@ -195,11 +210,43 @@ class ArticleEntities:
     def resolve(self, span: tuple[int, int], toks: list[Tok]) -> tuple[Resolved, Entity | None]:
         """Who the mention toks[span[0]:span[1]] stands for, and its entity (None for an anonymous source or when
         unresolved)."""
-        return self._resolve_words(toks[span[0]:span[1]])
+        words = toks[span[0]:span[1]]
+        resolved, ent = self._resolve_words(words)
+        return self._label(resolved, ent, words)
+
+    def _label(self, resolved: Resolved, ent: Entity | None, words: list[Tok]) -> tuple[Resolved, Entity | None]:
+        """The resolved speaker with its role, group and type: the gazetteer's, else what the mention says
+        (`CSU-Chef` -> CSU, politician; `der russische Außenminister` -> Russia), else what the article said of
+        the entity before; kept on the entity for its later mentions."""
+        if resolved.name is None and resolved.kind != "anonymous":
+            return resolved, ent
+        texts = [w.text for w in words]
+        role = resolved.role
+        group = resolved.group or (ent.group if ent is not None else None)
+        party = None
+        said = mention_group(texts)
+        if said is not None:
+            group = group or said[0]
+            party = said[1] == "party"
+        kind = ent.type if ent is not None and ent.type else None
+        if kind is None and role:
+            kind = phrase_type(role.split()) or ("politician" if party and resolved.kind == "person" else None)
+        if kind is None and resolved.kind != "person":
+            kind = phrase_type(resolved.name.split() if resolved.name else texts) or (
+                "party" if party and resolved.kind == "institution" else None)
+        if kind is None and resolved.kind == "anonymous":
+            kind = phrase_type(texts) or "anonymous"
+        if kind is None and resolved.kind == "person" and party:
+            kind = "politician"  # "Stefan Wenzel (Grüne)"
+        if ent is not None:
+            ent.group = ent.group or group
+            ent.type = ent.type or kind
+        return replace(resolved, group=group, type=kind or "unknown"), ent
 
     def _resolve_words(self, words: list[Tok]) -> tuple[Resolved, Entity | None]:
         lex = self.lex
         words = [w for w in words if w.text not in QUOTE_CHARS] or words  # Laut „Reuters“
+        words = [w for k, w in enumerate(words) if not (w.text == "." and k and is_title(words[k - 1].text))]
         pos = words[0].start
         if len(words) == 1 and words[0].lower in PRONOUNS:
             ent = self._pronoun(words[0].text, pos)
@@ -237,43 +284,88 @@ class ArticleEntities:
                 actor = self.gaz.by_alias.get(fold(cand))
                 if actor is not None:
                     role = next((w.text for w in words[:a] if is_role(w.text, lex)), None)
-                    ent = self.entity(actor.name, actor.kind, pos, actor, role)
-                    return ent.resolved, ent
+                    said = _role_before(self.text, words, a, lex) if actor.kind == "person" else None
+                    ent = self.entity(actor.name, actor.kind, pos, actor, role or said)
+                    return (replace(ent.resolved, role=said) if said else ent.resolved), ent
         return self._resolve_name_or_head(words, mention_text, pos)
 
     def _resolve_name_or_head(self, words: list[Tok], mention_text: str, pos: int) -> tuple[Resolved, Entity | None]:
-        """A mention that is no gazetteer alias: a name (`Die Analystin Petra Musterfrau`), an anonymous source
-        (`Westliche Beamte`), a role someone in the article holds (`der Regierungschef`) or an institution."""
+        """A mention that is no gazetteer alias: a name (`Die Analystin Petra Musterfrau`; the role and titles
+        before the name kept as its role), an anonymous source (`Westliche Beamte`), a role someone in the article
+        holds (`der Regierungschef`), an institution (`ein Sprecher des Innenministeriums`)."""
         lex = self.lex
         caps = [i for i, w in enumerate(words) if w.capword]
         if not caps:
             return NOBODY, None
         name_idx = _name_words(words, lex)
-        head_candidates = [words[i].text for i in caps if i not in name_idx]
+        known = self._known_surname([words[i].text for i in name_idx]) if len(name_idx) == 1 else None
+        if known is not None:  # "Kern" after "Christian Kern", "Merkels" after "Angela Merkel"
+            known.last = max(known.last, pos)
+            bisect.insort(known.mentions, pos)
+            return known.resolved, known
+        if name_idx:
+            span = split_name([words[i].text for i in name_idx])
+            name_idx = name_idx[span[0]:span[1]] if span else []
+        head_candidates = [words[i].text for i in caps if not name_idx or i < name_idx[0]]
         head = head_candidates[-1] if head_candidates else None
         if name_idx:
             name = self.text[words[name_idx[0]].start:words[name_idx[-1]].end]
-            kind = "institution" if head and is_institution(head, lex) and not is_role(head, lex) else "person"
-            if kind == "person" and len(name_idx) == 1 and not head and is_institution(name, lex):
-                kind = "institution"
-            role = head if head and is_role(head, lex) else None
-            ent = self.entity(name, kind, pos, None, role)
-            return ent.resolved, ent
+            first_role = next((i for i in caps if i < name_idx[0] and not _before_genitive(words, i)), None)
+            role = self.text[words[first_role].start:words[name_idx[0]].start].strip(" ,") \
+                if first_role is not None else None
+            if role is not None and not any(is_title(w) or is_role(w, lex) or is_person_noun(w) or word_type(w)
+                                            for w in role.split()):
+                role = None  # "Deutliche Worte Erwin Pröll": no role
+            if role is not None and role.split()[0].lower() in DETERMINERS:
+                role = role.split(None, 1)[1] if len(role.split()) > 1 else None
+            kind = "person"
+            if head and _is_organisation(head, lex) and not is_role(head, lex) and not is_person_noun(head):
+                kind = "institution"  # "die Zeitschrift Aula", "das Unternehmen Ikea"
+            elif len(name_idx) == 1 and (not head and is_institution(name, lex) or name in place_names() or (
+                    len(name) > 1 and name.isupper())):
+                kind = "institution"  # "ORF", "Illinois"
+            ent = self.entity(name, kind, pos, None, role if kind == "person" else None)
+            if kind == "institution" and name in place_names():
+                ent.type = ent.type or "government"
+            resolved = ent.resolved
+            return (replace(resolved, role=role) if role and kind == "person" else resolved), ent
         if head is None:
             return NOBODY, None
         bare = re.sub(r"^(?:%s)\s+" % ARTICLES, "", mention_text, flags=re.I)
+        if never_a_name(head) and not is_title(head):
+            return NOBODY, None
         if head in lex.anonymous or bare.split()[0] in lex.anonymous:
             return Resolved(bare, None, "anonymous"), None
+        org = _genitive_organisation(words, lex)
+        role_word = next((words[i].text for i in caps if org is not None and i < org[0] and (
+            is_role(words[i].text, lex) or is_person_noun(words[i].text))), None)
+        if org is not None and role_word is not None:
+            # "ein Sprecher des Innenministeriums": the ministry speaks, the role is the spokesperson's
+            role = role_word
+            ent = self.entity(_institution_name(self.text[words[org[0]].start:words[org[1] - 1].end]),
+                              "institution", pos)
+            return replace(ent.resolved, role=role), ent
         if is_role(head, lex):
             ent = self._role(mention_text, head)
             if ent is not None:
                 ent.last = max(ent.last, pos)
                 return ent.resolved, ent
             return NOBODY, None
-        if is_institution(head, lex):
-            ent = self.entity(bare, "institution", pos)
+        if is_institution(head, lex) or _is_organisation(head, lex) and not is_person_noun(head):
+            ent = self.entity(_institution_name(bare), "institution", pos)
             return ent.resolved, ent
         return NOBODY, None
+
+    def _known_surname(self, words: list[str]) -> Entity | None:
+        """The person of the article a lone surname (or its genitive: `Merkels`) stands for, the latest one."""
+        if len(words) != 1:
+            return None
+        word = words[0]
+        for e in sorted(self.entities, key=lambda x: -x.last):
+            parts = e.name.split()
+            if e.kind == "person" and len(parts) > 1 and (parts[-1] == word or word == parts[-1] + "s"):
+                return e
+        return None
 
     def _role(self, mention: str, head: str) -> Entity | None:
         """The entity holding the role of `mention`: a gazetteer actor in the article with that role, else the
@@ -324,3 +416,48 @@ def _name_words(words: list[Tok], lex: Lexicon) -> list[int]:
     if len(name_idx) == 1 and COMMON_NOUN.search(words[name_idx[0]].text):
         name_idx = []  # "Forderung", "Regierung": a common noun, not a name
     return name_idx
+
+
+def _is_organisation(word: str, lex: Lexicon) -> bool:
+    """A noun that stands for an organisation (`Zeitschrift`, `Konzern`, `Gesundheitsministerium`)."""
+    return is_institution(word, lex) or word_type(word) in ORGANISATION_TYPES and not is_role(word, lex)
+
+
+def _before_genitive(words: list[Tok], i: int) -> bool:
+    """words[i] stands inside a genitive attribute before the name: "Sprecher des Ministeriums, Hans Muster"."""
+    return any(words[k].lower in ("des", "der") and words[k - 1].capword for k in range(1, i))
+
+
+def _genitive_organisation(words: list[Tok], lex: Lexicon) -> tuple[int, int] | None:
+    """The span of a genitive organisation in a mention (`des Innenministeriums`, `der Polizei`), or None."""
+    for k, w in enumerate(words[:-1]):
+        if w.lower in ("des", "der", "vom", "von"):
+            rest = [j for j in range(k + 1, len(words)) if words[j].capword]
+            if rest and _is_organisation(words[rest[-1]].text, lex):
+                return (rest[0] if rest[0] == k + 1 else k + 1, rest[-1] + 1)
+    return None
+
+
+def _institution_name(name: str) -> str:
+    """An institution's name without a genitive ending: `Innenministeriums` -> `Innenministerium`."""
+    words = name.split()
+    if words and re.search(r"(?:iums|amts|amtes|gerichts|instituts|parlaments|rates|rats|verbands|verbandes)$",
+                           words[-1]):
+        last = re.sub(r"(?:es|s)$", "", words[-1])
+        if last.endswith(("ministeri", "gymnasi", "konsorti")):
+            last += "um"
+        words[-1] = last
+    return " ".join(words)
+
+
+def _role_before(text: str, words: list[Tok], at: int, lex: Lexicon) -> str | None:
+    """The role and titles written right before a name at words[at] (`CSU-Chef`, `Prof. Dr.`), or None."""
+    k = at
+    while k > 0 and (words[k - 1].capword or words[k - 1].text == "-") and not words[k - 1].lower in DETERMINERS:
+        k -= 1
+    if k == at:
+        return None
+    role = text[words[k].start:words[at].start].strip(" ,")
+    if not any(is_title(w) or is_role(w, lex) or is_person_noun(w) or word_type(w) for w in role.split()):
+        return None
+    return role

@@ -55,9 +55,10 @@ def test_the_tracker_resolves_pronouns_and_name_forms_in_article_order():
     def who(start: int, end: int) -> Resolved:
         return art.resolve((start, end), toks)[0]
 
-    assert who(at["Sie"], at["Sie"] + 1) == Resolved("Annalena Baerbock", "Germany", "person")
-    assert who(at["er"], at["er"] + 1) == Resolved("Mark Rutte", "NATO", "person")
+    assert who(at["Sie"], at["Sie"] + 1) == Resolved("Annalena Baerbock", "Germany", "person", "Außenministerin",
+                                                     "politician")
+    assert who(at["er"], at["er"] + 1) == Resolved("Mark Rutte", "NATO", "person", None, "politician")
     assert who(at["Man"], at["Man"] + 1) == NOBODY  # "man" is nobody
-    assert who(at["Die"], at["Die"] + 4) == Resolved("Petra Musterfrau", None, "person")
+    assert who(at["Die"], at["Die"] + 4) == Resolved("Petra Musterfrau", None, "person", "Analystin", "expert")
     assert who(at["Musterfrau"], at["Musterfrau"] + 1).name == "Petra Musterfrau"  # the surname, merged
     assert [e.gender for e in art.entities] == ["f", "m", "f"]
