@@ -90,8 +90,10 @@ VOICE_SEGMENTS = {
 
 QUOTE_MODES = ("direct", "partial", "indirect")
 SPEAKER_KINDS = ("person", "institution", "anonymous", "reader", "unknown")
+# The types, plus sport and culture (athletes and coaches; artists, writers, film and stage): news quotes
+# them often and none of the others fits them.
 SPEAKER_TYPES = ("politician", "government", "party", "institution", "expert", "media", "business", "civil_society",
-                 "citizen", "anonymous", "unknown")
+                 "citizen", "sport", "culture", "anonymous", "unknown")
 
 QUOTES = {
     "article_id": pl.String,

@@ -63,8 +63,9 @@ def report(quotes: pl.DataFrame) -> dict:
     top = top_speakers(quotes)
     names = top["speaker"].to_list()
     kinds = dict(zip(names, top["speaker_kind"].to_list()))
-    full = [n for n in names if len(n.split()) > 1]
-    beside = sorted(n for n in names if len(n.split()) == 1 and any(f.split()[-1] == n for f in full))
+    full = [n for n in names if len(n.split()) > 1 and kinds[n] == "person"]
+    beside = sorted(n for n in names if len(n.split()) == 1 and kinds[n] == "person"
+                    and any(f.split()[-1] == n for f in full))
     said = speech(quotes)
     attributed = said.filter(pl.col("speaker").is_not_null())
     return {

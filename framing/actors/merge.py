@@ -12,11 +12,25 @@ a short form that ends the one longer name (`von der Leyen`). Readers (`speaker_
 from __future__ import annotations
 
 from collections import Counter
+import re
 
 import polars as pl
 
 from framing.actors.gazetteer import Actor, Gazetteer, load_gazetteer
 from framing.actors.names import fold_name
+
+# Spellings that transliterations of one name vary in (Yanis / Giannis, Sergej / Sergei, Wolodymyr / Volodymyr):
+# folded to one letter each, in this order.
+TRANSLITERATIONS = (("gi", "y"), ("y", "i"), ("j", "i"), ("ph", "f"), ("w", "v"), ("kh", "h"), ("ch", "h"),
+                    ("z", "s"))
+
+
+def transliteration_key(name: str) -> str:
+    """A first name without the differences of transliteration: `Giannis` and `Yanis` -> `ianis`."""
+    key = fold_name(name)
+    for old, new in TRANSLITERATIONS:
+        key = key.replace(old, new)
+    return re.sub(r"(.)\1", r"\1", key)
 
 
 def _spelling(name: str) -> str:
@@ -49,6 +63,17 @@ def _canonical(names: Counter, kinds: dict[str, str], actors: Gazetteer | None,
             for f in forms:
                 if f != best:
                     target[f], how[f] = best, "spelling"
+    # transliterations of one first name with one surname: "Yanis Varoufakis" / "Giannis Varoufakis"
+    by_last: dict[str, list[str]] = {}
+    for name in persons:
+        if len(name.split()) == 2 and name not in target:
+            by_last.setdefault(fold_name(name.split()[-1]), []).append(name)
+    for forms in by_last.values():
+        for a in sorted(forms, key=lambda f: (-names[f], f)):
+            for b in forms:
+                if a != b and b not in target and a not in target and transliteration_key(
+                        a.split()[0]) == transliteration_key(b.split()[0]):
+                    target[b], how[b] = a, "transliteration"
     full = {n for n in persons if len(n.split()) > 1 and n not in target}
     full |= {a for a, actor in known.items() if actor.kind == "person" and len(a.split()) > 1}
     by_surname: dict[str, set[str]] = {}

@@ -53,6 +53,23 @@ def first_names() -> frozenset[str]:
 
 
 @functools.cache
+def first_name_genders() -> dict[str, str]:
+    """The gender Faker's lists give a first name: `f`, `m`, or absent when it lists it as both or neither."""
+    import faker.providers.person as people
+
+    seen: dict[str, set[str]] = {}
+    for module in pkgutil.iter_modules(people.__path__):
+        provider = importlib.import_module(f"{people.__name__}.{module.name}").Provider
+        for attr, gender in (("first_names_male", "m"), ("first_names_female", "f")):
+            value = provider.__dict__.get(attr)
+            if isinstance(value, (list, tuple, set, frozenset, dict)):
+                for n in value:
+                    if isinstance(n, str):
+                        seen.setdefault(n, set()).add(gender)
+    return {n: next(iter(g)) for n, g in seen.items() if len(g) == 1}
+
+
+@functools.cache
 def titles() -> frozenset[str]:
     return frozenset(resources.read_lines("actors", "titles.txt"))
 
@@ -120,8 +137,8 @@ def is_person_noun(word: str) -> bool:
     """A noun that can stand for a person's role (`Virologe`, `CSU-Chef`, `Multimilliardär`): its last part is a
     common noun of the lexicon with a person ending, or no word of the lexicon at all but ends like one."""
     head = word.rsplit("-", 1)[-1]
-    if not head[:1].isupper() and head != word:
-        return False
+    if not head[:1].isupper() and head != word or capitalised_function_word(word):
+        return False  # "Der", "Eine", "Andere": a capitalised function word
     return PERSON_NOUN.search(head.lower()) is not None and "NE" not in word_tags(word) and not is_first_name(head)
 
 

@@ -178,6 +178,8 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
 
 
 # ---------------------------------------------------------------------------------------------- pass 1: cues
+# Two capitalised words in a row, the first of them not opening the sentence: a sentence that may name a person.
+NAME_CANDIDATE = re.compile(r"(?<=\w[ ,(])[A-ZÄÖÜ][a-zäöüßéèáàíóúçğşı]+(?:-[A-ZÄÖÜ][a-zäöüß]+)? [A-ZÄÖÜ][\w\-]+")
 _TRIGGERS: dict[int, tuple[Lexicon, Gazetteer, frozenset[str]]] = {}
 
 
@@ -204,6 +206,8 @@ def _find_cues(scan: _Scan) -> None:
         scan.active.append(hot)
         if not hot or scan.sections.excluded(ss, se) or scan.sections.reader_of(ss) is not None:
             scan.cues.append([])
+            if not hot and not scan.sections.excluded(ss, se) and NAME_CANDIDATE.search(text, ss, se):
+                scan.art.observe_names(scan.toks[si])  # people named here are the antecedents of later pronouns
             continue
         toks = scan.toks[si]
         scan.art.observe(toks)

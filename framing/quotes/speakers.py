@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from framing.actors.gazetteer import Actor, Gazetteer, fold
-from framing.actors.names import is_person_noun, is_title, never_a_name, place_names, split_name
+from framing.actors.names import (first_name_genders, is_first_name, is_person_noun, is_title, never_a_name,
+                                  place_names, split_name)
 from framing.actors.types import mention_group, phrase_type, word_type
-from framing.quotes.lexicon import (ADVERBS, ARTICLES, CUT_PREPOSITIONS, DEFINITE_ARTICLES, DETERMINERS,
+from framing.quotes.lexicon import (ADVERBS, ARTICLES, CUT_PREPOSITIONS, DEFINITE_ARTICLES, DETERMINERS, DOCUMENT_ENDINGS,
                                     NAME_PARTICLES, POSSESSIVES, PRONOUNS, RELATIVES, Lexicon, alternation)
 from framing.quotes.marks import QUOTE_CHARS
 from framing.quotes.tokens import Tok, is_adjective, is_attribution_noun, is_institution, is_role
@@ -41,6 +42,9 @@ class Resolved:
 
 
 NOBODY = Resolved()
+# A document that names no owner (`laut einer Aussendung`) is the statement of whoever spoke last, if at most this
+# many characters before.
+DOCUMENT_REACH = 400
 # Types of speakers that are organisations, not people: a mention headed by such a noun is an institution.
 ORGANISATION_TYPES = ("government", "party", "institution", "media", "business", "civil_society")
 
@@ -139,6 +143,8 @@ class ArticleEntities:
         if found is None:
             found = Entity(name=name, kind=kind, group=actor.group if actor else None, actor=actor,
                            type=actor.type if actor else None)
+            if kind == "person" and len(name.split()) > 1:
+                found.gender = first_name_genders().get(name.split()[0])
             if actor is not None:
                 for r in actor.roles:
                     g = self._gender_of_role(r)
@@ -183,6 +189,44 @@ class ArticleEntities:
                 i += size
                 continue
             i += 1
+        self.observe_names(toks)
+
+    def observe_names(self, toks: list[Tok]) -> None:
+        """Register the people a sentence names with a first name (`Bundeskanzler Werner Faymann hat …`), with
+        the role before the name and the gender of the first name: the antecedents of later pronouns and role
+        nouns."""
+        n = len(toks)
+        i = 0
+        while i < n - 1:
+            t = toks[i]
+            if t.quoted or not t.capword or not is_first_name(t.text) or not toks[i + 1].capword or (
+                    toks[i + 1].quoted):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and not toks[j].quoted and (toks[j].capword or toks[j].lower in NAME_PARTICLES and j + 1 < n
+                                                    and toks[j + 1].capword):
+                j += 1
+            words = toks[i:j]
+            if any(never_a_name(w.text) or is_role(w.text, self.lex) or is_institution(w.text, self.lex)
+                   for w in words[1:]):
+                i = j
+                continue
+            name = self.text[words[0].start:words[-1].end]
+            known = any(e.actor is not None and e.last == words[0].start for e in self.entities)
+            if not known and self.gaz.lookup(name) is None:
+                role = _role_before(self.text, toks, i, self.lex) or _role_after(toks, j, self.lex)
+                ent = self.entity(name, "person", words[0].start, None, role)
+                ent.gender = ent.gender or first_name_genders().get(words[0].text)
+                if ent.group is None and j + 2 < n and toks[j].text == "(":  # "Stefan Wenzel (Grüne)"
+                    said = mention_group([toks[j + 1].text])
+                    if said is not None:
+                        ent.group = said[0]
+                        ent.type = ent.type or ("politician" if said[1] == "party" else None)
+                if ent.type is None and role:
+                    ent.type = phrase_type(role.split()) or (
+                        "politician" if (mention_group(role.split()) or ("", ""))[1] == "party" else None)
+            i = j
 
     def _pronoun(self, word: str, pos: int) -> Entity | None:
         """The entity a pronoun refers to: the most recently mentioned one that fits its gender."""
@@ -229,8 +273,13 @@ class ArticleEntities:
             group = group or said[0]
             party = said[1] == "party"
         kind = ent.type if ent is not None and ent.type else None
+        kind = kind or (resolved.type if resolved.type != "unknown" else None)
+        if kind is None and role and resolved.kind == "person" and party:
+            kind = "politician"  # "CSU-Chef", "SPÖ-Klubobmann"
         if kind is None and role:
-            kind = phrase_type(role.split()) or ("politician" if party and resolved.kind == "person" else None)
+            kind = _compound_type(role, self.gaz) or phrase_type(role.split())
+        if kind is None and resolved.kind == "person":
+            kind = _affiliation_type(texts)  # "Stefan Thurner vom Complexity Science Hub", "… von der Uni Wien"
         if kind is None and resolved.kind != "person":
             kind = phrase_type(resolved.name.split() if resolved.name else texts) or (
                 "party" if party and resolved.kind == "institution" else None)
@@ -262,7 +311,16 @@ class ArticleEntities:
             ent = self.entity(whole.name, whole.kind, pos, whole)
             return ent.resolved, ent
         words = [w for k, w in enumerate(words) if not _in_parentheses(words, k)] or words
+        appositive = self._apposition(words)
+        if appositive is not None:
+            return appositive
         head_at = next((k for k, w in enumerate(words) if w.capword), None)
+        if head_at is not None and is_attribution_noun(words[head_at].text, lex) and (
+                words[head_at].text not in ("Sprecher", "Sprecherin")) and not any(
+                w.capword for w in words[head_at + 1:]):
+            owner = self._owner_of_statement(words[:head_at], words[head_at].text, pos)
+            if owner is not None:
+                return owner
         if head_at is not None and head_at + 1 < len(words) and is_attribution_noun(words[head_at].text, lex) and (
                 words[head_at].text not in ("Sprecher", "Sprecherin")):
             # "Angaben der Polizei", "Ansicht Rabmer-Kollers": the one who gave them
@@ -345,16 +403,90 @@ class ArticleEntities:
             ent = self.entity(_institution_name(self.text[words[org[0]].start:words[org[1] - 1].end]),
                               "institution", pos)
             return replace(ent.resolved, role=role), ent
-        if is_role(head, lex):
+        if is_role(head, lex) or is_person_noun(head) and word_type(head) not in (None, *ORGANISATION_TYPES):
             ent = self._role(mention_text, head)
             if ent is not None:
                 ent.last = max(ent.last, pos)
                 return ent.resolved, ent
-            return NOBODY, None
+            if head in ("Sprecher", "Sprecherin"):
+                ent = self._recent_institution(pos)
+                if ent is not None:  # "Eine Sprecherin sagte" after "die Firma X": the firm's
+                    return replace(ent.resolved, role=head), ent
+            # a role nobody in the article is known to hold: an unnamed source with that role
+            return Resolved(_bare_role(head), None, "anonymous", head, word_type(head) or "anonymous"), None
         if is_institution(head, lex) or _is_organisation(head, lex) and not is_person_noun(head):
             ent = self.entity(_institution_name(bare), "institution", pos)
             return ent.resolved, ent
-        return NOBODY, None
+        leading = self._leading_name(words, pos)
+        return leading if leading is not None else (NOBODY, None)
+
+    def _leading_name(self, words: list[Tok], pos: int) -> tuple[Resolved, Entity | None] | None:
+        """The name right at the start of a mention that ran on (`laut Schneeberger keinen Grund`), or None."""
+        run = []
+        for w in words:
+            if w.lower in DETERMINERS:
+                if run:
+                    break
+                continue
+            if not w.capword:
+                break
+            run.append(w)
+        if len(run) == len(words) or not run:
+            return None
+        span = split_name([w.text for w in run])
+        if span is None or span[0] > 0:
+            return None
+        name = self.text[run[0].start:run[span[1] - 1].end]
+        ent = self.entity(name, "person", pos)
+        return ent.resolved, ent
+
+    def _recent_institution(self, pos: int) -> Entity | None:
+        """The institution mentioned last before `pos`, if within DOCUMENT_REACH characters."""
+        cands = [e for e in self.entities if e.kind == "institution" and e.last_before(pos + 1) >= pos - DOCUMENT_REACH]
+        return max(cands, key=lambda e: e.last_before(pos + 1)) if cands else None
+
+    def _apposition(self, words: list[Tok]) -> tuple[Resolved, Entity | None] | None:
+        """A role with the name in apposition: "der Sprecher von Präsident Putin, Dmitri Peskow" is Dmitri
+        Peskow, role Sprecher; None when the mention has no such name after its last comma."""
+        comma = max((k for k, w in enumerate(words) if w.text == ","), default=None)
+        if comma is None or comma == 0 or comma + 1 >= len(words):
+            return None
+        tail = [w for w in words[comma + 1:] if w.text != ","]
+        texts = [w.text for w in tail]
+        if not tail or not all(w.capword or w.lower in NAME_PARTICLES for w in tail) or not (
+                is_first_name(texts[0]) and len(texts) > 1 or self.gaz.lookup(" ".join(texts)) is not None):
+            return None
+        role = next((w.text for w in words[:comma] if w.capword and (is_role(w.text, self.lex) or is_person_noun(
+            w.text))), None)
+        resolved, ent = self._resolve_words(tail)
+        if resolved.name is None:
+            return None
+        if ent is not None and role:
+            ent.roles.add(role)
+            ent.role = ent.role or role
+        return replace(resolved, role=resolved.role or role), ent
+
+    def _owner_of_statement(self, before: list[Tok], noun: str, pos: int) -> tuple[Resolved, Entity | None] | None:
+        """Whose statement a mention without a name of its owner is: `seiner Meinung` (his), `ihrer Darstellung`
+        (hers), `eigenen Angaben` (whoever the sentence is about: the entity mentioned last), a media report
+        (`einem Zeitungsbericht`: an anonymous source of the media) or a document (`einer Aussendung`: whoever
+        spoke last, if recently)."""
+        low = [w.lower for w in before]
+        if any(w.startswith("sein") for w in low):
+            ent = self._pronoun("er", pos)
+        elif any(w.startswith("ihr") for w in low):
+            ent = self._pronoun("sie", pos)
+        elif any(w.startswith("eigen") for w in low):
+            mentioned = sorted((e for e in self.entities if e.last_before(pos) >= 0), key=lambda e: -e.last_before(pos))
+            ent = mentioned[0] if mentioned else None
+        elif noun.lower().endswith(("bericht", "berichten", "berichte", "berichts")):
+            return Resolved(noun, None, "anonymous", None, word_type(noun) or "media"), None
+        elif noun in self.lex.documents or noun.lower().endswith(DOCUMENT_ENDINGS):
+            ent = self.last_speaker(since=pos - DOCUMENT_REACH)
+            return (ent.resolved, ent) if ent is not None else (NOBODY, None)  # a document is nobody's name
+        else:
+            return None
+        return (ent.resolved, ent) if ent is not None else None
 
     def _known_surname(self, words: list[str]) -> Entity | None:
         """The person of the article a lone surname (or its genitive: `Merkels`) stands for, the latest one."""
@@ -419,8 +551,12 @@ def _name_words(words: list[Tok], lex: Lexicon) -> list[int]:
 
 
 def _is_organisation(word: str, lex: Lexicon) -> bool:
-    """A noun that stands for an organisation (`Zeitschrift`, `Konzern`, `Gesundheitsministerium`)."""
-    return is_institution(word, lex) or word_type(word) in ORGANISATION_TYPES and not is_role(word, lex)
+    """A noun that stands for an organisation (`Zeitschrift`, `Konzern`, `Gesundheitsministerium`), also in the
+    genitive (`des Unternehmens`)."""
+    for form in (word, word[:-1] if word.endswith("s") else None, word[:-2] if word.endswith("es") else None):
+        if form and (is_institution(form, lex) or word_type(form) in ORGANISATION_TYPES and not is_role(form, lex)):
+            return True
+    return False
 
 
 def _before_genitive(words: list[Tok], i: int) -> bool:
@@ -433,20 +569,24 @@ def _genitive_organisation(words: list[Tok], lex: Lexicon) -> tuple[int, int] | 
     for k, w in enumerate(words[:-1]):
         if w.lower in ("des", "der", "vom", "von"):
             rest = [j for j in range(k + 1, len(words)) if words[j].capword]
-            if rest and _is_organisation(words[rest[-1]].text, lex):
+            if rest and (_is_organisation(words[rest[-1]].text, lex) or not is_person_noun(words[rest[-1]].text)
+                         and not is_first_name(words[rest[0]].text) and not is_role(words[rest[-1]].text, lex)):
                 return (rest[0] if rest[0] == k + 1 else k + 1, rest[-1] + 1)
     return None
 
 
+GENITIVE_ENDINGS = re.compile(
+    r"(?:ium|amt|gericht|institut|parlament|rat|verband|unternehmen|konzern|haus|verein|sender|büro|zentrum|"
+    r"ministerium|komitee|kommando|präsidium|bundesheer|heer|land|werk)(e?s)$", re.I)
+
+
 def _institution_name(name: str) -> str:
-    """An institution's name without a genitive ending: `Innenministeriums` -> `Innenministerium`."""
+    """An institution's name without a genitive ending: `Innenministeriums` -> `Innenministerium`,
+    `des Krankenhauses` -> `Krankenhaus`."""
     words = name.split()
-    if words and re.search(r"(?:iums|amts|amtes|gerichts|instituts|parlaments|rates|rats|verbands|verbandes)$",
-                           words[-1]):
-        last = re.sub(r"(?:es|s)$", "", words[-1])
-        if last.endswith(("ministeri", "gymnasi", "konsorti")):
-            last += "um"
-        words[-1] = last
+    found = GENITIVE_ENDINGS.search(words[-1]) if words else None
+    if found:
+        words[-1] = words[-1][:found.start(1)]
     return " ".join(words)
 
 
@@ -461,3 +601,53 @@ def _role_before(text: str, words: list[Tok], at: int, lex: Lexicon) -> str | No
     if not any(is_title(w) or is_role(w, lex) or is_person_noun(w) or word_type(w) for w in role.split()):
         return None
     return role
+
+
+def _bare_role(head: str) -> str:
+    """An unnamed role-holder's speaker name: the role noun itself (`Polizeichefin`)."""
+    return head
+
+
+def _role_after(toks: list[Tok], j: int, lex: Lexicon) -> str | None:
+    """A role in apposition right after a name ending before toks[j]: "Irmgard Griss, die frühere
+    OGH-Präsidentin," -> "OGH-Präsidentin"."""
+    if j >= len(toks) or toks[j].text != ",":
+        return None
+    k = j + 1
+    while k < len(toks) and k <= j + 5 and not toks[k].quoted:
+        w = toks[k]
+        if w.capword and w.lower not in DETERMINERS:
+            if is_role(w.text, lex) or is_person_noun(w.text) and word_type(w.text):
+                return w.text
+            return None
+        if w.text in ",.;:":
+            return None
+        k += 1
+    return None
+
+
+def _compound_type(role: str, gaz: Gazetteer) -> str | None:
+    """The type a role compound takes from its first part, when that is a known actor or noun: `Pentagon-Sprecher`
+    -> government, `WTO-Chef` -> institution, `Wifo-Chef` -> expert."""
+    head = role.split()[-1] if role.split() else role
+    if "-" not in head:
+        return None
+    first = head.split("-", 1)[0]
+    actor = gaz.by_alias.get(fold(first))
+    if actor is not None and actor.type and actor.kind == "institution":
+        return actor.type
+    kind = word_type(first)
+    return kind if kind in ORGANISATION_TYPES or kind == "expert" else None
+
+
+AFFILIATION = ("von", "vom", "der", "des", "bei", "beim", "am", "an")
+
+
+def _affiliation_type(words: list[str]) -> str | None:
+    """The type of the organisation a person is named with: "… vom Bankhaus Merck Finck" -> business."""
+    for k, w in enumerate(words):
+        if w.lower() in AFFILIATION and k:
+            kind = phrase_type(words[k + 1:])
+            if kind in ORGANISATION_TYPES or kind == "expert":
+                return "expert" if kind == "expert" else kind if kind != "party" else "politician"
+    return None

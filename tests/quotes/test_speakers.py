@@ -29,7 +29,8 @@ def test_anonymous_and_institution_speakers():
     ("Die Lage sei ernst, erläuterte Mantler am Montag.", "Mantler", "person"),
     # coordinated speakers: the first one named
     ("Serbien und Kroatien haben bekanntgegeben, dass sie die Grenze schließen.", "Serbien", "institution"),
-    ("Die Preise würden steigen, sagte der Pressesprecher.", None, "unknown"),  # a role nobody holds: unresolved
+    # a role nobody in the article holds: an unnamed source with that role (issue #14), not an unknown speaker
+    ("Die Preise würden steigen, sagte der Pressesprecher.", "Pressesprecher", "anonymous"),
 ])
 def test_speaker_resolution(text, speaker, kind):
     q = quotes_of(text, sections=())[0]
