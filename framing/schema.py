@@ -88,7 +88,8 @@ VOICE_SEGMENTS = {
     "tone_label": pl.String,
 }
 
-QUOTE_MODES = ("direct", "partial", "indirect")
+QUOTE_MODES = ("direct", "partial", "indirect")  # someone's speech
+TERM_MODE = "term"  # quoted words that are nobody's speech (scare quotes, sogenannte „…“): in no share of voice
 SPEAKER_KINDS = ("person", "institution", "anonymous", "reader", "unknown")
 # The types, plus sport and culture (athletes and coaches; artists, writers, film and stage): news quotes
 # them often and none of the others fits them.
@@ -99,7 +100,7 @@ QUOTES = {
     "article_id": pl.String,
     "quote_id": pl.Int64,
     "section_id": pl.Int64,
-    "mode": pl.String,  # direct / partial / indirect
+    "mode": pl.String,  # direct / partial / indirect, or term (a quoted term, nobody's speech)
     "start": pl.Int64,  # the quoted or reported message
     "end": pl.Int64,
     "text": pl.String,

@@ -368,7 +368,9 @@ class ArticleEntities:
         head = head_candidates[-1] if head_candidates else None
         if name_idx:
             name = self.text[words[name_idx[0]].start:words[name_idx[-1]].end]
-            first_role = next((i for i in caps if i < name_idx[0] and not _before_genitive(words, i)), None)
+            first_role = next((i for i in caps if i < name_idx[0] and not _before_genitive(words, i) and (
+                words[i].lower not in DETERMINERS) and (is_title(words[i].text) or is_role(words[i].text, lex) or (
+                    is_person_noun(words[i].text)) or word_type(words[i].text))), None)
             role = self.text[words[first_role].start:words[name_idx[0]].start].strip(" ,") \
                 if first_role is not None else None
             if role is not None and not any(is_title(w) or is_role(w, lex) or is_person_noun(w) or word_type(w)
