@@ -53,6 +53,9 @@ def _add_analysis_options(p: argparse.ArgumentParser, paths_required: bool = Tru
                    ".zip .tar .tar.gz); folders are read recursively")
     p.add_argument("--manifest", type=Path, help="CSV with article_id and outlet/agency/date/title/url per article "
                    "(a manifest.csv inside a given folder is read automatically)")
+    p.add_argument("--actors", type=Path, default=None,
+                   help="your actors file (CSV: canonical, aliases, group, type) that merges, splits and labels "
+                        "speakers; default: actors.csv at the top of a corpus folder")
     p.add_argument("--workers", type=int, default=None, help="processes to use (default: all cores)")
     p.add_argument("--cache-dir", type=Path, default=None,
                    help="where analysed articles are kept for reuse (default: $FRAMING_CACHE_DIR or ~/.cache/framing)")
@@ -78,9 +81,14 @@ def _analysed(args: argparse.Namespace) -> Iterator[StoredAnalysis]:
             from framing.pipeline.dask import dask_client
 
             executor = stack.enter_context(dask_client(args.scheduler, args.workers))
+        from framing.actors.gazetteer import find_actors_file, load_actors_file
+
         loaded = load_corpus(args.paths, manifest=args.manifest)
+        actors = args.actors or find_actors_file(args.paths)
+        if actors is not None:
+            load_actors_file(actors)  # a malformed file is reported before the analysis starts
         yield stack.enter_context(analyze_on_disk(
-            loaded.articles, errors=loaded.errors, workers=args.workers, cache_dir=args.cache_dir,
+            loaded.articles, errors=loaded.errors, workers=args.workers, cache_dir=args.cache_dir, actors=actors,
             use_cache=not args.no_cache, textblob=not args.no_textblob, executor=executor,
             progress=None if args.quiet else ProgressBar("analysing")))
 

@@ -47,3 +47,11 @@ def textblob_lexicon_path() -> Path:
     import textblob_de
 
     return Path(textblob_de.__file__).resolve().parent / "data" / "de-sentiment.xml"
+
+
+def pattern_lexicon_path() -> Path:
+    """The German word-class lexicon of the Pattern tagger that textblob-de ships (Schneider & Volk 1998; MIT, as
+    textblob-de): one `word TAG` a line. Speaker names are checked against it (`April` NN, `leider` ADV)."""
+    import textblob_de
+
+    return Path(textblob_de.__file__).resolve().parent / "ext" / "_pattern" / "text" / "de" / "de-lexicon.txt"

@@ -94,14 +94,19 @@ VOICE_SEGMENTS = {
     "tone_label": pl.String,
 }
 
-QUOTE_MODES = ("direct", "partial", "indirect")
+QUOTE_MODES = ("direct", "partial", "indirect")  # someone's speech
+TERM_MODE = "term"  # quoted words that are nobody's speech (scare quotes, sogenannte „…“): in no share of voice
 SPEAKER_KINDS = ("person", "institution", "anonymous", "reader", "unknown")
+# The types, plus sport and culture (athletes and coaches; artists, writers, film and stage): news quotes
+# them often and none of the others fits them.
+SPEAKER_TYPES = ("politician", "government", "party", "institution", "expert", "media", "business", "civil_society",
+                 "citizen", "sport", "culture", "anonymous", "unknown")
 
 QUOTES = {
     "article_id": pl.String,
     "quote_id": pl.Int64,
     "section_id": pl.Int64,
-    "mode": pl.String,  # direct / partial / indirect
+    "mode": pl.String,  # direct / partial / indirect, or term (a quoted term, nobody's speech)
     "start": pl.Int64,  # the quoted or reported message
     "end": pl.Int64,
     "text": pl.String,
@@ -113,8 +118,11 @@ QUOTES = {
     "speaker_start": pl.Int64,
     "speaker_end": pl.Int64,
     "speaker": pl.String,  # resolved canonical name; null when unknown
-    "speaker_group": pl.String,  # country or camp from the gazetteer (Ukraine, Russia, USA, NATO, EU, ...)
+    "speaker_group": pl.String,  # party, country or organisation: actors file, gazetteer or what the text says
     "speaker_kind": pl.String,  # person / institution / anonymous / reader / unknown
+    "speaker_role": pl.String,  # role or title beside the name in the text: "CSU-Chef", "Virologin", "Dr."; null if none
+    "speaker_type": pl.String,  # one of SPEAKER_TYPES (politician, government, ..., unknown); see docs/speakers.md
+    "speaker_merge": pl.String,  # how the corpus merged the name: actors file / gazetteer / surname / ...; null if not
 }
 
 

@@ -1,7 +1,8 @@
 """Actor gazetteer: canonical names, aliases (incl. transliterations), roles and group (country or camp).
 
-In: a CSV a user can extend (`data/actors.csv`, or their own): columns canonical, aliases, roles, group, kind;
-aliases and roles are separated by `|`. Out: a frozen `Gazetteer` (loaded once per path) that looks up the
+In: a CSV a user can extend (`data/actors.csv`, or their own): columns canonical, aliases, roles, group, kind,
+type; aliases and roles are separated by `|`; roles, kind and type may be missing (kind: person; type: see
+`framing.actors.types.SPEAKER_TYPES`). Out: a frozen `Gazetteer` (loaded once per path) that looks up the
 `Actor` a name, an alias or a role noun stands for. Speakers not in it are still kept by `framing.quotes`.
 """
 
@@ -14,10 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from framing import resources
+from framing.actors.names import is_first_name
+from framing.actors.types import SPEAKER_TYPES
 from framing.errors import ConfigError
 
 DEFAULT_GAZETTEER = resources.data_path("actors.csv")
 ACTOR_KINDS = ("person", "institution")
+ACTORS_FILE = "actors.csv"  # a user's actors file, found at the top of a corpus folder (or given as --actors FILE);
+# discovery never reads it as articles (framing.load.discover.METADATA_FILES)
+# Types of actors that are organisations: an actors-file row with one of them and no kind is an institution.
+ORGANISATION_TYPES = ("government", "party", "institution", "media", "business", "civil_society")
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,7 @@ class Actor:
     roles: tuple[str, ...]
     group: str | None
     kind: str
+    type: str | None = None  # speaker type (politician, government, party, ...); None when not given
 
 
 def fold(name: str) -> str:
@@ -62,10 +70,15 @@ class Gazetteer:
             return self.by_alias[key]
         # 'Präsident Wolodymyr Selenskyj' / 'Sergej Lawrow' with an unknown first name form
         parts = key.split()
+        words = name.split()
         for n in range(len(parts) - 1, 0, -1):
             tail = " ".join(parts[-n:])
-            if tail in self.by_alias and self.by_alias[tail].kind == "person":
-                return self.by_alias[tail]
+            actor = self.by_alias.get(tail)
+            if actor is not None and actor.kind == "person":
+                # another first name is another person: "Thomas Merkel" is not Angela Merkel
+                given = {fold(w) for w in words[:len(words) - n] if is_first_name(w)}
+                known = {w for form in (actor.name, *actor.aliases) for w in fold(form).split()}
+                return actor if given <= known else None
         return None
 
     def by_role(self, role: str, candidates: tuple[Actor, ...] | list[Actor] | None = None) -> list[Actor]:
@@ -101,12 +114,16 @@ def _load(path: Path) -> Gazetteer:
     for i, row in enumerate(rows, start=2):
         name = (row.get("canonical") or "").strip()
         if not name:
-            raise ConfigError(f"{path}, line {i}: empty 'canonical' (columns: canonical, aliases, roles, group, kind)")
-        kind = (row.get("kind") or "person").strip() or "person"
+            raise ConfigError(f"{path}, line {i}: empty 'canonical' (columns: canonical, aliases, roles, group, kind, "
+                              "type)")
+        speaker_type = (row.get("type") or "").strip() or None
+        kind = (row.get("kind") or "").strip() or ("institution" if speaker_type in ORGANISATION_TYPES else "person")
         if kind not in ACTOR_KINDS:
             raise ConfigError(f"{path}, line {i}: kind {kind!r} is not one of {', '.join(ACTOR_KINDS)}")
+        if speaker_type is not None and speaker_type not in SPEAKER_TYPES:
+            raise ConfigError(f"{path}, line {i}: type {speaker_type!r} is not one of {', '.join(SPEAKER_TYPES)}")
         actor = Actor(name, _split(row.get("aliases")), _split(row.get("roles")),
-                      (row.get("group") or "").strip() or None, kind)
+                      (row.get("group") or "").strip() or None, kind, speaker_type)
         actors.append(actor)
         for alias in (name, *actor.aliases):
             by_alias.setdefault(fold(alias), actor)
@@ -116,3 +133,19 @@ def _load(path: Path) -> Gazetteer:
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
     """The actor gazetteer (cached per path); default `data/actors.csv`."""
     return _load(Path(path).resolve() if path else DEFAULT_GAZETTEER)
+
+
+def find_actors_file(paths: list[str | Path] | tuple[str | Path, ...]) -> Path | None:
+    """The user's actors file of a corpus: `actors.csv` at the top of the first given folder that has one (the
+    shipped gazetteer, when `data/` itself is analysed, is none)."""
+    for given in paths:
+        candidate = Path(given) / ACTORS_FILE
+        if Path(given).is_dir() and candidate.is_file() and candidate.resolve() != DEFAULT_GAZETTEER.resolve():
+            return candidate
+    return None
+
+
+def load_actors_file(path: str | Path) -> Gazetteer:
+    """A user's actors file (columns canonical, aliases, group, type; roles and kind optional), cached per path;
+    ConfigError naming the file and line when it is malformed."""
+    return _load(Path(path).resolve())

@@ -53,6 +53,7 @@ __all__ = [
     "quoted_actors",
     "section_composition",
     "speaker_groups",
+    "speaker_types",
     "text_reuse",
     "textblob_columns",
     "tone_by_voice",
@@ -352,7 +353,8 @@ def mark_nested(quotes: pl.DataFrame) -> pl.DataFrame:
 
 
 def _quotes(analysis: Any, period: str, include_readers: bool) -> pl.DataFrame:
-    quotes = mark_nested(analysis.quotes)
+    # quoted terms (mode "term": scare quotes, sogenannte „…“) are nobody's speech: in no count or share of voice
+    quotes = mark_nested(analysis.quotes.filter(pl.col("mode") != schema.TERM_MODE))
     if not include_readers:
         quotes = quotes.filter(pl.col("speaker_kind").fill_null("") != "reader")
     quotes = quotes.join(_quote_kinds(analysis), on=["article_id", "section_id"], how="left")
@@ -360,6 +362,7 @@ def _quotes(analysis: Any, period: str, include_readers: bool) -> pl.DataFrame:
         pl.col("speaker").fill_null(UNKNOWN_SPEAKER),
         pl.col("speaker_group").fill_null(NO_GROUP),
         pl.col("speaker_kind").fill_null("unknown"),
+        pl.col("speaker_type").fill_null("unknown"),
         pl.col("n_words").fill_null(0).cast(pl.Int64),
     )
 
@@ -411,8 +414,11 @@ def quoted_actors(
     keys = _check(by, BY_VALUES, "quoted actors", period)
     quotes = _quotes(analysis, period, include_readers)
     item = ["speaker", "speaker_group", "speaker_kind"]
-    out = _quote_counts(quotes, keys, item, [])
-    return out.select(*keys, *item, *_QUOTE_COLUMNS).sort(
+    # the speaker's type and the role the text gives them most often (issue #14), beside each speaker
+    extra = [pl.col("speaker_type").mode().sort().first().alias("speaker_type"),
+             pl.col("speaker_role").drop_nulls().mode().sort().first().alias("speaker_role")]
+    out = _quote_counts(quotes, keys, item, extra)
+    return out.select(*keys, *item, "speaker_type", "speaker_role", *_QUOTE_COLUMNS).sort(
         [*keys, "quoted_words", *item], descending=[False] * len(keys) + [True, False, False, False]
     )
 
@@ -429,6 +435,22 @@ def speaker_groups(
     out = _quote_counts(quotes, keys, ["speaker_group"], extra)
     return out.select(*keys, "speaker_group", "n_speakers", *_QUOTE_COLUMNS).sort(
         [*keys, "quoted_words", "speaker_group"], descending=[False] * len(keys) + [True, False]
+    )
+
+
+def speaker_types(
+    analysis: Any, by: str = "outlet", period: str = "month", *, include_readers: bool = False
+) -> pl.DataFrame:
+    """Quotes per speaker type (politician, government, expert, citizen, ...; see framing.schema.SPEAKER_TYPES)
+    and outlet, with the same counts and shares as `quoted_actors`: who gets to speak, by kind of actor."""
+    keys = _check(by, BY_VALUES, "speaker types", period)
+    quotes = _quotes(analysis, period, include_readers)
+    extra = [
+        pl.col("speaker").filter(pl.col("speaker") != UNKNOWN_SPEAKER).n_unique().cast(pl.Int64).alias("n_speakers")
+    ]
+    out = _quote_counts(quotes, keys, ["speaker_type"], extra)
+    return out.select(*keys, "speaker_type", "n_speakers", *_QUOTE_COLUMNS).sort(
+        [*keys, "quoted_words", "speaker_type"], descending=[False] * len(keys) + [True, False]
     )
 
 
@@ -615,6 +637,11 @@ TABLES: dict[str, TableSpec] = {
     "speaker_groups": TableSpec(
         speaker_groups,
         "Quotes per speaker group (country or camp), with share of voice.",
+        BY_VALUES,
+    ),
+    "speaker_types": TableSpec(
+        speaker_types,
+        "Quotes per speaker type (politician, government, expert, citizen, ...), with share of voice.",
         BY_VALUES,
     ),
     "quote_modes": TableSpec(

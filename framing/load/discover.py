@@ -27,6 +27,9 @@ from framing.load.readers import Problem, accepted, skipped_reason
 from framing.load.sources import special_reason
 
 IGNORE_FILE = ".framingignore"
+# Files of a corpus folder that describe the corpus for a later stage and are never articles: the user's actors
+# file (framing.actors.gazetteer.ACTORS_FILE).
+METADATA_FILES = frozenset({"actors.csv"})
 SORT_RUN = 100_000  # names of one folder sorted in memory at a time
 
 
@@ -273,6 +276,8 @@ def _walk_folder(root: Path, resolved_root: Path, patterns: list[str], roots: _R
                     yield "manifest", path
                     continue
                 if manifests_only and not (kind == "l" and name.lower() == MANIFEST_NAME):
+                    continue
+                if name.lower() in METADATA_FILES:
                     continue
                 if kind == "f":
                     if roots.files and str(here_resolved / name) in roots.files:

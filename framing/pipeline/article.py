@@ -90,8 +90,10 @@ def analyze_text(text: str, *, textblob: bool = True) -> dict[str, list[dict]]:
             "cue": q.cue, "cue_start": q.cue_start, "cue_end": q.cue_end,
             "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
             "speaker": q.speaker, "speaker_group": q.speaker_group, "speaker_kind": q.speaker_kind,
+            "speaker_role": q.speaker_role, "speaker_type": q.speaker_type, "speaker_merge": None,
         })
-    quoted = _merge_intervals((q.start, q.end) for q in quotes if q.speaker_kind != "reader")
+    quoted = _merge_intervals((q.start, q.end) for q in quotes if q.speaker_kind != "reader"
+                              and q.mode != schema.TERM_MODE)  # a quoted term is the journalist's own voice
     quoted_starts, quoted_ends = [a for a, _ in quoted], [b for _, b in quoted]  # sorted: the intervals are disjoint
 
     sentence_rows, segment_rows = [], []

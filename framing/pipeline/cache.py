@@ -41,6 +41,7 @@ def fingerprint() -> str:
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    digest.update(_word_list_versions().encode())
     return digest.hexdigest()[:16]
 
 
@@ -72,6 +73,20 @@ def _file_digest(path: Path) -> bytes:
 @lru_cache(maxsize=None)
 def _content_digest(path: str, size: int, mtime_ns: int) -> bytes:
     return hashlib.sha256(Path(path).read_bytes()).digest()
+
+
+def _word_list_versions() -> str:
+    """Versions of the packages whose word lists the analysis reads (first and place names from Faker; the word
+    classes of textblob-de's Pattern lexicon)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for package in ("faker", "textblob-de"):
+        try:
+            found.append(f"{package}=={version(package)}")
+        except PackageNotFoundError:
+            found.append(f"{package} missing")
+    return " ".join(found)
 
 
 def text_key(text: str, textblob: bool) -> str:

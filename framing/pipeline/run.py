@@ -105,6 +105,7 @@ class StoredAnalysis:
     reused: int
     folder: Path  # the shards: <cache dir>/<fingerprint>, or a temporary folder with --no-cache
     owners: pl.DataFrame  # article_id, key, shard: the shard holding each article's rows, sorted by article_id
+    actors: Path | None = None  # the user's actors file: it merges, splits and labels speakers (framing.actors)
 
     def chunks(self, table: str) -> Iterator[pl.DataFrame]:
         """The rows of a per-article table in output order (by article_id, ...), ARTICLES_PER_CHUNK articles at a
@@ -121,10 +122,12 @@ class StoredAnalysis:
                    .select(list(table_schema)).cast(table_schema).sort(order).collect())
 
     def _quotes(self) -> Iterator[pl.DataFrame]:
+        from framing.actors.gazetteer import load_actors_file
         from framing.actors.merge import merge_speakers
 
         # Speaker names are merged across the whole corpus, so the quotes table is held whole (it is the smallest).
-        yield merge_speakers(pl.concat(list(self.chunks("quotes"))))
+        actors = load_actors_file(self.actors) if self.actors is not None else None
+        yield merge_speakers(pl.concat(list(self.chunks("quotes"))), actors)
 
     def tables(self) -> dict[str, Iterable[pl.DataFrame]]:
         """Every table as consecutive chunks of its rows (in Analysis.TABLES order), for export.write_tables."""
@@ -159,6 +162,7 @@ def _analyze_into(
     progress: Progress | None = None,
     batch_size: int = 64,
     executor: Executor | None = None,
+    actors: Path | None = None,
 ) -> StoredAnalysis:
     """Analyse the articles whose results are not in `shard_dir` yet and write them there, FLUSH_EVERY at a time.
 
@@ -233,7 +237,7 @@ def _analyze_into(
             failure_rows.append({"source_path": path, "line": None, "article_id": article_id,
                                  "severity": "error", "reason": reason})
     all_errors = pl.concat([errors, schema.frame(failure_rows, schema.ERRORS)], how="vertical_relaxed")
-    return StoredAnalysis(articles, all_errors, len(done_keys), folder, owners)
+    return StoredAnalysis(articles, all_errors, len(done_keys), folder, owners, Path(actors) if actors else None)
 
 
 def analyze_articles(articles: pl.DataFrame, **options: Any) -> Analysis:
@@ -252,11 +256,16 @@ def analyze_paths(
     textblob: bool = True,
     progress: Progress | None = None,
     executor: Executor | None = None,
+    actors: str | Path | None = None,
 ) -> Analysis:
-    """Load the articles below `paths` and analyse them."""
+    """Load the articles below `paths` and analyse them; `actors`: the user's actors file (default: `actors.csv`
+    at the top of a given folder, if any)."""
+    from framing.actors.gazetteer import find_actors_file
+
     loaded = load_corpus(paths, manifest=manifest)
     return analyze_articles(loaded.articles, errors=loaded.errors, workers=workers, cache_dir=cache_dir,
-                            use_cache=use_cache, textblob=textblob, progress=progress, executor=executor)
+                            use_cache=use_cache, textblob=textblob, progress=progress, executor=executor,
+                            actors=actors or find_actors_file(list(paths)))
 
 
 # ---------------------------------------------------------------- reading results back

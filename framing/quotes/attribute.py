@@ -47,13 +47,19 @@ LAST_CUE_SENTENCES = 2  # a quotation without a cue of its own is the last speak
 MAX_QUOTED_SHARE = 0.85  # reported speech this much inside quote marks is the quotation's, not a report of its own
 CONTINUATION_TOKENS = 4  # a sentence that continues the last speaker has at least this many tokens outside quotes
 KONJUNKTIV_TOKENS = 12  # ... and its Konjunktiv I among its first this many tokens
+# Quoted words that are a term, not anyone's speech (mode "term", left out of every share of voice): a single
+# scare-quoted word, words after "sogenannt" (at most WORD_BEFORE_SO_CALLED characters before the mark), or a
+# partial quote of at most TERM_WORDS words without punctuation that no cue attributes (der „Lockdown light“).
+TERM_WORDS = 3
+WORD_BEFORE_SO_CALLED = 25
+SO_CALLED = re.compile(r"\b(?:so(?:\s|-)?genannt|sog\.)\w*\s*$", re.I)
 
 
 @dataclass(frozen=True)
 class Quote:
     """A quotation or reported statement: its message span, its cue and its speaker (mention and resolved)."""
 
-    mode: str  # direct / partial / indirect
+    mode: str  # direct / partial / indirect, or term (a quoted term: nobody's speech)
     start: int  # the quoted/reported message, offsets into the article text, end exclusive
     end: int
     cue: str | None = None
@@ -65,6 +71,8 @@ class Quote:
     speaker: str | None = None  # resolved canonical name (gazetteer canonical, or the fullest name form in the article)
     speaker_group: str | None = None
     speaker_kind: str = "unknown"  # person / institution / anonymous / reader / unknown
+    speaker_role: str | None = None  # the role or title beside the name: "CSU-Chef", "Virologin", "Dr."
+    speaker_type: str = "unknown"  # politician / government / party / institution / expert / ... (SPEAKER_TYPES)
 
 
 class Attribution(NamedTuple):
@@ -152,7 +160,9 @@ class _Scan:
                      cue_end=ce, speaker_mention=mention.text if mention else None,
                      speaker_start=mention.start if mention else None, speaker_end=mention.end if mention else None,
                      speaker=who.name, speaker_group=who.group,
-                     speaker_kind=who.kind if who.name or who.kind == "anonymous" else "unknown")
+                     speaker_kind=who.kind if who.name or who.kind == "anonymous" else "unknown",
+                     speaker_role=who.role if who.name or who.kind == "anonymous" else None,
+                     speaker_type=who.type if who.name or who.kind == "anonymous" else "unknown")
 
     def add(self, quote: Quote) -> None:
         self.items.append((quote.start, quote))
@@ -174,6 +184,8 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
 
 
 # ---------------------------------------------------------------------------------------------- pass 1: cues
+# Two capitalised words in a row, the first of them not opening the sentence: a sentence that may name a person.
+NAME_CANDIDATE = re.compile(r"(?<=\w[ ,(])[A-ZÄÖÜ][a-zäöüßéèáàíóúçğşı]+(?:-[A-ZÄÖÜ][a-zäöüß]+)? [A-ZÄÖÜ][\w\-]+")
 _TRIGGERS: dict[int, tuple[Lexicon, Gazetteer, frozenset[str]]] = {}
 
 
@@ -200,6 +212,8 @@ def _find_cues(scan: _Scan) -> None:
         scan.active.append(hot)
         if not hot or scan.sections.excluded(ss, se) or scan.sections.reader_of(ss) is not None:
             scan.cues.append([])
+            if not hot and not scan.sections.excluded(ss, se) and NAME_CANDIDATE.search(text, ss, se):
+                scan.art.observe_names(scan.toks[si])  # people named here are the antecedents of later pronouns
             continue
         toks = scan.toks[si]
         scan.art.observe(toks)
@@ -317,7 +331,11 @@ def _quotation(scan: _Scan, si: int, m: Marked, words: list[str]) -> Attribution
         len(words) >= STANDALONE_WORDS or re.search(r"[.!?]\s*$", content) is not None)
     cue, ctoks = _framing_cue(scan, si, ci, m, before)
     sentence_has_konj = any(is_konjunktiv(t, lex) for t in toks if not t.quoted)
-    if is_name_or_title(text, m, words, ss, lex) or _names_a_speaker(scan, si, m, words):
+    if _names_a_speaker(scan, si, m, words):
+        return None
+    if is_name_or_title(text, m, words, ss, lex):
+        if SO_CALLED.search(text, max(ss, m.open_start - WORD_BEFORE_SO_CALLED), m.open_start):
+            scan.add(Quote(mode="term", start=m.start, end=m.end))  # sogenannte „Querdenker“: a quoted term
         return None
     if standalone and len(words) >= 2:
         mode = "direct"
@@ -327,6 +345,9 @@ def _quotation(scan: _Scan, si: int, m: Marked, words: list[str]) -> Attribution
             return None  # a scare-quoted word
     if cue is None:
         cue, ctoks = _cue_without_frame(scan, si, m, before, mode == "direct" or sentence_has_konj)
+        if cue is None and mode == "partial" and len(words) <= TERM_WORDS and not re.search(r"[.!?,:;]", content):
+            scan.add(Quote(mode="term", start=m.start, end=m.end))  # der „Lockdown light“: a quoted term
+            return None
     scan.add(scan.quote(mode, m.start, m.end, cue, ctoks))
     if cue is None:
         return None

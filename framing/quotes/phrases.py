@@ -8,6 +8,7 @@ sentence, and the bounds of the clause around a position. Pure functions of the 
 
 from __future__ import annotations
 
+from framing.actors.names import is_title
 from framing.quotes.lexicon import (ADVERB_ENDINGS, ADVERBS, AUX, DETERMINERS, FOCUS, NAME_PARTICLES,
                                     NOT_SUBJECT_START, NP_PREPOSITIONS, POSSESSIVES, PREPOSITIONS, PRONOUNS,
                                     RELATIVES, SUBORDINATORS, Lexicon)
@@ -63,6 +64,8 @@ def np_after(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
                 break
         elif t.capword and t.lower not in PREPOSITIONS and t.lower not in ADVERBS:
             nouns += 1
+        elif t.text == "." and j > i and is_title(toks[j - 1].text) and j + 1 < n and toks[j + 1].capword:
+            pass  # "Dr. Andreas Gassen": the dot of a title
         elif t.text[:1].isdigit() and j + 1 < n and (toks[j + 1].capword or is_adjective(toks[j + 1], lex)):
             pass  # "die 13 beteiligten Feuerwehrmänner"
         elif NUMBER_ADJECTIVE.fullmatch(t.text) and j > i:
@@ -132,6 +135,8 @@ def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tu
             pass
         elif t.text == ")" and j > 2 and any(toks[k].text == "(" for k in range(max(0, j - 4), j)):
             j = max(k for k in range(max(0, j - 4), j) if toks[k].text == "(")  # "(dpa)", "(SPD)"
+        elif t.text == "." and 0 < j < c - 1 and is_title(toks[j - 1].text) and toks[j + 1].capword:
+            pass  # "Prof. Dr. Sucharit Bhakdi meinte"
         elif t.text in "()/" or t.text[:1].isdigit() and (j + 1 < c and (
                 toks[j + 1].capword or is_adjective(toks[j + 1], lex)) or j > 0 and toks[j - 1].capword):
             pass  # "die 13 beteiligten Feuerwehrmänner", "Bündnis 90 / Die Grünen"

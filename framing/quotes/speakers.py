@@ -3,7 +3,8 @@
 In: the article text, the actor gazetteer and the lexicon; then, sentence by sentence, the tokens of the
 sentence (to register the actors it names) and the token span of each speaker mention. Out: for a mention, a
 `Resolved` speaker (name, group, kind: the gazetteer's canonical name or the fullest name form in the article;
-person / institution / anonymous / unknown) and the `Entity` it is, with pronouns (`er`, `sie`), relative pronouns
+person / institution / anonymous / unknown; the role beside the name, `CSU-Chef`, `Dr.`; the speaker type,
+politician / government / expert / ...) and the `Entity` it is, with pronouns (`er`, `sie`), relative pronouns
 and role nouns (`die Grünen-Politikerin`) resolved to an entity mentioned before. The tracker is per article and
 keeps state (entities, who spoke last), so mentions must be resolved in article order.
 """
@@ -12,10 +13,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from framing.actors.gazetteer import Actor, Gazetteer, fold
-from framing.quotes.lexicon import (ADVERBS, ARTICLES, CUT_PREPOSITIONS, DEFINITE_ARTICLES, DETERMINERS,
+from framing.actors.names import (first_name_genders, is_first_name, is_person_noun, is_title, never_a_name,
+                                  place_names, split_name)
+from framing.actors.types import mention_group, phrase_type, word_type
+from framing.quotes.lexicon import (ADVERBS, ARTICLES, CUT_PREPOSITIONS, DEFINITE_ARTICLES, DETERMINERS, DOCUMENT_ENDINGS,
                                     NAME_PARTICLES, POSSESSIVES, PRONOUNS, RELATIVES, Lexicon, alternation)
 from framing.quotes.marks import QUOTE_CHARS
 from framing.quotes.tokens import Tok, is_adjective, is_attribution_noun, is_institution, is_role
@@ -33,9 +37,16 @@ class Resolved:
     name: str | None = None
     group: str | None = None
     kind: str = "unknown"
+    role: str | None = None  # the role or title beside the name in the mention (or the entity's): "CSU-Chef"
+    type: str = "unknown"  # speaker type: framing.actors.types.SPEAKER_TYPES
 
 
 NOBODY = Resolved()
+# A document that names no owner (`laut einer Aussendung`) is the statement of whoever spoke last, if at most this
+# many characters before.
+DOCUMENT_REACH = 400
+# Types of speakers that are organisations, not people: a mention headed by such a noun is an institution.
+ORGANISATION_TYPES = ("government", "party", "institution", "media", "business", "civil_society")
 
 
 @dataclass
@@ -51,10 +62,12 @@ class Entity:
     roles: set[str] = field(default_factory=set)
     last: int = -1
     mentions: list[int] = field(default_factory=list)
+    role: str | None = None  # the first role the article gives the entity
+    type: str | None = None  # its speaker type, once known
 
     @property
     def resolved(self) -> Resolved:
-        return Resolved(self.name, self.group, self.kind)
+        return Resolved(self.name, self.group, self.kind, self.role, self.type or "unknown")
 
     def last_before(self, pos: int) -> int:
         """Offset of the last mention before `pos`, or -1 (mentions are kept sorted)."""
@@ -119,12 +132,19 @@ class ArticleEntities:
             kind = actor.kind
         else:
             surname = name.split()[-1] if name.split() else name
-            for e in self.entities:
-                if e.kind == kind and (e.name == name or kind == "person" and e.name.split()[-1] == surname):
+            single = len(name.split()) == 1
+            # the same name, or a surname alone and a full name with it (the latest such); two full names with
+            # one surname are two people ("Hans Müller", "Peter Müller")
+            for e in sorted(self.entities, key=lambda x: -x.last):
+                if e.kind == kind and (e.name == name or kind == "person" and e.name.split()[-1] == surname and (
+                        single or len(e.name.split()) == 1)):
                     found = e
                     break
         if found is None:
-            found = Entity(name=name, kind=kind, group=actor.group if actor else None, actor=actor)
+            found = Entity(name=name, kind=kind, group=actor.group if actor else None, actor=actor,
+                           type=actor.type if actor else None)
+            if kind == "person" and len(name.split()) > 1:
+                found.gender = first_name_genders().get(name.split()[0])
             if actor is not None:
                 for r in actor.roles:
                     g = self._gender_of_role(r)
@@ -135,6 +155,7 @@ class ArticleEntities:
             found.name = name  # the fullest name form in the article
         if role:
             found.roles.add(role)
+            found.role = found.role or role
             g = self._gender_of_role(role)
             if g and found.gender is None:
                 found.gender = g
@@ -168,6 +189,44 @@ class ArticleEntities:
                 i += size
                 continue
             i += 1
+        self.observe_names(toks)
+
+    def observe_names(self, toks: list[Tok]) -> None:
+        """Register the people a sentence names with a first name (`Bundeskanzler Werner Faymann hat …`), with
+        the role before the name and the gender of the first name: the antecedents of later pronouns and role
+        nouns."""
+        n = len(toks)
+        i = 0
+        while i < n - 1:
+            t = toks[i]
+            if t.quoted or not t.capword or not is_first_name(t.text) or not toks[i + 1].capword or (
+                    toks[i + 1].quoted):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and not toks[j].quoted and (toks[j].capword or toks[j].lower in NAME_PARTICLES and j + 1 < n
+                                                    and toks[j + 1].capword):
+                j += 1
+            words = toks[i:j]
+            if any(never_a_name(w.text) or is_role(w.text, self.lex) or is_institution(w.text, self.lex)
+                   for w in words[1:]):
+                i = j
+                continue
+            name = self.text[words[0].start:words[-1].end]
+            known = any(e.actor is not None and e.last == words[0].start for e in self.entities)
+            if not known and self.gaz.lookup(name) is None:
+                role = _role_before(self.text, toks, i, self.lex) or _role_after(toks, j, self.lex)
+                ent = self.entity(name, "person", words[0].start, None, role)
+                ent.gender = ent.gender or first_name_genders().get(words[0].text)
+                if ent.group is None and j + 2 < n and toks[j].text == "(":  # "Stefan Wenzel (Grüne)"
+                    said = mention_group([toks[j + 1].text])
+                    if said is not None:
+                        ent.group = said[0]
+                        ent.type = ent.type or ("politician" if said[1] == "party" else None)
+                if ent.type is None and role:
+                    ent.type = phrase_type(role.split()) or (
+                        "politician" if (mention_group(role.split()) or ("", ""))[1] == "party" else None)
+            i = j
 
     def _pronoun(self, word: str, pos: int) -> Entity | None:
         """The entity a pronoun refers to: the most recently mentioned one that fits its gender."""
@@ -195,11 +254,48 @@ class ArticleEntities:
     def resolve(self, span: tuple[int, int], toks: list[Tok]) -> tuple[Resolved, Entity | None]:
         """Who the mention toks[span[0]:span[1]] stands for, and its entity (None for an anonymous source or when
         unresolved)."""
-        return self._resolve_words(toks[span[0]:span[1]])
+        words = toks[span[0]:span[1]]
+        resolved, ent = self._resolve_words(words)
+        return self._label(resolved, ent, words)
+
+    def _label(self, resolved: Resolved, ent: Entity | None, words: list[Tok]) -> tuple[Resolved, Entity | None]:
+        """The resolved speaker with its role, group and type: the gazetteer's, else what the mention says
+        (`CSU-Chef` -> CSU, politician; `der russische Außenminister` -> Russia), else what the article said of
+        the entity before; kept on the entity for its later mentions."""
+        if resolved.name is None and resolved.kind != "anonymous":
+            return resolved, ent
+        texts = [w.text for w in words]
+        role = resolved.role
+        group = resolved.group or (ent.group if ent is not None else None)
+        party = None
+        said = mention_group(texts)
+        if said is not None:
+            group = group or said[0]
+            party = said[1] == "party"
+        kind = ent.type if ent is not None and ent.type else None
+        kind = kind or (resolved.type if resolved.type != "unknown" else None)
+        if kind is None and role and resolved.kind == "person" and party:
+            kind = "politician"  # "CSU-Chef", "SPÖ-Klubobmann"
+        if kind is None and role:
+            kind = _compound_type(role, self.gaz) or phrase_type(role.split())
+        if kind is None and resolved.kind == "person":
+            kind = _affiliation_type(texts)  # "Stefan Thurner vom Complexity Science Hub", "… von der Uni Wien"
+        if kind is None and resolved.kind != "person":
+            kind = phrase_type(resolved.name.split() if resolved.name else texts) or (
+                "party" if party and resolved.kind == "institution" else None)
+        if kind is None and resolved.kind == "anonymous":
+            kind = phrase_type(texts) or "anonymous"
+        if kind is None and resolved.kind == "person" and party:
+            kind = "politician"  # "Stefan Wenzel (Grüne)"
+        if ent is not None:
+            ent.group = ent.group or group
+            ent.type = ent.type or kind
+        return replace(resolved, group=group, type=kind or "unknown"), ent
 
     def _resolve_words(self, words: list[Tok]) -> tuple[Resolved, Entity | None]:
         lex = self.lex
         words = [w for w in words if w.text not in QUOTE_CHARS] or words  # Laut „Reuters“
+        words = [w for k, w in enumerate(words) if not (w.text == "." and k and is_title(words[k - 1].text))]
         pos = words[0].start
         if len(words) == 1 and words[0].lower in PRONOUNS:
             ent = self._pronoun(words[0].text, pos)
@@ -215,7 +311,16 @@ class ArticleEntities:
             ent = self.entity(whole.name, whole.kind, pos, whole)
             return ent.resolved, ent
         words = [w for k, w in enumerate(words) if not _in_parentheses(words, k)] or words
+        appositive = self._apposition(words)
+        if appositive is not None:
+            return appositive
         head_at = next((k for k, w in enumerate(words) if w.capword), None)
+        if head_at is not None and is_attribution_noun(words[head_at].text, lex) and (
+                words[head_at].text not in ("Sprecher", "Sprecherin")) and not any(
+                w.capword for w in words[head_at + 1:]):
+            owner = self._owner_of_statement(words[:head_at], words[head_at].text, pos)
+            if owner is not None:
+                return owner
         if head_at is not None and head_at + 1 < len(words) and is_attribution_noun(words[head_at].text, lex) and (
                 words[head_at].text not in ("Sprecher", "Sprecherin")):
             # "Angaben der Polizei", "Ansicht Rabmer-Kollers": the one who gave them
@@ -237,43 +342,164 @@ class ArticleEntities:
                 actor = self.gaz.by_alias.get(fold(cand))
                 if actor is not None:
                     role = next((w.text for w in words[:a] if is_role(w.text, lex)), None)
-                    ent = self.entity(actor.name, actor.kind, pos, actor, role)
-                    return ent.resolved, ent
+                    said = _role_before(self.text, words, a, lex) if actor.kind == "person" else None
+                    ent = self.entity(actor.name, actor.kind, pos, actor, role or said)
+                    return (replace(ent.resolved, role=said) if said else ent.resolved), ent
         return self._resolve_name_or_head(words, mention_text, pos)
 
     def _resolve_name_or_head(self, words: list[Tok], mention_text: str, pos: int) -> tuple[Resolved, Entity | None]:
-        """A mention that is no gazetteer alias: a name (`Die Analystin Petra Musterfrau`), an anonymous source
-        (`Westliche Beamte`), a role someone in the article holds (`der Regierungschef`) or an institution."""
+        """A mention that is no gazetteer alias: a name (`Die Analystin Petra Musterfrau`; the role and titles
+        before the name kept as its role), an anonymous source (`Westliche Beamte`), a role someone in the article
+        holds (`der Regierungschef`), an institution (`ein Sprecher des Innenministeriums`)."""
         lex = self.lex
         caps = [i for i, w in enumerate(words) if w.capword]
         if not caps:
             return NOBODY, None
         name_idx = _name_words(words, lex)
-        head_candidates = [words[i].text for i in caps if i not in name_idx]
+        known = self._known_surname([words[i].text for i in name_idx]) if len(name_idx) == 1 else None
+        if known is not None:  # "Kern" after "Christian Kern", "Merkels" after "Angela Merkel"
+            known.last = max(known.last, pos)
+            bisect.insort(known.mentions, pos)
+            return known.resolved, known
+        if name_idx:
+            span = split_name([words[i].text for i in name_idx])
+            name_idx = name_idx[span[0]:span[1]] if span else []
+        head_candidates = [words[i].text for i in caps if not name_idx or i < name_idx[0]]
         head = head_candidates[-1] if head_candidates else None
         if name_idx:
             name = self.text[words[name_idx[0]].start:words[name_idx[-1]].end]
-            kind = "institution" if head and is_institution(head, lex) and not is_role(head, lex) else "person"
-            if kind == "person" and len(name_idx) == 1 and not head and is_institution(name, lex):
-                kind = "institution"
-            role = head if head and is_role(head, lex) else None
-            ent = self.entity(name, kind, pos, None, role)
-            return ent.resolved, ent
+            first_role = next((i for i in caps if i < name_idx[0] and not _before_genitive(words, i) and (
+                words[i].lower not in DETERMINERS) and (is_title(words[i].text) or is_role(words[i].text, lex) or (
+                    is_person_noun(words[i].text)) or word_type(words[i].text))), None)
+            role = self.text[words[first_role].start:words[name_idx[0]].start].strip(" ,") \
+                if first_role is not None else None
+            if role is not None and not any(is_title(w) or is_role(w, lex) or is_person_noun(w) or word_type(w)
+                                            for w in role.split()):
+                role = None  # "Deutliche Worte Erwin Pröll": no role
+            if role is not None and role.split()[0].lower() in DETERMINERS:
+                role = role.split(None, 1)[1] if len(role.split()) > 1 else None
+            kind = "person"
+            if head and _is_organisation(head, lex) and not is_role(head, lex) and not is_person_noun(head):
+                kind = "institution"  # "die Zeitschrift Aula", "das Unternehmen Ikea"
+            elif len(name_idx) == 1 and (not head and is_institution(name, lex) or name in place_names() or (
+                    len(name) > 1 and name.isupper())):
+                kind = "institution"  # "ORF", "Illinois"
+            ent = self.entity(name, kind, pos, None, role if kind == "person" else None)
+            if kind == "institution" and name in place_names():
+                ent.type = ent.type or "government"
+            resolved = ent.resolved
+            return (replace(resolved, role=role) if role and kind == "person" else resolved), ent
         if head is None:
             return NOBODY, None
         bare = re.sub(r"^(?:%s)\s+" % ARTICLES, "", mention_text, flags=re.I)
+        if never_a_name(head) and not is_title(head):
+            return NOBODY, None
         if head in lex.anonymous or bare.split()[0] in lex.anonymous:
             return Resolved(bare, None, "anonymous"), None
-        if is_role(head, lex):
+        org = _genitive_organisation(words, lex)
+        role_word = next((words[i].text for i in caps if org is not None and i < org[0] and (
+            is_role(words[i].text, lex) or is_person_noun(words[i].text))), None)
+        if org is not None and role_word is not None:
+            # "ein Sprecher des Innenministeriums": the ministry speaks, the role is the spokesperson's
+            role = role_word
+            ent = self.entity(_institution_name(self.text[words[org[0]].start:words[org[1] - 1].end]),
+                              "institution", pos)
+            return replace(ent.resolved, role=role), ent
+        if is_role(head, lex) or is_person_noun(head) and word_type(head) not in (None, *ORGANISATION_TYPES):
             ent = self._role(mention_text, head)
             if ent is not None:
                 ent.last = max(ent.last, pos)
                 return ent.resolved, ent
-            return NOBODY, None
-        if is_institution(head, lex):
-            ent = self.entity(bare, "institution", pos)
+            if head in ("Sprecher", "Sprecherin"):
+                ent = self._recent_institution(pos)
+                if ent is not None:  # "Eine Sprecherin sagte" after "die Firma X": the firm's
+                    return replace(ent.resolved, role=head), ent
+            # a role nobody in the article is known to hold: an unnamed source with that role
+            return Resolved(_bare_role(head), None, "anonymous", head, word_type(head) or "anonymous"), None
+        if is_institution(head, lex) or _is_organisation(head, lex) and not is_person_noun(head):
+            ent = self.entity(_institution_name(bare), "institution", pos)
             return ent.resolved, ent
-        return NOBODY, None
+        leading = self._leading_name(words, pos)
+        return leading if leading is not None else (NOBODY, None)
+
+    def _leading_name(self, words: list[Tok], pos: int) -> tuple[Resolved, Entity | None] | None:
+        """The name right at the start of a mention that ran on (`laut Schneeberger keinen Grund`), or None."""
+        run = []
+        for w in words:
+            if w.lower in DETERMINERS:
+                if run:
+                    break
+                continue
+            if not w.capword:
+                break
+            run.append(w)
+        if len(run) == len(words) or not run:
+            return None
+        span = split_name([w.text for w in run])
+        if span is None or span[0] > 0:
+            return None
+        name = self.text[run[0].start:run[span[1] - 1].end]
+        ent = self.entity(name, "person", pos)
+        return ent.resolved, ent
+
+    def _recent_institution(self, pos: int) -> Entity | None:
+        """The institution mentioned last before `pos`, if within DOCUMENT_REACH characters."""
+        cands = [e for e in self.entities if e.kind == "institution" and e.last_before(pos + 1) >= pos - DOCUMENT_REACH]
+        return max(cands, key=lambda e: e.last_before(pos + 1)) if cands else None
+
+    def _apposition(self, words: list[Tok]) -> tuple[Resolved, Entity | None] | None:
+        """A role with the name in apposition: "der Sprecher von Präsident Putin, Dmitri Peskow" is Dmitri
+        Peskow, role Sprecher; None when the mention has no such name after its last comma."""
+        comma = max((k for k, w in enumerate(words) if w.text == ","), default=None)
+        if comma is None or comma == 0 or comma + 1 >= len(words):
+            return None
+        tail = [w for w in words[comma + 1:] if w.text != ","]
+        texts = [w.text for w in tail]
+        if not tail or not all(w.capword or w.lower in NAME_PARTICLES for w in tail) or not (
+                is_first_name(texts[0]) and len(texts) > 1 or self.gaz.lookup(" ".join(texts)) is not None):
+            return None
+        role = next((w.text for w in words[:comma] if w.capword and (is_role(w.text, self.lex) or is_person_noun(
+            w.text))), None)
+        resolved, ent = self._resolve_words(tail)
+        if resolved.name is None:
+            return None
+        if ent is not None and role:
+            ent.roles.add(role)
+            ent.role = ent.role or role
+        return replace(resolved, role=resolved.role or role), ent
+
+    def _owner_of_statement(self, before: list[Tok], noun: str, pos: int) -> tuple[Resolved, Entity | None] | None:
+        """Whose statement a mention without a name of its owner is: `seiner Meinung` (his), `ihrer Darstellung`
+        (hers), `eigenen Angaben` (whoever the sentence is about: the entity mentioned last), a media report
+        (`einem Zeitungsbericht`: an anonymous source of the media) or a document (`einer Aussendung`: whoever
+        spoke last, if recently)."""
+        low = [w.lower for w in before]
+        if any(w.startswith("sein") for w in low):
+            ent = self._pronoun("er", pos)
+        elif any(w.startswith("ihr") for w in low):
+            ent = self._pronoun("sie", pos)
+        elif any(w.startswith("eigen") for w in low):
+            mentioned = sorted((e for e in self.entities if e.last_before(pos) >= 0), key=lambda e: -e.last_before(pos))
+            ent = mentioned[0] if mentioned else None
+        elif noun.lower().endswith(("bericht", "berichten", "berichte", "berichts")):
+            return Resolved(noun, None, "anonymous", None, word_type(noun) or "media"), None
+        elif noun in self.lex.documents or noun.lower().endswith(DOCUMENT_ENDINGS):
+            ent = self.last_speaker(since=pos - DOCUMENT_REACH)
+            return (ent.resolved, ent) if ent is not None else (NOBODY, None)  # a document is nobody's name
+        else:
+            return None
+        return (ent.resolved, ent) if ent is not None else None
+
+    def _known_surname(self, words: list[str]) -> Entity | None:
+        """The person of the article a lone surname (or its genitive: `Merkels`) stands for, the latest one."""
+        if len(words) != 1:
+            return None
+        word = words[0]
+        for e in sorted(self.entities, key=lambda x: -x.last):
+            parts = e.name.split()
+            if e.kind == "person" and len(parts) > 1 and (parts[-1] == word or word == parts[-1] + "s"):
+                return e
+        return None
 
     def _role(self, mention: str, head: str) -> Entity | None:
         """The entity holding the role of `mention`: a gazetteer actor in the article with that role, else the
@@ -324,3 +550,106 @@ def _name_words(words: list[Tok], lex: Lexicon) -> list[int]:
     if len(name_idx) == 1 and COMMON_NOUN.search(words[name_idx[0]].text):
         name_idx = []  # "Forderung", "Regierung": a common noun, not a name
     return name_idx
+
+
+def _is_organisation(word: str, lex: Lexicon) -> bool:
+    """A noun that stands for an organisation (`Zeitschrift`, `Konzern`, `Gesundheitsministerium`), also in the
+    genitive (`des Unternehmens`)."""
+    for form in (word, word[:-1] if word.endswith("s") else None, word[:-2] if word.endswith("es") else None):
+        if form and (is_institution(form, lex) or word_type(form) in ORGANISATION_TYPES and not is_role(form, lex)):
+            return True
+    return False
+
+
+def _before_genitive(words: list[Tok], i: int) -> bool:
+    """words[i] stands inside a genitive attribute before the name: "Sprecher des Ministeriums, Hans Muster"."""
+    return any(words[k].lower in ("des", "der") and words[k - 1].capword for k in range(1, i))
+
+
+def _genitive_organisation(words: list[Tok], lex: Lexicon) -> tuple[int, int] | None:
+    """The span of a genitive organisation in a mention (`des Innenministeriums`, `der Polizei`), or None."""
+    for k, w in enumerate(words[:-1]):
+        if w.lower in ("des", "der", "vom", "von"):
+            rest = [j for j in range(k + 1, len(words)) if words[j].capword]
+            if rest and (_is_organisation(words[rest[-1]].text, lex) or not is_person_noun(words[rest[-1]].text)
+                         and not is_first_name(words[rest[0]].text) and not is_role(words[rest[-1]].text, lex)):
+                return (rest[0] if rest[0] == k + 1 else k + 1, rest[-1] + 1)
+    return None
+
+
+GENITIVE_ENDINGS = re.compile(
+    r"(?:ium|amt|gericht|institut|parlament|rat|verband|unternehmen|konzern|haus|verein|sender|büro|zentrum|"
+    r"ministerium|komitee|kommando|präsidium|bundesheer|heer|land|werk)(e?s)$", re.I)
+
+
+def _institution_name(name: str) -> str:
+    """An institution's name without a genitive ending: `Innenministeriums` -> `Innenministerium`,
+    `des Krankenhauses` -> `Krankenhaus`."""
+    words = name.split()
+    found = GENITIVE_ENDINGS.search(words[-1]) if words else None
+    if found:
+        words[-1] = words[-1][:found.start(1)]
+    return " ".join(words)
+
+
+def _role_before(text: str, words: list[Tok], at: int, lex: Lexicon) -> str | None:
+    """The role and titles written right before a name at words[at] (`CSU-Chef`, `Prof. Dr.`), or None."""
+    k = at
+    while k > 0 and (words[k - 1].capword or words[k - 1].text == "-") and not words[k - 1].lower in DETERMINERS:
+        k -= 1
+    if k == at:
+        return None
+    role = text[words[k].start:words[at].start].strip(" ,")
+    if not any(is_title(w) or is_role(w, lex) or is_person_noun(w) or word_type(w) for w in role.split()):
+        return None
+    return role
+
+
+def _bare_role(head: str) -> str:
+    """An unnamed role-holder's speaker name: the role noun itself (`Polizeichefin`)."""
+    return head
+
+
+def _role_after(toks: list[Tok], j: int, lex: Lexicon) -> str | None:
+    """A role in apposition right after a name ending before toks[j]: "Irmgard Griss, die frühere
+    OGH-Präsidentin," -> "OGH-Präsidentin"."""
+    if j >= len(toks) or toks[j].text != ",":
+        return None
+    k = j + 1
+    while k < len(toks) and k <= j + 5 and not toks[k].quoted:
+        w = toks[k]
+        if w.capword and w.lower not in DETERMINERS:
+            if is_role(w.text, lex) or is_person_noun(w.text) and word_type(w.text):
+                return w.text
+            return None
+        if w.text in ",.;:":
+            return None
+        k += 1
+    return None
+
+
+def _compound_type(role: str, gaz: Gazetteer) -> str | None:
+    """The type a role compound takes from its first part, when that is a known actor or noun: `Pentagon-Sprecher`
+    -> government, `WTO-Chef` -> institution, `Wifo-Chef` -> expert."""
+    head = role.split()[-1] if role.split() else role
+    if "-" not in head:
+        return None
+    first = head.split("-", 1)[0]
+    actor = gaz.by_alias.get(fold(first))
+    if actor is not None and actor.type and actor.kind == "institution":
+        return actor.type
+    kind = word_type(first)
+    return kind if kind in ORGANISATION_TYPES or kind == "expert" else None
+
+
+AFFILIATION = ("von", "vom", "der", "des", "bei", "beim", "am", "an")
+
+
+def _affiliation_type(words: list[str]) -> str | None:
+    """The type of the organisation a person is named with: "… vom Bankhaus Merck Finck" -> business."""
+    for k, w in enumerate(words):
+        if w.lower() in AFFILIATION and k:
+            kind = phrase_type(words[k + 1:])
+            if kind in ORGANISATION_TYPES or kind == "expert":
+                return "expert" if kind == "expert" else kind if kind != "party" else "politician"
+    return None

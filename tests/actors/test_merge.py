@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import polars as pl
+import pytest
 
 from framing import schema
+from framing.actors.gazetteer import load_actors_file
 from framing.actors.merge import merge_speakers
 
 
@@ -29,3 +31,62 @@ def test_merge_speakers_unifies_short_forms_and_aliases_across_articles():
     assert merged["speaker_group"].to_list()[-1] is None
     assert merge_speakers(schema.empty(schema.QUOTES)).is_empty()
     assert isinstance(merged, pl.DataFrame)
+
+
+def _quotes(*speakers: tuple[str, str]) -> pl.DataFrame:
+    rows = [{"article_id": f"a{k}", "quote_id": 0, "mode": "indirect", "speaker": name, "speaker_kind": kind,
+             "speaker_type": "unknown"} for k, (name, kind) in enumerate(speakers)]
+    return schema.frame(rows, schema.QUOTES)
+
+
+@pytest.mark.parametrize("speakers, expected, how", [
+    # a surname and the one full name that ends in it: one actor
+    ([("Markus Musterbauer", "person"), ("Musterbauer", "person")], ["Markus Musterbauer"] * 2,
+     [None, "surname: Musterbauer"]),
+    # two different Müllers: the surname alone stays apart, and so do they
+    ([("Hans Müller", "person"), ("Peter Müller", "person"), ("Müller", "person")],
+     ["Hans Müller", "Peter Müller", "Müller"], [None, None, None]),
+    # a genitive
+    ([("Erika Musterfrau", "person"), ("Musterfraus", "person")], ["Erika Musterfrau"] * 2,
+     [None, "genitive: Musterfraus"]),
+    # spelling and transliteration variants
+    ([("Selahattin Demirtaş", "person"), ("Selahattin Demirtaş", "person"), ("Selahattin Demirtas", "person")],
+     ["Selahattin Demirtaş"] * 3, [None, None, "spelling: Selahattin Demirtas"]),
+    ([("Yanis Varoufakis", "person"), ("Yanis Varoufakis", "person"), ("Giannis Varoufakis", "person")],
+     ["Yanis Varoufakis"] * 3, [None, None, "transliteration: Giannis Varoufakis"]),
+    # the gazetteer's transliterations
+    ([("Zelensky", "person")], ["Wolodymyr Selenskyj"], ["gazetteer: Zelensky"]),
+    # two people with similar first names are two people
+    ([("Daniel Muster", "person"), ("Daniela Muster", "person")], ["Daniel Muster", "Daniela Muster"],
+     [None, None]),
+])
+def test_merges_are_recorded_and_two_people_stay_apart(speakers, expected, how):
+    merged = merge_speakers(_quotes(*speakers))
+    assert merged["speaker"].to_list() == expected
+    assert merged["speaker_merge"].to_list() == how
+
+
+def test_the_users_actors_file_wins(tmp_path):
+    path = tmp_path / "actors.csv"
+    path.write_text("canonical,aliases,group,type\n"
+                    "Hans Müller,Müller|H. Müller,Musterpartei,politician\n"
+                    "Gesundheitsamt Musterstadt,Gesundheitsamt,,government\n", encoding="utf-8")
+    actors = load_actors_file(path)
+    merged = merge_speakers(_quotes(("Hans Müller", "person"), ("Peter Müller", "person"), ("Müller", "person"),
+                                    ("Gesundheitsamt", "institution")), actors)
+    assert merged["speaker"].to_list() == ["Hans Müller", "Peter Müller", "Hans Müller", "Gesundheitsamt Musterstadt"]
+    assert merged["speaker_group"].to_list() == ["Musterpartei", None, "Musterpartei", None]
+    assert merged["speaker_type"].to_list() == ["politician", "unknown", "politician", "government"]
+    assert merged["speaker_merge"].to_list()[2:] == ["actors file: Müller", "actors file: Gesundheitsamt"]
+
+
+def test_an_actors_file_in_the_corpus_folder_is_found_and_is_no_article(tmp_path):
+    from framing.pipeline import analyze_paths
+
+    (tmp_path / "a.txt").write_text("Bürgermeister Hans Muster sagte, die Straße werde gesperrt.\n", encoding="utf-8")
+    (tmp_path / "actors.csv").write_text("canonical,aliases,group,type\nHans Muster,,Musterliste,politician\n",
+                                         encoding="utf-8")
+    analysis = analyze_paths([tmp_path], use_cache=False, workers=1, textblob=False)
+    assert analysis.articles.height == 1
+    assert analysis.quotes.select("speaker", "speaker_group", "speaker_type").row(0) == (
+        "Hans Muster", "Musterliste", "politician")

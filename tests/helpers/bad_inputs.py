@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing.schema import QUOTE_MODES, SECTION_KINDS, SPEAKER_KINDS, TONE_LABELS, VOICES
+from framing.schema import QUOTE_MODES, SECTION_KINDS, TERM_MODE, SPEAKER_KINDS, TONE_LABELS, VOICES
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "data" / "corpus"
@@ -331,7 +331,7 @@ def assert_consistent(text: str, tables: dict[str, list[dict]]) -> None:
         assert q["quote_id"] == i
         assert 0 <= q["start"] < q["end"] <= n, q
         assert q["text"] == text[q["start"] : q["end"]]
-        assert q["mode"] in QUOTE_MODES and q["speaker_kind"] in SPEAKER_KINDS, q
+        assert q["mode"] in (*QUOTE_MODES, TERM_MODE) and q["speaker_kind"] in SPEAKER_KINDS, q
         assert 0 <= q["section_id"] < len(sections)
         for a, b in (("cue_start", "cue_end"), ("speaker_start", "speaker_end")):
             if q[a] is not None or q[b] is not None:

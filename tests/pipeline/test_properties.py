@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from tests.helpers import bad_inputs
 from framing.pipeline import analyze_text
 from framing.quotes import find_quotes
-from framing.schema import QUOTE_MODES, SECTION_KINDS, SPEAKER_KINDS
+from framing.schema import QUOTE_MODES, SECTION_KINDS, SPEAKER_KINDS, TERM_MODE
 from framing.segment.sections import segment_sections
 from framing.segment.sentences import split_sentences
 
@@ -118,7 +118,7 @@ def test_quotes_lie_inside_the_text(text: str) -> None:
     n = len(text)
     for q in find_quotes(text, sentences, sections):
         assert 0 <= q.start < q.end <= n, q
-        assert q.mode in QUOTE_MODES and q.speaker_kind in SPEAKER_KINDS
+        assert q.mode in (*QUOTE_MODES, TERM_MODE) and q.speaker_kind in SPEAKER_KINDS
         for a, b in ((q.cue_start, q.cue_end), (q.speaker_start, q.speaker_end)):
             if a is not None or b is not None:
                 assert 0 <= a <= b <= n, q

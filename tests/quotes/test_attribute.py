@@ -132,6 +132,6 @@ def test_quotes_are_in_article_order_with_valid_offsets():
         assert [q.start for q in quotes] == sorted(q.start for q in quotes)
         for q in quotes:
             assert 0 <= q.start < q.end <= len(text)
-            assert q.mode in schema.QUOTE_MODES and q.speaker_kind in schema.SPEAKER_KINDS
+            assert q.mode in (*schema.QUOTE_MODES, schema.TERM_MODE) and q.speaker_kind in schema.SPEAKER_KINDS
             if q.speaker_start is not None:
                 assert text[q.speaker_start:q.speaker_end] == q.speaker_mention

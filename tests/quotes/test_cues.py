@@ -53,7 +53,9 @@ def test_anaphoric_report_takes_the_previous_sentence():
 def test_wie_clause_reports_the_main_clause():
     text = "Wie die BBC berichtet, befindet sich der Präsident an einem sicheren Ort."
     q = find(text, quotes_of(text, sections=()), "befindet sich")
-    assert (q.mode, q.speaker, q.speaker_kind, q.speaker_group) == ("indirect", "BBC", "institution", "Media")
+    # media are a speaker type now, not a group (groups are parties, countries and organisations)
+    assert (q.mode, q.speaker, q.speaker_kind, q.speaker_group, q.speaker_type) == (
+        "indirect", "BBC", "institution", None, "media")
 
 
 def test_any_verb_right_after_a_quotation_frames_it():

@@ -29,7 +29,8 @@ def test_anonymous_and_institution_speakers():
     ("Die Lage sei ernst, erläuterte Mantler am Montag.", "Mantler", "person"),
     # coordinated speakers: the first one named
     ("Serbien und Kroatien haben bekanntgegeben, dass sie die Grenze schließen.", "Serbien", "institution"),
-    ("Die Preise würden steigen, sagte der Pressesprecher.", None, "unknown"),  # a role nobody holds: unresolved
+    # a role nobody in the article holds: an unnamed source with that role (issue #14), not an unknown speaker
+    ("Die Preise würden steigen, sagte der Pressesprecher.", "Pressesprecher", "anonymous"),
 ])
 def test_speaker_resolution(text, speaker, kind):
     q = quotes_of(text, sections=())[0]
@@ -55,9 +56,10 @@ def test_the_tracker_resolves_pronouns_and_name_forms_in_article_order():
     def who(start: int, end: int) -> Resolved:
         return art.resolve((start, end), toks)[0]
 
-    assert who(at["Sie"], at["Sie"] + 1) == Resolved("Annalena Baerbock", "Germany", "person")
-    assert who(at["er"], at["er"] + 1) == Resolved("Mark Rutte", "NATO", "person")
+    assert who(at["Sie"], at["Sie"] + 1) == Resolved("Annalena Baerbock", "Germany", "person", "Außenministerin",
+                                                     "politician")
+    assert who(at["er"], at["er"] + 1) == Resolved("Mark Rutte", "NATO", "person", None, "politician")
     assert who(at["Man"], at["Man"] + 1) == NOBODY  # "man" is nobody
-    assert who(at["Die"], at["Die"] + 4) == Resolved("Petra Musterfrau", None, "person")
+    assert who(at["Die"], at["Die"] + 4) == Resolved("Petra Musterfrau", None, "person", "Analystin", "expert")
     assert who(at["Musterfrau"], at["Musterfrau"] + 1).name == "Petra Musterfrau"  # the surname, merged
     assert [e.gender for e in art.entities] == ["f", "m", "f"]
