@@ -1,8 +1,9 @@
-"""The glossary: what each comparison table, column and dashboard term means, read from `data/glossary.toml`.
+"""The glossary: what each analysis table, comparison table, column and dashboard term means, read from
+`data/glossary.toml`.
 
-One source for two readers: the dashboard's glossary expanders (`items`) and README.md's glossary of the
-comparison tables (`readme_section`, written into the README by `python -m framing.present.glossary`). Nothing
-here imports Streamlit.
+One source for two readers: the dashboard's glossary expanders (`items`) and the documentation's glossary of the
+tables in docs/tables.md (`docs_section`, written into it by `python -m framing.present.glossary` in a checkout).
+Nothing here imports Streamlit.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from pathlib import Path
 from framing import resources, schema
 
 SOURCE = resources.data_path("glossary.toml")
-README = Path(__file__).resolve().parents[2] / "README.md"
-README_START = ("<!-- The comparison tables below are generated from data/glossary.toml by "
-                "`python -m framing.present.glossary`: edit them there. -->")
-README_END = "<!-- End of the generated glossary. -->"
-WIDTH = 115  # the README's line length
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "tables.md"  # in a checkout; an installed package has none
+DOCS_START = ("<!-- The tables below are generated from data/glossary.toml by `python -m framing.present.glossary`: "
+              "edit them there. -->")
+DOCS_END = "<!-- End of the generated glossary. -->"
+WIDTH = 115  # the documentation's line length
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,9 @@ class TableGlossary:
 
 @dataclass(frozen=True)
 class Glossary:
-    tables: dict[str, TableGlossary]
+    tables: dict[str, TableGlossary]  # the comparison tables (framing.aggregate.tables.TABLES)
     terms: dict[str, str]
+    analysis: dict[str, TableGlossary]  # the tables framing analyze writes (framing.schema)
 
 
 def _text(raw: str) -> str:
@@ -65,15 +67,19 @@ def _text(raw: str) -> str:
 def load(path: Path = SOURCE) -> Glossary:
     """The glossary source, parsed once."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    tables = {
-        name: TableGlossary(
-            intro=_text(table["intro"]),
-            entries=tuple(Entry(tuple(n.strip() for n in names.split(",")), _text(text))
-                          for names, text in table["columns"].items()),
-        )
-        for name, table in data["tables"].items()
-    }
-    return Glossary(tables, {term: _text(text) for term, text in data["terms"].items()})
+
+    def tables(section: dict) -> dict[str, TableGlossary]:
+        return {
+            name: TableGlossary(
+                intro=_text(table["intro"]),
+                entries=tuple(Entry(tuple(n.strip() for n in names.split(",")), _text(text))
+                              for names, text in table["columns"].items()),
+            )
+            for name, table in section.items()
+        }
+
+    return Glossary(tables(data["tables"]), {term: _text(text) for term, text in data["terms"].items()},
+                    tables(data.get("analysis", {})))
 
 
 def items(*keys: str) -> list[tuple[str, str]]:
@@ -97,44 +103,50 @@ def _wrap(text: str) -> str:
     return textwrap.fill(text, WIDTH, break_long_words=False, break_on_hyphens=False)
 
 
-def readme_section() -> str:
-    """The README's glossary of the comparison tables, in the order of the registry, and the dashboard's terms,
-    between the two marker comments."""
+def _table(name: str, table: TableGlossary, level: str = "###") -> str:
+    rows = "\n".join(f"| {', '.join(f'`{n}`' for n in e.names)} | {e.text.replace('|', '&#124;')} |"
+                     for e in table.entries)
+    return f"{level} {name}\n\n{_wrap(table.intro)}\n\n| column | what it is |\n|---|---|\n{rows}"
+
+
+def docs_section() -> str:
+    """The documentation's glossary between its two marker comments: the analysis tables (in schema order), the
+    comparison tables (in the order of the registry) and the dashboard's terms."""
     from framing.aggregate.tables import TABLES
 
     glossary = load()
-    parts = [README_START]
-    for name in TABLES:
-        table = glossary.tables[name]
-        rows = "\n".join(f"| {', '.join(f'`{n}`' for n in e.names)} | {e.text.replace('|', '&#124;')} |"
-                         for e in table.entries)
-        parts.append(f"### {name}\n\n{_wrap(table.intro)}\n\n| column | what it measures |\n|---|---|\n{rows}")
+    parts = [DOCS_START, "## The analysis tables (`framing analyze --out DIR`)",
+             "Offsets (`start`, `end`, `*_start`, `*_end`) are character offsets into the article's `text`, end "
+             "exclusive."]
+    parts += [_table(name, table) for name, table in glossary.analysis.items()]
+    parts.append("## The comparison tables (`framing compare`, the dashboard's charts and downloads)")
+    parts += [_table(name, glossary.tables[name]) for name in TABLES]
     terms = "\n".join(textwrap.fill(f"- **{term}**: {text}", WIDTH, subsequent_indent="  ", break_long_words=False,
                                     break_on_hyphens=False) for term, text in glossary.terms.items())
-    parts.append(f"### Terms in the dashboard\n\nThe glossary under each view of the dashboard explains these "
+    parts.append(f"## Terms in the dashboard\n\nThe glossary under each view of the dashboard explains these "
                  f"terms and some of the columns above.\n\n{terms}")
-    parts.append(README_END)
+    parts.append(DOCS_END)
     return "\n\n".join(parts) + "\n"
 
 
-_BLOCK = re.compile(re.escape(README_START) + r".*?" + re.escape(README_END) + r"\n", flags=re.S)
+_BLOCK = re.compile(re.escape(DOCS_START) + r".*?" + re.escape(DOCS_END) + r"\n", flags=re.S)
 
 
-def readme_block(readme: str) -> str | None:
-    """The generated part of a README's text, as it stands (None when its markers are missing)."""
-    found = _BLOCK.search(readme)
+def docs_block(text: str) -> str | None:
+    """The generated part of a document's text, as it stands (None when its markers are missing)."""
+    found = _BLOCK.search(text)
     return found.group(0) if found else None
 
 
-def with_readme_section(readme: str) -> str:
-    """The README text with its generated part replaced by what the source generates now."""
-    if readme_block(readme) is None:
-        raise ValueError(f"the README has no generated glossary (the line {README_START!r} is missing)")
-    return _BLOCK.sub(lambda _: readme_section(), readme, count=1)
+def with_docs_section(text: str) -> str:
+    """The document with its generated part replaced by what the source generates now."""
+    if docs_block(text) is None:
+        raise ValueError(f"the document has no generated glossary (the line {DOCS_START!r} is missing)")
+    return _BLOCK.sub(lambda _: docs_section(), text, count=1)
 
 
-if __name__ == "__main__":  # python -m framing.present.glossary: rewrite the README's generated glossary
-    before = README.read_text(encoding="utf-8")
-    after = with_readme_section(before)
-    README.write_text(after, encoding="utf-8")
-    print("README.md glossary " + ("unchanged" if after == before else "rewritten"), file=sys.stderr)
+if __name__ == "__main__":  # python -m framing.present.glossary: rewrite the generated glossary of docs/tables.md
+    before = DOCS.read_text(encoding="utf-8")
+    after = with_docs_section(before)
+    DOCS.write_text(after, encoding="utf-8")
+    print("docs/tables.md glossary " + ("unchanged" if after == before else "rewritten"), file=sys.stderr)

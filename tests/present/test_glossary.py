@@ -1,21 +1,35 @@
-"""The glossary has one source (data/glossary.toml): the README's glossary of the comparison tables is
-what it generates, and it explains every column of every table of the registry (the dashboard's pages read it:
-tests/app/test_pages.py)."""
+"""The glossary has one source (data/glossary.toml): docs/tables.md's glossary of the tables is what it generates,
+and it explains every column of every analysis table (framing.schema) and of every table of the registry (the
+dashboard's pages read it: tests/app/test_pages.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from framing.aggregate.tables import BY_VALUES, TABLES, compare_tables
+from framing import schema
 from framing.present import glossary
 
 from tests.helpers import ROOT
 from tests.helpers.frames import small_corpus
 
-def test_the_readme_glossary_is_what_the_source_generates():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert glossary.readme_block(readme) == glossary.readme_section(), (
-        "README.md's glossary differs from data/glossary.toml: run `python -m framing.present.glossary`")
+def test_the_docs_glossary_is_what_the_source_generates():
+    docs = (ROOT / "docs" / "tables.md").read_text(encoding="utf-8")
+    assert glossary.docs_block(docs) == glossary.docs_section(), (
+        "docs/tables.md's glossary differs from data/glossary.toml: run `python -m framing.present.glossary`")
+
+
+ANALYSIS_TABLES = {"articles": schema.ARTICLES, "sections": schema.SECTIONS, "sentences": schema.SENTENCES,
+                   "voice_segments": schema.VOICE_SEGMENTS, "quotes": schema.QUOTES, "errors": schema.ERRORS}
+
+
+def test_every_column_of_every_analysis_table_has_an_entry_and_every_entry_a_column():
+    source = glossary.load()
+    assert set(source.analysis) == set(ANALYSIS_TABLES)
+    for name, columns in ANALYSIS_TABLES.items():
+        documented = set().union(*(entry.columns() for entry in source.analysis[name].entries))
+        assert set(columns) - documented == set(), (name, "columns without an entry")
+        assert documented - set(columns) == set(), (name, "entries of columns the table does not have")
 
 
 def test_every_column_of_every_table_has_an_entry_and_every_entry_a_column():
@@ -48,8 +62,8 @@ def test_an_unknown_key_is_refused(key):
         glossary.items(key)
 
 
-def test_a_readme_without_the_markers_is_refused():
+def test_a_document_without_the_markers_is_refused():
     with pytest.raises(ValueError, match="no generated glossary"):
-        glossary.with_readme_section("# a README\n")
-    readme = f"before\n\n{glossary.README_START}\nold text\n{glossary.README_END}\n\nafter\n"
-    assert glossary.with_readme_section(readme) == f"before\n\n{glossary.readme_section()}\nafter\n"
+        glossary.with_docs_section("# a document\n")
+    text = f"before\n\n{glossary.DOCS_START}\nold text\n{glossary.DOCS_END}\n\nafter\n"
+    assert glossary.with_docs_section(text) == f"before\n\n{glossary.docs_section()}\nafter\n"
