@@ -9,7 +9,6 @@ import shutil
 import subprocess
 import sys
 import tomllib
-import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import polars as pl
 import pytest
 
 from tests.helpers import DATA, ROOT
-from tests.helpers.browser import CHROMIUM, PLOT, chromium, streamlit_server, wait_charts
+from tests.helpers.browser import CHROMIUM, assert_serves_the_bundled_corpus
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
@@ -86,14 +85,4 @@ def test_the_installed_wheel_analyses_like_the_editable_install(wheel_env: Path,
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium not installed (apt-get install -y chromium)")
 def test_the_installed_dashboard_serves_the_bundled_corpus(wheel_env: Path, tmp_path: Path) -> None:
-    env = {**os.environ, "FRAMING_USER_CORPUS": str(tmp_path / "user"), "FRAMING_CACHE_DIR": str(tmp_path / "cache")}
-    env.pop("FRAMING_CORPUS", None)
-    with streamlit_server([], env, tmp_path / "server.log", command=[str(wheel_env / "bin" / "framing"), "dashboard"],
-                          cwd=tmp_path) as (_, port):
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5) as response:
-            assert response.status == 200
-        with chromium() as page:
-            page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded")
-            wait_charts(page)
-            assert page.locator(PLOT).count() >= 1
-            assert page.get_by_text("5 articles").count() >= 1
+    assert_serves_the_bundled_corpus([str(wheel_env / "bin" / "framing"), "dashboard"], tmp_path)

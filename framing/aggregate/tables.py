@@ -423,19 +423,26 @@ def quoted_actors(
     )
 
 
-def speaker_groups(
-    analysis: Any, by: str = "outlet", period: str = "month", *, include_readers: bool = False
-) -> pl.DataFrame:
-    """Quotes per speaker group (country or camp), with the same counts and shares as `quoted_actors`."""
-    keys = _check(by, BY_VALUES, "speaker groups", period)
+def _quotes_per(column: str, table: str, analysis: Any, by: str, period: str, include_readers: bool) -> pl.DataFrame:
+    """The counts and shares of `quoted_actors` per value of a speaker column (group, type, …), with the number of
+    distinct named speakers behind each value."""
+    keys = _check(by, BY_VALUES, table, period)
     quotes = _quotes(analysis, period, include_readers)
     extra = [
         pl.col("speaker").filter(pl.col("speaker") != UNKNOWN_SPEAKER).n_unique().cast(pl.Int64).alias("n_speakers")
     ]
-    out = _quote_counts(quotes, keys, ["speaker_group"], extra)
-    return out.select(*keys, "speaker_group", "n_speakers", *_QUOTE_COLUMNS).sort(
-        [*keys, "quoted_words", "speaker_group"], descending=[False] * len(keys) + [True, False]
+    out = _quote_counts(quotes, keys, [column], extra)
+    return out.select(*keys, column, "n_speakers", *_QUOTE_COLUMNS).sort(
+        [*keys, "quoted_words", column], descending=[False] * len(keys) + [True, False]
     )
+
+
+def speaker_groups(
+    analysis: Any, by: str = "outlet", period: str = "month", *, include_readers: bool = False
+) -> pl.DataFrame:
+    """Quotes per speaker group (party, country, organisation), with the same counts and shares as
+    `quoted_actors`."""
+    return _quotes_per("speaker_group", "speaker groups", analysis, by, period, include_readers)
 
 
 def speaker_types(
@@ -443,15 +450,7 @@ def speaker_types(
 ) -> pl.DataFrame:
     """Quotes per speaker type (politician, government, expert, citizen, ...; see framing.schema.SPEAKER_TYPES)
     and outlet, with the same counts and shares as `quoted_actors`: who gets to speak, by kind of actor."""
-    keys = _check(by, BY_VALUES, "speaker types", period)
-    quotes = _quotes(analysis, period, include_readers)
-    extra = [
-        pl.col("speaker").filter(pl.col("speaker") != UNKNOWN_SPEAKER).n_unique().cast(pl.Int64).alias("n_speakers")
-    ]
-    out = _quote_counts(quotes, keys, ["speaker_type"], extra)
-    return out.select(*keys, "speaker_type", "n_speakers", *_QUOTE_COLUMNS).sort(
-        [*keys, "quoted_words", "speaker_type"], descending=[False] * len(keys) + [True, False]
-    )
+    return _quotes_per("speaker_type", "speaker types", analysis, by, period, include_readers)
 
 
 def modes_of(actors: pl.DataFrame, by: str = "outlet") -> pl.DataFrame:

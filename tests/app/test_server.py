@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 import tomllib
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ import pytest
 from framing.app import server
 from framing.cli import main
 from tests.helpers import ROOT
-from tests.helpers.browser import CHROMIUM, PLOT, chromium, streamlit_server, wait_charts
+from tests.helpers.browser import CHROMIUM, assert_serves_the_bundled_corpus
 
 
 def test_the_checkout_config_and_the_command_line_settings_agree() -> None:
@@ -49,14 +48,4 @@ def test_a_missing_corpus_path_is_a_message_not_a_server(tmp_path: Path, capsys)
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium not installed (apt-get install -y chromium)")
 def test_framing_dashboard_serves_the_bundled_corpus_from_another_folder(tmp_path: Path) -> None:
-    env = {**os.environ, "FRAMING_USER_CORPUS": str(tmp_path / "user"), "FRAMING_CACHE_DIR": str(tmp_path / "cache")}
-    env.pop("FRAMING_CORPUS", None)
-    with streamlit_server([], env, tmp_path / "server.log", command=[sys.executable, "-m", "framing", "dashboard"],
-                          cwd=tmp_path) as (_, port):
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5) as response:
-            assert response.status == 200
-        with chromium() as page:
-            page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded")
-            wait_charts(page)
-            assert page.locator(PLOT).count() >= 1
-            assert page.get_by_text("5 articles").count() >= 1  # the bundled seed corpus
+    assert_serves_the_bundled_corpus([sys.executable, "-m", "framing", "dashboard"], tmp_path)

@@ -174,3 +174,18 @@ def dashboard_timing(corpus_path: str | Path, *, analysis_dir: str | Path | None
 
 if __name__ == "__main__":  # python tests/browser.py CORPUS
     print(dashboard_timing(sys.argv[1] if len(sys.argv) > 1 else ROOT / "data"))
+
+
+def assert_serves_the_bundled_corpus(command: list[str], tmp_path: Path) -> None:
+    """`command` (a `framing dashboard` of some install) started in `tmp_path`, outside any checkout, answers its
+    health check and draws a chart of the five bundled seed articles in Chromium."""
+    env = {**os.environ, "FRAMING_USER_CORPUS": str(tmp_path / "user"), "FRAMING_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("FRAMING_CORPUS", None)
+    with streamlit_server([], env, tmp_path / "server.log", command=command, cwd=tmp_path) as (_, port):
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5) as response:
+            assert response.status == 200
+        with chromium() as page:
+            page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded")
+            wait_charts(page)
+            assert page.locator(PLOT).count() >= 1
+            assert page.get_by_text("5 articles").count() >= 1
