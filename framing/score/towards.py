@@ -12,10 +12,12 @@ In: one sentence, the span of a mention in it (a term of terms.csv or an actor) 
   of that event (`endlich!`, `leider`) is the opposite towards the mention;
 - negation and intensifiers act in their scope as in the sentence tone.
 
-These give about a dozen numbers (`FEATURES`), which a multinomial logistic regression turns into the three label
-probabilities: tone = P(positive) - P(negative); the label is the most probable one after a per-label offset
-fitted for macro-F1. Weights: `data/lexicon/towards_weights.json`, fitted by `quality/fit_towards.py` on GerNTSA train
-(CC BY 4.0), cross-validated over records; without the file the rules' sum alone gives the tone.
+These give eighteen numbers (`FEATURES`, with the tone of the sentences around), which a multinomial logistic
+regression turns into the three label probabilities, each label's log-odds moved by an offset fitted for macro-F1:
+the label is the most probable one and tone = P(positive) - P(negative), so a neutral mention has a tone near 0. Weights: `data/lexicon/towards_weights.json`, fitted by `quality/fit_towards.py` on GerNTSA train
+(CC BY 4.0), cross-validated over records. Where a noun governs the mention or the mention ends (structures too rare
+in GerNTSA to fit), and without the weights file, the rules' sum gives the tone (`rule_tone`, labelled with the
+sentence tone's thresholds).
 """
 
 from __future__ import annotations
@@ -173,6 +175,12 @@ def _governor(tokens: tuple[str, ...], first: int, values: dict[int, tuple[str, 
     return None
 
 
+def decided_by_rules(features: dict[str, float]) -> bool:
+    """Whether the rules decide: a noun governs the mention or the mention ends. GerNTSA holds too few of these
+    structures to fit a weight for them (the fitted ones come out near zero or backwards), so their sum decides."""
+    return features["governor"] != 0.0 or features["reversed"] != 0.0
+
+
 def rule_tone(features: dict[str, float]) -> float:
     """The rules' own tone towards the mention (used when no fitted weights are shipped)."""
     total = (features["own"] + features["governor"] + features["clause"] + features["reversed"]
@@ -185,7 +193,7 @@ def score_towards(sentence: str, start: int, end: int, voice: str = "journalist"
     """Tone towards the mention at [start, end) of `sentence`, its label and the words that drove it."""
     features, evidence = towards_features(sentence, start, end, voice, context)
     model = _model()
-    if model is None:
+    if model is None or decided_by_rules(features):
         tone = round(rule_tone(features), 4)
         return TowardsScore(tone, tone_label(tone), tuple(evidence))
     probs, label = predict(model, features)
@@ -194,13 +202,14 @@ def score_towards(sentence: str, start: int, end: int, voice: str = "journalist"
 
 
 def predict(model: dict, features: dict[str, float]) -> tuple[list[float], str]:
-    """Label probabilities (LABELS order) and the label of a fitted model for one mention's features."""
+    """Label probabilities (LABELS order) of a fitted model for one mention's features, with the per-label offsets
+    the model was fitted with (so the most probable label is the label), and that label."""
     x = [(features[k] - m) / s for k, m, s in zip(FEATURES, model["mean"], model["scale"])]
-    logits = [b + sum(w * v for w, v in zip(row, x)) for row, b in zip(model["weights"], model["intercept"])]
+    offsets = model.get("offsets", [0.0, 0.0, 0.0])
+    logits = [b + o + sum(w * v for w, v in zip(row, x))
+              for row, b, o in zip(model["weights"], model["intercept"], offsets)]
     top = max(logits)
     exp = [math.exp(z - top) for z in logits]
     total = sum(exp)
     probs = [e / total for e in exp]
-    offsets = model.get("offsets", [0.0, 0.0, 0.0])
-    best = max(range(3), key=lambda k: math.log(max(probs[k], 1e-12)) + offsets[k])
-    return probs, LABELS[best]
+    return probs, LABELS[max(range(3), key=lambda k: probs[k])]
