@@ -56,6 +56,9 @@ def _add_analysis_options(p: argparse.ArgumentParser, paths_required: bool = Tru
     p.add_argument("--actors", type=Path, default=None,
                    help="your actors file (CSV: canonical, aliases, group, type) that merges, splits and labels "
                         "speakers; default: actors.csv at the top of a corpus folder")
+    p.add_argument("--terms", type=Path, default=None,
+                   help="your terms file (CSV: term, and optional label, pattern, ignore_case, compounds): every "
+                        "mention of its terms with the tone towards it; default: terms.csv at the top of a corpus folder")
     p.add_argument("--workers", type=int, default=None, help="processes to use (default: all cores)")
     p.add_argument("--cache-dir", type=Path, default=None,
                    help="where analysed articles are kept for reuse (default: $FRAMING_CACHE_DIR or ~/.cache/framing)")
@@ -83,12 +86,17 @@ def _analysed(args: argparse.Namespace) -> Iterator[StoredAnalysis]:
             executor = stack.enter_context(dask_client(args.scheduler, args.workers))
         from framing.actors.gazetteer import find_actors_file, load_actors_file
 
+        from framing.terms import find_terms_file, load_terms
+
         loaded = load_corpus(args.paths, manifest=args.manifest)
         actors = args.actors or find_actors_file(args.paths)
         if actors is not None:
             load_actors_file(actors)  # a malformed file is reported before the analysis starts
+        terms_file = args.terms or find_terms_file(args.paths)
+        terms = load_terms(terms_file) if terms_file is not None else None
         yield stack.enter_context(analyze_on_disk(
             loaded.articles, errors=loaded.errors, workers=args.workers, cache_dir=args.cache_dir, actors=actors,
+            terms=terms,
             use_cache=not args.no_cache, textblob=not args.no_textblob, executor=executor,
             progress=None if args.quiet else ProgressBar("analysing")))
 
@@ -111,7 +119,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     print(
         f"analysed {analysis.articles.height} articles ({analysis.articles['n_chars'].sum() or 0:,} characters): "
         f"{rows['sections']} sections, {rows['sentences']} sentences, "
-        f"{rows['quotes']} quotes; {n_err} errors, {n_warn} warnings; "
+        f"{rows['quotes']} quotes, {rows['term_mentions']} term mentions; {n_err} errors, {n_warn} warnings; "
         f"{analysis.reused} articles reused from the cache "
         f"in {time.monotonic() - started:.1f} s -> {args.out}"
     )
@@ -168,7 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
     analyze = sub.add_parser(
         "analyze", help="analyse articles and write every table (CSV and parquet)",
         description="Load the articles, split them into sections and sentences, find quotations and speakers, score "
-        "tone and opinion, and write articles, sections, sentences, voice_segments, quotes and errors "
+        "tone and opinion, find the mentions of the terms of terms.csv and of named actors with the tone towards each, "
+        "and write articles, sections, sentences, voice_segments, quotes, errors, term_mentions and actor_mentions "
         "as CSV and parquet to --out.")
     _add_analysis_options(analyze)
     analyze.add_argument("--out", type=Path, required=True,

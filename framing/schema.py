@@ -125,6 +125,46 @@ QUOTES = {
     "speaker_merge": pl.String,  # how the corpus merged the name: actors file / gazetteer / surname / ...; null if not
 }
 
+# One row per mention of a term of the corpus's terms.csv (framing.terms) with the tone towards that mention
+# (framing.score.towards), not the tone of its sentence.
+TERM_MENTIONS = {
+    "article_id": pl.String,
+    "sentence_id": pl.Int64,  # the sentence the mention stands in; null when it lies in none
+    "term": pl.String,  # the term as terms.csv writes it
+    "label": pl.String,  # the term's label (frame, topic, camp) in terms.csv; null when none
+    "start": pl.Int64,  # the mention: the term's part of the word, with its inflection ending
+    "end": pl.Int64,
+    "text": pl.String,  # the mention as written
+    "voice": pl.String,  # journalist / quoted / reader: whose words the mention stands in
+    "tone": pl.Float64,  # tone towards the mention, -1..1 (P(positive) - P(negative))
+    "tone_label": pl.String,  # positive / neutral / negative
+    "tone_evidence": pl.String,  # the words that point at the mention, "Kritik -0.6 governs the mention; ..."
+}
+
+# One row per mention of an actor by name (a speaker the article quotes, or an actor of the gazetteer or the
+# user's actors file): how the text speaks about the actor, apart from what the actor says.
+ACTOR_MENTIONS = {
+    "article_id": pl.String,
+    "sentence_id": pl.Int64,
+    "actor": pl.String,  # canonical name, merged across the corpus like QUOTES.speaker
+    "actor_group": pl.String,
+    "actor_kind": pl.String,  # person / institution
+    "start": pl.Int64,
+    "end": pl.Int64,
+    "text": pl.String,
+    "voice": pl.String,
+    "tone": pl.Float64,
+    "tone_label": pl.String,
+    "tone_evidence": pl.String,
+}
+
+
+# Every table `framing analyze` writes, by name, in the order it writes them (framing.pipeline.Analysis.TABLES).
+ANALYSIS_TABLES = {
+    "articles": ARTICLES, "sections": SECTIONS, "sentences": SENTENCES, "voice_segments": VOICE_SEGMENTS,
+    "quotes": QUOTES, "errors": ERRORS, "term_mentions": TERM_MENTIONS, "actor_mentions": ACTOR_MENTIONS,
+}
+
 
 def empty(schema: dict[str, pl.DataType]) -> pl.DataFrame:
     """An empty frame with the given schema."""

@@ -1,6 +1,6 @@
 """Score `framing analyze` on the external gold data with ../shared/eval/evaluate.py, exactly as its README says.
 
-    python quality/official.py                 # all three datasets, prints the figures as JSON
+    python quality/official.py                 # all four datasets, prints the figures as JSON
     python quality/official.py --write         # ... and records them in quality/baseline.json (floors unchanged)
 
 For each dataset: `evaluate.py export`, `framing analyze IN --out OUT`, `evaluate.py score --pred OUT`.
@@ -23,6 +23,7 @@ RUNS = {  # dataset: the split the issues measure it on
     "spkatt": "train",
     "gerntsa": "train",
     "checkthat": "dev",
+    "gerntsa_target": "train",
 }
 # The figures CI guards, where evaluate.py prints them, and the floors the issues name.
 GUARDED = {
@@ -31,7 +32,12 @@ GUARDED = {
                "speaker_accuracy": ("t0.3", "speaker_accuracy", 0.75)},
     "gerntsa": {"macro_f1": (None, "macro_f1", 0.50)},
     "checkthat": {"macro_f1": (None, "macro_f1", 0.65)},
+    # issue #16: towards-target macro-F1 >= 0.60 cross-validated; the official (in-sample) figure is guarded here,
+    # the cross-validated one is reported beside it (quality/fit_towards.py)
+    "gerntsa_target": {"macro_f1": (None, "macro_f1", 0.60)},
 }
+# Where a figure's cross-validated value comes from (the official flow scores a model fitted on the same split).
+CROSS_VALIDATED = {"gerntsa": "python -m quality.fit_tone", "gerntsa_target": "python -m quality.fit_towards"}
 TOLERANCE = 0.01  # a floor sits this far below the measured figure, and never below the issue's floor once reached
 
 

@@ -28,7 +28,8 @@ def encode_ids(analysis: Any) -> tuple[Any, pl.Series]:
                 .rename({"_code": "article_id"}).select(df.columns))
 
     tables = {name: recode(getattr(analysis, name)) for name in ("articles", "sections", "sentences",
-                                                                  "voice_segments", "quotes")}
+                                                                  "voice_segments", "quotes", "term_mentions",
+                                                                  "actor_mentions") if hasattr(analysis, name)}
     # The comparison tables read the article text only to count its words (\w+ runs): a stand-in with one
     # letter per word keeps that count exact and makes it several times cheaper. Text search runs on the real
     # text (see `search`), and the article reader uses the untouched analysis.

@@ -155,7 +155,8 @@ class Filter:
         - sentences: of kept sections' kinds, whose dominant `voice` is chosen;
         - voice_segments: of sentences in the chosen kinds, in the chosen voices;
         - quotes: in sections of the chosen kinds, by the chosen speakers / groups; with `voices` chosen, quotes
-          of readers stay only with the "reader" voice and all other quotes only with the "quoted" voice.
+          of readers stay only with the "reader" voice and all other quotes only with the "quoted" voice;
+        - term_mentions, actor_mentions: in the kept sentences' articles and kinds, in the chosen voices.
         """
         if self.is_empty():
             return analysis
@@ -166,6 +167,9 @@ class Filter:
         sentences = analysis.sentences.join(ids, on="article_id", how="semi")
         segments = analysis.voice_segments.join(ids, on="article_id", how="semi")
         quotes = analysis.quotes.join(ids, on="article_id", how="semi")
+        # term and actor mentions: of kept articles, in sentences of the chosen kinds, in the chosen voices
+        mentions = {name: getattr(analysis, name).join(ids, on="article_id", how="semi")
+                    for name in ("term_mentions", "actor_mentions") if hasattr(analysis, name)}
 
         if self.section_kinds:
             kinds = list(self.section_kinds)
@@ -173,6 +177,9 @@ class Filter:
             sentences = sentences.filter(pl.col("kind").is_in(kinds))
             segments = segments.join(sentences.select("article_id", "sentence_id"), on=["article_id", "sentence_id"], how="semi")
             quotes = quotes.join(sections.select("article_id", "section_id"), on=["article_id", "section_id"], how="semi")
+            mentions = {name: frame.join(sentences.select("article_id", "sentence_id"),
+                                         on=["article_id", "sentence_id"], how="semi")
+                        for name, frame in mentions.items()}
         if self.voices:
             voices = list(self.voices)
             sentences = sentences.filter(pl.col("voice").is_in(voices))
@@ -184,6 +191,7 @@ class Filter:
             if "quoted" in voices:
                 keep_quote = keep_quote | ~is_reader
             quotes = quotes.filter(keep_quote)
+            mentions = {name: frame.filter(pl.col("voice").is_in(voices)) for name, frame in mentions.items()}
         if self.speakers:
             quotes = quotes.filter(pl.col("speaker").is_in(list(self.speakers)))
         if self.speaker_groups:
@@ -196,6 +204,7 @@ class Filter:
             sentences=sentences,
             voice_segments=segments,
             quotes=quotes,
+            **mentions,
         )
 
     # ---- URL and CLI -------------------------------------------------------------------------------------------

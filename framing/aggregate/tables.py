@@ -23,19 +23,15 @@ from typing import Any
 import polars as pl
 
 from framing import schema
-from framing.aggregate import reuse
+from framing.aggregate import mentions, reuse
 from framing.errors import ConfigError
 from framing.aggregate.filters import UNKNOWN_OUTLET, outlet_label
+from framing.aggregate.grouping import (BY_VALUES, IMPRECISE, PERIODS, UNDATED, _check, _segments_with_kind,
+                                        _quote_kinds, _share, _with_keys, _words, group_keys)
 
-BY_VALUES = ("outlet", "article", "outlet_kind", "outlet_date")
-PERIODS = ("day", "week", "month", "year")
-UNDATED = "(undated)"
-IMPRECISE = "(imprecise)"
 UNKNOWN_SPEAKER = "(unknown speaker)"
 NO_GROUP = "(no group)"
 OPINION_THRESHOLD = 0.5  # schema.SENTENCES: opinion >= 0.5 counts as opinionated
-
-_PERIOD_FORMAT = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
 
 __all__ = [
     "BY_VALUES",
@@ -59,87 +55,10 @@ __all__ = [
     "tone_by_voice",
     "tone_distribution",
     "tone_vs_textblob",
+    "term_tone",
+    "label_tone",
+    "actor_tone",
 ]
-
-
-# ---- grouping helpers ------------------------------------------------------------------------------------------
-
-
-def group_keys(by: str) -> list[str]:
-    """The key columns a table grouped `by` starts with."""
-    keys = {
-        "outlet": ["outlet"],
-        "article": ["outlet", "article_id"],
-        "outlet_kind": ["outlet", "kind"],
-        "outlet_date": ["outlet", "period"],
-    }
-    if by not in keys:
-        raise ConfigError(f"cannot group by {by!r}: use one of {', '.join(BY_VALUES)}")
-    return keys[by]
-
-
-def _check(by: str, allowed: tuple[str, ...], table: str, period: str) -> list[str]:
-    if by not in allowed:
-        raise ConfigError(f"the {table} table cannot be grouped by {by!r}: use one of {', '.join(allowed)}")
-    if period not in PERIODS:
-        raise ConfigError(f"unknown period {period!r}: use one of {', '.join(PERIODS)}")
-    return group_keys(by)
-
-
-def _article_keys(articles: pl.DataFrame, period: str) -> pl.DataFrame:
-    """article_id -> outlet label and period bucket."""
-    fmt = _PERIOD_FORMAT[period]
-    first = pl.col("date_first").dt.strftime(fmt)
-    last = pl.col("date_last").dt.strftime(fmt)
-    bucket = (
-        pl.when(pl.col("date_first").is_null() | pl.col("date_last").is_null())
-        .then(pl.lit(UNDATED))
-        .when(first == last)
-        .then(first)
-        .otherwise(pl.lit(IMPRECISE))
-    )
-    return articles.select("article_id", outlet_label(), bucket.alias("period"))
-
-
-def _with_keys(df: pl.DataFrame, articles: pl.DataFrame, period: str) -> pl.DataFrame:
-    """`df` (with article_id) joined to its article's outlet label and period; rows of unknown articles drop out."""
-    keys = _article_keys(articles, period)
-    drop = [c for c in ("outlet", "period") if c in df.columns]
-    return df.drop(drop).join(keys, on="article_id", how="inner")
-
-
-def _share(numerator: str | pl.Expr, denominator: str | pl.Expr) -> pl.Expr:
-    """numerator / denominator as Float64, null where the denominator is zero or null."""
-    num = pl.col(numerator) if isinstance(numerator, str) else numerator
-    den = pl.col(denominator) if isinstance(denominator, str) else denominator
-    return pl.when(den > 0).then(num.cast(pl.Float64) / den.cast(pl.Float64)).otherwise(None)
-
-
-def _segments_with_kind(analysis: Any) -> pl.DataFrame:
-    """VOICE_SEGMENTS with the `kind` of the section each segment starts in (null when in none).
-
-    Looked up by offset in SECTIONS rather than through SENTENCES, because a voice filter drops sentences by their
-    dominant voice while keeping the segments of the chosen voice inside them.
-    """
-    segs = analysis.voice_segments.with_row_index("_row")
-    spans = analysis.sections.select("article_id", pl.col("start").alias("_s"), pl.col("end").alias("_e"), "kind")
-    found = (
-        segs.select("_row", "article_id", "start")
-        .join(spans, on="article_id", how="inner")
-        .filter((pl.col("start") >= pl.col("_s")) & (pl.col("start") < pl.col("_e")))
-        .group_by("_row")
-        .agg(pl.col("kind").min())
-    )
-    return segs.join(found, on="_row", how="left").drop("_row")
-
-
-def _quote_kinds(analysis: Any) -> pl.DataFrame:
-    return analysis.sections.select("article_id", pl.col("section_id"), "kind").unique(["article_id", "section_id"])
-
-
-def _words(expr: pl.Expr) -> pl.Expr:
-    """Number of word tokens (runs of letters/digits) in a text column."""
-    return expr.fill_null("").str.count_matches(r"\w+").cast(pl.Int64)
 
 
 # ---- corpus overview -------------------------------------------------------------------------------------------
@@ -299,22 +218,43 @@ def tone_vs_textblob(analysis: Any, by: str = "outlet", period: str = "month") -
 TONE_BINS = 10
 
 
+def _tone_bins(bins: int) -> pl.DataFrame:
+    """The histogram's bins: `bins // 2` below zero, one for exactly zero, `bins // 2` above (index, centre, range)."""
+    half = bins // 2
+    width = 1 / half
+    rows = [(i, round(-1 + width * (i + 0.5), 2), f"[{-1 + width * i:.1f}, {-1 + width * (i + 1):.1f})")
+            for i in range(half)]
+    rows[-1] = (half - 1, rows[-1][1], f"[{-width:.1f}, 0)")
+    rows.append((half, 0.0, "0 exactly"))
+    rows += [(half + 1 + i, round(width * (i + 0.5), 2), f"({width * i:.1f}, {width * (i + 1):.1f}]")
+             for i in range(half)]
+    rows[half + 1] = (half + 1, rows[half + 1][1], f"(0, {width:.1f}]")
+    return pl.DataFrame(rows, schema={"_bin": pl.Int64, "tone_bin": pl.Float64, "tone_range": pl.String},
+                        orient="row")
+
+
 def tone_distribution(analysis: Any, by: str = "outlet", period: str = "month", *, bins: int = TONE_BINS) -> pl.DataFrame:
-    """Share of each outlet's sentences per tone bin (bins of width 2/bins over -1..1); centre of bin as tone_bin."""
+    """Share of each outlet's sentences per tone bin: `bins // 2` bins of equal width below zero, one bin for a
+    tone of exactly 0 (a sentence without any sentiment word), `bins // 2` above; every bin is listed, empty or not.
+    `tone_bin` is the bin's centre (0.0 for the zero bin), `tone_range` its interval."""
     _check(by, ("outlet",), "tone distribution", period)
-    width = 2 / bins
+    half = bins // 2
+    width = 1 / half
     labelled = analysis.sentences.select("article_id", "tone").filter(pl.col("tone").is_not_null()).join(
         analysis.articles.select("article_id", outlet_label()), on="article_id", how="inner")
-    index = ((pl.col("tone").clip(-1, 1) + 1) / width).floor().clip(0, bins - 1).cast(pl.Int64)
+    tone = pl.col("tone").clip(-1, 1)
+    index = (pl.when(tone < 0).then(((tone + 1) / width).floor().clip(0, half - 1))
+             .when(tone == 0).then(pl.lit(half))
+             .otherwise(half + 1 + (tone / width).ceil().clip(1, half) - 1)).cast(pl.Int64)
+    counts = (labelled.with_columns(index.alias("_bin"))
+              .group_by("outlet", "_bin").agg(pl.len().cast(pl.Int64).alias("n_sentences")))
+    grid = labelled.select("outlet").unique().join(_tone_bins(bins), how="cross")
     return (
-        labelled.with_columns(index.alias("_bin"))
-        .group_by("outlet", "_bin").agg(pl.len().cast(pl.Int64).alias("n_sentences"))
-        .with_columns(
-            (-1 + width * (pl.col("_bin") + 0.5)).round(2).alias("tone_bin"),
-            (pl.col("n_sentences") / pl.col("n_sentences").sum().over("outlet")).alias("share_sentences"),
-        )
-        .select("outlet", "tone_bin", "n_sentences", "share_sentences")
-        .sort("outlet", "tone_bin")
+        grid.join(counts, on=["outlet", "_bin"], how="left")
+        .with_columns(pl.col("n_sentences").fill_null(0))
+        .with_columns(_share("n_sentences", pl.col("n_sentences").sum().over("outlet")).alias("share_sentences"))
+        .sort("outlet", "_bin")
+        .select("outlet", "tone_bin", "tone_range", "n_sentences", "share_sentences")
     )
 
 
@@ -667,6 +607,33 @@ TABLES: dict[str, TableSpec] = {
         (),
         default_by="article",
     ),
+    "term_tone": TableSpec(
+        mentions.term_tone,
+        "Each term of terms.csv: mentions per 1,000 words and the tone towards it.",
+        mentions.GROUPINGS,
+    ),
+    "label_tone": TableSpec(
+        mentions.label_tone,
+        "Each label of terms.csv (frame, topic, camp) as a dictionary: mentions per 1,000 words, tone towards it.",
+        mentions.GROUPINGS,
+    ),
+    "term_evidence": TableSpec(
+        mentions.term_evidence,
+        "The sentences behind the term tone: the most clearly toned mentions per outlet and term.",
+        (),
+        default_by="article",
+    ),
+    "actor_tone": TableSpec(
+        mentions.actor_tone,
+        "How the text speaks about each actor named: mentions and the tone towards them, apart from what they say.",
+        mentions.GROUPINGS,
+    ),
+    "actor_evidence": TableSpec(
+        mentions.actor_evidence,
+        "The sentences behind the actor tone: the most clearly toned mentions per outlet and actor.",
+        (),
+        default_by="article",
+    ),
 }
 
 
@@ -685,4 +652,5 @@ def compare_tables(analysis: Any, by: str = "outlet", period: str = "month") -> 
     return tables
 
 
+term_tone, label_tone, actor_tone = mentions.term_tone, mentions.label_tone, mentions.actor_tone
 __all__ += ["UNKNOWN_OUTLET", "UNKNOWN_SPEAKER", "NO_GROUP", "UNDATED", "IMPRECISE"]

@@ -28,8 +28,8 @@ from framing.load.sources import special_reason
 
 IGNORE_FILE = ".framingignore"
 # Files of a corpus folder that describe the corpus for a later stage and are never articles: the user's actors
-# file (framing.actors.gazetteer.ACTORS_FILE).
-METADATA_FILES = frozenset({"actors.csv"})
+# file (framing.actors.gazetteer.ACTORS_FILE) and the user's terms file (framing.terms.TERMS_FILE).
+METADATA_FILES = frozenset({"actors.csv", "terms.csv"})
 SORT_RUN = 100_000  # names of one folder sorted in memory at a time
 
 

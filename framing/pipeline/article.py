@@ -1,7 +1,8 @@
 """One article's analysis: text in, rows of every per-article table out.
 
-In: an article's text. Out: `analyze_text`'s rows for the sections, sentences (voice, tone, opinion, textblob-de
-polarity), voice segments and quotes tables (schema.py), without `article_id`. Pure: the stages run in data-flow
+In: an article's text (and the corpus's terms). Out: `analyze_text`'s rows for the sections, sentences (voice,
+tone, opinion, textblob-de polarity), voice segments, quotes, term mentions and actor mentions tables (schema.py),
+without `article_id`. Pure: the stages run in data-flow
 order (segment -> quotes -> score) and nothing touches the file system but the data files the stages load once.
 """
 
@@ -12,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from framing import schema
+from framing.terms import TermList
 
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -22,6 +24,8 @@ PER_ARTICLE = {
     "sentences": schema.SENTENCES,
     "voice_segments": schema.VOICE_SEGMENTS,
     "quotes": schema.QUOTES,
+    "term_mentions": schema.TERM_MENTIONS,
+    "actor_mentions": schema.ACTOR_MENTIONS,
 }
 
 
@@ -52,12 +56,14 @@ def _merge_intervals(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, in
     return [(s, e) for s, e in merged]
 
 
-def analyze_text(text: str, *, textblob: bool = True) -> dict[str, list[dict]]:
-    """Sections, sentences (with voice, tone, opinion), voice segments and quotes of one article text.
+def analyze_text(text: str, *, textblob: bool = True, terms: TermList | None = None) -> dict[str, list[dict]]:
+    """Sections, sentences (with voice, tone, opinion), voice segments, quotes, and the mentions of the corpus's
+    `terms` and of named actors with the tone towards each, of one article text.
 
     Rows carry every column of their schema except `article_id`. With textblob=False the textblob-de
     polarity column is left empty (it is by far the slowest step).
     """
+    from framing.pipeline.mentions import actor_mention_rows, term_mention_rows
     from framing.score.opinion import score_opinion
     from framing.quotes import find_quotes
     from framing.segment.sections import segment_sections
@@ -128,4 +134,5 @@ def analyze_text(text: str, *, textblob: bool = True) -> dict[str, list[dict]]:
             "opinion": opinion.opinion, "opinion_signals": "; ".join(opinion.signals) or None,
         })
     return {"sections": section_rows, "sentences": sentence_rows, "voice_segments": segment_rows,
-            "quotes": quote_rows}
+            "quotes": quote_rows, "term_mentions": term_mention_rows(text, terms, sentence_rows, segment_rows),
+            "actor_mentions": actor_mention_rows(text, quote_rows, sentence_rows, segment_rows)}

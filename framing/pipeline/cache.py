@@ -89,8 +89,11 @@ def _word_list_versions() -> str:
     return " ".join(found)
 
 
-def text_key(text: str, textblob: bool) -> str:
-    return hashlib.sha256(f"{int(textblob)}\0{text}".encode()).hexdigest()[:32]
+def text_key(text: str, textblob: bool, terms: str = "") -> str:
+    """An article's key in the cache: its text, the textblob option and the digest of the corpus's terms list
+    (framing.terms.TermList.digest; empty without one), so a changed terms list never reuses old mentions."""
+    extra = f"\0terms:{terms}" if terms else ""
+    return hashlib.sha256(f"{int(textblob)}\0{text}{extra}".encode()).hexdigest()[:32]
 
 
 def default_cache_dir() -> Path:

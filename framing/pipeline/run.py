@@ -8,13 +8,14 @@ errors table, never an exception. `read_analysis` / `scan_analysis` open the tab
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -26,6 +27,7 @@ from framing.pipeline.article import PER_ARTICLE, analyze_text
 from framing.pipeline.cache import (
     FLUSH_EVERY, keyed_schema, shard_index, write_shard, default_cache_dir, fingerprint, text_key,
 )
+from framing.terms import TermList
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all)
 
@@ -40,9 +42,13 @@ class Analysis:
     voice_segments: pl.DataFrame
     quotes: pl.DataFrame
     errors: pl.DataFrame
+    term_mentions: pl.DataFrame = field(default_factory=lambda: schema.empty(schema.TERM_MENTIONS))
+    actor_mentions: pl.DataFrame = field(default_factory=lambda: schema.empty(schema.ACTOR_MENTIONS))
     reused: int = 0  # articles whose results came from the cache instead of being analysed again
 
-    TABLES = ("articles", "sections", "sentences", "voice_segments", "quotes", "errors")
+    # In the order of the fields: Analysis(*frames) takes the tables in this order.
+    TABLES = tuple(schema.ANALYSIS_TABLES)
+    OPTIONAL = ("term_mentions", "actor_mentions")  # absent from the --out of versions before them: read as empty
 
     def tables(self) -> dict[str, pl.DataFrame]:
         return {name: getattr(self, name) for name in self.TABLES}
@@ -51,13 +57,14 @@ class Analysis:
 # ---------------------------------------------------------------- running over a corpus
 
 
-def _analyze_batch(batch: list[tuple[str, str]], textblob: bool) -> tuple[dict[str, list[dict]], list[tuple[str, str]]]:
+def _analyze_batch(batch: list[tuple[str, str]], textblob: bool, terms: TermList | None = None
+                   ) -> tuple[dict[str, list[dict]], list[tuple[str, str]]]:
     """Analyse (key, text) pairs; rows carry `key`. Failures come back as (key, reason), never raised."""
     out: dict[str, list[dict]] = {t: [] for t in PER_ARTICLE}
     failures: list[tuple[str, str]] = []
     for key, text in batch:
         try:
-            result = analyze_text(text, textblob=textblob)
+            result = analyze_text(text, textblob=textblob, terms=terms)
         except Exception as exc:  # one broken article must not stop the others
             failures.append((key, f"analysis failed: {type(exc).__name__}: {exc}"))
             continue
@@ -72,12 +79,13 @@ class Executor(Protocol):
     def submit(self, fn: Callable, /, *args: object) -> Any: ...
 
 
-def _run_on(executor: Executor, batches: Iterable[list[tuple[str, str]]], textblob: bool, collect: Callable) -> None:
+def _run_on(executor: Executor, batches: Iterable[list[tuple[str, str]]], textblob: bool, collect: Callable,
+            terms: TermList | None = None) -> None:
     """Submit every batch, then collect results in submission order (at most `ahead` batches in flight)."""
     ahead = 64
     inflight: list[tuple[Any, list[str]]] = []
     for batch in batches:
-        inflight.append((executor.submit(_analyze_batch, batch, textblob), [k for k, _ in batch]))
+        inflight.append((executor.submit(_analyze_batch, batch, textblob, terms), [k for k, _ in batch]))
         if len(inflight) >= ahead:
             future, keys = inflight.pop(0)
             collect(future.result(), keys)
@@ -121,19 +129,37 @@ class StoredAnalysis:
             yield (rows.join(part.lazy().select("key", "article_id"), on="key", how="inner")
                    .select(list(table_schema)).cast(table_schema).sort(order).collect())
 
-    def _quotes(self) -> Iterator[pl.DataFrame]:
+    @functools.cached_property
+    def _merged_quotes(self) -> tuple[pl.DataFrame, dict[str, str]]:
+        """The quotes with speaker names merged across the whole corpus (so the table is held whole: it is the
+        smallest), and each article-level name's merged name (for the actor mentions)."""
         from framing.actors.gazetteer import load_actors_file
         from framing.actors.merge import merge_speakers
 
-        # Speaker names are merged across the whole corpus, so the quotes table is held whole (it is the smallest).
         actors = load_actors_file(self.actors) if self.actors is not None else None
-        yield merge_speakers(pl.concat(list(self.chunks("quotes"))), actors)
+        before = pl.concat(list(self.chunks("quotes")))
+        merged = merge_speakers(before, actors)
+        pairs = (before.select("article_id", "quote_id", pl.col("speaker").alias("_before"))
+                 .join(merged.select("article_id", "quote_id", "speaker"), on=["article_id", "quote_id"])
+                 .filter(pl.col("_before").is_not_null() & pl.col("speaker").is_not_null())
+                 .unique("_before", keep="first").sort("_before"))
+        return merged, dict(zip(pairs["_before"].to_list(), pairs["speaker"].to_list()))
+
+    def _quotes(self) -> Iterator[pl.DataFrame]:
+        yield self._merged_quotes[0]
+
+    def _actor_mentions(self) -> Iterator[pl.DataFrame]:
+        """Actor mentions with the actor's name merged as the quotes' speakers are."""
+        names = self._merged_quotes[1]
+        for chunk in self.chunks("actor_mentions"):
+            yield chunk.with_columns(pl.col("actor").replace(names)) if names else chunk
 
     def tables(self) -> dict[str, Iterable[pl.DataFrame]]:
         """Every table as consecutive chunks of its rows (in Analysis.TABLES order), for export.write_tables."""
         return {"articles": [self.articles], "sections": self.chunks("sections"),
                 "sentences": self.chunks("sentences"), "voice_segments": self.chunks("voice_segments"),
-                "quotes": self._quotes(), "errors": [self.errors]}
+                "quotes": self._quotes(), "errors": [self.errors], "term_mentions": self.chunks("term_mentions"),
+                "actor_mentions": self._actor_mentions()}
 
     def collect(self) -> Analysis:
         """Every table in memory."""
@@ -163,17 +189,21 @@ def _analyze_into(
     batch_size: int = 64,
     executor: Executor | None = None,
     actors: Path | None = None,
+    terms: TermList | None = None,
 ) -> StoredAnalysis:
     """Analyse the articles whose results are not in `shard_dir` yet and write them there, FLUSH_EVERY at a time.
 
     `executor`: anything with `submit(fn, *args)` returning futures with `.result()` — a process pool, or a
     dask.distributed Client (see framing.pipeline.dask); by default a process pool over `workers` cores.
+    `terms`: the corpus's terms (framing.terms); their digest is part of each article's cache key.
     """
     errors = errors if errors is not None else schema.empty(schema.ERRORS)
     folder = shard_dir / fingerprint()
     text_column = articles["text"]
     # One text at a time: a Python list of every text would double the corpus in memory.
-    keys = [text_key(t, textblob) for t in text_column]
+    terms = terms or None
+    digest = terms.digest() if terms else ""
+    keys = [text_key(t, textblob, digest) for t in text_column]
     done_keys = set(shard_index(folder)["key"].to_list()) & set(keys)
     first_row: dict[str, int] = {}
     for row, key in enumerate(keys):
@@ -214,15 +244,15 @@ def _analyze_into(
         pending_keys.clear()
 
     if executor is not None and todo:
-        _run_on(executor, batches, textblob, collect)
+        _run_on(executor, batches, textblob, collect, terms)
     elif workers > 1 and len(todo) > batch_size:
         # forkserver: workers start from a small clean process instead of a copy of this one, which may hold a
         # corpus of hundreds of megabytes by now.
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
-            _run_on(pool, batches, textblob, collect)
+            _run_on(pool, batches, textblob, collect, terms)
     else:
         for b in batches:
-            collect(_analyze_batch(b, textblob), [k for k, _ in b])
+            collect(_analyze_batch(b, textblob, terms), [k for k, _ in b])
     flush()
 
     owners = (pl.DataFrame({"article_id": articles["article_id"], "key": keys},
@@ -257,15 +287,19 @@ def analyze_paths(
     progress: Progress | None = None,
     executor: Executor | None = None,
     actors: str | Path | None = None,
+    terms: str | Path | None = None,
 ) -> Analysis:
     """Load the articles below `paths` and analyse them; `actors`: the user's actors file (default: `actors.csv`
-    at the top of a given folder, if any)."""
+    at the top of a given folder, if any); `terms`: the terms file (default: `terms.csv` there)."""
     from framing.actors.gazetteer import find_actors_file
+    from framing.terms import find_terms_file, load_terms
 
     loaded = load_corpus(paths, manifest=manifest)
+    terms_file = terms or find_terms_file(list(paths))
     return analyze_articles(loaded.articles, errors=loaded.errors, workers=workers, cache_dir=cache_dir,
                             use_cache=use_cache, textblob=textblob, progress=progress, executor=executor,
-                            actors=actors or find_actors_file(list(paths)))
+                            actors=actors or find_actors_file(list(paths)),
+                            terms=load_terms(terms_file) if terms_file else None)
 
 
 # ---------------------------------------------------------------- reading results back
@@ -281,6 +315,8 @@ def scan_analysis(out_dir: str | Path) -> dict[str, pl.LazyFrame]:
             frames[name] = pl.scan_parquet(parts / "*.parquet")
         elif single.exists():
             frames[name] = pl.scan_parquet(single)
+        elif name in Analysis.OPTIONAL:
+            frames[name] = schema.empty(PER_ARTICLE[name]).lazy()
         else:
             from framing.errors import InputError
 

@@ -258,6 +258,17 @@ def tone_label(tone: float) -> str:
     return "neutral"
 
 
+@dataclass(frozen=True)
+class TokenHits:
+    """One text's tokens (with character spans), the clause number of each (-1 for a clause boundary) and the
+    sentiment words among them: token index -> (evidence, lexicon form, contribution after modifiers)."""
+
+    tokens: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    clauses: tuple[int, ...]
+    hits: dict[int, tuple[str, str, float]]
+
+
 def assess(text: str) -> list[tuple[str, str, float]]:
     """(evidence, lexicon form, contribution after negation / intensifiers / hedges) per sentiment word.
 
@@ -265,8 +276,16 @@ def assess(text: str) -> list[tuple[str, str, float]]:
     "spielt keine große Rolle"); when none follows, the nearest verb or adjective before it ("gefällt mir nicht").
     Nouns before a negator are not negated ("Der Angriff war nicht erfolgreich").
     """
+    return [hit for _, hit in sorted(token_hits(text).hits.items())]
+
+
+@functools.lru_cache(maxsize=4096)  # the tone towards each mention of a sentence reads the same hits
+def token_hits(text: str) -> TokenHits:
+    """The sentiment words of `text` with their token positions (see `assess`, which sums them)."""
     lex = load_lexicon()
-    tokens = TOKEN.findall(text)
+    matches = list(TOKEN.finditer(text))
+    tokens = [m.group() for m in matches]
+    spans = tuple((m.start(), m.end()) for m in matches)
     clauses = _clauses(tokens)
     lowered = [t.lower() for t in tokens]
     mods = [lex.modifiers.get(t) for t in lowered]
@@ -277,8 +296,9 @@ def assess(text: str) -> list[tuple[str, str, float]]:
         hit = word_polarity(tok, i == 0 or clauses[i - 1] < 0)
         if hit is not None and hit[1] != 0.0:
             found[i] = hit
+    result = TokenHits(tuple(tokens), spans, tuple(clauses), {})
     if not found:
-        return []
+        return result
     notes: dict[int, list[tuple[str, str, float]]] = {i: [] for i in found}
     for j, m in enumerate(mods):
         if m is None or clauses[j] < 0:
@@ -304,7 +324,6 @@ def assess(text: str) -> list[tuple[str, str, float]]:
             for i in same:
                 if i > j:
                     notes[i].append(("hedge", tokens[j], factor))
-    hits = []
     negation = lex.params["negation"]
     for i, (form, polarity) in sorted(found.items()):
         tok, value = tokens[i], polarity
@@ -319,8 +338,8 @@ def assess(text: str) -> list[tuple[str, str, float]]:
             damp = 1.0 if value > 0 else lex.params["negated_negative"]
             value = -value * min(f for _, f in negators) * negation / 0.8 * damp
             label = f"{negators[0][0]} → {label} negated"
-        hits.append((label, form, max(-2.0, min(2.0, value))))
-    return hits
+        result.hits[i] = (label, form, max(-2.0, min(2.0, value)))
+    return result
 
 
 @functools.lru_cache(maxsize=8192)  # a sentence is scored whole, per voice stretch and inside the opinion score

@@ -192,19 +192,22 @@ def test_most_opinionated():
 
 def test_tone_distribution():
     table = compare.tone_distribution(small_corpus())
-    assert table.rows() == [
-        (UNKNOWN_OUTLET, 0.1, 1, 1.0),  # a3: tone 0.0 lies in the bin 0.0..0.2
-        ("OZD", -0.5, 1, 1 / 3), ("OZD", 0.1, 1, 1 / 3), ("OZD", 0.3, 1, 1 / 3),
+    # every outlet has all eleven bins, empty ones with 0, and a tone of exactly 0 has a bin of its own (issue #16)
+    assert table.group_by("outlet").len()["len"].to_list() == [11, 11, 11]
+    assert table.filter(pl.col("n_sentences") > 0).select("outlet", "tone_bin", "n_sentences", "share_sentences").rows() == [
+        (UNKNOWN_OUTLET, 0.0, 1, 1.0),  # a3: tone 0.0 lies in the bin of exactly zero
+        ("OZD", -0.5, 1, 1 / 3), ("OZD", 0.0, 1, 1 / 3), ("OZD", 0.3, 1, 1 / 3),
         ("nd", -0.5, 1, 0.5), ("nd", 0.5, 1, 0.5),
     ]
+    assert table.filter(pl.col("outlet") == "nd")["tone_range"].to_list()[4:7] == ["[-0.2, 0)", "0 exactly", "(0, 0.2]"]
 
 
-@pytest.mark.parametrize(("tone", "centre"), [(-1.0, -0.9), (-0.95, -0.9), (0.0, 0.1), (0.99, 0.9), (1.0, 0.9),
-                                              (1.5, 0.9), (-3.0, -0.9)])
+@pytest.mark.parametrize(("tone", "centre"), [(-1.0, -0.9), (-0.95, -0.9), (-0.01, -0.1), (0.0, 0.0), (0.01, 0.1),
+                                              (0.2, 0.1), (0.99, 0.9), (1.0, 0.9), (1.5, 0.9), (-3.0, -0.9)])
 def test_tone_distribution_bins(tone, centre):
     base = small_corpus()
     one = dataclasses.replace(base, sentences=base.sentences.head(1).with_columns(pl.lit(tone).alias("tone")))
-    assert compare.tone_distribution(one)["tone_bin"].to_list() == [centre]
+    assert compare.tone_distribution(one).filter(pl.col("n_sentences") > 0)["tone_bin"].to_list() == [centre]
 
 
 def test_quote_modes_count_the_statements_of_each_mode():

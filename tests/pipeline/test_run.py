@@ -22,8 +22,7 @@ def seeds(tmp_path_factory: pytest.TempPathFactory):
 
 
 def test_every_table_has_its_schema(seeds) -> None:
-    expected = {"articles": schema.ARTICLES, "sections": schema.SECTIONS, "sentences": schema.SENTENCES,
-                "voice_segments": schema.VOICE_SEGMENTS, "quotes": schema.QUOTES, "errors": schema.ERRORS}
+    expected = schema.ANALYSIS_TABLES
     for name, frame in seeds.tables().items():
         assert frame.schema == pl.Schema(expected[name]), name
 
@@ -144,3 +143,13 @@ def test_a_failing_article_becomes_an_error_row(tmp_path: Path, monkeypatch: pyt
     assert set(result.sentences["article_id"]) == {"a"}
     row = result.errors.row(0, named=True)
     assert (row["article_id"], row["severity"]) == ("b", "error") and "RuntimeError: boom" in row["reason"]
+
+
+def test_the_analysis_holds_the_tables_in_schema_order() -> None:
+    """Analysis(*frames) takes the tables positionally, in the order framing analyze writes them."""
+    import dataclasses
+
+    from framing.pipeline import Analysis
+
+    fields = [f.name for f in dataclasses.fields(Analysis)]
+    assert fields[: len(schema.ANALYSIS_TABLES)] == list(schema.ANALYSIS_TABLES) == list(Analysis.TABLES)

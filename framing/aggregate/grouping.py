@@ -1,0 +1,97 @@
+"""Grouping helpers of the comparison tables: the keys a table is grouped by, periods, shares, word counts.
+
+Used by framing.aggregate.tables and framing.aggregate.mentions (see the docstring of tables.py for the groupings).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from framing.aggregate.filters import outlet_label
+from framing.errors import ConfigError
+
+BY_VALUES = ("outlet", "article", "outlet_kind", "outlet_date")
+PERIODS = ("day", "week", "month", "year")
+UNDATED = "(undated)"
+IMPRECISE = "(imprecise)"
+
+_PERIOD_FORMAT = {"day": "%Y-%m-%d", "week": "%G-W%V", "month": "%Y-%m", "year": "%Y"}
+
+
+def group_keys(by: str) -> list[str]:
+    """The key columns a table grouped `by` starts with."""
+    keys = {
+        "outlet": ["outlet"],
+        "article": ["outlet", "article_id"],
+        "outlet_kind": ["outlet", "kind"],
+        "outlet_date": ["outlet", "period"],
+    }
+    if by not in keys:
+        raise ConfigError(f"cannot group by {by!r}: use one of {', '.join(BY_VALUES)}")
+    return keys[by]
+
+
+def _check(by: str, allowed: tuple[str, ...], table: str, period: str) -> list[str]:
+    if by not in allowed:
+        raise ConfigError(f"the {table} table cannot be grouped by {by!r}: use one of {', '.join(allowed)}")
+    if period not in PERIODS:
+        raise ConfigError(f"unknown period {period!r}: use one of {', '.join(PERIODS)}")
+    return group_keys(by)
+
+
+def _article_keys(articles: pl.DataFrame, period: str) -> pl.DataFrame:
+    """article_id -> outlet label and period bucket."""
+    fmt = _PERIOD_FORMAT[period]
+    first = pl.col("date_first").dt.strftime(fmt)
+    last = pl.col("date_last").dt.strftime(fmt)
+    bucket = (
+        pl.when(pl.col("date_first").is_null() | pl.col("date_last").is_null())
+        .then(pl.lit(UNDATED))
+        .when(first == last)
+        .then(first)
+        .otherwise(pl.lit(IMPRECISE))
+    )
+    return articles.select("article_id", outlet_label(), bucket.alias("period"))
+
+
+def _with_keys(df: pl.DataFrame, articles: pl.DataFrame, period: str) -> pl.DataFrame:
+    """`df` (with article_id) joined to its article's outlet label and period; rows of unknown articles drop out."""
+    keys = _article_keys(articles, period)
+    drop = [c for c in ("outlet", "period") if c in df.columns]
+    return df.drop(drop).join(keys, on="article_id", how="inner")
+
+
+def _share(numerator: str | pl.Expr, denominator: str | pl.Expr) -> pl.Expr:
+    """numerator / denominator as Float64, null where the denominator is zero or null."""
+    num = pl.col(numerator) if isinstance(numerator, str) else numerator
+    den = pl.col(denominator) if isinstance(denominator, str) else denominator
+    return pl.when(den > 0).then(num.cast(pl.Float64) / den.cast(pl.Float64)).otherwise(None)
+
+
+def _segments_with_kind(analysis: Any) -> pl.DataFrame:
+    """VOICE_SEGMENTS with the `kind` of the section each segment starts in (null when in none).
+
+    Looked up by offset in SECTIONS rather than through SENTENCES, because a voice filter drops sentences by their
+    dominant voice while keeping the segments of the chosen voice inside them.
+    """
+    segs = analysis.voice_segments.with_row_index("_row")
+    spans = analysis.sections.select("article_id", pl.col("start").alias("_s"), pl.col("end").alias("_e"), "kind")
+    found = (
+        segs.select("_row", "article_id", "start")
+        .join(spans, on="article_id", how="inner")
+        .filter((pl.col("start") >= pl.col("_s")) & (pl.col("start") < pl.col("_e")))
+        .group_by("_row")
+        .agg(pl.col("kind").min())
+    )
+    return segs.join(found, on="_row", how="left").drop("_row")
+
+
+def _quote_kinds(analysis: Any) -> pl.DataFrame:
+    return analysis.sections.select("article_id", pl.col("section_id"), "kind").unique(["article_id", "section_id"])
+
+
+def _words(expr: pl.Expr) -> pl.Expr:
+    """Number of word tokens (runs of letters/digits) in a text column."""
+    return expr.fill_null("").str.count_matches(r"\w+").cast(pl.Int64)

@@ -1,0 +1,154 @@
+"""Where the terms of a `TermList` occur in a text: every mention, with German inflection and the compounds the
+term's `compounds` column admits.
+
+A one-word term matches a word that is the term plus an inflection ending (`Maskenpflicht`, `Maskenpflichten`,
+genitive `Maskenpflicht`/`Impfstoffs`/`Impfstoffes`, dative plural `Kindern`, weak nouns `Kollegen`) or an
+umlaut plural of it (`Anschlag` -> `Anschläge`); a phrase (`Olaf Scholz`) matches its words with any white space
+between them and an ending on the last word. Case: see framing.terms.listing. The span of a mention is the term's
+part of the word (with its ending): in `Corona-Maskenpflicht` the characters of `Maskenpflicht`.
+
+Overlaps: mentions of different terms are all kept, each a row of its own (`Scholz` inside `Olaf Scholz` is a
+mention of both terms); mentions of one term that overlap (the word form and a `pattern` match) are one mention,
+the longest.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from framing.terms.listing import Term, TermList
+
+WORD = re.compile(r"\w+(?:[-‐]\w+)*")
+# Endings a noun, name or adjective takes after the form given in terms.csv (shortest first).
+ENDINGS = ("s", "n", "e", "es", "en", "er", "em", "ns", "ern", "nen")
+UMLAUTS = (("äu", "au"), ("ä", "a"), ("ö", "o"), ("ü", "u"))
+MIN_HEAD = 3  # a compound's head term needs at least this many letters before it (Schul|maskenpflicht)
+
+
+@dataclass(frozen=True)
+class Mention:
+    term: str
+    label: str | None
+    start: int
+    end: int
+    text: str  # the mention as written
+
+
+@dataclass(frozen=True)
+class _Index:
+    exact: dict[str, tuple[Term, ...]]  # form -> terms matched with their letters as written
+    folded: dict[str, tuple[Term, ...]]  # casefolded form -> terms with ignore_case
+    heads: bool  # some term admits closed compounds (head / any)
+    phrases: tuple[tuple[re.Pattern[str], Term], ...]  # multi-word terms, `any` compounds and patterns
+
+
+def _add(table: dict[str, list[Term]], key: str, term: Term) -> None:
+    bucket = table.setdefault(key, [])
+    if term not in bucket:
+        bucket.append(term)
+
+
+@functools.lru_cache(maxsize=16)
+def _index(terms: TermList) -> _Index:
+    exact: dict[str, list[Term]] = {}
+    folded: dict[str, list[Term]] = {}
+    phrases: list[tuple[re.Pattern[str], Term]] = []
+    for term in terms.terms:
+        flags = re.IGNORECASE if term.ignore_case else 0
+        if term.pattern:
+            phrases.append((re.compile(term.pattern, flags), term))
+        if not WORD.fullmatch(term.term) or " " in term.term:  # a phrase, or a term with punctuation (Dr. Merz)
+            words = term.term.split()
+            body = r"\s+".join(re.escape(w) for w in words)
+            endings = "|".join(ENDINGS)
+            phrases.append((re.compile(rf"(?<!\w){body}(?:{endings})?(?!\w)", flags), term))
+            continue
+        if term.compounds == "any":
+            first, rest = re.escape(term.term[0]), re.escape(term.term[1:])
+            phrases.append((re.compile(rf"(?i:{first}){rest}", flags), term))
+        if term.ignore_case:
+            _add(folded, term.term.casefold(), term)
+        else:
+            _add(exact, term.term, term)
+            if term.term[0].islower():  # a lower-case term at a sentence start
+                _add(exact, term.term[0].upper() + term.term[1:], term)
+    return _Index({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in folded.items()},
+                  any(t.compounds in ("head", "any") for t in terms.terms), tuple(phrases))
+
+
+def _bases(piece: str) -> Iterator[str]:
+    """The forms `piece` may be an inflection of: itself, without an ending, without an umlaut plural."""
+    yield piece
+    for ending in ENDINGS:
+        if piece.endswith(ending) and len(piece) > len(ending) + 1:
+            base = piece[: -len(ending)]
+            yield base
+            yield from _plain_vowel(base)
+    yield from _plain_vowel(piece)
+
+
+def _plain_vowel(base: str) -> Iterator[str]:
+    for umlaut, plain in UMLAUTS:
+        k = base.rfind(umlaut)
+        if k > 0:
+            yield base[:k] + plain + base[k + len(umlaut):]
+            return
+
+
+def _lookup(index: _Index, piece: str) -> list[Term]:
+    found: list[Term] = []
+    for base in _bases(piece):
+        found += [t for t in index.exact.get(base, ()) if t not in found]
+        found += [t for t in index.folded.get(base.casefold(), ()) if t not in found]
+    return found
+
+
+def _word_mentions(index: _Index, text: str) -> Iterator[tuple[Term, int, int]]:
+    for m in WORD.finditer(text):
+        word, start = m.group(), m.start()
+        for term in _lookup(index, word):
+            yield term, start, m.end()
+        if "-" in word or "‐" in word:
+            offset = start
+            for part in re.split(r"([-‐])", word):
+                if part not in ("-", "‐") and part:
+                    for term in _lookup(index, part):
+                        if term.compounds != "none":
+                            yield term, offset, offset + len(part)
+                offset += len(part)
+        if index.heads:
+            for i in range(MIN_HEAD, len(word) - 2):
+                if not word[i - 1].isalpha():
+                    continue
+                head = word[i].upper() + word[i + 1:]
+                for term in _lookup(index, head):
+                    if term.compounds in ("head", "any") and "-" not in head:
+                        yield term, start + i, m.end()
+
+
+def find_mentions(text: str, terms: TermList) -> list[Mention]:
+    """Every mention of every term in `text`, ordered by position (then term)."""
+    if not terms:
+        return []
+    index = _index(terms)
+    spans: dict[Term, list[tuple[int, int]]] = {}
+    for term, start, end in _word_mentions(index, text):
+        spans.setdefault(term, []).append((start, end))
+    for pattern, term in index.phrases:
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                spans.setdefault(term, []).append((m.start(), m.end()))
+    out: list[Mention] = []
+    for term, found in spans.items():
+        kept: list[tuple[int, int]] = []
+        for start, end in sorted(found, key=lambda se: (se[0], -se[1])):
+            if kept and start < kept[-1][1]:  # overlaps the mention kept before: one mention, the longest
+                if end - start > kept[-1][1] - kept[-1][0]:
+                    kept[-1] = (start, end)
+                continue
+            kept.append((start, end))
+        out += [Mention(term.term, term.label, s, e, text[s:e]) for s, e in kept]
+    return sorted(out, key=lambda m: (m.start, m.end, m.term, m.label or ""))
