@@ -15,12 +15,12 @@ import streamlit as st
 
 from framing import resources, schema
 from framing.aggregate.filters import Filter, FilterOptions
-from framing.app import articles, commentary, overview, reuse, state, tone, upload, voices
+from framing.app import actors, articles, commentary, overview, reuse, state, timeline, tone, upload, voices
 from framing.app.blocks import View, banner
 from framing.errors import FramingError
 from framing.present.article_html import ARTICLE_CSS, escape
 
-PAGES = (overview, tone, voices, commentary, reuse, articles, upload)  # in the order of the view picker
+PAGES = (overview, tone, voices, actors, commentary, timeline, reuse, articles, upload)  # the view picker's order
 VIEWS = tuple(page.TITLE for page in PAGES)
 
 
