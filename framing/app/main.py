@@ -33,9 +33,15 @@ def sidebar(options: FilterOptions) -> Filter:
     dated = options.date_min is not None
     # One date a row, the sidebar's full width: two in a row were too narrow to read a date.
     kwargs = {"value": None, "min_value": options.date_min, "max_value": options.date_max, "format": "YYYY-MM-DD",
-              "disabled": not dated, "help": "Pick a day in the calendar, or type it and press Enter."}
-    sb.date_input("From", key="f_from", persist_state="session", **kwargs)
-    sb.date_input("To", key="f_to", persist_state="session", **kwargs)
+              "disabled": not dated, "help": "A day picked in the calendar applies at once; a typed date when you "
+              "leave the field (Tab). The slider below applies as soon as you let go."}
+    sb.date_input("From", key="f_from", persist_state="session", on_change=state.dates_to_span, **kwargs)
+    sb.date_input("To", key="f_to", persist_state="session", on_change=state.dates_to_span, **kwargs)
+    if dated and options.date_min < options.date_max:
+        state.sync_span(options.date_min, options.date_max)
+        sb.slider("Date range", min_value=options.date_min, max_value=options.date_max, key="f_span",
+                  format="YYYY-MM-DD", on_change=state.span_to_dates, args=(options.date_min, options.date_max),
+                  label_visibility="collapsed")
     sb.checkbox("Include undated articles", key="f_undated", persist_state="session",
                 help="Articles whose text gives no date. A month-only date counts when the month overlaps the range.")
     sb.multiselect("Section kinds", schema.SECTION_KINDS, key="f_kinds", persist_state="session", placeholder="All sections",

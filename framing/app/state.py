@@ -31,8 +31,8 @@ from framing.aggregate.tables import TABLES
 from framing.load import uploads as store
 from framing.present.charts import outlet_colours
 
-FILTER_KEYS = ("f_outlets", "f_from", "f_to", "f_undated", "f_kinds", "f_voices", "f_speakers", "f_groups", "f_text",
-               "f_languages")
+FILTER_KEYS = ("f_outlets", "f_from", "f_to", "f_span", "f_undated", "f_kinds", "f_voices", "f_speakers", "f_groups",
+               "f_text", "f_languages")
 CORPORA_KEPT = 2  # analysed corpora kept in memory: the current one and the one before an upload
 TABLES_KEPT = 64  # comparison tables kept, by filter: toggling back to a filter is instant
 FILTERS_KEPT = 8  # filtered analyses kept
@@ -203,8 +203,8 @@ def seed_from_url(corpus: Corpus, pages: tuple[str, ...]) -> None:
     flt = Filter.from_query_params(params)
     options = corpus.options
     ss.f_outlets = [o for o in flt.outlets if o in options.outlets]
-    ss.f_from = _clamp(flt.date_from, options)
-    ss.f_to = _clamp(flt.date_to, options)
+    ss.f_from = _clamp(flt.date_from, options.date_min, options.date_max)
+    ss.f_to = _clamp(flt.date_to, options.date_min, options.date_max)
     ss.f_undated = flt.include_undated
     ss.f_kinds = list(flt.section_kinds)
     ss.f_voices = list(flt.voices)
@@ -220,10 +220,10 @@ def seed_from_url(corpus: Corpus, pages: tuple[str, ...]) -> None:
     ss._seeded = True
 
 
-def _clamp(value: dt.date | None, options: FilterOptions) -> dt.date | None:
-    if value is None or options.date_min is None or options.date_max is None:
+def _clamp(value: dt.date | None, low: dt.date | None, high: dt.date | None) -> dt.date | None:
+    if value is None or low is None or high is None:
         return None
-    return min(max(value, options.date_min), options.date_max)
+    return min(max(value, low), high)
 
 
 def request_page() -> None:
@@ -239,6 +239,32 @@ def requested_page(current: str) -> str | None:
         return wanted
     st.session_state.view = current
     return None
+
+
+def sync_span(date_min: dt.date, date_max: dt.date) -> None:
+    """Before the sidebar's date slider is drawn: its span follows the From / To dates (an open end is the
+    corpus's first or last day), also after a reset or a URL seed."""
+    ss = st.session_state
+    span = (_clamp(ss.get("f_from"), date_min, date_max) or date_min,
+            _clamp(ss.get("f_to"), date_min, date_max) or date_max)
+    if span[0] > span[1]:
+        span = (span[1], span[0])
+    if ss.get("f_span") != span:
+        ss.f_span = span
+
+
+def span_to_dates(date_min: dt.date, date_max: dt.date) -> None:
+    """on_change of the date slider (applies on release): From / To from its span; an end at the corpus's first
+    or last day stays open (no bound, so undated articles stay as the checkbox says)."""
+    ss = st.session_state
+    low, high = ss.f_span
+    ss.f_from = None if low <= date_min else low
+    ss.f_to = None if high >= date_max else high
+
+
+def dates_to_span() -> None:
+    """on_change of From / To: the slider is re-synced on the next run (sync_span)."""
+    st.session_state.pop("f_span", None)
 
 
 def reset_filters() -> None:

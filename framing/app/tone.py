@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from framing.app.blocks import View, banner, chart, glossary, table
-from framing.present import charts, multiples
+from framing.present import multiples
 
 TITLE = "Tone"
 
@@ -12,8 +12,8 @@ def render(view: View) -> None:
     colours = view.corpus.colours
     tone = view.table("tone_by_voice")
     banner(view)
-    chart(charts.grouped_by_outlet(tone, "voice", "mean_tone", "Mean tone by voice: journalist, quoted speakers, readers",
-                                   colours, label="Mean tone (−1 … +1)"))
+    chart(multiples.dots(tone, "voice", (("mean_tone", "mean tone", "circle"),),
+                         "Mean tone by voice (−1 … +1): journalist, quoted speakers, readers", colours))
     table(tone, "tone_by_voice")
     # Full width, one panel per outlet: 13 overlaid lines (or 26 dots at the origin) did not read.
     banner(view)

@@ -12,14 +12,43 @@ import math
 
 import plotly.graph_objects as go
 import polars as pl
-from plotly.subplots import make_subplots
 
 from framing.present.charts import UNKNOWN_COLOUR, _outlet_order, _plot_frame, _style, plot_text
 
 OVERLAY_MAX = 4  # up to this many outlets share one chart; more get one small panel each
 PANEL_COLUMNS = 4  # small multiples per row
 PANEL_HEIGHT = 150  # pixels per row of small multiples
+CONTEXT_COLOUR = "#DDDDDD"  # the other outlets behind a small multiple
 ZERO_BIN_COLOUR = "#7F7F7F"  # the bin of tone exactly 0: sentences without any sentiment word
+
+
+def _panels(n: int, titles: list[str], *, x: dict, y: dict, gap_x: float = 0.03, title_space: float = 0.35
+            ) -> tuple[dict, list[str], list[str]]:
+    """The layout of `n` small multiples in a grid, built as one dict (plotly's make_subplots and update_xaxes
+    cost a second per figure at 13 panels): axes with shared ranges (`matches`), tick labels under the lowest panel
+    of each column and at the left of each row, a title over each panel; returns the layout and each panel's axis
+    names for its traces."""
+    rows, columns = _grid(n)
+    gap_y = title_space / rows
+    width, height = (1 - gap_x * (columns - 1)) / columns, (1 - gap_y * (rows - 1)) / rows
+    layout: dict = {"annotations": []}
+    xs, ys = [], []
+    for i in range(n):
+        row, col = i // columns, i % columns
+        suffix = "" if i == 0 else str(i + 1)
+        x0 = col * (width + gap_x)
+        y1 = 1 - row * (height + gap_y)
+        lowest = not any(j % columns == col and j // columns > row for j in range(n))
+        layout[f"xaxis{suffix}"] = {**x, "domain": [x0, x0 + width], "anchor": f"y{suffix}",
+                                    "matches": None if i == 0 else "x", "showticklabels": lowest}
+        layout[f"yaxis{suffix}"] = {**y, "domain": [y1 - height, y1], "anchor": f"x{suffix}",
+                                    "matches": None if i == 0 else "y", "showticklabels": col == 0}
+        layout["annotations"].append({"text": titles[i], "x": x0 + width / 2, "y": y1, "xref": "paper",
+                                      "yref": "paper", "xanchor": "center", "yanchor": "bottom", "showarrow": False,
+                                      "font": {"size": 12}})
+        xs.append(f"x{suffix}")
+        ys.append(f"y{suffix}")
+    return layout, xs, ys
 
 
 def _grid(n: int) -> tuple[int, int]:
@@ -50,20 +79,23 @@ def time_lines(df: pl.DataFrame, value: str, title: str, colours: dict[str, str]
         fig = _style(fig, title, height=340)
         fig.update_layout(margin={"t": 80}, legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"})
         return fig
-    rows, columns = _grid(len(outlets))
-    fig = make_subplots(rows=rows, cols=columns, shared_xaxes=True, shared_yaxes=True,
-                        subplot_titles=outlets, vertical_spacing=0.5 / rows, horizontal_spacing=0.03)
-    for i, o in enumerate(outlets):
-        row, col = i // columns + 1, i % columns + 1
+    rows, _ = _grid(len(outlets))
+    layout, xs, ys = _panels(len(outlets), outlets, x={"type": "date", "tickformat": "%b %Y", "nticks": 4},
+                             y={"tickformat": fmt, "nticks": 4})
+    traces = []
+    for o, xaxis, yaxis in zip(outlets, xs, ys):
+        # the other outlets as one grey trace, their lines apart by gaps (one trace per outlet made a view slow)
+        other_x: list = []
+        other_y: list = []
         for other in outlets:
             if other != o:
-                fig.add_trace(line(other, line={"color": "#DDDDDD", "width": 1}, marker={"size": 2},
-                                   showlegend=False, hoverinfo="skip", hovertemplate=None), row=row, col=col)
-        fig.add_trace(line(o, line={"color": colours.get(o, UNKNOWN_COLOUR), "width": 2.5}, marker={"size": 5},
-                           showlegend=False), row=row, col=col)
-    fig.update_xaxes(type="date", tickformat="%b %Y", nticks=4)
-    fig.update_yaxes(tickformat=fmt, nticks=4)
-    fig.update_annotations(font={"size": 12})
+                other_x += [*series[other]["period_start"].to_list(), None]
+                other_y += [*series[other][value].to_list(), None]
+        traces.append(go.Scatter(x=other_x, y=other_y, mode="lines", line={"color": CONTEXT_COLOUR, "width": 1},
+                                 showlegend=False, hoverinfo="skip", connectgaps=False, xaxis=xaxis, yaxis=yaxis))
+        traces.append(line(o, line={"color": colours.get(o, UNKNOWN_COLOUR), "width": 2.5}, marker={"size": 5},
+                           showlegend=False, xaxis=xaxis, yaxis=yaxis))
+    fig = go.Figure(traces, layout)
     fig = _style(fig, f"{title} ({label}; one panel per outlet, the others in grey)",
                  height=90 + PANEL_HEIGHT * rows)
     fig.update_layout(margin={"t": 80})
@@ -75,53 +107,62 @@ def tone_histograms(df: pl.DataFrame, title: str, colours: dict[str, str]) -> go
     as zero), the bin of tone exactly 0 in grey, shared axes so outlets compare at a glance."""
     data = _plot_frame(df, ["outlet"]).sort("outlet", "tone_bin")
     outlets = _outlet_order(colours, data["outlet"].unique().to_list())
-    rows, columns = _grid(len(outlets))
-    fig = make_subplots(rows=rows, cols=columns, shared_xaxes=True, shared_yaxes=True, subplot_titles=outlets,
-                        vertical_spacing=0.5 / rows, horizontal_spacing=0.03)
-    for i, o in enumerate(outlets):
+    rows, _ = _grid(len(outlets))
+    layout, xs, ys = _panels(len(outlets), outlets, x={"type": "category", "tickangle": -60, "tickfont": {"size": 9}},
+                             y={"tickformat": ".0%", "nticks": 4}, title_space=0.5)
+    traces = []
+    for o, xaxis, yaxis in zip(outlets, xs, ys):
         part = data.filter(pl.col("outlet") == o)
         colour = colours.get(o, UNKNOWN_COLOUR)
-        fig.add_trace(go.Bar(
+        traces.append(go.Bar(
             x=part["tone_range"].to_list(), y=part["share_sentences"].to_list(), name=o, showlegend=False,
             marker_color=[ZERO_BIN_COLOUR if b == 0 else colour for b in part["tone_bin"].to_list()],
-            customdata=part["n_sentences"].to_list(),
-            hovertemplate=f"{o}, tone %{{x}}: %{{y:.0%}} of sentences (%{{customdata}})<extra></extra>"),
-            row=i // columns + 1, col=i % columns + 1)
-    fig.update_yaxes(tickformat=".0%", nticks=4)
-    fig.update_xaxes(type="category", tickangle=-60, tickfont={"size": 9}, showticklabels=False)
-    for col in range(1, columns + 1):  # tone ranges under the bottom row only
-        fig.update_xaxes(showticklabels=True, row=rows, col=col)
-    fig.update_layout(bargap=0.05)
+            customdata=part["n_sentences"].to_list(), xaxis=xaxis, yaxis=yaxis,
+            hovertemplate=f"{o}, tone %{{x}}: %{{y:.0%}} of sentences (%{{customdata}})<extra></extra>"))
+    fig = go.Figure(traces, {**layout, "bargap": 0.05})
     fig = _style(fig, f"{title} (grey: tone exactly 0)", height=150 + 160 * rows)
     fig.update_layout(margin={"t": 80, "b": 90})
     return fig
 
 
-def tone_dots(df: pl.DataFrame, title: str, colours: dict[str, str]) -> go.Figure:
-    """Our mean sentence tone and textblob-de's mean polarity as two dots per outlet, one panel per voice (a
-    `tone_vs_textblob` table): outlets on the y axis (sorted by our journalist tone), the axis zoomed to the values,
-    so 30 outlets do not pile up at the origin."""
-    data = _plot_frame(df, ["outlet", "voice"]).filter(pl.col("mean_sentence_tone").is_not_null())
-    voices = [v for v in ("journalist", "quoted", "reader") if v in set(data["voice"].to_list())]
-    journalist = data.filter(pl.col("voice") == "journalist").sort("mean_sentence_tone")
-    outlets = journalist["outlet"].to_list() + sorted(set(data["outlet"].to_list()) - set(journalist["outlet"]))
-    fig = make_subplots(rows=1, cols=max(len(voices), 1), shared_yaxes=True, subplot_titles=voices or [""],
-                        horizontal_spacing=0.04)
-    for i, voice in enumerate(voices):
-        part = data.filter(pl.col("voice") == voice)
-        for column, name, symbol in (("mean_sentence_tone", "our tone", "circle"),
-                                     ("mean_polarity_textblob", "textblob-de", "diamond-open")):
-            fig.add_trace(go.Scatter(
+def dots(df: pl.DataFrame, panel: str, series: tuple[tuple[str, str, str], ...], title: str,
+         colours: dict[str, str], *, percent: bool = False) -> go.Figure:
+    """Dots per outlet, one panel per value of `panel` (e.g. voice): outlets on the y axis in the colours' order
+    (the tables' order, top to bottom), one dot per `series` entry (column, name, marker symbol) in the outlet's
+    colour, the x axis zoomed to the values, so 30 outlets stay apart instead of piling up at the origin."""
+    data = _plot_frame(df, ["outlet", panel]).filter(pl.col(series[0][0]).is_not_null())
+    order = [v for v in ("journalist", "quoted", "reader") if v in set(data[panel].to_list())]
+    panels = order or sorted(set(data[panel].to_list()))
+    outlets = _outlet_order(colours, data["outlet"].unique().to_list())
+    fmt = ".1%" if percent else ".3f"
+    layout, xs, ys = _panels(max(len(panels), 1), panels or [""], gap_x=0.04, title_space=0,
+                             x={"zeroline": True, "zerolinecolor": "#999999", "nticks": 5,
+                                "tickformat": ".0%" if percent else None},
+                             y={"type": "category", "categoryorder": "array", "categoryarray": outlets,
+                                "autorange": "reversed"})
+    traces = []
+    for i, (value, xaxis, yaxis) in enumerate(zip(panels, xs, ys)):
+        part = data.filter(pl.col(panel) == value)
+        for column, name, symbol in series:
+            traces.append(go.Scatter(
                 x=part[column].to_list(), y=part["outlet"].to_list(), mode="markers", name=name,
-                legendgroup=name, showlegend=i == 0,
+                legendgroup=name, showlegend=i == 0 and len(series) > 1, xaxis=xaxis, yaxis=yaxis,
                 marker={"symbol": symbol, "size": 10, "line": {"width": 1.5},
                         "color": [colours.get(o, UNKNOWN_COLOUR) for o in part["outlet"].to_list()]},
-                hovertemplate=f"%{{y}}, {voice}: {name} %{{x:.3f}}<extra></extra>"), row=1, col=i + 1)
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=outlets)
-    fig.update_xaxes(zeroline=True, zerolinecolor="#999999", nticks=5)
-    fig = _style(fig, title, height=max(300, 130 + 24 * len(outlets)))
-    fig.update_layout(margin={"t": 90}, legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"})
+                hovertemplate=f"%{{y}}, {value}: {name} %{{x:{fmt}}}<extra></extra>"))
+    fig = go.Figure(traces, layout)
+    fig = _style(fig, title, height=max(300, 150 + 24 * len(outlets)))
+    # the legend under the panels, where it meets neither the title nor the panel titles
+    fig.update_layout(margin={"t": 70, "b": 60}, showlegend=len(series) > 1,
+                      legend={"orientation": "h", "x": 0, "y": -0.08, "yanchor": "top"})
     return fig
+
+
+def tone_dots(df: pl.DataFrame, title: str, colours: dict[str, str]) -> go.Figure:
+    """Our mean sentence tone (dot) and textblob-de's mean polarity (open diamond) per outlet, one panel per voice
+    (a `tone_vs_textblob` table)."""
+    return dots(df, "voice", (("mean_sentence_tone", "our tone", "circle"),
+                              ("mean_polarity_textblob", "textblob-de", "diamond-open")), title, colours)
 
 
 def outlet_matrix(df: pl.DataFrame, title: str, outlets: list[str] | None = None) -> go.Figure:
@@ -135,8 +176,8 @@ def outlet_matrix(df: pl.DataFrame, title: str, outlets: list[str] | None = None
     top = max([v or 0 for row in z for v in row] + [0.05])
     fig = go.Figure(go.Heatmap(
         z=z, x=names, y=names, colorscale="Oranges", zmin=0, zmax=top,
-        text=[[f"{v:.0%}" if v else "" for v in row] for row in z], texttemplate="%{text}",
-        colorbar={"title": {"text": "shared"}, "tickformat": ".0%"},
+        text=[[("" if not v else f"{v:.1%}" if v < 0.1 else f"{v:.0%}") for v in row] for row in z],
+        texttemplate="%{text}", colorbar={"title": {"text": "shared"}, "tickformat": ".0%"},
         hovertemplate="%{z:.1%} of %{y}'s text is shared with %{x}<extra></extra>"))
     fig.update_yaxes(autorange="reversed", type="category", title={"text": "text of"})
     fig.update_xaxes(type="category", title={"text": "shared with"}, tickangle=-40)

@@ -32,10 +32,12 @@ def test_many_outlets_get_one_panel_each():
     fig = multiples.time_lines(over_time(outlets), "journalist_tone", "Tone", outlet_colours(outlets), label="tone")
     titles = [a.text for a in fig.layout.annotations]
     assert titles == outlets
-    # each panel: the outlet in its colour and the twelve others in grey
-    assert len(fig.data) == 13 * 13
-    highlighted = [t for t in fig.data if t.line.color != "#DDDDDD"]
+    # each panel: the outlet in its colour and the twelve others in one grey trace, their lines apart by gaps
+    assert len(fig.data) == 2 * 13
+    highlighted = [t for t in fig.data if t.line.color != multiples.CONTEXT_COLOUR]
     assert [t.name for t in highlighted] == outlets
+    context = fig.data[0]
+    assert len(context.x) == 12 * (3 + 1) and context.x[3] is None
     assert fig.layout.xaxis.type == "date" and fig.layout.height >= 4 * multiples.PANEL_HEIGHT
 
 
@@ -49,13 +51,16 @@ def test_tone_histograms_show_every_bin_and_the_zero_bin_in_grey():
     assert 0 in bars.y  # empty bins are drawn as zero, not skipped
 
 
-def test_tone_dots_sort_outlets_by_the_journalists_tone_and_zoom():
+def test_tone_dots_keep_the_tables_outlet_order_and_zoom():
     tone = tone_by_voice(small_corpus())
-    fig = multiples.tone_dots(tone, "Tone", outlet_colours(tone["outlet"]))
-    journalist = tone.filter(pl.col("voice") == "journalist").sort("mean_sentence_tone")["outlet"].to_list()
-    assert list(fig.layout.yaxis.categoryarray)[:len(journalist)] == journalist
+    colours = outlet_colours(tone["outlet"])
+    fig = multiples.tone_dots(tone, "Tone", colours)
+    assert list(fig.layout.yaxis.categoryarray) == [o for o in colours if o in set(tone["outlet"])]
+    assert fig.layout.yaxis.autorange == "reversed"  # first outlet on top, as in the table
     assert fig.layout.xaxis.range is None  # zoomed to the values, not fixed at -1..1
     assert {t.name for t in fig.data} == {"our tone", "textblob-de"}
+    assert [a.text for a in fig.layout.annotations] == ["journalist", "quoted", "reader"]
+    assert fig.layout.legend.y < 0  # under the panels, clear of the titles
 
 
 def test_outlet_matrix_cells():
