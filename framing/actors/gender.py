@@ -272,7 +272,9 @@ def words_before_name(words: Sequence[str], name_forms: Iterable[str]) -> list[s
     if at is None:
         first_noun = next((k for k, w in enumerate(words) if w[:1].isupper() and w.lower() not in DETERMINERS),
                           None)
-        return list(words[:first_noun + 1]) if first_noun is not None else []
+        if first_noun is None or any(w.lower() in ("der", "des", "von", "vom") for w in words[first_noun + 1:]):
+            return []  # "der Sprecher der Landesrätin": whoever it resolved to, the role is someone else's
+        return list(words[:first_noun + 1])
     return role_run(words[:at])
 
 
@@ -292,6 +294,8 @@ def role_run(words: Sequence[str]) -> list[str]:
                 is_title(w) or is_role(w, lex) or is_person_noun(w)) or is_first_name(w):
             break  # another name or noun: "Kanzlerin Merkels Sprecher Steffen Seibert" keeps "Sprecher"
         run.insert(0, w)
+        if w.lower() in DETERMINERS:
+            break  # the article opens the phrase: "Sprecher der zuständigen Landesrätin" keeps "der … Landesrätin"
     return run
 
 

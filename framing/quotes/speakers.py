@@ -642,8 +642,9 @@ def _role_after(toks: list[Tok], j: int, lex: Lexicon) -> str | None:
             if is_role(w.text, lex) or is_person_noun(w.text) and word_type(w.text):
                 return w.text
             return None
-        if w.text in ",.;:":
-            return None
+        if w.text in ",.;:" or w.lower not in DETERMINERS and not is_adjective(w, lex) and not (
+                w.text[:1].isdigit()):
+            return None  # "Alexander Gauland, sagte Grünen-Fraktionschefin X": the role is the next speaker's
         k += 1
     return None
 
