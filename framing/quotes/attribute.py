@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple, Sequence
 
 from framing.actors.gazetteer import Gazetteer, load_gazetteer
+from framing.actors.gender import pronoun_clue
 from framing.actors.roles import article_role
 from framing.quotes.cues import Cue, Mention, inverted_frame, message_span, sentence_cues, strip_span
 from framing.quotes.lexicon import REPORT_ADVERBS, Lexicon, lexicon
@@ -74,6 +75,9 @@ class Quote:
     speaker_kind: str = "unknown"  # person / institution / anonymous / reader / unknown
     speaker_role: str | None = None  # the role or title beside the name: "CSU-Chef", "Virologin", "Dr."
     speaker_type: str = "unknown"  # politician / government / party / institution / expert / ... (SPEAKER_TYPES)
+    speaker_gender: str | None = None  # female / male / unknown for a person (framing.actors.gender); else None
+    speaker_gender_evidence: str | None = None  # "name; role", "conflict: …"; None without evidence
+    speaker_entity: int | None = None  # the speaker's entity in the article (ArticleEntities.entities), if any
 
 
 class Attribution(NamedTuple):
@@ -163,7 +167,8 @@ class _Scan:
                      speaker=who.name, speaker_group=who.group,
                      speaker_kind=who.kind if who.name or who.kind == "anonymous" else "unknown",
                      speaker_role=who.role if who.name or who.kind == "anonymous" else None,
-                     speaker_type=who.type if who.name or who.kind == "anonymous" else "unknown")
+                     speaker_type=who.type if who.name or who.kind == "anonymous" else "unknown",
+                     speaker_entity=who.entity if who.name else None)
 
     def add(self, quote: Quote) -> None:
         self.items.append((quote.start, quote))
@@ -181,7 +186,7 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
     for si in range(len(scan.sents)):
         _attribute_sentence(scan, si)
     scan.items.sort(key=lambda x: (x[0], x[1].end))
-    return _typed_from_article(text, [q for _, q in scan.items])
+    return _with_genders(_typed_from_article(text, [q for _, q in scan.items]), scan.art)
 
 
 def _typed_from_article(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -198,6 +203,23 @@ def _typed_from_article(text: str, quotes: list[Quote]) -> list[Quote]:
                 role, kind = found[q.speaker]
                 q = replace(q, speaker_type=kind, speaker_role=(q.speaker_role or role) if q.speaker_kind == "person"
                             else q.speaker_role)
+        out.append(q)
+    return out
+
+
+def _with_genders(quotes: list[Quote], art: ArticleEntities) -> list[Quote]:
+    """The quotes with their speakers' gender in the article: the pronouns that named a person first add their
+    clue (`sagte sie`) to it, then every quote of a person gets the gender of all its entity's clues."""
+    for q in quotes:
+        if q.speaker_entity is not None and q.speaker_mention and q.speaker_kind == "person":
+            clue = pronoun_clue(q.speaker_mention, q.cue)
+            if clue is not None:
+                art.entities[q.speaker_entity].clues.add(clue)
+    out = []
+    for q in quotes:
+        if q.speaker_entity is not None and q.speaker_kind == "person":
+            gender, evidence = art.entities[q.speaker_entity].gender_verdict()
+            q = replace(q, speaker_gender=gender, speaker_gender_evidence=evidence)
         out.append(q)
     return out
 
