@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from framing.actors.names import is_common_noun, is_first_name, is_person_noun, never_a_name
-from framing.actors.types import ORGANISATION_TYPES, mention_group, word_type
+from framing.actors.types import ORGANISATION_TYPES, is_listed, mention_group, phrase_type, word_type
 
 WORD = re.compile(r"[A-Za-zÄÖÜäöüßÀ-ÿ][\w.'’-]*|[^\w\s]")
 # What may stand between a name and its apposed role: "Griss, die frühere Präsidentin", "Kern, ein gelernter …".
@@ -22,7 +22,7 @@ APPOSITION_DETERMINERS = frozenset({"der", "die", "das", "ein", "eine", "des", "
 REACH = 60  # characters looked at on each side of a name
 MAX_ADJECTIVES = 3
 # Role heads whose type depends on what they head: `-Chef` of a firm, a party, a team.
-GENERIC_HEADS = frozenset({"chef", "chefin", "sprecher", "sprecherin", "leiter", "leiterin"})
+GENERIC_HEADS = ("sprecherin", "sprecher", "leiterin", "leiter", "chefin", "chef", "vertreterin", "vertreter")
 
 
 def _typed(word: str, person: bool = True) -> str | None:
@@ -31,14 +31,37 @@ def _typed(word: str, person: bool = True) -> str | None:
     if not word[:1].isupper() or is_first_name(word) or never_a_name(word) or person and not is_person_noun(word):
         return None
     if "-" in word:
-        first, head = word.split("-", 1)[0], word.rsplit("-", 1)[-1]
         said = mention_group([word])
         if said is not None and said[1] == "party":
             return "politician"  # "ÖVP-Mann", "Grünen-Politiker"
-        if head.lower() in GENERIC_HEADS:  # "Springer-Chef" is business, "HDP-Chef" not: the first part decides
-            kind = word_type(first)
-            return kind if kind in ORGANISATION_TYPES else None
+    split = None if is_listed(word) else _generic_compound(word)
+    if split is not None:  # "Springer-Chef" is business, "HDP-Chef" a party's, "Wolfsburg-Chef" unknown
+        kind = word_type(split) if split else None
+        return kind if kind in ORGANISATION_TYPES else None
     return word_type(word)
+
+
+def _generic_compound(word: str) -> str | None:
+    """For a role compound with a generic head (`Polizeisprecher`, `Konzern-Chef`, `Sprecher`), its first part
+    as a noun (`Polizei`, `Konzern`; "" for the bare head); None for any other word."""
+    low = word.lower()
+    head = next((h for h in GENERIC_HEADS if low.endswith(h)), None)
+    if head is None:
+        return None
+    first = word[:len(word) - len(head)].rstrip("-")
+    if first.endswith("s") and len(first) > 4 and word_type(first) is None:
+        first = first[:-1]  # the linking s: "Unternehmenssprecher"
+    return first if len(first) > 1 else ""
+
+
+def _affiliated(words: list[str], k: int) -> str | None:
+    """The type a generic role takes from the organisation after it: `Sprecher von Polizei und
+    Innenministerium`, `Leiter des Instituts`."""
+    if k + 1 >= len(words) or words[k + 1] not in ("von", "vom", "der", "des", "bei", "beim"):
+        return None
+    stop = next((i for i in range(k + 2, len(words)) if words[i] in ",.;:()"), len(words))
+    kind = phrase_type(words[k + 2:stop][:5])
+    return "politician" if kind == "party" else kind if kind in (*ORGANISATION_TYPES, "expert") else None
 
 
 def _before(words: list[str], name_words: set[str], person: bool) -> tuple[str, str] | None:
@@ -67,6 +90,8 @@ def _after(words: list[str], person: bool) -> tuple[str, str] | None:
     if k >= len(words):
         return None
     kind = _typed(words[k], person)
+    if kind is None and _generic_compound(words[k]) == "":
+        kind = _affiliated(words, k)
     return (words[k], kind) if kind else None
 
 

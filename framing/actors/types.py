@@ -67,6 +67,11 @@ def word_type(word: str) -> str | None:
     return kind
 
 
+def is_listed(word: str) -> bool:
+    """The word itself (not only its ending) is in the type table: `Teamchef`, `Polizeisprecher`."""
+    return word in _types()[0]
+
+
 def _listed_type(word: str) -> str | None:
     words, endings = _types()
     if word in words:

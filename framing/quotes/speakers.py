@@ -378,6 +378,8 @@ class ArticleEntities:
         caps = [i for i, w in enumerate(words) if w.capword]
         if not caps:
             return NOBODY, None
+        if words[caps[-1]].lower.endswith(ANONYMOUS_ENDINGS):  # "in Brüsseler Militärkreisen"
+            return Resolved(re.sub(r"^(?:%s)\s+" % ARTICLES, "", mention_text, flags=re.I), None, "anonymous"), None
         name_idx = _name_words(words, lex)
         known = self._known_surname([words[i].text for i in name_idx]) if len(name_idx) == 1 else None
         if known is not None:  # "Kern" after "Christian Kern", "Merkels" after "Angela Merkel"
@@ -668,6 +670,7 @@ def _compound_type(role: str, gaz: Gazetteer) -> str | None:
 
 AFFILIATION = ("von", "vom", "der", "des", "bei", "beim", "am", "an")
 NAMED_AFFILIATION = ("von", "vom", "bei", "beim")  # right after a name first seen outside a speaker mention
+ANONYMOUS_ENDINGS = ("kreise", "kreisen")  # "aus Militärkreisen", "in Bankenkreisen": nobody named
 
 
 def _affiliation_type(words: list[str]) -> str | None:

@@ -53,3 +53,25 @@ def test_a_speaker_named_without_role_takes_the_role_from_earlier_in_the_article
             "Die Lage werde ernster, sagte Hoekstra am Montag.")
     q = find(text, quotes_of(text, sections=()), "Die Lage werde ernster")
     assert (q.speaker_kind, q.speaker_type) == ("person", "expert")
+
+
+@pytest.mark.parametrize("word, kind", [
+    ("Polizeisprecher", "institution"), ("Unternehmenssprecher", "business"), ("Polizeivertreter", "institution"),
+    ("Teamchef", "sport"),  # a listed word wins over its parts
+    ("Sprecher", None), ("Wolfsburg-Chef", None),
+])
+def test_generic_role_heads_take_the_type_of_what_they_head(word, kind):
+    assert article_role(f"Das sei schwierig, sagte {word} Max Mustermann.", "Max Mustermann") == (
+        (word, kind) if kind else None)
+
+
+def test_a_generic_role_takes_the_type_of_the_organisation_after_it():
+    text = "Das sei schwierig, sagt Fritz Grundnig, Sprecher von Polizei und Innenministerium. Grundnig sagte weiter."
+    assert article_role(text, "Fritz Grundnig") == ("Sprecher", "institution")
+    assert article_role("Das sagt Fritz Grundnig, Sprecher seit 2010.", "Fritz Grundnig") is None
+
+
+def test_circles_are_anonymous_sources():
+    text = "In Brüsseler Militärkreisen hieß es, das dürfte im Juni beschlossen werden."
+    q = find(text, quotes_of(text, sections=()), "das dürfte im Juni beschlossen werden")
+    assert (q.speaker_kind, q.speaker_type) == ("anonymous", "anonymous")
