@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from framing.app.blocks import View, banner, chart, glossary, table
-from framing.present import charts
+from framing.present import charts, gender_chart
 
 TITLE = "Voices"
 
@@ -34,3 +34,17 @@ def render(view: View) -> None:
                                    colours, label="Share of quotes"))
         table(modes, "quote_modes")
     glossary("Share of voice", "direct / partial / indirect", "Speaker group")
+    gender_block(view)
+
+
+def gender_block(view: View) -> None:
+    """Whose voices: the share of women among each outlet's quoted people, its interval and the unknowns (#20)."""
+    people = view.table("quoted_gender")
+    if people.is_empty():
+        return
+    st.subheader("Quoted people by gender")
+    banner(view)
+    chart(gender_chart.women_share(people, "Women among the quoted people of known gender (95 % interval), and "
+                                           "people of unknown gender", view.corpus.colours))
+    table(people, "quoted_gender")
+    glossary("quoted_gender.share_women", "quoted_gender.share_women_low", "quoted_gender.share_unknown")
