@@ -28,7 +28,13 @@ ARTICLES = {
     # neither built nor measured for its language (the errors table has a warning for it); False for German or
     # too short to tell
     "outside_scope": pl.Boolean,
+    # report / commentary / guest / analysis / interview / review / press_release / agency / unknown
+    # (framing.segment.genre), and the signal that decided it, in words
+    "genre": pl.String,
+    "genre_evidence": pl.String,
 }
+
+GENRES = ("report", "commentary", "guest", "analysis", "interview", "review", "press_release", "agency", "unknown")
 
 ERRORS = {
     "source_path": pl.String,

@@ -18,7 +18,7 @@ from pathlib import Path
 from framing import resources
 from framing.actors.gender import filed_gender
 from framing.actors.names import is_first_name
-from framing.actors.types import SPEAKER_TYPES
+from framing.actors.types import ORGANISATION_TYPES, SPEAKER_TYPES
 from framing.errors import ConfigError
 
 DEFAULT_GAZETTEER = resources.data_path("actors.csv")
@@ -26,7 +26,6 @@ ACTOR_KINDS = ("person", "institution")
 ACTORS_FILE = "actors.csv"  # a user's actors file, found at the top of a corpus folder (or given as --actors FILE);
 # discovery never reads it as articles (framing.load.discover.METADATA_FILES)
 # Types of actors that are organisations: an actors-file row with one of them and no kind is an institution.
-ORGANISATION_TYPES = ("government", "party", "institution", "media", "business", "civil_society")
 
 
 @dataclass(frozen=True)

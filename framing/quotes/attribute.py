@@ -20,6 +20,7 @@ from typing import Any, NamedTuple, Sequence
 
 from framing.actors.gazetteer import Gazetteer, load_gazetteer
 from framing.actors.gender import pronoun_clue
+from framing.actors.roles import article_role
 from framing.quotes.cues import Cue, Mention, inverted_frame, message_span, sentence_cues, strip_span
 from framing.quotes.lexicon import REPORT_ADVERBS, Lexicon, lexicon
 from framing.quotes.marks import QUOTE_MARK, WORD, Marked, find_quote_marks, is_heading, is_name_or_title
@@ -185,7 +186,25 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
     for si in range(len(scan.sents)):
         _attribute_sentence(scan, si)
     scan.items.sort(key=lambda x: (x[0], x[1].end))
-    return _with_genders([q for _, q in scan.items], scan.art)
+    return _with_genders(_typed_from_article(text, [q for _, q in scan.items]), scan.art)
+
+
+def _typed_from_article(text: str, quotes: list[Quote]) -> list[Quote]:
+    """People who speak without a typed role beside their name take the role the article gives them elsewhere
+    (`Wissenschafter Arjen Hoekstra` earlier, `Hoekstra sagte` here); organisations the noun the article names
+    them with (`die Zeitung Danas`)."""
+    found: dict[str, tuple[str, str] | None] = {}
+    out = []
+    for q in quotes:
+        if q.speaker and q.speaker_kind in ("person", "institution") and q.speaker_type == "unknown":
+            if q.speaker not in found:
+                found[q.speaker] = article_role(text, q.speaker, person=q.speaker_kind == "person")
+            if found[q.speaker] is not None:
+                role, kind = found[q.speaker]
+                q = replace(q, speaker_type=kind, speaker_role=(q.speaker_role or role) if q.speaker_kind == "person"
+                            else q.speaker_role)
+        out.append(q)
+    return out
 
 
 def _with_genders(quotes: list[Quote], art: ArticleEntities) -> list[Quote]:

@@ -19,7 +19,7 @@ from framing.actors.gazetteer import Actor, Gazetteer, fold
 from framing.actors.gender import Clue, first_name_gender, role_clues, role_text_clues, verdict, words_before_name
 from framing.actors.names import (first_name_genders, is_first_name, is_person_noun, is_title, never_a_name,
                                   place_names, split_name)
-from framing.actors.types import mention_group, phrase_type, word_type
+from framing.actors.types import ORGANISATION_TYPES, mention_group, phrase_type, word_type
 from framing.quotes.lexicon import (ADVERBS, ARTICLES, CUT_PREPOSITIONS, DEFINITE_ARTICLES, DETERMINERS, DOCUMENT_ENDINGS,
                                     NAME_PARTICLES, POSSESSIVES, PRONOUNS, RELATIVES, Lexicon, alternation)
 from framing.quotes.marks import QUOTE_CHARS
@@ -48,7 +48,6 @@ NOBODY = Resolved()
 # many characters before.
 DOCUMENT_REACH = 400
 # Types of speakers that are organisations, not people: a mention headed by such a noun is an institution.
-ORGANISATION_TYPES = ("government", "party", "institution", "media", "business", "civil_society")
 
 
 @dataclass
@@ -243,6 +242,10 @@ class ArticleEntities:
                 if ent.type is None and role:
                     ent.type = phrase_type(role.split()) or (
                         "politician" if (mention_group(role.split()) or ("", ""))[1] == "party" else None)
+                if ent.type is None and j + 1 < n and toks[j].lower in NAMED_AFFILIATION:
+                    # "Arjen Hoekstra von der Universität Twente": the organisation says what the person is
+                    end = next((k for k in range(j + 1, min(n, j + 7)) if toks[k].text in ",.;:()"), min(n, j + 7))
+                    ent.type = _affiliation_type([name] + [t.text for t in toks[j:end]])
             i = j
 
     def _pronoun(self, word: str, pos: int) -> Entity | None:
@@ -664,6 +667,7 @@ def _compound_type(role: str, gaz: Gazetteer) -> str | None:
 
 
 AFFILIATION = ("von", "vom", "der", "des", "bei", "beim", "am", "an")
+NAMED_AFFILIATION = ("von", "vom", "bei", "beim")  # right after a name first seen outside a speaker mention
 
 
 def _affiliation_type(words: list[str]) -> str | None:
