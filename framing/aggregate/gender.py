@@ -4,7 +4,8 @@ In: an `Analysis` (filtered with `Filter.apply`) whose quotes carry `speaker_gen
 Out: `quoted_gender`, one row per group (outlet, outlet x section kind, or outlet x period) with the number of
 distinct quoted people, their quotations and their quoted words for women, men and people of unknown gender; the
 share of women among the people whose gender is known with a 95 % bootstrap interval over the group's articles
-(resampled with a fixed seed, so the same table gives the same interval), and the share of unknowns beside it.
+(resampled with a fixed seed, so the same table gives the same interval; none for fewer than MIN_ARTICLES
+articles), and the share of unknowns beside it.
 Only people count: institutions, parties, anonymous sources and readers are no quoted people here; quoted terms
 and quote-marked fragments inside a statement are left out as in `quoted_actors`.
 """
@@ -24,6 +25,9 @@ GROUPINGS = ("outlet", "outlet_kind", "outlet_date")
 RESAMPLES = 1000  # bootstrap resamples of a group's articles
 SEED = 20  # the bootstrap's seed, mixed with the group's key: a group's interval does not depend on the others
 LEVEL = 0.95
+# A group quoting people in fewer articles gets no interval: resampling one article only ever gives it back, and a
+# handful of articles gives an interval far narrower than the uncertainty it should show.
+MIN_ARTICLES = 5
 GENDERS = {"female": "women", "male": "men", "unknown": "unknown"}
 
 
@@ -49,9 +53,9 @@ def share_interval(articles: np.ndarray, people: np.ndarray, women: np.ndarray, 
     """A percentile bootstrap interval of women / (women + men) among the distinct people quoted in a sample of
     articles drawn with replacement. `articles`, `people`: one (article, person) pair per row, as indexes from 0;
     `women`, `men`: per person index, whether the person is one. (None, None) when no resample knows anyone's
-    gender."""
+    gender, or when there are fewer than MIN_ARTICLES articles."""
     n_articles = int(articles.max()) + 1 if articles.size else 0
-    if n_articles == 0:
+    if n_articles < MIN_ARTICLES:
         return None, None
     rng = np.random.default_rng(seed)
     shares = []
