@@ -27,6 +27,12 @@ def data_path(*parts: str) -> Path:
     return data_dir().joinpath(*parts)
 
 
+def page_icon() -> Path:
+    """The dashboard's page icon (a 32-pixel PNG of side-by-side bars), served by the dashboard itself: an emoji or
+    `:material/…:` icon makes the browser fetch it from a font or emoji host on every page load."""
+    return data_path("icon.png")
+
+
 def read_text(*parts: str) -> str:
     """A data file's text (UTF-8); ConfigError naming the file when it cannot be read."""
     path = data_path(*parts)

@@ -1,11 +1,9 @@
 """Small frames the dashboard draws or lists, derived from a comparison table or the articles table: long forms of
-`commentary_profile` for its charts, and the labels of the article picker."""
+`commentary_profile` for its charts (the article picker's labels are framing.aggregate.evidence's)."""
 
 from __future__ import annotations
 
 import polars as pl
-
-from framing.aggregate.filters import UNKNOWN_OUTLET
 
 
 def commentary_long(profile: pl.DataFrame) -> pl.DataFrame:
@@ -30,15 +28,12 @@ def text_share_long(profile: pl.DataFrame) -> pl.DataFrame:
     return long.with_columns(pl.col("share_text").fill_null(0.0)).sort("outlet", "kind")
 
 
-def article_labels(articles: pl.DataFrame, limit: int = 1000) -> dict[str, str]:
-    """Picker labels "outlet · date · title" by article_id (title or the text's first words), sorted by outlet
-    and date; at most `limit` articles (a longer list is unusable in a picker)."""
-    first_words = pl.col("text").fill_null("").str.slice(0, 200).str.strip_chars().str.split("\n").list.first()
-    rows = (
-        articles.sort(["outlet", "date", "article_id"], nulls_last=True).head(limit)
-        .select("article_id", pl.col("outlet").fill_null(UNKNOWN_OUTLET), pl.col("date").fill_null("undated"),
-                pl.coalesce(pl.col("title").str.strip_chars().replace("", None), first_words).str.slice(0, 80)
-                .fill_null("").alias("title"))
-    )
-    return {r["article_id"]: f"{r['outlet']} · {r['date']} · {r['title']} [{r['article_id']}]"
-            for r in rows.iter_rows(named=True)}
+def lump_categories(df: pl.DataFrame, category: str, value: str, *, keep: int = 9, other: str = "(other)",
+                    always: tuple[str, ...] = ()) -> pl.DataFrame:
+    """Per outlet, `value` (a share) of the `keep` categories largest over all outlets (plus `always`, e.g. the
+    empty group), the rest summed into `other`: a chart with 29 groups in 10 colours does not read."""
+    totals = df.group_by(category).agg(pl.col(value).sum()).sort([value, category], descending=[True, False])
+    kept = set(totals.filter(~pl.col(category).is_in(always))[category].head(keep).to_list()) | set(always)
+    named = pl.when(pl.col(category).is_in(list(kept))).then(pl.col(category)).otherwise(pl.lit(other))
+    return (df.with_columns(named.alias(category)).group_by("outlet", category).agg(pl.col(value).sum())
+            .sort("outlet", category))

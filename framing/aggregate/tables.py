@@ -23,7 +23,7 @@ from typing import Any
 import polars as pl
 
 from framing import schema
-from framing.aggregate import genres, mentions, reuse
+from framing.aggregate import actors, evidence, genres, mentions, reuse, reuse_matrix, timeline
 from framing.errors import ConfigError
 from framing.aggregate.filters import UNKNOWN_OUTLET, outlet_label
 from framing.aggregate.grouping import (BY_VALUES, IMPRECISE, PERIODS, UNDATED, _check, _segments_with_kind,
@@ -640,6 +640,17 @@ TABLES: dict[str, TableSpec] = {
         (),
         default_by="article",
     ),
+    "over_time": TableSpec(timeline.over_time, "Per outlet and period (week or month): journalist tone, opinionated "
+                           "share, quoted share, top voices.", ("outlet",)),
+    "top_speakers": TableSpec(actors.top_speakers_of, "The named voices each outlet quotes most (no unknown speaker).",
+                              ("outlet",)),
+    "exclusive_voices": TableSpec(actors.exclusive_voices_of, "Named voices that only one outlet quotes.", ("outlet",)),
+    "quote_tone": TableSpec(actors.quote_tone, "Per outlet and speaker: quotes by mode, tone of the quoted words.",
+                            ("outlet",)),
+    "outlet_reuse": TableSpec(reuse_matrix.reuse_by_outlet, "Outlet x outlet: share of an outlet's text shared "
+                              "with another.", ("outlet",)),
+    "opinionated_sentences": TableSpec(evidence.opinionated_sentences, "The journalist's own sentences, most "
+                                       "opinionated first (the sentence first).", (), default_by="article"),
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import polars as pl
@@ -25,9 +26,9 @@ class View:
     flt: Filter
     filtered: Any
 
-    def table(self, name: str) -> pl.DataFrame:
-        """The comparison table `name` of the filtered corpus (cached per filter)."""
-        return state.table(self.corpus, name, self.flt)
+    def table(self, name: str, period: str = "month") -> pl.DataFrame:
+        """The comparison table `name` of the filtered corpus (cached per filter and period)."""
+        return state.table(self.corpus, name, self.flt, period)
 
 
 def banner(view: View) -> None:
@@ -68,3 +69,36 @@ def glossary(*keys: str) -> None:
     """The glossary expander of a page: terms and table columns (`table.column`) from framing.present.glossary."""
     with st.expander("Glossary: what these numbers mean"):
         st.markdown("\n".join(f"- **{label}**: {text}" for label, text in glossary_source.items(*keys)))
+
+
+def open_in_reader(article_ids: list[str], *, sentence_id: int | None = None, quote_id: int | None = None,
+                   source: str = "") -> None:
+    """Open these articles (one, or two side by side) in the Articles view on the next run, the first one at
+    this sentence or quotation (st.session_state.focus)."""
+    ss = st.session_state
+    ss.selected = [a for a in article_ids if a][:2]
+    ss.focus = {"article_id": ss.selected[0], "sentence_id": sentence_id, "quote_id": quote_id, "source": source} \
+        if ss.selected else None
+    ss._switch_to = "Articles"
+
+
+def _on_pick(key: str, rows: pl.DataFrame, source: str) -> None:
+    picked = st.session_state[key].selection.rows
+    if not picked or picked[0] >= rows.height:
+        return
+    row = rows.row(picked[0], named=True)
+    ids = [row.get("article_id") or row.get("article_a"), row.get("article_b")]
+    open_in_reader([str(i) for i in ids if i is not None], sentence_id=row.get("sentence_id"),
+                   quote_id=row.get("quote_id"), source=source)
+
+
+def evidence_table(df: pl.DataFrame, name: str, *, column_config: dict | None = None, height: int | str = "auto",
+                   download_df: pl.DataFrame | None = None) -> None:
+    """A table whose rows lead to the evidence: selecting a row opens its article (`article_id`, or the pair
+    `article_a` / `article_b`) in the reader at its `sentence_id` or `quote_id`. The CSV download holds the rows
+    shown (or `download_df`, the whole list the table pages through)."""
+    key = f"pick_{name}"
+    st.dataframe(arrow(df), hide_index=True, height=height, key=key, on_select=partial(_on_pick, key, df, name),
+                 selection_mode="single-row", column_config={**pct_columns(df), **(column_config or {})})
+    st.caption("Select a row (the box at its left) to open the article in the reader.")
+    download(df if download_df is None else download_df, name)

@@ -13,14 +13,14 @@ import time
 
 import streamlit as st
 
-from framing import schema
+from framing import resources, schema
 from framing.aggregate.filters import Filter, FilterOptions
-from framing.app import articles, commentary, overview, reuse, state, tone, upload, voices
+from framing.app import actors, articles, commentary, overview, reuse, state, timeline, tone, upload, voices
 from framing.app.blocks import View, banner
 from framing.errors import FramingError
 from framing.present.article_html import ARTICLE_CSS, escape
 
-PAGES = (overview, tone, voices, commentary, reuse, articles, upload)  # in the order of the view picker
+PAGES = (overview, tone, voices, actors, commentary, timeline, reuse, articles, upload)  # the view picker's order
 VIEWS = tuple(page.TITLE for page in PAGES)
 
 
@@ -31,11 +31,11 @@ def sidebar(options: FilterOptions) -> Filter:
     sb.markdown("### Filter")
     sb.multiselect("Outlets", options.outlets, key="f_outlets", persist_state="session", placeholder="All outlets")
     dated = options.date_min is not None
-    c1, c2 = sb.columns(2)
+    # One date a row, the sidebar's full width: two in a row were too narrow to read a date.
     kwargs = {"value": None, "min_value": options.date_min, "max_value": options.date_max, "format": "YYYY-MM-DD",
-              "disabled": not dated}
-    c1.date_input("From", key="f_from", persist_state="session", **kwargs)
-    c2.date_input("To", key="f_to", persist_state="session", **kwargs)
+              "disabled": not dated, "help": "Pick a day in the calendar, or type it and press Enter."}
+    sb.date_input("From", key="f_from", persist_state="session", **kwargs)
+    sb.date_input("To", key="f_to", persist_state="session", **kwargs)
     sb.checkbox("Include undated articles", key="f_undated", persist_state="session",
                 help="Articles whose text gives no date. A month-only date counts when the month overlaps the range.")
     sb.multiselect("Section kinds", schema.SECTION_KINDS, key="f_kinds", persist_state="session", placeholder="All sections",
@@ -85,7 +85,7 @@ def navigation(view: View) -> st.Page:
 
 
 def main() -> None:
-    st.set_page_config(page_title="framing: outlets side by side", page_icon=":material/compare:", layout="wide")
+    st.set_page_config(page_title="framing: outlets side by side", page_icon=str(resources.page_icon()), layout="wide")
     st.markdown(ARTICLE_CSS, unsafe_allow_html=True)
     try:
         corpus = state.load_corpus()

@@ -148,12 +148,13 @@ def filtered(corpus: Corpus, flt: Filter) -> Any:
     return _filtered(corpus, corpus.key, flt)
 
 
-def table(corpus: Corpus, name: str, flt: Filter) -> pl.DataFrame:
+def table(corpus: Corpus, name: str, flt: Filter, period: str = "month") -> pl.DataFrame:
     """The comparison table `name` of TABLES for the filtered corpus, per outlet, with article ids (not codes).
 
     A table made from another one (`TableSpec.source`) is derived from that table's cached copy; text reuse is
-    found once in the whole corpus and then narrowed to the pairs whose both articles pass the filter."""
-    return _table(corpus, corpus.key, name, flt)
+    found once in the whole corpus and then narrowed to the pairs whose both articles pass the filter. `period`
+    is for the tables grouped by period (over_time)."""
+    return _table(corpus, corpus.key, name, flt, period)
 
 
 @st.cache_resource(show_spinner=False, max_entries=SEARCHES_KEPT)
@@ -174,7 +175,7 @@ def _reuse(_corpus: Corpus, key: str) -> pl.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=TABLES_KEPT)
-def _table(_corpus: Corpus, key: str, name: str, flt: Filter) -> pl.DataFrame:
+def _table(_corpus: Corpus, key: str, name: str, flt: Filter, period: str = "month") -> pl.DataFrame:
     spec = TABLES[name]
     view = _filtered(_corpus, key, flt)
     if name == "text_reuse":
@@ -182,7 +183,7 @@ def _table(_corpus: Corpus, key: str, name: str, flt: Filter) -> pl.DataFrame:
         return _reuse(_corpus, key).filter(pl.col("article_a").is_in(kept) & pl.col("article_b").is_in(kept))
     if spec.source is not None and spec.from_source is not None:
         return spec.from_source(_table(_corpus, key, spec.source, flt), spec.grouping("outlet"))
-    return _corpus.decode(spec(view, by="outlet"))
+    return _corpus.decode(spec(view, by="outlet", period=period))
 
 
 # ---------------------------------------------------------------- the view in the URL

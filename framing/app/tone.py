@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import streamlit as st
-
 from framing.app.blocks import View, banner, chart, glossary, table
-from framing.present import charts
+from framing.present import charts, multiples
 
 TITLE = "Tone"
 
@@ -17,14 +15,12 @@ def render(view: View) -> None:
     chart(charts.grouped_by_outlet(tone, "voice", "mean_tone", "Mean tone by voice: journalist, quoted speakers, readers",
                                    colours, label="Mean tone (−1 … +1)"))
     table(tone, "tone_by_voice")
-    left, right = st.columns(2)
-    with left:
-        banner(view)
-        distribution = view.table("tone_distribution")
-        chart(charts.tone_histogram(distribution, "Distribution of sentence tone", colours))
-        table(distribution, "tone_distribution")
-    with right:
-        banner(view)
-        chart(charts.tone_vs_textblob(tone, "Our tone beside textblob-de", colours))
-        table(view.table("tone_vs_textblob"), "tone_vs_textblob")
+    # Full width, one panel per outlet: 13 overlaid lines (or 26 dots at the origin) did not read.
+    banner(view)
+    distribution = view.table("tone_distribution")
+    chart(multiples.tone_histograms(distribution, "Distribution of sentence tone", colours))
+    table(distribution, "tone_distribution")
+    banner(view)
+    chart(multiples.tone_dots(tone, "Our tone beside textblob-de (mean per sentence)", colours))
+    table(view.table("tone_vs_textblob"), "tone_vs_textblob")
     glossary("Tone", "Voice", "tone_by_voice.mean_tone", "tone_by_voice.share_positive", "textblob-de polarity")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import polars as pl
 import streamlit as st
 
+from framing.aggregate.derived import lump_categories
+from framing.aggregate.tables import NO_GROUP, UNKNOWN_SPEAKER
 from framing.app.blocks import View, banner, chart, glossary, table
 from framing.present import charts
 
 TITLE = "Voices"
+OTHER_GROUPS = "(other groups)"
 
 
 def render(view: View) -> None:
@@ -18,14 +22,20 @@ def render(view: View) -> None:
         st.info("No quotations in the filtered articles. Widen the filter (speakers, groups, voices, sections).")
         return
     banner(view)
-    chart(charts.actor_heatmap(actors, "Who is quoted where: share of each outlet's quoted words (top 20 speakers)"))
+    named = actors.filter(pl.col("speaker") != UNKNOWN_SPEAKER)  # "(unknown speaker)" would dominate every column
+    chart(charts.actor_heatmap(named, "Who is quoted where: share of each outlet's quoted words (top 20 named "
+                                      "speakers)"))
     table(actors, "quoted_actors")
     left, right = st.columns(2)
     with left:
         banner(view)
-        group_colours = charts.category_colours(view.corpus.options.speaker_groups)
-        chart(charts.stacked_share(groups, "speaker_group", "share_of_voice_in_outlet", "Share of voice by speaker group",
-                                   group_colours, colours, label="Share of quoted words"))
+        lumped = lump_categories(groups, "speaker_group", "share_of_voice_in_outlet", always=(NO_GROUP,),
+                                 other=OTHER_GROUPS)
+        group_colours = {**charts.category_colours(set(lumped["speaker_group"]) - {OTHER_GROUPS}),
+                         OTHER_GROUPS: "#C7C7C7"}
+        chart(charts.stacked_share(lumped, "speaker_group", "share_of_voice_in_outlet",
+                                   "Share of voice by speaker group (the nine largest)", group_colours, colours,
+                                   label="Share of quoted words"))
         table(groups, "speaker_groups")
     with right:
         banner(view)

@@ -103,6 +103,7 @@ def analyze_text(text: str, *, textblob: bool = True, terms: TermList | None = N
             "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
             "speaker": q.speaker, "speaker_group": q.speaker_group, "speaker_kind": q.speaker_kind,
             "speaker_role": q.speaker_role, "speaker_type": q.speaker_type, "speaker_merge": None,
+            "speaker_gender": q.speaker_gender, "speaker_gender_evidence": q.speaker_gender_evidence,
         })
     quoted = _merge_intervals((q.start, q.end) for q in quotes if q.speaker_kind != "reader"
                               and q.mode != schema.TERM_MODE)  # a quoted term is the journalist's own voice

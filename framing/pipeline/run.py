@@ -134,14 +134,15 @@ class StoredAnalysis:
 
     @functools.cached_property
     def _merged_quotes(self) -> tuple[pl.DataFrame, dict[str, str]]:
-        """The quotes with speaker names merged across the whole corpus (so the table is held whole: it is the
+        """The quotes with speaker names merged across the whole corpus and one gender per actor (so the table is held whole: it is the
         smallest), and each article-level name's merged name (for the actor mentions)."""
         from framing.actors.gazetteer import load_actors_file
+        from framing.actors.gender import corpus_genders
         from framing.actors.merge import merge_speakers
 
         actors = load_actors_file(self.actors) if self.actors is not None else None
         before = pl.concat(list(self.chunks("quotes")))
-        merged = merge_speakers(before, actors)
+        merged = corpus_genders(merge_speakers(before, actors), actors)
         pairs = (before.select("article_id", "quote_id", pl.col("speaker").alias("_before"))
                  .join(merged.select("article_id", "quote_id", "speaker"), on=["article_id", "quote_id"])
                  .filter(pl.col("_before").is_not_null() & pl.col("speaker").is_not_null())

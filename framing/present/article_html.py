@@ -44,6 +44,8 @@ ARTICLE_CSS = """
 .fr-s-positive {box-shadow: inset 0 -2px 0 #1a9850;}
 .fr-s-negative {box-shadow: inset 0 -2px 0 #d73027;}
 .fr-opinion {font-style: italic; background: #fce4ec;}
+.fr-focus {outline: 2px solid #7048e8; background: #f3f0ff; border-radius: 2px;}
+.fr-focus-box {font-size: 0.9rem; margin: 0.2rem 0 0.6rem 0;}
 .fr-legend span {margin-right: 0.8rem; font-size: 0.8rem;}
 .fr-filter {color: #444; font-size: 0.85rem; background: #f4f6f8; border-radius: 4px; padding: 0.25rem 0.6rem;
   margin: 0.1rem 0 0.5rem 0; display: inline-block;}
@@ -59,9 +61,11 @@ ARTICLE_LEGEND = (
 )
 
 
-def article_html(article: dict, sections: pl.DataFrame, sentences: pl.DataFrame, quotes: pl.DataFrame) -> str:
+def article_html(article: dict, sections: pl.DataFrame, sentences: pl.DataFrame, quotes: pl.DataFrame, *,
+                 focus: tuple[int, int] | None = None) -> str:
     """The article as markup built from escaped parts only: sections marked by kind, quotations highlighted with
-    their speakers, sentence tone underlined and opinionated sentences in italics (details on hover)."""
+    their speakers, sentence tone underlined and opinionated sentences in italics (details on hover); the
+    characters of `focus` (start, end: a sentence or quotation a table row pointed at) framed."""
     text = article.get("text") or ""
     meta = " · ".join(escape(v) for v in (
         article.get("outlet") or UNKNOWN_OUTLET, article.get("date") or "undated",
@@ -87,6 +91,8 @@ def article_html(article: dict, sections: pl.DataFrame, sentences: pl.DataFrame,
             cuts.update(x for x in (r["start"], r["end"]) if s0 <= x <= s1)
         for q in quote_rows:
             cuts.update(x for x in (q["start"], q["end"]) if s0 <= x <= s1)
+        if focus is not None:
+            cuts.update(x for x in focus if s0 <= x <= s1)
         points = sorted(cuts)
         for a, b in zip(points, points[1:]):
             piece = escape(text[a:b])
@@ -109,6 +115,8 @@ def article_html(article: dict, sections: pl.DataFrame, sentences: pl.DataFrame,
                     if r.get("opinion_signals"):
                         title += f": {r['opinion_signals']}"
                     piece = f'<span class="{" ".join(classes)}" title="{escape(title)}">{piece}</span>'
+            if focus is not None and focus[0] <= a and b <= focus[1]:
+                piece = f'<span class="fr-focus">{piece}</span>'
             parts.append(piece)
         parts.append("</div>")
     parts.append("</div>")

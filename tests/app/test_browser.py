@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from tests.helpers.browser import CHROMIUM, PLOT, chart_signature, chromium, dashboard_server, select_view, wait_charts, wait_idle
+from tests.helpers.browser import screenshot as browser_screenshot
 from tests.helpers import ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -23,7 +24,8 @@ if not CHROMIUM.exists():
     pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium); browser tests skipped",
                 allow_module_level=True)
 
-VIEWS = ("Overview", "Tone", "Voices", "Commentary", "Text reuse", "Articles", "Add articles")
+VIEWS = ("Overview", "Tone", "Voices", "Actors", "Commentary", "Over time", "Text reuse", "Articles",
+         "Add articles")
 HOSTILE_OUTLET = "<img src=x onerror=alert(1)> Testblatt"
 HOSTILE_TEXT = ("<script>alert(1)</script> [link](http://x) $x$\n\n"
                 "Kiew. Der Präsident sagte: »Wir brauchen Sicherheitsgarantien.« Die Nato müsse jetzt handeln.\n")
@@ -46,17 +48,7 @@ def goto(page, query: str = "") -> None:
 
 
 def screenshot(page, name: str) -> None:
-    """The whole view (the viewport is stretched to the main area's height for the shot)."""
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    size = page.viewport_size
-    for _ in range(2):  # measure, stretch, measure again (charts re-flow after the resize)
-        height = page.evaluate("""() => { const b = document.querySelector('[data-testid="stMainBlockContainer"]');
-                                          return b ? b.getBoundingClientRect().height + 200 : 0; }""")
-        page.set_viewport_size({"width": size["width"], "height": int(min(max(height, size["height"]), 8000))})
-        wait_idle(page)
-        page.wait_for_timeout(400)  # plotly relayout after the resize
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-    page.set_viewport_size(size)
+    browser_screenshot(page, ARTIFACTS / f"{name}.png")
 
 
 def test_page_renders_the_charts(page):

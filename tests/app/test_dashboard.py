@@ -18,7 +18,8 @@ from framing.aggregate.filters import Filter
 from tests.helpers import ROOT
 
 DASHBOARD = ROOT / "dashboard.py"
-VIEWS = ("Overview", "Tone", "Voices", "Commentary", "Text reuse", "Articles", "Add articles")
+VIEWS = ("Overview", "Tone", "Voices", "Actors", "Commentary", "Over time", "Text reuse", "Articles",
+         "Add articles")
 HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)> [link](http://x) $x$"
 
 
@@ -247,10 +248,11 @@ def test_every_download_is_a_comparison_table_with_the_rows_of_framing_compare(d
         show(at, view)
         for button in at.get("download_button"):
             name, rows = DOWNLOAD.match(button.proto.label).groups()
-            if not re.match(r"(quotes|sentences)_", name):
+            if not re.match(r"(quotes|sentences|profile)_", name):  # one article's, one actor's slice
                 offered[name] = int(rows.replace(",", ""))
     assert set(offered) <= set(TABLES), set(offered) - set(TABLES)
-    assert {"tone_distribution", "tone_vs_textblob", "quote_modes", "most_opinionated"} <= set(offered)
+    assert {"tone_distribution", "tone_vs_textblob", "quote_modes", "opinionated_sentences", "over_time",
+            "top_speakers", "exclusive_voices", "outlet_reuse", "text_reuse"} <= set(offered)
     for name, rows in offered.items():
         assert rows == expected[name].height, name
     show(at, "Tone")

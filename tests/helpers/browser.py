@@ -123,6 +123,43 @@ def server_ms(page) -> float | None:
     return float(match.group(1)) if match else None
 
 
+def screenshot(page, path: Path) -> None:
+    """The whole view into `path` (the viewport is stretched to the main area's height for the shot)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    for _ in range(2):  # measure, stretch, measure again (charts re-flow after the resize)
+        height = page.evaluate("""() => { const b = document.querySelector('[data-testid="stMainBlockContainer"]');
+                                          return b ? b.getBoundingClientRect().height + 200 : 0; }""")
+        page.set_viewport_size({"width": size["width"], "height": int(min(max(height, size["height"]), 12000))})
+        wait_idle(page)
+        page.wait_for_timeout(400)  # plotly relayout after the resize
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
+
+
+def loopback_only(page) -> list[str]:
+    """Route every request to a host other than the dashboard's own (loopback) to an abort; returns the list that
+    collects the URLs of those attempts (requests and routed fetches alike)."""
+    from urllib.parse import urlparse
+
+    attempts: list[str] = []
+
+    def outside(url: str) -> bool:
+        parsed = urlparse(url)
+        return parsed.scheme not in ("data", "blob", "about") and parsed.hostname not in ("127.0.0.1", "localhost")
+
+    def route(route) -> None:
+        if outside(route.request.url):
+            attempts.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    page.context.route("**/*", route)
+    page.on("request", lambda request: attempts.append(request.url) if outside(request.url) else None)
+    return attempts
+
+
 def select_view(page, name: str) -> None:
     page.get_by_role("radio", name=name, exact=True).first.click()  # a segmented control is a radio group
     wait_idle(page)

@@ -1,0 +1,118 @@
+"""The actors view's tables: the voices each outlet quotes most (named speakers only), the tone of each speaker's
+quotes per outlet (an actor's profile is its rows), and the voices that only one outlet quotes.
+
+`top_speakers` and `exclusive_voices` are made from a `quoted_actors` table (framing.aggregate.tables), so the
+dashboard derives them from its cached copy; `quote_tone` reads the quotes and the quoted stretches of text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from framing import schema
+from framing.aggregate.filters import outlet_label
+from framing.aggregate.grouping import _share
+from framing.errors import ConfigError
+
+UNKNOWN_SPEAKER = "(unknown speaker)"  # as framing.aggregate.tables names a quote without a resolved speaker
+TOP_SPEAKERS = 5  # named voices listed per outlet
+EXCLUSIVE_MIN_QUOTES = 2  # a voice quoted once is not yet "a voice only this outlet quotes"
+
+_EMPTY_TOP = {"outlet": pl.String, "rank": pl.Int64, "speaker": pl.String, "speaker_type": pl.String,
+              "speaker_group": pl.String, "n_quotes": pl.Int64, "quoted_words": pl.Int64,
+              "share_of_voice_in_outlet": pl.Float64, "share_direct": pl.Float64}
+
+
+def _named(actors: pl.DataFrame) -> pl.DataFrame:
+    """Rows of a quoted_actors table with a resolved speaker (no "(unknown speaker)", no reader)."""
+    return actors.filter((pl.col("speaker") != UNKNOWN_SPEAKER) & (pl.col("speaker_kind") != "reader"))
+
+
+def top_speakers(actors: pl.DataFrame, by: str = "outlet", *, n: int = TOP_SPEAKERS) -> pl.DataFrame:
+    """The `n` named speakers with the most quoted words per outlet (from a `quoted_actors` table by outlet),
+    ranked 1..n; the share of voice stays the share of *all* the outlet's quoted words, unknown speakers included."""
+    if by != "outlet":
+        raise ConfigError(f"the top speakers table cannot be grouped by {by!r}: it is grouped by outlet")
+    if actors.is_empty():
+        return pl.DataFrame(schema=_EMPTY_TOP)
+    named = _named(actors).sort(["outlet", "quoted_words", "n_quotes", "speaker"], descending=[False, True, True, False])
+    return (
+        named.with_columns(pl.int_range(1, pl.len() + 1).over("outlet").cast(pl.Int64).alias("rank"))
+        .filter(pl.col("rank") <= n)
+        .select(list(_EMPTY_TOP))
+    )
+
+
+def exclusive_voices(actors: pl.DataFrame, by: str = "outlet", *, min_quotes: int = EXCLUSIVE_MIN_QUOTES
+                     ) -> pl.DataFrame:
+    """Named speakers quoted by exactly one outlet, at least `min_quotes` times there (from `quoted_actors`), most
+    quoted first: the voices that only this outlet brings in."""
+    if by != "outlet":
+        raise ConfigError(f"the exclusive voices table cannot be grouped by {by!r}: it is grouped by outlet")
+    columns = ["outlet", "speaker", "speaker_type", "speaker_group", "n_quotes", "quoted_words", "n_articles"]
+    if actors.is_empty():
+        return pl.DataFrame(schema={c: actors.schema.get(c, pl.String) for c in columns})
+    named = _named(actors).filter(pl.col("n_quotes") > 0)
+    # A speaker is one name across outlets; group and kind may differ by outlet (what each text says).
+    outlets = named.group_by("speaker").agg(pl.col("outlet").n_unique().alias("_outlets"))
+    return (
+        named.join(outlets, on="speaker").filter((pl.col("_outlets") == 1) & (pl.col("n_quotes") >= min_quotes))
+        .sort(["n_quotes", "quoted_words", "speaker"], descending=[True, True, False])
+        .select(columns)
+    )
+
+
+def quote_tone(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:
+    """Per outlet and speaker: quotes by mode and the mean tone of the quoted words (the tone of the quoted stretches
+    of text inside each quote, weighted by their characters). An actor's profile is this table's rows for them."""
+    if by != "outlet":
+        raise ConfigError(f"the quote tone table cannot be grouped by {by!r}: it is grouped by outlet")
+    quotes = analysis.quotes.filter(pl.col("mode") != schema.TERM_MODE).select(
+        "article_id", "quote_id", "mode", "start", "end", pl.col("n_words").fill_null(0),
+        pl.col("speaker").fill_null(UNKNOWN_SPEAKER), pl.col("speaker_type").fill_null("unknown"))
+    segs = analysis.voice_segments.filter((pl.col("voice") == "quoted") & pl.col("tone").is_not_null()).select(
+        "article_id", pl.col("start").alias("_s"), pl.col("end").alias("_e"), "n_chars", "tone")
+    inside = (
+        quotes.select("article_id", "quote_id", "start", "end").join(segs, on="article_id", how="inner")
+        .filter((pl.col("_s") < pl.col("end")) & (pl.col("_e") > pl.col("start")))
+        .group_by("article_id", "quote_id")
+        .agg(((pl.col("tone") * pl.col("n_chars")).sum() / pl.col("n_chars").sum()).alias("quote_tone"))
+    )
+    arts = analysis.articles.select("article_id", outlet_label())
+    rows = quotes.join(inside, on=["article_id", "quote_id"], how="left").join(arts, on="article_id", how="inner")
+    mode = pl.col("mode")
+    out = rows.group_by("outlet", "speaker").agg(
+        pl.col("speaker_type").mode().sort().first().alias("speaker_type"),
+        pl.len().cast(pl.Int64).alias("n_quotes"),
+        *[(mode == m).sum().cast(pl.Int64).alias(f"n_{m}") for m in schema.QUOTE_MODES],
+        pl.col("n_words").sum().cast(pl.Int64).alias("quoted_words"),
+        pl.col("article_id").n_unique().cast(pl.Int64).alias("n_articles"),
+        pl.col("quote_tone").mean().alias("mean_quote_tone"),
+        pl.col("quote_tone").is_not_null().sum().cast(pl.Int64).alias("n_quotes_toned"),
+    ).with_columns(_share("n_direct", "n_quotes").alias("share_direct"))
+    return out.select(
+        "outlet", "speaker", "speaker_type", "n_quotes", "n_direct", "n_partial", "n_indirect", "share_direct",
+        "quoted_words", "n_articles", "n_quotes_toned", "mean_quote_tone",
+    ).sort(["outlet", "quoted_words", "speaker"], descending=[False, True, False])
+
+
+def actor_profile(quote_tones: pl.DataFrame, speaker: str) -> pl.DataFrame:
+    """One speaker's rows of a `quote_tone` table: which outlets quote them, how often, how, in what tone; the
+    outlet quoting them most first."""
+    return quote_tones.filter(pl.col("speaker") == speaker).sort(["n_quotes", "outlet"], descending=[True, False])
+
+
+def top_speakers_of(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:
+    """`top_speakers` of the analysis's `quoted_actors` table (for TABLES and `framing compare`)."""
+    from framing.aggregate.tables import quoted_actors
+
+    return top_speakers(quoted_actors(analysis, by, period), by)
+
+
+def exclusive_voices_of(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:
+    """`exclusive_voices` of the analysis's `quoted_actors` table (for TABLES and `framing compare`)."""
+    from framing.aggregate.tables import quoted_actors
+
+    return exclusive_voices(quoted_actors(analysis, by, period), by)

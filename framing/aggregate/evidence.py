@@ -1,0 +1,58 @@
+"""Evidence behind the figures: the most opinionated sentences in an outlet's own voice, ranked and paged, and the
+labels of the article picker (every article, labelled from its real title and text).
+
+Both read the analysis as analysed (real article text), not the integer-code tables whose text is a stand-in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from framing.aggregate.filters import UNKNOWN_OUTLET, outlet_label
+
+PAGE_SIZE = 10  # sentences per page of the most-opinionated list
+_COLUMNS = ("text", "outlet", "opinion", "opinion_signals", "n_signals", "kind", "tone", "article_id", "sentence_id",
+            "date", "title")
+
+
+def opinionated_sentences(analysis: Any, outlet: str | None = None) -> pl.DataFrame:
+    """The journalist's own sentences with an opinion score, most opinionated first: a tie in the score (many
+    sentences reach 1.00) is broken by the number of signals found, then by article and sentence. The sentence text
+    comes first. `outlet` (a label, "(unknown outlet)" for none) keeps one outlet's; None keeps all."""
+    sents = analysis.sentences.filter(pl.col("opinion").is_not_null() & (pl.col("voice") == "journalist"))
+    arts = analysis.articles.select("article_id", outlet_label(), "date", "title")
+    if outlet is not None:
+        arts = arts.filter(pl.col("outlet") == outlet)
+    signals = pl.col("opinion_signals").fill_null("")
+    n_signals = pl.when(signals.str.strip_chars() == "").then(0).otherwise(signals.str.count_matches(";") + 1)
+    return (
+        sents.join(arts, on="article_id", how="inner")
+        .with_columns(n_signals.cast(pl.Int64).alias("n_signals"))
+        .sort(["opinion", "n_signals", "article_id", "sentence_id"], descending=[True, True, False, False])
+        .select(_COLUMNS)
+    )
+
+
+def page_of(df: pl.DataFrame, page: int, size: int = PAGE_SIZE) -> pl.DataFrame:
+    """Rows of page `page` (1-based; clamped to the pages there are)."""
+    return df.slice((min(max(page, 1), n_pages(df, size)) - 1) * size, size)
+
+
+def n_pages(df: pl.DataFrame, size: int = PAGE_SIZE) -> int:
+    """Pages of `size` rows (at least one, also for an empty frame)."""
+    return max(1, -(-df.height // size))
+
+
+def article_labels(articles: pl.DataFrame) -> dict[str, str]:
+    """Picker labels "outlet · date · title" for every article, by article_id, sorted by outlet, date and id.
+    The title is the article's own, else the first line of its text (at most 80 characters); the id closes the
+    label so two articles with one title stay apart."""
+    first_line = pl.col("text").fill_null("").str.slice(0, 300).str.strip_chars().str.split("\n").list.first()
+    title = pl.coalesce(pl.col("title").str.strip_chars().replace("", None), first_line.replace("", None))
+    rows = articles.sort(["outlet", "date", "article_id"], nulls_last=True).select(
+        "article_id", pl.col("outlet").fill_null(UNKNOWN_OUTLET), pl.col("date").fill_null("undated"),
+        title.str.slice(0, 80).fill_null("(no text)").alias("title"))
+    return {r["article_id"]: f"{r['outlet']} · {r['date']} · {r['title']} [{r['article_id']}]"
+            for r in rows.iter_rows(named=True)}

@@ -1,0 +1,116 @@
+"""Framing over time: per outlet and week or month, the tone of the journalist's own words, the share of their
+sentences that are opinionated, the share of the text that is quoted and the voices quoted most.
+
+An article counts in the period its date falls in. An article whose date is less precise than the period (a month
+for a weekly view) or spans two periods is counted apart as imprecise, and an undated one as undated
+(`undated_counts`), so nothing is put on a date it may not have. Periods are real dates (the Monday of the week,
+the first of the month), so the charts have a date axis.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import polars as pl
+
+from framing import schema
+from framing.aggregate.filters import outlet_label
+from framing.aggregate.grouping import _share
+from framing.errors import ConfigError
+
+TIME_PERIODS = {"day": "1d", "week": "1w", "month": "1mo", "year": "1y"}  # the period, its polars truncation unit
+WEEKLY_UP_TO_DAYS = 120  # a corpus spanning up to about four months is shown per week, a longer one per month
+TOP_VOICES = 3  # voices named per outlet and period
+OPINION_THRESHOLD = 0.5  # schema.SENTENCES: opinion >= 0.5 counts as opinionated
+_UNKNOWN_SPEAKERS = ("(unknown speaker)",)
+
+
+def choose_period(date_min: dt.date | None, date_max: dt.date | None) -> str:
+    """"week" when the dates span at most WEEKLY_UP_TO_DAYS days, else "month" (also when there are none)."""
+    if date_min is None or date_max is None:
+        return "month"
+    return "week" if (date_max - date_min).days <= WEEKLY_UP_TO_DAYS else "month"
+
+
+def _unit(period: str) -> str:
+    if period not in TIME_PERIODS:
+        raise ConfigError(f"unknown period {period!r} for the time view: use one of {', '.join(TIME_PERIODS)}")
+    return TIME_PERIODS[period]
+
+
+def article_periods(articles: pl.DataFrame, period: str) -> pl.DataFrame:
+    """article_id, outlet (label) and `period_start` (Date; null when undated or imprecise) and `dating`
+    (dated / imprecise / undated) of every article."""
+    unit = _unit(period)
+    first = pl.col("date_first").dt.truncate(unit)
+    last = pl.col("date_last").dt.truncate(unit)
+    undated = pl.col("date_first").is_null() | pl.col("date_last").is_null()
+    dating = pl.when(undated).then(pl.lit("undated")).when(first == last).then(pl.lit("dated")).otherwise(
+        pl.lit("imprecise"))
+    return articles.select(
+        "article_id", outlet_label(),
+        pl.when(dating == "dated").then(first).otherwise(None).alias("period_start"), dating.alias("dating"))
+
+
+def undated_counts(articles: pl.DataFrame, period: str) -> pl.DataFrame:
+    """Per outlet: articles on the time axis, articles dated less precisely than the period, undated articles."""
+    keys = article_periods(articles, period)
+    return keys.group_by("outlet").agg(
+        *[(pl.col("dating") == d).sum().cast(pl.Int64).alias(f"n_{d}") for d in ("dated", "imprecise", "undated")]
+    ).sort("outlet")
+
+
+def _top_voices(analysis: Any, keys: pl.DataFrame) -> pl.DataFrame:
+    """outlet, period_start, top_voices ("Name (quotes); ...") of the TOP_VOICES named speakers by quoted words."""
+    quotes = analysis.quotes.filter((pl.col("mode") != schema.TERM_MODE) & pl.col("speaker").is_not_null()
+                                    & ~pl.col("speaker").is_in(_UNKNOWN_SPEAKERS)
+                                    & (pl.col("speaker_kind").fill_null("") != "reader"))
+    counts = (
+        quotes.join(keys, on="article_id", how="inner")
+        .group_by("outlet", "period_start", "speaker")
+        .agg(pl.len().alias("n"), pl.col("n_words").fill_null(0).sum().alias("words"))
+        .sort(["outlet", "period_start", "words", "n", "speaker"], descending=[False, False, True, True, False])
+    )
+    return counts.group_by("outlet", "period_start", maintain_order=True).agg(
+        (pl.col("speaker") + " (" + pl.col("n").cast(pl.String) + ")").head(TOP_VOICES).str.join("; ")
+        .alias("top_voices"))
+
+
+def over_time(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:
+    """One row per outlet and period with a dated article: articles, the journalist's mean tone (their own
+    stretches of text, as in tone_by_voice), the share of their sentences that are opinionated, the share of the
+    text in quoted speech, quotes and the voices quoted most. Rows sorted by outlet and period."""
+    if by != "outlet":
+        raise ConfigError(f"the over-time table cannot be grouped by {by!r}: it is grouped by outlet and period")
+    keys = article_periods(analysis.articles, period).filter(pl.col("dating") == "dated").drop("dating")
+    base = keys.group_by("outlet", "period_start").agg(pl.len().cast(pl.Int64).alias("n_articles"))
+    segs = analysis.voice_segments.join(keys, on="article_id", how="inner")
+    voice = pl.col("voice")
+    tone = segs.group_by("outlet", "period_start").agg(
+        pl.col("tone").filter(voice == "journalist").mean().alias("journalist_tone"),
+        pl.col("n_chars").filter(voice == "quoted").sum().cast(pl.Int64).alias("quoted_chars"),
+        pl.col("n_chars").sum().cast(pl.Int64).alias("n_chars"),
+    )
+    sents = analysis.sentences.filter(pl.col("voice") == "journalist").join(keys, on="article_id", how="inner")
+    opinion = sents.group_by("outlet", "period_start").agg(
+        pl.col("opinion").is_not_null().sum().cast(pl.Int64).alias("n_journalist_sentences"),
+        (pl.col("opinion") >= OPINION_THRESHOLD).sum().cast(pl.Int64).alias("n_opinionated"),
+    )
+    quotes = analysis.quotes.filter(pl.col("mode") != schema.TERM_MODE).join(keys, on="article_id", how="inner")
+    n_quotes = quotes.group_by("outlet", "period_start").agg(pl.len().cast(pl.Int64).alias("n_quotes"))
+    out = (
+        base.join(tone, on=["outlet", "period_start"], how="left")
+        .join(opinion, on=["outlet", "period_start"], how="left")
+        .join(n_quotes, on=["outlet", "period_start"], how="left")
+        .join(_top_voices(analysis, keys), on=["outlet", "period_start"], how="left")
+        .with_columns(pl.col("quoted_chars", "n_chars", "n_journalist_sentences", "n_opinionated", "n_quotes")
+                      .fill_null(0))
+        .with_columns(_share("n_opinionated", "n_journalist_sentences").alias("share_opinionated"),
+                      _share("quoted_chars", "n_chars").alias("quoted_share"),
+                      pl.col("top_voices").fill_null(""))
+    )
+    return out.select(
+        "outlet", "period_start", "n_articles", "journalist_tone", "n_journalist_sentences", "n_opinionated",
+        "share_opinionated", "n_chars", "quoted_chars", "quoted_share", "n_quotes", "top_voices",
+    ).sort("outlet", "period_start")

@@ -1,0 +1,55 @@
+"""Over time: per week or month (chosen from the dates, switchable) the tone of the journalist's own words, their
+share of opinionated sentences, the quoted share of the text and the voices quoted most, per outlet; articles
+without a precise enough date are counted apart."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from framing.aggregate.timeline import choose_period, undated_counts
+from framing.app.blocks import View, banner, chart, glossary, table
+from framing.present import multiples
+
+TITLE = "Over time"
+METRICS = (  # column, chart title, axis label, percent
+    ("journalist_tone", "Tone of the journalist's own words", "mean tone (−1 … +1)", False),
+    ("share_opinionated", "Opinionated sentences in the outlet's own voice", "share of journalist sentences", True),
+    ("quoted_share", "Share of the text that is quoted", "share of characters", True),
+)
+
+
+def _apart(view: View, period: str) -> None:
+    """Say how many articles are not on the time axis, and why."""
+    articles = view.corpus.decode(view.filtered.articles.select("article_id", "outlet", "date_first", "date_last"))
+    counts = undated_counts(articles, period)
+    undated, imprecise = int(counts["n_undated"].sum()), int(counts["n_imprecise"].sum())
+    if undated or imprecise:
+        per_outlet = "; ".join(f"{r['outlet']}: {r['n_undated'] + r['n_imprecise']:,}" for r in
+                               counts.filter((pl.col("n_undated") + pl.col("n_imprecise")) > 0).iter_rows(named=True))
+        st.info(f"Not on the time axis: {undated:,} undated article(s) and {imprecise:,} dated less precisely than a "
+                f"{period} (e.g. only a month, in a weekly view). By outlet: {per_outlet}.")
+
+
+def render(view: View) -> None:
+    articles = view.filtered.articles
+    dated = articles.filter(pl.col("date_first").is_not_null())
+    if dated.is_empty():
+        banner(view)
+        st.info("None of the filtered articles has a date, so there is nothing to draw over time. Dates come from "
+                "a manifest, the file's metadata or a date line in the text (see the README).")
+        return
+    chosen = choose_period(dated["date_first"].min(), dated["date_last"].max())
+    period = st.segmented_control("Period", ("week", "month"), default=chosen, key="time_period",
+                                  help=f"Chosen from the dates' span ({chosen} here); switch at will.") or chosen
+    over_time = view.table("over_time", period)
+    _apart(view, period)
+    colours = view.corpus.colours
+    for column, title, label, percent in METRICS:
+        banner(view)
+        chart(multiples.time_lines(over_time, column, f"{title}, per {period}", colours, label=label,
+                                   percent=percent))
+    st.markdown(f"##### Per outlet and {period}: the figures and the voices quoted most")
+    table(over_time, "over_time", column_config={"top_voices": st.column_config.TextColumn(width="large")})
+    glossary("over_time.journalist_tone", "over_time.share_opinionated", "over_time.quoted_share",
+             "over_time.top_voices", "over_time.period_start")

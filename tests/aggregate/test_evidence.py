@@ -1,0 +1,49 @@
+"""Evidence lists: the outlet's own opinionated sentences ranked (ties broken by the signals found) and paged; the
+article picker labels every article from its real title or text."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from framing.aggregate import evidence
+from framing.aggregate.codes import encode_ids
+
+from tests.helpers.frames import article, make_analysis, sentence, small_corpus
+
+
+def test_only_the_journalists_sentences_ranked_with_the_text_first():
+    ranked = evidence.opinionated_sentences(small_corpus())
+    assert ranked.columns[0] == "text"
+    assert ranked["opinion"].to_list() == sorted(ranked["opinion"].to_list(), reverse=True)
+    assert ranked.select("article_id", "sentence_id").rows()[:2] == [("a2", 1), ("a1", 1)]
+    assert "reader" not in small_corpus().sentences.join(ranked.select("article_id", "sentence_id"),
+                                                         on=["article_id", "sentence_id"])["voice"].to_list()
+    assert evidence.opinionated_sentences(small_corpus(), "nd")["outlet"].unique().to_list() == ["nd"]
+    assert evidence.opinionated_sentences(small_corpus(), "(unknown outlet)")["article_id"].to_list() == ["a3"]
+
+
+def test_a_tie_in_the_score_goes_to_the_sentence_with_more_signals():
+    one, three = sentence("a", 0, 0, "commentary", opinion=1.0), sentence("a", 1, 0, "commentary", opinion=1.0)
+    three["opinion_signals"] = "deontic: muss; modal particle: doch; loaded word: Skandal"
+    ranked = evidence.opinionated_sentences(make_analysis(articles=[article("a", "X")], sentences=[one, three]))
+    assert ranked["sentence_id"].to_list() == [1, 0] and ranked["n_signals"].to_list() == [3, 1]
+
+
+def test_pages():
+    df = pl.DataFrame({"n": list(range(25))})
+    assert evidence.n_pages(df) == 3 and evidence.n_pages(df.head(0)) == 1
+    assert evidence.page_of(df, 3)["n"].to_list() == list(range(20, 25))
+    assert evidence.page_of(df, 9)["n"].to_list() == list(range(20, 25))  # clamped
+    assert evidence.page_of(df, 0)["n"].to_list() == list(range(10))
+
+
+def test_picker_labels_every_article_from_its_real_text_without_a_cap():
+    arts = [article(f"x{i:04d}", "X", "2025-01-01", text=f"Erste Zeile {i}\nRest", title="") for i in range(1500)]
+    corpus = make_analysis(articles=arts + [article("t", None, None, text="", title="Titel")])
+    labels = evidence.article_labels(corpus.articles)
+    assert len(labels) == 1501
+    assert labels["x0007"] == "X · 2025-01-01 · Erste Zeile 7 [x0007]"
+    assert labels["t"] == "(unknown outlet) · undated · Titel [t]"
+    # the integer-code tables carry a stand-in text ("w w w"): the labels must never be built from it
+    fast, _ = encode_ids(corpus)
+    assert "w w" in fast.articles["text"][0] and "w w" not in labels["x0007"]

@@ -1,0 +1,112 @@
+"""The real `streamlit run dashboard.py` in Debian's Chromium on a multi-outlet, dated corpus built from 10kGNAD (its
+topic labels as outlets, dates over nine months, some undated; tests/helpers/dated_corpus.py), at 3 and at 13
+outlets: the page talks to no host but its own server (every other host is routed to an abort, and any attempt
+fails the test), every view opens and is screenshotted into tests/artifacts/, a date range narrows the view, the
+time charts have a date axis, and a table row opens its article in the reader at that sentence."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from tests.helpers import ARTIFACTS, GNAD
+from tests.helpers.browser import (CHROMIUM, PLOT, chromium, dashboard_server, loopback_only, screenshot, select_view,
+                                   wait_charts, wait_idle)
+from tests.helpers.dated_corpus import write_dated_corpus
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI"):
+        raise RuntimeError(f"{CHROMIUM} is missing on CI: .ci/run installs it with apt-get (chromium)")
+    pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium); browser tests skipped",
+                allow_module_level=True)
+if not GNAD.exists():
+    pytest.skip(f"{GNAD} is absent (the 10kGNAD test split lives beside the checkout in ../shared)",
+                allow_module_level=True)
+
+VIEWS = ("Overview", "Tone", "Voices", "Actors", "Commentary", "Over time", "Text reuse", "Articles", "Add articles")
+PER_OUTLET = {3: 30, 13: 15}  # articles per outlet: 90 and 195 articles
+
+
+@pytest.fixture(scope="module", params=sorted(PER_OUTLET), ids=lambda n: f"{n}_outlets")
+def site(request, tmp_path_factory):
+    n_outlets = request.param
+    tmp = tmp_path_factory.mktemp(f"outlets{n_outlets}")
+    corpus = write_dated_corpus(tmp / "corpus", n_outlets, PER_OUTLET[n_outlets])
+    with dashboard_server(corpus=corpus, user_corpus=tmp / "user", cache_dir=tmp / "cache", timeout=300) as url, \
+            chromium() as page:
+        attempts = loopback_only(page)
+        page.base_url, page.n_outlets = url, n_outlets
+        page.goto(url + "/", timeout=600_000)
+        wait_charts(page, 1, timeout=600_000)  # the first open analyses the corpus
+        wait_idle(page)
+        yield page
+        assert not attempts, f"the page asked hosts other than its own server: {sorted(set(attempts))}"
+
+
+def goto(page, query: str = "") -> None:
+    page.goto(page.base_url + "/" + query)
+    wait_idle(page)
+
+
+def main_text(page) -> str:
+    return page.inner_text('[data-testid="stMain"]')
+
+
+def test_every_view_opens_and_is_screenshotted(site):
+    goto(site)
+    wait_charts(site, 1)
+    for view in VIEWS:
+        select_view(site, view)
+        if view not in ("Articles", "Add articles"):
+            wait_charts(site, 1)
+        text = main_text(site)
+        assert "Traceback" not in text and "Error" not in text.split("Glossary")[0], view
+        screenshot(site, ARTIFACTS / f"outlets{site.n_outlets}_{view.lower().replace(' ', '_')}.png")
+    assert len(list(ARTIFACTS.glob(f"outlets{site.n_outlets}_*.png"))) >= len(VIEWS)
+
+
+def test_time_charts_have_a_date_axis_and_undated_articles_are_said_apart(site):
+    goto(site, "?view=Over+time")
+    wait_charts(site, 3)
+    axis = site.evaluate(f"() => document.querySelectorAll('{PLOT}')[0].layout.xaxis.type")
+    assert axis == "date"
+    assert "undated article(s)" in main_text(site)
+    panels = site.evaluate(f"() => document.querySelectorAll('{PLOT}')[0].data.length")
+    # a few outlets: one line each; many: one panel each, with the other outlets in grey
+    assert panels == (site.n_outlets if site.n_outlets <= 4 else site.n_outlets ** 2)
+
+
+def test_a_date_range_narrows_the_view(site):
+    goto(site)
+    wait_charts(site, 1)
+    before = re.search(r"Showing ([\d,]+) articles", main_text(site)).group(1)
+    field = site.get_by_label("From").first
+    field.click()
+    field.fill("2023/04/01")
+    field.press("Enter")
+    site.keyboard.press("Escape")
+    wait_idle(site)
+    site.get_by_text(re.compile(r"from 2023-04-01")).first.wait_for()
+    after = re.search(r"Showing ([\d,]+) articles", main_text(site)).group(1)
+    assert int(after.replace(",", "")) < int(before.replace(",", ""))
+    assert "from=2023-04-01" in site.url
+
+
+def test_a_table_row_opens_the_article_at_that_sentence(site):
+    goto(site, "?view=Commentary")
+    wait_charts(site, 1)
+    grid = site.locator('[data-testid="stDataFrame"]').last  # the most opinionated sentences
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    site.mouse.click(box["x"] + 18, box["y"] + 35 + 18)  # the first row's selection box, below the header row
+    site.wait_for_url(re.compile(r"/articles\?"), timeout=60_000)
+    wait_idle(site)
+    focus = site.locator(".fr-article .fr-focus").first
+    focus.wait_for()
+    assert focus.inner_text().strip()
+    assert "From the table:" in main_text(site)
+    screenshot(site, ARTIFACTS / f"outlets{site.n_outlets}_evidence_opened.png")
