@@ -100,7 +100,7 @@ VOICE_SEGMENTS = {
     "tone_label": pl.String,
 }
 
-QUOTE_MODES = ("direct", "partial", "indirect")  # someone's speech
+QUOTE_MODES = ("direct", "partial", "indirect", "interview")  # someone's speech; interview: an interviewee's answer
 TERM_MODE = "term"  # quoted words that are nobody's speech (scare quotes, sogenannte „…“): in no share of voice
 SPEAKER_KINDS = ("person", "institution", "anonymous", "reader", "unknown")
 # The types, plus sport and culture (athletes and coaches; artists, writers, film and stage): news quotes

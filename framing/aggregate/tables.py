@@ -23,7 +23,7 @@ from typing import Any
 import polars as pl
 
 from framing import schema
-from framing.aggregate import actors, evidence, gender, mentions, reuse, reuse_matrix, timeline
+from framing.aggregate import actors, evidence, gender, genres, mentions, reuse, reuse_matrix, timeline
 from framing.errors import ConfigError
 from framing.aggregate.filters import UNKNOWN_OUTLET, outlet_label
 from framing.aggregate.grouping import (BY_VALUES, IMPRECISE, PERIODS, UNDATED, _check, _segments_with_kind,
@@ -338,6 +338,7 @@ _QUOTE_COLUMNS = [
     "n_direct",
     "n_partial",
     "n_indirect",
+    "n_interview",
     "n_nested",
     "share_direct",
     "n_articles",
@@ -600,6 +601,11 @@ TABLES: dict[str, TableSpec] = {
         commentary_profile,
         "Share of commentary and analysis, and opinionated sentences in reporting and in commentary.",
         ("outlet", "article", "outlet_date"),
+    ),
+    "genre_profile": TableSpec(
+        genres.genre_profile,
+        "Per genre: share of articles and of text, the own voice's share and opinion, interviewees' words.",
+        genres.GROUPINGS,
     ),
     "text_reuse": TableSpec(
         text_reuse,

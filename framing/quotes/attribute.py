@@ -174,10 +174,12 @@ class _Scan:
         self.items.append((quote.start, quote))
 
 
-def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Sequence[Any] = ()) -> list[Quote]:
+def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Sequence[Any] = (),
+                interview: Any | None = None) -> list[Quote]:
     """Quotes in article order. `sentences`: sentence spans into text. `sections`: framing.segment.sections.Section
     objects (kind, start, end, author); in 'reader_comment' sections quoted text is the reader's own words (speaker =
-    author, kind 'reader'); quotes inside 'headline' / 'boilerplate' sections are skipped."""
+    author, kind 'reader'); quotes inside 'headline' / 'boilerplate' sections are skipped. `interview`: the
+    article's framing.segment.interview.Interview layout, whose answers become quotes of mode `interview`."""
     lex = lexicon()
     scan = _Scan(text=text, lex=lex, art=ArticleEntities(text, load_gazetteer(), lex), sections=_Sections(sections),
                  sents=sorted((int(a), int(b)) for a, b in sentences if b > a) or [(0, len(text))],
@@ -185,6 +187,10 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
     _find_cues(scan)
     for si in range(len(scan.sents)):
         _attribute_sentence(scan, si)
+    if interview is not None:
+        from framing.quotes.interview import add_answers
+
+        add_answers(scan, interview)
     scan.items.sort(key=lambda x: (x[0], x[1].end))
     return _with_genders(_typed_from_article(text, [q for _, q in scan.items]), scan.art)
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -30,6 +31,9 @@ HEAD_LINES = 6  # bylines and kickers stand among the text's first lines ...
 TAIL_LINES = 3  # ... or its last ones
 MAX_BYLINE_CHARS = 200  # of a line, what a byline pattern is matched against
 MIN_WORDS = 40  # a text with fewer words (a caption, a teaser) is too short to be called a report
+# The section kind an article's running text takes from its genre: a commentary's body is commentary (a guest
+# piece and a review are opinion too), an analysis's body analysis; other genres keep the kinds the text shows.
+BODY_KINDS = {"commentary": "commentary", "guest": "commentary", "review": "commentary", "analysis": "analysis"}
 # Section kinds of the markers that, opening the text, make the whole article that genre.
 OPENING_MARKERS = {"commentary": "commentary", "analysis": "analysis"}
 # User spellings of a genre (manifest, record, outlets file), lowercased.
@@ -164,7 +168,8 @@ def decide_genre(text: str, *, url: str | None = None, title: str | None = None,
         return Genre(hit[0].genre, f"page section {hit[1].strip()!r}")
     hit = _first("url", _url_words(url), lambda s, v: s.regex.search(v))
     if hit:
-        return Genre(hit[0].genre, f"address word {hit[1]!r} ({url})")
+        word = hit[0].regex.search(hit[1]).group(0).strip("/_.-")
+        return Genre(hit[0].genre, f"address word {word!r} ({url})")
     head, tail = _lines(text)
     titles = [t.strip() for t in (title, head[0] if head else None) if t and t.strip()]
     hit = _first("title", titles, lambda s, v: s.strong and s.regex.fullmatch(v))
@@ -188,3 +193,12 @@ def decide_genre(text: str, *, url: str | None = None, title: str | None = None,
     if credit is not None:
         return Genre("report", f"no genre signal; written with {credit.evidence}")
     return Genre("report", "no genre signal")
+
+
+def sections_for_genre(sections: Sequence, genre: str | None) -> list:
+    """The sections (framing.segment.sections.Section) with the genre's body kind (BODY_KINDS) in place of
+    `reporting`, so that section kinds and the article's genre agree."""
+    kind = BODY_KINDS.get(genre or "")
+    if kind is None:
+        return list(sections)
+    return [replace(s, kind=kind) if s.kind == "reporting" else s for s in sections]

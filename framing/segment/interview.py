@@ -6,7 +6,8 @@ such layout. A turn opens with a label and a colon at the start of a line or rig
 `Frage:` / `Antwort:`, the outlet in capitals (`STANDARD:`, `SPIEGEL:`), the interviewee's name, surname or
 initials (`Poposki:`, `Nikola Poposki:`, `AM:`). Labels count only when they take turns: at least
 MIN_TURNS questions and answers (one of each when other signals say interview), the asker's turns mostly ending in
-a question mark. When other signals say interview and no labels are there (the questions were bold on the page and
+a question mark; `Frage:` / `Antwort:` turns whose questions address nobody (`Was passiert mit …?`, no `Sie`, no
+`Herr X`) are the outlet's own questions and answers (an explainer), not an interview. When other signals say interview and no labels are there (the questions were bold on the page and
 the bold is lost), paragraphs ending in a question mark are the questions and the paragraphs after them the
 answers. The label words are data/genre/interview.toml.
 """
@@ -36,6 +37,9 @@ _LABEL = re.compile(
     r"[ \t]*:[ \t]+(?=\S)"
 )
 _CLOSING_CREDIT = re.compile(r"\s*\([^()\n]{2,80}\)\s*\Z")
+# A question that addresses someone (`Herr Urmson, …`, `… haben Sie …`): an interviewee is asked. Without one, a
+# `Frage:` / `Antwort:` layout is a set of questions and answers the outlet writes itself (an explainer).
+_ADDRESS = re.compile(r"\b(?:Herr|Frau) [A-ZÄÖÜ]|(?<=[\wäöüß,] )(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|Euch|Ihr)\b")
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,9 @@ def _labelled(text: str, hinted: bool) -> Interview | None:
     alternations = sum(a.role != b.role for a, b in zip(turns, turns[1:]))
     if alternations < min(n_questions, n_answers):
         return None
+    if not hinted and all(a in words["answer_labels"] for a in answerers) and not any(
+            _ADDRESS.search(text, t.start, t.end) for t in turns if t.role == "question"):
+        return None  # `Frage: Was passiert mit …? Antwort: …` asking nobody: the outlet's own questions and answers
     return Interview(tuple(turns), asker, tuple(answerers))
 
 

@@ -33,7 +33,7 @@ def genre(text: str = BODY, **kwargs) -> tuple[str, str]:
     ({"page": {"section": "Politik"}}, "report", "no genre signal"),
     # words of the address
     ({"url": "https://www.example.de/meinung/haushalt-100.html"}, "commentary", "'meinung'"),
-    ({"url": "https://www.example.de/politik/kommentar-zum-haushalt-a-123"}, "commentary", "'kommentar-zum"),
+    ({"url": "https://www.example.de/politik/kommentar-zum-haushalt-a-123"}, "commentary", "'kommentar'"),
     ({"url": "https://www.example.de/politik/haushalt-kommentar-123.html"}, "commentary", "kommentar"),
     ({"url": "https://www.example.de/kolumne/die-woche"}, "commentary", "'kolumne'"),
     ({"url": "https://www.example.de/politik/interview/scholz-100.html"}, "interview", "'interview'"),

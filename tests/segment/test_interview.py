@@ -15,7 +15,7 @@ INTRO = "Nikola Poposki ist Außenminister. Im Interview spricht er über die Ba
      "Bereiten Sie Maßnahmen vor? Poposki: Wir sind vorbereitet. STANDARD: Und dann? Poposki: Dann sehen wir weiter.",
      "STANDARD", ("Poposki",), 3),
     # one turn a line, with Frage / Antwort
-    (f"{INTRO}\nFrage: Wie reagiert Mazedonien?\nAntwort: Wir koordinieren uns.\nFrage: Und dann?\n"
+    (f"{INTRO}\nFrage: Herr Poposki, wie reagiert Mazedonien?\nAntwort: Wir koordinieren uns.\nFrage: Und dann?\n"
      "Antwort: Dann sehen wir weiter.\n", "Frage", ("Antwort",), 2),
     # the outlet asks, the full name answers
     (f"{INTRO}\n\nSPIEGEL: Herr Poposki, wie geht es weiter?\n\nNikola Poposki: Wir warten ab.\n\n"
@@ -62,3 +62,11 @@ def test_unlabelled_questions_count_only_when_other_signals_say_interview() -> N
     assert found is not None and found.asker is None
     assert [text[t.start:t.end] for t in found.answers] == ["Wir koordinieren uns mit den Partnern.",
                                                             "Dann sehen wir weiter."]
+
+
+def test_questions_and_answers_asking_nobody_are_an_explainer_not_an_interview() -> None:
+    explainer = ("Einige Fragen und Antworten. Frage: Was passiert mit Asylwerbern, wenn sie straffällig werden? "
+                 "Antwort: Es wird ein Verfahren eingeleitet. Frage: Wer entscheidet darüber? Antwort: Das Gericht.")
+    assert find_interview(explainer) is None
+    asked = explainer.replace("Wer entscheidet darüber?", "Herr Muster, wer entscheidet darüber?")
+    assert find_interview(asked) is not None
