@@ -28,7 +28,13 @@ ARTICLES = {
     # neither built nor measured for its language (the errors table has a warning for it); False for German or
     # too short to tell
     "outside_scope": pl.Boolean,
+    # report / commentary / guest / analysis / interview / review / press_release / agency / unknown
+    # (framing.segment.genre), and the signal that decided it, in words
+    "genre": pl.String,
+    "genre_evidence": pl.String,
 }
+
+GENRES = ("report", "commentary", "guest", "analysis", "interview", "review", "press_release", "agency", "unknown")
 
 ERRORS = {
     "source_path": pl.String,
@@ -94,7 +100,7 @@ VOICE_SEGMENTS = {
     "tone_label": pl.String,
 }
 
-QUOTE_MODES = ("direct", "partial", "indirect")  # someone's speech
+QUOTE_MODES = ("direct", "partial", "indirect", "interview")  # someone's speech; interview: an interviewee's answer
 TERM_MODE = "term"  # quoted words that are nobody's speech (scare quotes, sogenannte „…“): in no share of voice
 SPEAKER_KINDS = ("person", "institution", "anonymous", "reader", "unknown")
 # The issue's types, plus sport and culture (athletes and coaches; artists, writers, film and stage): news quotes
@@ -123,7 +129,14 @@ QUOTES = {
     "speaker_role": pl.String,  # role or title beside the name in the text: "CSU-Chef", "Virologin", "Dr."; null if none
     "speaker_type": pl.String,  # one of SPEAKER_TYPES (politician, government, ..., unknown); see docs/speakers.md
     "speaker_merge": pl.String,  # how the corpus merged the name: actors file / gazetteer / surname / ...; null if not
+    # female / male / unknown for a person (issue #20: framing.actors.gender, docs/speakers.md), one per actor of the
+    # corpus; null for institutions, parties, anonymous sources, readers and unresolved speakers
+    "speaker_gender": pl.String,
+    # what the gender rests on: actors file / name / role / pronoun ("name; role"), or "conflict: female (role); male
+    # (name)" when the evidence disagrees (then unknown); null when there is none
+    "speaker_gender_evidence": pl.String,
 }
+SPEAKER_GENDERS = ("female", "male", "unknown")
 
 # One row per mention of a term of the corpus's terms.csv (framing.terms) with the tone towards that mention
 # (framing.score.towards), not the tone of its sentence.

@@ -1,7 +1,8 @@
 """Actor gazetteer: canonical names, aliases (incl. transliterations), roles and group (country or camp).
 
 In: a CSV a user can extend (`data/actors.csv`, or their own): columns canonical, aliases, roles, group, kind,
-type; aliases and roles are separated by `|`; roles, kind and type may be missing (kind: person; type: see
+type and optionally gender (female / male, for a person); aliases and roles are separated by `|`; roles, kind,
+type and gender may be missing (kind: person; type: see
 `framing.actors.types.SPEAKER_TYPES`). Out: a frozen `Gazetteer` (loaded once per path) that looks up the
 `Actor` a name, an alias or a role noun stands for. Speakers not in it are still kept by `framing.quotes`.
 """
@@ -15,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from framing import resources
+from framing.actors.gender import filed_gender
 from framing.actors.names import is_first_name
-from framing.actors.types import SPEAKER_TYPES
+from framing.actors.types import ORGANISATION_TYPES, SPEAKER_TYPES
 from framing.errors import ConfigError
 
 DEFAULT_GAZETTEER = resources.data_path("actors.csv")
@@ -24,7 +26,6 @@ ACTOR_KINDS = ("person", "institution")
 ACTORS_FILE = "actors.csv"  # a user's actors file, found at the top of a corpus folder (or given as --actors FILE);
 # discovery never reads it as articles (framing.load.discover.METADATA_FILES)
 # Types of actors that are organisations: an actors-file row with one of them and no kind is an institution.
-ORGANISATION_TYPES = ("government", "party", "institution", "media", "business", "civil_society")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Actor:
     group: str | None
     kind: str
     type: str | None = None  # speaker type (politician, government, party, ...); None when not given
+    gender: str | None = None  # female / male from a `gender` column (a user's actors file); None when not given
 
 
 def fold(name: str) -> str:
@@ -122,8 +124,12 @@ def _load(path: Path) -> Gazetteer:
             raise ConfigError(f"{path}, line {i}: kind {kind!r} is not one of {', '.join(ACTOR_KINDS)}")
         if speaker_type is not None and speaker_type not in SPEAKER_TYPES:
             raise ConfigError(f"{path}, line {i}: type {speaker_type!r} is not one of {', '.join(SPEAKER_TYPES)}")
+        gender = filed_gender(row.get("gender"), f"{path}, line {i}")
+        if gender is not None and kind != "person":
+            raise ConfigError(f"{path}, line {i}: {name!r} is an {kind}: only people have a gender (leave the "
+                              "gender column empty)")
         actor = Actor(name, _split(row.get("aliases")), _split(row.get("roles")),
-                      (row.get("group") or "").strip() or None, kind, speaker_type)
+                      (row.get("group") or "").strip() or None, kind, speaker_type, gender)
         actors.append(actor)
         for alias in (name, *actor.aliases):
             by_alias.setdefault(fold(alias), actor)

@@ -20,6 +20,8 @@ from framing.errors import ConfigError
 from framing.schema import SPEAKER_TYPES
 
 GROUP_KINDS = ("party", "country", "organisation")
+# The speaker types of organisations (the rest are people's: politician, expert, citizen, ...).
+ORGANISATION_TYPES = ("government", "party", "institution", "media", "business", "civil_society")
 # Inflection endings an adjective of groups.csv may carry: russisch -> russische, russischen, russischer.
 ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 
@@ -50,9 +52,27 @@ def _types() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     return words, tuple(sorted(endings, key=lambda e: -len(e[0])))  # longest ending first
 
 
+# Case and plural endings a listed noun may carry in a mention: des Wissenschafters, des Konzerns, den Forschern.
+INFLECTIONS = ("es", "s", "n")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def word_type(word: str) -> str | None:
     """The speaker type a noun stands for (`Virologe` -> expert, `Gesundheitsministerium` -> government), or
-    None: a listed word wins, else the longest listed ending."""
+    None: a listed word wins, else the longest listed ending; an inflected form (`des Chefredakteurs`, `den
+    Forschern`) takes the type of its listed base form."""
+    kind = _listed_type(word)
+    if kind is None and len(word) > 5:
+        kind = next((k for k in (_listed_type(word[:-len(e)]) for e in INFLECTIONS if word.endswith(e)) if k), None)
+    return kind
+
+
+def is_listed(word: str) -> bool:
+    """The word itself (not only its ending) is in the type table: `Teamchef`, `Polizeisprecher`."""
+    return word in _types()[0]
+
+
+def _listed_type(word: str) -> str | None:
     words, endings = _types()
     if word in words:
         return words[word]

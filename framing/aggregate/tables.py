@@ -23,7 +23,7 @@ from typing import Any
 import polars as pl
 
 from framing import schema
-from framing.aggregate import actors, evidence, mentions, reuse, reuse_matrix, timeline
+from framing.aggregate import actors, evidence, gender, genres, mentions, reuse, reuse_matrix, timeline
 from framing.errors import ConfigError
 from framing.aggregate.filters import UNKNOWN_OUTLET, outlet_label
 from framing.aggregate.grouping import (BY_VALUES, IMPRECISE, PERIODS, UNDATED, _check, _segments_with_kind,
@@ -47,6 +47,7 @@ __all__ = [
     "overview",
     "quote_modes",
     "quoted_actors",
+    "quoted_gender",
     "section_composition",
     "speaker_groups",
     "speaker_types",
@@ -337,6 +338,7 @@ _QUOTE_COLUMNS = [
     "n_direct",
     "n_partial",
     "n_indirect",
+    "n_interview",
     "n_nested",
     "share_direct",
     "n_articles",
@@ -590,10 +592,20 @@ TABLES: dict[str, TableSpec] = {
         source="quoted_actors",
         from_source=modes_of,
     ),
+    "quoted_gender": TableSpec(
+        gender.quoted_gender,
+        "Quoted people, quotations and words by gender; the share of women with its 95 % interval and of unknowns.",
+        gender.GROUPINGS,
+    ),
     "commentary_profile": TableSpec(
         commentary_profile,
         "Share of commentary and analysis, and opinionated sentences in reporting and in commentary.",
         ("outlet", "article", "outlet_date"),
+    ),
+    "genre_profile": TableSpec(
+        genres.genre_profile,
+        "Per genre: share of articles and of text, the own voice's share and opinion, interviewees' words.",
+        genres.GROUPINGS,
     ),
     "text_reuse": TableSpec(
         text_reuse,
@@ -664,4 +676,5 @@ def compare_tables(analysis: Any, by: str = "outlet", period: str = "month") -> 
 
 
 term_tone, label_tone, actor_tone = mentions.term_tone, mentions.label_tone, mentions.actor_tone
+quoted_gender = gender.quoted_gender
 __all__ += ["UNKNOWN_OUTLET", "UNKNOWN_SPEAKER", "NO_GROUP", "UNDATED", "IMPRECISE"]

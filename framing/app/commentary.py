@@ -8,6 +8,7 @@ import streamlit as st
 from framing.aggregate.derived import commentary_long, text_share_long
 from framing.aggregate.evidence import PAGE_SIZE, n_pages, page_of
 from framing.app.blocks import View, banner, chart, evidence_table, glossary, table
+from framing.app.genres import render_genre_block
 from framing.present import charts
 
 TITLE = "Commentary"
@@ -47,7 +48,10 @@ def render(view: View) -> None:
         chart(charts.stacked_share(text_share_long(profile), "kind", "share_text", "Where the outlet speaks: share of text",
                                    charts.KIND_COLOURS, colours, label="Share of characters"))
     table(profile, "commentary_profile")
+    render_genre_block(view)
     banner(view)
     st.markdown("##### The most opinionated sentences")
     _opinionated(view)
-    glossary("Opinion", "commentary_profile.share_opinionated_reporting", "commentary_profile.share_commentary")
+    glossary("Opinion", "commentary_profile.share_opinionated_reporting", "commentary_profile.share_commentary",
+             "genre_profile.genre", "genre_profile.share_words", "genre_profile.share_opinionated_own",
+             "genre_profile.share_interviewee_words")

@@ -8,7 +8,7 @@ import streamlit as st
 from framing.aggregate.derived import lump_categories
 from framing.aggregate.tables import NO_GROUP, UNKNOWN_SPEAKER
 from framing.app.blocks import View, banner, chart, glossary, table
-from framing.present import charts
+from framing.present import charts, gender_chart
 
 TITLE = "Voices"
 OTHER_GROUPS = "(other groups)"
@@ -44,3 +44,17 @@ def render(view: View) -> None:
                                    colours, label="Share of quotes"))
         table(modes, "quote_modes")
     glossary("Share of voice", "direct / partial / indirect", "Speaker group")
+    gender_block(view)
+
+
+def gender_block(view: View) -> None:
+    """Whose voices: the share of women among each outlet's quoted people, its interval and the unknowns (#20)."""
+    people = view.table("quoted_gender")
+    if people.is_empty():
+        return
+    st.subheader("Quoted people by gender")
+    banner(view)
+    chart(gender_chart.women_share(people, "Women among the quoted people of known gender (95 % interval), and "
+                                           "people of unknown gender", view.corpus.colours))
+    table(people, "quoted_gender")
+    glossary("quoted_gender.share_women", "quoted_gender.share_women_low", "quoted_gender.share_unknown")

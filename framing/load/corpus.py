@@ -24,11 +24,13 @@ import polars as pl
 
 from framing import schema
 from framing.load import language, metadata
+from framing.load.agency import find_credit as agency_credit
 from framing.load.discover import discover, walk
 from framing.load.manifest import ManifestEntry, read_manifest
 from framing.load.readers import Article, Problem, read_file
 from framing.load.records import display
 from framing.load.sources import Limits
+from framing.segment.genre import decide_genre, normalise_genre
 
 __all__ = ["LoadResult", "discover", "guess_title", "load_corpus"]
 ROWS_PER_FRAME = 10_000
@@ -68,6 +70,16 @@ def _finish(article: Article, manifest: dict[str, ManifestEntry], problems: list
                                 "check it", article.line, article.article_id, "warning"))
     if article.title is None:
         article.title = guess_title(article.text)
+    credit = agency_credit(article.text)
+    if article.agency is None and credit is not None:
+        article.agency = credit.agency
+        provenance.append(f"agency from {credit.evidence}")
+    genre = decide_genre(article.text, url=article.url, title=article.title, page=article.page,
+                         given=article.genre, credit=credit)
+    if article.genre and normalise_genre(article.genre) is None:
+        problems.append(Problem(article.source_path, f"genre {article.genre!r} is none of {', '.join(schema.GENRES)}; "
+                                "it was decided from the article instead: write one of them", article.line,
+                                article.article_id, "warning"))
     code = language.identify(article.text)
     outside = code is not None and code != language.ANALYSED
     if outside:
@@ -90,6 +102,8 @@ def _finish(article: Article, manifest: dict[str, ManifestEntry], problems: list
         "n_chars": len(article.text),
         "language": code,
         "outside_scope": outside,
+        "genre": genre.genre,
+        "genre_evidence": genre.evidence,
     }
 
 

@@ -42,6 +42,8 @@ class PageMetadata:
     outlet_source: str | None = None
     url: str | None = None
     notes: list[str] = field(default_factory=list)
+    types: str | None = None  # the main article's JSON-LD @type(s), joined by `|` (OpinionNewsArticle|NewsArticle)
+    section: str | None = None  # article:section meta tags, JSON-LD articleSection and genre, joined by `|`
 
 
 # ---------------------------------------------------------------- outlet names
@@ -209,6 +211,23 @@ def _dateline(main) -> tuple[str, str] | None:
     return None
 
 
+def _strings(value) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    return [v.strip() for v in values if isinstance(v, str) and v.strip()]
+
+
+def _kind_of_page(tree, main_obj: dict | None, meta: PageMetadata) -> None:
+    """What the page says of the article's kind, for framing.segment.genre: the main article's JSON-LD @type, and
+    its section (article:section meta tags, JSON-LD articleSection and genre)."""
+    if main_obj:
+        meta.types = "|".join(_types(main_obj)) or None
+    sections = [c for _, c in _meta(tree, ("article:section", "og:article:section", "section", "parsely-section",
+                                           "cxenseparse:recs:articlesection"))]
+    if main_obj:
+        sections += _strings(main_obj.get("articleSection")) + _strings(main_obj.get("genre"))
+    meta.section = "|".join(dict.fromkeys(s.replace("|", "/") for s in sections)) or None
+
+
 def page_metadata(text: str, fallback_url: str | None = None) -> PageMetadata:
     """The page's own date, outlet and address (see the module docstring); empty where the page says nothing."""
     import lxml.html
@@ -223,6 +242,7 @@ def page_metadata(text: str, fallback_url: str | None = None) -> PageMetadata:
     objects = _json_ld(tree)
     main_obj = _main_article(objects, canonical or og_url)
     meta.url = canonical or og_url or (_address(main_obj.get("url")) if main_obj else None) or fallback_url
+    _kind_of_page(tree, main_obj, meta)
 
     # ---- outlet
     site = next((c for _, c in _meta(tree, ("og:site_name",))), None)

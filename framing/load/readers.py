@@ -104,6 +104,10 @@ def _clean(value: str) -> str:
         return _SURROGATE.sub("\ufffd", value)
 
 
+# A record's fields that name its section or kind (`Meinung`, `Interview`), read for its genre.
+SECTION_FIELDS = ("section", "ressort", "rubrik", "category")
+
+
 def _record_article(label: str, stem: str, record: object, number: int, encoding: str,
                     line: int | None) -> Article | Problem:
     if not isinstance(record, dict):
@@ -121,6 +125,9 @@ def _record_article(label: str, stem: str, record: object, number: int, encoding
         if value not in (None, ""):
             setattr(article, key, _clean(str(value).strip()))
             article.provenance.append(f"{key} from the record")
+    sections = [str(record[k]).strip() for k in SECTION_FIELDS if record.get(k) not in (None, "")]
+    if sections:
+        article.page["section"] = _clean("|".join(sections))
     return article
 
 
@@ -341,6 +348,7 @@ def read_html(label: str, stem: str, text: str, encoding: str) -> Iterator[Artic
     meta = html.page_metadata(text, fallback_url=article.url)
     if meta.url and not article.url:
         article.url = meta.url
+    article.page.update({k: v for k, v in (("type", meta.types), ("section", meta.section)) if v})
     if meta.outlet:
         article.outlet = meta.outlet
         article.provenance.append(f"outlet from the page's {meta.outlet_source}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-METADATA_FIELDS = ("outlet", "agency", "date", "title", "url")  # what a file, record or manifest may set
+METADATA_FIELDS = ("outlet", "agency", "date", "title", "url", "genre")  # what a file, record or manifest may set
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -26,6 +26,10 @@ class Article:
     title: str | None = None
     url: str | None = None
     line: int | None = None  # the line the record starts on, for multi-record files
+    genre: str | None = None  # as the user gave it (manifest, record); framing.segment.genre decides the column
+    # what the page or record says of its kind: `type` (JSON-LD @type) and `section` (article:section, a record's
+    # `section`), several values joined by `|`
+    page: dict[str, str] = field(default_factory=dict)
     provenance: list[str] = field(default_factory=list)
 
 

@@ -56,22 +56,28 @@ def _merge_intervals(intervals: Iterable[tuple[int, int]]) -> list[tuple[int, in
     return [(s, e) for s, e in merged]
 
 
-def analyze_text(text: str, *, textblob: bool = True, terms: TermList | None = None) -> dict[str, list[dict]]:
+def analyze_text(text: str, *, textblob: bool = True, terms: TermList | None = None,
+                 genre: str | None = None) -> dict[str, list[dict]]:
     """Sections, sentences (with voice, tone, opinion), voice segments, quotes, and the mentions of the corpus's
     `terms` and of named actors with the tone towards each, of one article text.
 
     Rows carry every column of their schema except `article_id`. With textblob=False the textblob-de
-    polarity column is left empty (it is by far the slowest step).
+    polarity column is left empty (it is by far the slowest step). `genre` (articles.genre): a commentary's or an
+    analysis's running text takes that section kind; in an interview (or, with no genre given, in a text with a
+    question-and-answer layout) every answer is a quotation of the interviewee.
     """
     from framing.pipeline.mentions import actor_mention_rows, term_mention_rows
     from framing.score.opinion import score_opinion
     from framing.quotes import find_quotes
+    from framing.segment.genre import sections_for_genre
+    from framing.segment.interview import find_interview
     from framing.segment.sections import segment_sections
     from framing.segment.sentences import split_sentences
     from framing.score.textblob.offline import textblob_polarity
     from framing.score.tone import score_tone
 
-    sections = segment_sections(text)
+    sections = sections_for_genre(segment_sections(text), genre)
+    interview = find_interview(text, hinted=genre == "interview") if genre in (None, "interview") else None
     section_rows = [
         {"section_id": i, "kind": s.kind, "start": s.start, "end": s.end, "heading": s.heading,
          "author": s.author, "text": text[s.start : s.end]}
@@ -80,7 +86,7 @@ def analyze_text(text: str, *, textblob: bool = True, terms: TermList | None = N
     spans: list[tuple[int, int, int]] = []  # (section_id, start, end)
     for i, s in enumerate(sections):
         spans.extend((i, a, b) for a, b in split_sentences(text, s.start, s.end))
-    quotes = find_quotes(text, [(a, b) for _, a, b in spans], sections)
+    quotes = find_quotes(text, [(a, b) for _, a, b in spans], sections, interview=interview)
 
     section_starts = [s.start for s in sections]
 
@@ -97,6 +103,7 @@ def analyze_text(text: str, *, textblob: bool = True, terms: TermList | None = N
             "speaker_mention": q.speaker_mention, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
             "speaker": q.speaker, "speaker_group": q.speaker_group, "speaker_kind": q.speaker_kind,
             "speaker_role": q.speaker_role, "speaker_type": q.speaker_type, "speaker_merge": None,
+            "speaker_gender": q.speaker_gender, "speaker_gender_evidence": q.speaker_gender_evidence,
         })
     quoted = _merge_intervals((q.start, q.end) for q in quotes if q.speaker_kind != "reader"
                               and q.mode != schema.TERM_MODE)  # a quoted term is the journalist's own voice

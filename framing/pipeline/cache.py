@@ -89,10 +89,12 @@ def _word_list_versions() -> str:
     return " ".join(found)
 
 
-def text_key(text: str, textblob: bool, terms: str = "") -> str:
-    """An article's key in the cache: its text, the textblob option and the digest of the corpus's terms list
-    (framing.terms.TermList.digest; empty without one), so a changed terms list never reuses old mentions."""
+def text_key(text: str, textblob: bool, terms: str = "", genre: str | None = None) -> str:
+    """An article's key in the cache: its text, the textblob option, the digest of the corpus's terms list
+    (framing.terms.TermList.digest; empty without one), so a changed terms list never reuses old mentions, and the
+    article's genre (it sets section kinds and interview answers)."""
     extra = f"\0terms:{terms}" if terms else ""
+    extra += f"\0genre:{genre}" if genre else ""
     return hashlib.sha256(f"{int(textblob)}\0{text}{extra}".encode()).hexdigest()[:32]
 
 

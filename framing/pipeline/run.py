@@ -57,14 +57,15 @@ class Analysis:
 # ---------------------------------------------------------------- running over a corpus
 
 
-def _analyze_batch(batch: list[tuple[str, str]], textblob: bool, terms: TermList | None = None
+def _analyze_batch(batch: list[tuple], textblob: bool, terms: TermList | None = None
                    ) -> tuple[dict[str, list[dict]], list[tuple[str, str]]]:
-    """Analyse (key, text) pairs; rows carry `key`. Failures come back as (key, reason), never raised."""
+    """Analyse (key, text) or (key, text, genre) tuples; rows carry `key`. Failures come back as (key, reason),
+    never raised."""
     out: dict[str, list[dict]] = {t: [] for t in PER_ARTICLE}
     failures: list[tuple[str, str]] = []
-    for key, text in batch:
+    for key, text, *genre in batch:
         try:
-            result = analyze_text(text, textblob=textblob, terms=terms)
+            result = analyze_text(text, textblob=textblob, terms=terms, genre=genre[0] if genre else None)
         except Exception as exc:  # one broken article must not stop the others
             failures.append((key, f"analysis failed: {type(exc).__name__}: {exc}"))
             continue
@@ -85,7 +86,7 @@ def _run_on(executor: Executor, batches: Iterable[list[tuple[str, str]]], textbl
     ahead = 64
     inflight: list[tuple[Any, list[str]]] = []
     for batch in batches:
-        inflight.append((executor.submit(_analyze_batch, batch, textblob, terms), [k for k, _ in batch]))
+        inflight.append((executor.submit(_analyze_batch, batch, textblob, terms), [item[0] for item in batch]))
         if len(inflight) >= ahead:
             future, keys = inflight.pop(0)
             collect(future.result(), keys)
@@ -93,11 +94,13 @@ def _run_on(executor: Executor, batches: Iterable[list[tuple[str, str]]], textbl
         collect(future.result(), keys)
 
 
-def _batches(rows: list[int], size: int, keys: list[str], texts: pl.Series) -> Iterator[list[tuple[str, str]]]:
-    """(key, text) batches of the given rows, made one batch at a time."""
+def _batches(rows: list[int], size: int, keys: list[str], texts: pl.Series,
+             genres: pl.Series | None = None) -> Iterator[list[tuple]]:
+    """(key, text, genre) batches of the given rows, made one batch at a time."""
     for i in range(0, len(rows), size):
         chunk = rows[i : i + size]
-        yield list(zip((keys[r] for r in chunk), texts.gather(chunk).to_list()))
+        kinds = genres.gather(chunk).to_list() if genres is not None else [None] * len(chunk)
+        yield list(zip((keys[r] for r in chunk), texts.gather(chunk).to_list(), kinds))
 
 
 ARTICLES_PER_CHUNK = 10_000  # articles per chunk of an output table read back from the shards
@@ -131,14 +134,15 @@ class StoredAnalysis:
 
     @functools.cached_property
     def _merged_quotes(self) -> tuple[pl.DataFrame, dict[str, str]]:
-        """The quotes with speaker names merged across the whole corpus (so the table is held whole: it is the
+        """The quotes with speaker names merged across the whole corpus and one gender per actor (so the table is held whole: it is the
         smallest), and each article-level name's merged name (for the actor mentions)."""
         from framing.actors.gazetteer import load_actors_file
+        from framing.actors.gender import corpus_genders
         from framing.actors.merge import merge_speakers
 
         actors = load_actors_file(self.actors) if self.actors is not None else None
         before = pl.concat(list(self.chunks("quotes")))
-        merged = merge_speakers(before, actors)
+        merged = corpus_genders(merge_speakers(before, actors), actors)
         pairs = (before.select("article_id", "quote_id", pl.col("speaker").alias("_before"))
                  .join(merged.select("article_id", "quote_id", "speaker"), on=["article_id", "quote_id"])
                  .filter(pl.col("_before").is_not_null() & pl.col("speaker").is_not_null())
@@ -203,7 +207,9 @@ def _analyze_into(
     # One text at a time: a Python list of every text would double the corpus in memory.
     terms = terms or None
     digest = terms.digest() if terms else ""
-    keys = [text_key(t, textblob, digest) for t in text_column]
+    genres = articles["genre"] if "genre" in articles.columns else None
+    keys = [text_key(t, textblob, digest, g) for t, g in zip(text_column, genres if genres is not None
+                                                              else [None] * len(text_column))]
     done_keys = set(shard_index(folder)["key"].to_list()) & set(keys)
     first_row: dict[str, int] = {}
     for row, key in enumerate(keys):
@@ -217,7 +223,7 @@ def _analyze_into(
     # 100,000 articles and (with the cache) a killed run resumes from the shards.
     failures: list[tuple[str, str]] = []
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    batches = _batches(todo, batch_size, keys, text_column)
+    batches = _batches(todo, batch_size, keys, text_column, genres)
     pending: dict[str, list[dict]] = {t: [] for t in PER_ARTICLE}
     pending_keys: list[str] = []
 
@@ -252,7 +258,7 @@ def _analyze_into(
             _run_on(pool, batches, textblob, collect, terms)
     else:
         for b in batches:
-            collect(_analyze_batch(b, textblob, terms), [k for k, _ in b])
+            collect(_analyze_batch(b, textblob, terms), [item[0] for item in b])
     flush()
 
     owners = (pl.DataFrame({"article_id": articles["article_id"], "key": keys},

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple, Sequence
 
 from framing.actors.gazetteer import Gazetteer, load_gazetteer
+from framing.actors.gender import pronoun_clue
+from framing.actors.roles import article_role
 from framing.quotes.cues import Cue, Mention, inverted_frame, message_span, sentence_cues, strip_span
 from framing.quotes.lexicon import REPORT_ADVERBS, Lexicon, lexicon
 from framing.quotes.marks import QUOTE_MARK, WORD, Marked, find_quote_marks, is_heading, is_name_or_title
@@ -73,6 +75,9 @@ class Quote:
     speaker_kind: str = "unknown"  # person / institution / anonymous / reader / unknown
     speaker_role: str | None = None  # the role or title beside the name: "CSU-Chef", "Virologin", "Dr."
     speaker_type: str = "unknown"  # politician / government / party / institution / expert / ... (SPEAKER_TYPES)
+    speaker_gender: str | None = None  # female / male / unknown for a person (framing.actors.gender); else None
+    speaker_gender_evidence: str | None = None  # "name; role", "conflict: …"; None without evidence
+    speaker_entity: int | None = None  # the speaker's entity in the article (ArticleEntities.entities), if any
 
 
 class Attribution(NamedTuple):
@@ -162,16 +167,19 @@ class _Scan:
                      speaker=who.name, speaker_group=who.group,
                      speaker_kind=who.kind if who.name or who.kind == "anonymous" else "unknown",
                      speaker_role=who.role if who.name or who.kind == "anonymous" else None,
-                     speaker_type=who.type if who.name or who.kind == "anonymous" else "unknown")
+                     speaker_type=who.type if who.name or who.kind == "anonymous" else "unknown",
+                     speaker_entity=who.entity if who.name else None)
 
     def add(self, quote: Quote) -> None:
         self.items.append((quote.start, quote))
 
 
-def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Sequence[Any] = ()) -> list[Quote]:
+def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Sequence[Any] = (),
+                interview: Any | None = None) -> list[Quote]:
     """Quotes in article order. `sentences`: sentence spans into text. `sections`: framing.segment.sections.Section
     objects (kind, start, end, author); in 'reader_comment' sections quoted text is the reader's own words (speaker =
-    author, kind 'reader'); quotes inside 'headline' / 'boilerplate' sections are skipped."""
+    author, kind 'reader'); quotes inside 'headline' / 'boilerplate' sections are skipped. `interview`: the
+    article's framing.segment.interview.Interview layout, whose answers become quotes of mode `interview`."""
     lex = lexicon()
     scan = _Scan(text=text, lex=lex, art=ArticleEntities(text, load_gazetteer(), lex), sections=_Sections(sections),
                  sents=sorted((int(a), int(b)) for a, b in sentences if b > a) or [(0, len(text))],
@@ -179,8 +187,47 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
     _find_cues(scan)
     for si in range(len(scan.sents)):
         _attribute_sentence(scan, si)
+    if interview is not None:
+        from framing.quotes.interview import add_answers
+
+        add_answers(scan, interview)
     scan.items.sort(key=lambda x: (x[0], x[1].end))
-    return [q for _, q in scan.items]
+    return _with_genders(_typed_from_article(text, [q for _, q in scan.items]), scan.art)
+
+
+def _typed_from_article(text: str, quotes: list[Quote]) -> list[Quote]:
+    """People who speak without a typed role beside their name take the role the article gives them elsewhere
+    (`Wissenschafter Arjen Hoekstra` earlier, `Hoekstra sagte` here); organisations the noun the article names
+    them with (`die Zeitung Danas`)."""
+    found: dict[str, tuple[str, str] | None] = {}
+    out = []
+    for q in quotes:
+        if q.speaker and q.speaker_kind in ("person", "institution") and q.speaker_type == "unknown":
+            if q.speaker not in found:
+                found[q.speaker] = article_role(text, q.speaker, person=q.speaker_kind == "person")
+            if found[q.speaker] is not None:
+                role, kind = found[q.speaker]
+                q = replace(q, speaker_type=kind, speaker_role=(q.speaker_role or role) if q.speaker_kind == "person"
+                            else q.speaker_role)
+        out.append(q)
+    return out
+
+
+def _with_genders(quotes: list[Quote], art: ArticleEntities) -> list[Quote]:
+    """The quotes with their speakers' gender in the article: the pronouns that named a person first add their
+    clue (`sagte sie`) to it, then every quote of a person gets the gender of all its entity's clues."""
+    for q in quotes:
+        if q.speaker_entity is not None and q.speaker_mention and q.speaker_kind == "person":
+            clue = pronoun_clue(q.speaker_mention, q.cue)
+            if clue is not None:
+                art.entities[q.speaker_entity].clues.add(clue)
+    out = []
+    for q in quotes:
+        if q.speaker_entity is not None and q.speaker_kind == "person":
+            gender, evidence = art.entities[q.speaker_entity].gender_verdict()
+            q = replace(q, speaker_gender=gender, speaker_gender_evidence=evidence)
+        out.append(q)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------- pass 1: cues

@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from framing.actors.gazetteer import Actor, Gazetteer, fold
+from framing.actors.gender import Clue, first_name_gender, role_clues, role_text_clues, verdict, words_before_name
 from framing.actors.names import (first_name_genders, is_first_name, is_person_noun, is_title, never_a_name,
                                   place_names, split_name)
-from framing.actors.types import mention_group, phrase_type, word_type
+from framing.actors.types import ORGANISATION_TYPES, mention_group, phrase_type, word_type
 from framing.quotes.lexicon import (ADVERBS, ARTICLES, CUT_PREPOSITIONS, DEFINITE_ARTICLES, DETERMINERS, DOCUMENT_ENDINGS,
                                     NAME_PARTICLES, POSSESSIVES, PRONOUNS, RELATIVES, Lexicon, alternation)
 from framing.quotes.marks import QUOTE_CHARS
@@ -39,6 +40,7 @@ class Resolved:
     kind: str = "unknown"
     role: str | None = None  # the role or title beside the name in the mention (or the entity's): "CSU-Chef"
     type: str = "unknown"  # speaker type: framing.actors.types.SPEAKER_TYPES
+    entity: int | None = field(default=None, compare=False)  # the Entity's index in its article, when one
 
 
 NOBODY = Resolved()
@@ -46,7 +48,6 @@ NOBODY = Resolved()
 # many characters before.
 DOCUMENT_REACH = 400
 # Types of speakers that are organisations, not people: a mention headed by such a noun is an institution.
-ORGANISATION_TYPES = ("government", "party", "institution", "media", "business", "civil_society")
 
 
 @dataclass
@@ -64,10 +65,25 @@ class Entity:
     mentions: list[int] = field(default_factory=list)
     role: str | None = None  # the first role the article gives the entity
     type: str | None = None  # its speaker type, once known
+    index: int = -1  # its place in ArticleEntities.entities
+    clues: set[Clue] = field(default_factory=set)  # gender clues of its mentions (roles before the name, pronouns)
 
     @property
     def resolved(self) -> Resolved:
-        return Resolved(self.name, self.group, self.kind, self.role, self.type or "unknown")
+        return Resolved(self.name, self.group, self.kind, self.role, self.type or "unknown", self.index)
+
+    def gender_verdict(self) -> tuple[str | None, str | None]:
+        """(speaker_gender, speaker_gender_evidence) of the entity in its article: a person's gender from its first
+        name, the roles the article gives it and the clues of its mentions; None for anything else."""
+        if self.kind != "person":
+            return None, None
+        clues = set(self.clues)
+        named = first_name_gender(self.name)
+        if named is not None:
+            clues.add(Clue(named, "name"))
+        for role in self.roles:
+            clues.update(role_text_clues(role))
+        return verdict(clues)
 
     def last_before(self, pos: int) -> int:
         """Offset of the last mention before `pos`, or -1 (mentions are kept sorted)."""
@@ -142,7 +158,7 @@ class ArticleEntities:
                     break
         if found is None:
             found = Entity(name=name, kind=kind, group=actor.group if actor else None, actor=actor,
-                           type=actor.type if actor else None)
+                           type=actor.type if actor else None, index=len(self.entities))
             if kind == "person" and len(name.split()) > 1:
                 found.gender = first_name_genders().get(name.split()[0])
             if actor is not None:
@@ -226,6 +242,10 @@ class ArticleEntities:
                 if ent.type is None and role:
                     ent.type = phrase_type(role.split()) or (
                         "politician" if (mention_group(role.split()) or ("", ""))[1] == "party" else None)
+                if ent.type is None and j + 1 < n and toks[j].lower in NAMED_AFFILIATION:
+                    # "Arjen Hoekstra von der Universität Twente": the organisation says what the person is
+                    end = next((k for k in range(j + 1, min(n, j + 7)) if toks[k].text in ",.;:()"), min(n, j + 7))
+                    ent.type = _affiliation_type([name] + [t.text for t in toks[j:end]])
             i = j
 
     def _pronoun(self, word: str, pos: int) -> Entity | None:
@@ -256,6 +276,9 @@ class ArticleEntities:
         unresolved)."""
         words = toks[span[0]:span[1]]
         resolved, ent = self._resolve_words(words)
+        if ent is not None and ent.kind == "person":
+            forms = (ent.name, *(ent.actor.aliases if ent.actor else ()))
+            ent.clues.update(role_clues(words_before_name([w.text for w in words], forms)))
         return self._label(resolved, ent, words)
 
     def _label(self, resolved: Resolved, ent: Entity | None, words: list[Tok]) -> tuple[Resolved, Entity | None]:
@@ -355,6 +378,8 @@ class ArticleEntities:
         caps = [i for i, w in enumerate(words) if w.capword]
         if not caps:
             return NOBODY, None
+        if words[caps[-1]].lower.endswith(ANONYMOUS_ENDINGS):  # "in Brüsseler Militärkreisen"
+            return Resolved(re.sub(r"^(?:%s)\s+" % ARTICLES, "", mention_text, flags=re.I), None, "anonymous"), None
         name_idx = _name_words(words, lex)
         known = self._known_surname([words[i].text for i in name_idx]) if len(name_idx) == 1 else None
         if known is not None:  # "Kern" after "Christian Kern", "Merkels" after "Angela Merkel"
@@ -622,8 +647,9 @@ def _role_after(toks: list[Tok], j: int, lex: Lexicon) -> str | None:
             if is_role(w.text, lex) or is_person_noun(w.text) and word_type(w.text):
                 return w.text
             return None
-        if w.text in ",.;:":
-            return None
+        if w.text in ",.;:" or w.lower not in DETERMINERS and not is_adjective(w, lex) and not (
+                w.text[:1].isdigit()):
+            return None  # "Alexander Gauland, sagte Grünen-Fraktionschefin X": the role is the next speaker's
         k += 1
     return None
 
@@ -643,6 +669,8 @@ def _compound_type(role: str, gaz: Gazetteer) -> str | None:
 
 
 AFFILIATION = ("von", "vom", "der", "des", "bei", "beim", "am", "an")
+NAMED_AFFILIATION = ("von", "vom", "bei", "beim")  # right after a name first seen outside a speaker mention
+ANONYMOUS_ENDINGS = ("kreise", "kreisen")  # "aus Militärkreisen", "in Bankenkreisen": nobody named
 
 
 def _affiliation_type(words: list[str]) -> str | None:

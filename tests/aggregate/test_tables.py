@@ -213,7 +213,7 @@ def test_tone_distribution_bins(tone, centre):
 def test_quote_modes_count_the_statements_of_each_mode():
     table = compare.quote_modes(small_corpus())
     assert table.filter(pl.col("outlet") == "nd").select("mode", "n_quotes", "share_quotes").rows() == [
-        ("direct", 1, 0.5), ("indirect", 1, 0.5), ("partial", 0, 0.0)]
+        ("direct", 1, 0.5), ("indirect", 1, 0.5), ("interview", 0, 0.0), ("partial", 0, 0.0)]
     actors = compare.quoted_actors(small_corpus())
     for mode in schema.QUOTE_MODES:
         assert table.filter(pl.col("mode") == mode)["n_quotes"].sum() == actors[f"n_{mode}"].sum()

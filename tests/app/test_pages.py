@@ -18,7 +18,7 @@ def _page_keys() -> dict[str, list[str]]:
     for path in PAGES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "glossary":
-                keys[path.stem] = [arg.value for arg in node.args if isinstance(arg, ast.Constant)]
+                keys.setdefault(path.stem, []).extend(arg.value for arg in node.args if isinstance(arg, ast.Constant))
     return keys
 
 

@@ -64,17 +64,16 @@ def ensure_punkt() -> Path:
 
 
 @functools.cache
-def _blob_factory():
+def blob_factory():
+    """textblob-de's `TextBlobDE` class and the `PatternTokenizer` the column uses, ready offline (unpatched)."""
     ensure_punkt()
-    from textblob_de import PatternTokenizer, TextBlobDE  # noqa: F401  (import after the data path is set)
+    from textblob_de import PatternTokenizer, TextBlobDE  # (import after the data path is set)
 
-    from framing.score.textblob import tagger as textblob_fast
-
-    textblob_fast.install()  # same tags and polarities, fewer rule tests (tests/test_textblob_fast.py)
     return TextBlobDE, PatternTokenizer()
 
 
-def textblob_polarity(text: str) -> float:
-    """textblob-de's polarity of `text` exactly as the library gives it (-1..1), computed offline."""
-    blob_class, tokenizer = _blob_factory()
-    return float(blob_class(text, tokenizer=tokenizer).sentiment.polarity)
+def textblob_polarity(text: str) -> float | None:
+    """textblob-de's polarity of `text` exactly as the library gives it (-1..1), computed offline (`polarity`)."""
+    from framing.score.textblob.polarity import textblob_polarity as fast
+
+    return fast(text)

@@ -1,0 +1,123 @@
+"""Whose voices: quoted people, their quotations and quoted words by gender, per outlet (issue #20).
+
+In: an `Analysis` (filtered with `Filter.apply`) whose quotes carry `speaker_gender` (framing.actors.gender).
+Out: `quoted_gender`, one row per group (outlet, outlet x section kind, or outlet x period) with the number of
+distinct quoted people, their quotations and their quoted words for women, men and people of unknown gender; the
+share of women among the people whose gender is known with a 95 % bootstrap interval over the group's articles
+(resampled with a fixed seed, so the same table gives the same interval; none for fewer than MIN_ARTICLES
+articles), and the share of unknowns beside it.
+Only people count: institutions, parties, anonymous sources and readers are no quoted people here; quoted terms
+and quote-marked fragments inside a statement are left out as in `quoted_actors`.
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import Any
+
+import numpy as np
+import polars as pl
+
+from framing import schema
+from framing.aggregate.grouping import _check, _quote_kinds, _share, _with_keys
+
+GROUPINGS = ("outlet", "outlet_kind", "outlet_date")
+RESAMPLES = 1000  # bootstrap resamples of a group's articles
+SEED = 20  # the bootstrap's seed, mixed with the group's key: a group's interval does not depend on the others
+LEVEL = 0.95
+# A group quoting people in fewer articles gets no interval: resampling one article only ever gives it back, and a
+# handful of articles gives an interval far narrower than the uncertainty it should show.
+MIN_ARTICLES = 5
+GENDERS = {"female": "women", "male": "men", "unknown": "unknown"}
+
+
+def _people_quotes(analysis: Any, period: str) -> pl.DataFrame:
+    """The statements of people (no terms, no readers, no nested fragments) with their group keys, their gender
+    (one per speaker: the most frequent, should a table carry several) and their words."""
+    from framing.aggregate.tables import mark_nested
+
+    quotes = analysis.quotes
+    if "speaker_gender" not in quotes.columns:  # a table written before speaker genders existed
+        quotes = quotes.with_columns(pl.lit(None, pl.String).alias("speaker_gender"))
+    quotes = mark_nested(quotes.filter((pl.col("mode") != schema.TERM_MODE) & (pl.col("speaker_kind") == "person")
+                                       & pl.col("speaker").is_not_null())).filter(~pl.col("nested"))
+    quotes = quotes.join(_quote_kinds(analysis), on=["article_id", "section_id"], how="left")
+    gender = (quotes.group_by("speaker").agg(pl.col("speaker_gender").fill_null("unknown").mode().sort().first()
+                                              .alias("_gender")))
+    return _with_keys(quotes, analysis.articles, period).join(gender, on="speaker", how="left").with_columns(
+        pl.col("n_words").fill_null(0).cast(pl.Int64))
+
+
+def share_interval(articles: np.ndarray, people: np.ndarray, women: np.ndarray, men: np.ndarray,
+                   seed: int, resamples: int = RESAMPLES, level: float = LEVEL) -> tuple[float | None, float | None]:
+    """A percentile bootstrap interval of women / (women + men) among the distinct people quoted in a sample of
+    articles drawn with replacement. `articles`, `people`: one (article, person) pair per row, as indexes from 0;
+    `women`, `men`: per person index, whether the person is one. (None, None) when no resample knows anyone's
+    gender, or when there are fewer than MIN_ARTICLES articles."""
+    n_articles = int(articles.max()) + 1 if articles.size else 0
+    if n_articles < MIN_ARTICLES:
+        return None, None
+    rng = np.random.default_rng(seed)
+    shares = []
+    present = np.zeros(people.max() + 1, dtype=bool)
+    for _ in range(resamples):
+        drawn = np.zeros(n_articles, dtype=bool)
+        drawn[rng.integers(0, n_articles, n_articles)] = True
+        present[:] = False
+        present[people[drawn[articles]]] = True
+        f, m = int((present & women).sum()), int((present & men).sum())
+        if f + m:
+            shares.append(f / (f + m))
+    if not shares:
+        return None, None
+    low, high = np.quantile(np.array(shares), [(1 - level) / 2, 1 - (1 - level) / 2])
+    return float(low), float(high)
+
+
+def _intervals(quotes: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    """The bootstrap interval of each group's share of women."""
+    rows = []
+    pairs = quotes.select(*keys, "article_id", "speaker", "_gender").unique()
+    for key, group in sorted(pairs.group_by(keys, maintain_order=True), key=lambda kg: str(kg[0])):
+        _, article = np.unique(group["article_id"].to_numpy(), return_inverse=True)
+        names, person = np.unique(group["speaker"].to_numpy(), return_inverse=True)
+        gender_of = dict(zip(group["speaker"].to_list(), group["_gender"].to_list()))
+        women = np.array([gender_of[n] == "female" for n in names])
+        men = np.array([gender_of[n] == "male" for n in names])
+        seed = zlib.crc32("\x1f".join(str(k) for k in key).encode()) ^ SEED
+        low, high = share_interval(article, person, women, men, seed)
+        rows.append({**dict(zip(keys, key)), "share_women_low": low, "share_women_high": high})
+    schema_ = {**{k: quotes.schema[k] for k in keys}, "share_women_low": pl.Float64, "share_women_high": pl.Float64}
+    return pl.DataFrame(rows, schema=schema_, orient="row") if rows else pl.DataFrame(schema=schema_)
+
+
+def quoted_gender(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:
+    """Quoted people, their quotations and quoted words by gender per group, the share of women among the people
+    of known gender with its 95 % bootstrap interval over articles, and the share of people of unknown gender."""
+    keys = _check(by, GROUPINGS, "quoted gender", period)
+    quotes = _people_quotes(analysis, period)
+    counts = []
+    for gender, label in GENDERS.items():
+        mine = pl.col("_gender") == gender
+        counts += [pl.col("speaker").filter(mine).n_unique().cast(pl.Int64).alias(f"n_{label}"),
+                   mine.sum().cast(pl.Int64).alias(f"n_quotes_{label}"),
+                   pl.col("n_words").filter(mine).sum().cast(pl.Int64).alias(f"quoted_words_{label}")]
+    table = quotes.group_by(keys).agg(
+        pl.col("article_id").n_unique().cast(pl.Int64).alias("n_articles"),
+        pl.col("speaker").n_unique().cast(pl.Int64).alias("n_people"),
+        pl.len().cast(pl.Int64).alias("n_quotes"),
+        *counts,
+    )
+    known = pl.col("n_women") + pl.col("n_men")
+    table = table.with_columns(
+        _share("n_women", known).alias("share_women"),
+        _share("n_unknown", "n_people").alias("share_unknown"),
+        _share("n_quotes_women", pl.col("n_quotes_women") + pl.col("n_quotes_men")).alias("share_quotes_women"),
+        _share("quoted_words_women", pl.col("quoted_words_women") + pl.col("quoted_words_men"))
+        .alias("share_words_women"),
+    ).join(_intervals(quotes, keys), on=keys, how="left")
+    columns = [*keys, "n_articles", "n_people", "n_women", "n_men", "n_unknown", "share_women", "share_women_low",
+               "share_women_high", "share_unknown", "n_quotes", "n_quotes_women", "n_quotes_men", "n_quotes_unknown",
+               "share_quotes_women", "quoted_words_women", "quoted_words_men", "quoted_words_unknown",
+               "share_words_women"]
+    return table.select(columns).sort(keys)

@@ -1,0 +1,75 @@
+"""The genre profile: per group and article genre, the share of articles and of text, how much of the text is the
+outlet's own voice, how opinionated that own voice is, and how much interviewees say.
+
+Same conventions as framing.aggregate.tables (groupings outlet / article / outlet_date, null shares where the
+denominator is zero, rows sorted by their keys; nothing dropped). The own voice is the journalist's: voice segments
+outside every quotation, and an interview's answers are quotations of the interviewee (mode `interview`), so an
+outlet that runs interviews is not counted as editorialising in them. Reports and commentary are separate rows, so
+their own-voice opinion shares stand side by side.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import polars as pl
+
+from framing import schema
+from framing.aggregate.grouping import _check, _share, _with_keys, _words
+
+GROUPINGS = ("outlet", "article", "outlet_date")
+OPINION_THRESHOLD = 0.5  # schema.SENTENCES: opinion >= 0.5 counts as opinionated
+NO_GENRE = "unknown"  # articles of an analysis written before the genre column existed
+COLUMNS = ["n_articles", "share_articles", "n_words", "share_words", "own_voice_chars", "quoted_chars",
+           "share_own_voice", "n_sentences_own", "n_opinionated_own", "share_opinionated_own", "mean_opinion_own",
+           "n_interview_answers", "interviewee_words", "share_interviewee_words"]
+
+
+def _articles(analysis: Any, period: str) -> pl.DataFrame:
+    arts = analysis.articles
+    genre = pl.col("genre").fill_null(NO_GENRE) if "genre" in arts.columns else pl.lit(NO_GENRE)
+    return _with_keys(arts, arts, period).with_columns(genre.alias("genre"), _words(pl.col("text")).alias("_words"))
+
+
+def genre_profile(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:
+    """One row per group and genre: articles and words (with their shares of the group), the own voice's share of
+    the text and its opinionated sentences, and the interviewees' answers (see the module docstring)."""
+    keys = _check(by, GROUPINGS, "genre profile", period)
+    arts = _articles(analysis, period)
+    genre_of = arts.select("article_id", "genre")
+    rows = [*keys, "genre"]
+    base = arts.group_by(rows).agg(pl.len().cast(pl.Int64).alias("n_articles"),
+                                   pl.col("_words").sum().cast(pl.Int64).alias("n_words"))
+    segs = _with_keys(analysis.voice_segments, analysis.articles, period).join(genre_of, on="article_id")
+    voice = segs.group_by(rows).agg(
+        pl.col("n_chars").filter(pl.col("voice") == "journalist").sum().cast(pl.Int64).alias("own_voice_chars"),
+        pl.col("n_chars").filter(pl.col("voice") == "quoted").sum().cast(pl.Int64).alias("quoted_chars"),
+        pl.col("n_chars").sum().cast(pl.Int64).alias("_segment_chars"),
+    )
+    own = (_with_keys(analysis.sentences, analysis.articles, period).join(genre_of, on="article_id")
+           .filter(pl.col("voice") == "journalist"))
+    opinion = own.group_by(rows).agg(
+        pl.len().cast(pl.Int64).alias("n_sentences_own"),
+        (pl.col("opinion") >= OPINION_THRESHOLD).sum().cast(pl.Int64).alias("n_opinionated_own"),
+        pl.col("opinion").mean().alias("mean_opinion_own"),
+    )
+    answers = (_with_keys(analysis.quotes, analysis.articles, period).join(genre_of, on="article_id")
+               .filter(pl.col("mode") == "interview"))
+    interviews = answers.group_by(rows).agg(
+        pl.len().cast(pl.Int64).alias("n_interview_answers"),
+        pl.col("n_words").sum().cast(pl.Int64).alias("interviewee_words"),
+    )
+    out = (base.join(voice, on=rows, how="left").join(opinion, on=rows, how="left")
+           .join(interviews, on=rows, how="left"))
+    counts = ["own_voice_chars", "quoted_chars", "_segment_chars", "n_sentences_own", "n_opinionated_own",
+              "n_interview_answers", "interviewee_words"]
+    out = out.with_columns(pl.col(counts).fill_null(0)).with_columns(
+        _share("n_articles", pl.col("n_articles").sum().over(keys)).alias("share_articles"),
+        _share("n_words", pl.col("n_words").sum().over(keys)).alias("share_words"),
+        _share("own_voice_chars", "_segment_chars").alias("share_own_voice"),
+        _share("n_opinionated_own", "n_sentences_own").alias("share_opinionated_own"),
+        _share("interviewee_words", "n_words").alias("share_interviewee_words"),
+    )
+    order = {genre: i for i, genre in enumerate(schema.GENRES)}
+    return (out.with_columns(pl.col("genre").replace_strict(order, default=len(order)).alias("_order"))
+            .sort([*keys, "_order", "genre"]).select(*rows, *COLUMNS))

@@ -1,0 +1,535 @@
+"""textblob-de's polarity, the same number as `TextBlobDE(text).sentiment.polarity`, computed without its overhead.
+
+textblob-de computes a sentence's polarity in five steps: Pattern's tokenizer splits the text, Pattern's Brill
+tagger tags it (lexicon, suffix rules for unknown words, context rules), the tags choose each word's lemma, the
+lemmas are joined and tokenized again, and the lowercased words are looked up in the polarity lexicon with
+negations and modifiers. This module runs the same steps on the library's own data (its lexicon, rule lists and
+lemmatiser functions, read from the installed package), minus what does not reach the number:
+
+- the tokenizer splits each whitespace-separated word on its own; that split is a pure function of the word and
+  is memoised (the regular expressions the library runs over the whole text are replaced by the string operations
+  they amount to: literal patterns, `\\s+` runs);
+- unknown words get their suffix-rule tag from an index of the 287 rules (by whole word, prefix, suffix,
+  neighbour) instead of testing every rule, then the matching rules are replayed in the library's order, so a rule
+  that depends on the tag an earlier rule set still sees that tag;
+- the context rules are those of `tagger.context_apply` (indexed by the tag they change);
+- the phrase chunker (whose output the lemmas never read) is skipped, lemmas are memoised per (word, tag), and
+  the `TextBlob`/`namedtuple` objects the library builds for every call are not built.
+
+Whatever this module cannot prove it handles as the library does (a malformed rule file, whitespace inside a
+lemma, a lemma string that looks like a synset id) goes to the library itself (`library_polarity`), so the number
+is the library's in every case. tests/score/test_textblob_polarity.py compares both on every 10kGNAD sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import string as _string
+from dataclasses import dataclass, field
+
+_CACHE_LIMIT = 200_000  # entries per memo; cleared when full, so memory stays bounded on any corpus
+
+
+class _Unsupported(Exception):
+    """A case the fast path does not reproduce; the library computes it instead."""
+
+
+@dataclass
+class _Tokenizer:
+    """Pattern's `find_tokens` with one configuration (punctuation, abbreviations, contractions)."""
+
+    punctuation: tuple[str, ...]
+    abbreviations: frozenset[str]
+    replace: tuple[tuple[str, str], ...]
+    replace_dict: dict[str, str]
+    abbr_patterns: tuple[re.Pattern, ...]
+    eos: str
+    sarcasm: re.Pattern
+    emoticons: re.Pattern
+    memo: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def split_word(self, t: str) -> tuple[str, ...]:
+        """The pieces one whitespace-free word becomes (leading and trailing punctuation, periods, ellipses)."""
+        pieces = self.memo.get(t)
+        if pieces is not None:
+            return pieces
+        word = t
+        punctuation, replace = self.punctuation, self.replace_dict
+        head, tail = [], []
+        while t.startswith(punctuation) and t not in replace:
+            head.append(t[0])
+            t = t[1:]
+        ending = punctuation + (".",)
+        while t.endswith(ending) and t not in replace:
+            if t.endswith(punctuation):
+                tail.append(t[-1])
+                t = t[:-1]
+            if t.endswith("..."):
+                tail.append("...")
+                t = t[:-3].rstrip(".")
+            if t.endswith("."):
+                if t in self.abbreviations or any(p.match(t) is not None for p in self.abbr_patterns):
+                    break
+                tail.append(t[-1])
+                t = t[:-1]
+        if t != "":
+            head.append(t)
+        head.extend(reversed(tail))
+        pieces = tuple(head)
+        if len(self.memo) > _CACHE_LIMIT:
+            self.memo.clear()
+        self.memo[word] = pieces
+        return pieces
+
+    def sentences(self, text: str) -> list[str]:
+        """Pattern's `find_tokens(text, ...)`: sentences as space-separated token strings."""
+        for a, b in self.replace:
+            if a in text:
+                text = text.replace(a, b)  # re.sub of a literal pattern (checked when built)
+        if "“" in text or "”" in text or "‘" in text or "’" in text:
+            text = text.replace("“", " “ ").replace("”", " ” ").replace("‘", " ‘ ").replace("’", " ’ ")
+        if "\n" in text:
+            text = text.replace("\r\n", "\n")
+            if "\n\n" in text:
+                text = _LINEBREAK.sub(" %s " % self.eos, text)
+        tokens: list[str] = []
+        split_word = self.split_word
+        for t in text.split():  # = TOKEN.findall over the text with whitespace runs collapsed (\s = isspace)
+            tokens.extend(split_word(t))
+        return self._sentences(tokens)
+
+    def _sentences(self, tokens: list[str]) -> list[str]:
+        eos = self.eos
+        stops = ("...", ".", "!", "?", eos)
+        closing = ("'", '"', "”", "’", "...", ".", "!", "?", ")", eos)
+        sentences: list[list[str]] = [[]]
+        i = j = 0
+        n = len(tokens)
+        while j < n:
+            if tokens[j] in stops:
+                while j < n and tokens[j] in closing:
+                    if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
+                        break  # balanced quotes
+                    j += 1
+                sentences[-1].extend(t for t in tokens[i:j] if t != eos)
+                sentences.append([])
+                i = j
+            j += 1
+        sentences[-1].extend(tokens[i:j])
+        out = []
+        for s in sentences:
+            if not s:
+                continue
+            joined = " ".join(s)
+            if "(" in joined:
+                joined = self.sarcasm.sub("(!)", joined)
+            joined = self.emoticons.sub(_join_emoticon, joined)
+            out.append(joined)
+        return out
+
+
+_LINEBREAK = re.compile(r"\n{2,}")
+
+
+def _join_emoticon(m: re.Match) -> str:
+    return m.group(1).replace(" ", "") + m.group(2)
+
+
+def _tokenizer(pattern_text, punctuation: str, abbreviations) -> _Tokenizer:
+    replace = tuple(pattern_text.replacements.items())
+    if any(re.escape(a) != a or "\\" in b for a, b in replace):
+        raise _Unsupported("contraction patterns are regular expressions")
+    return _Tokenizer(
+        punctuation=tuple(punctuation.replace(".", "")),
+        abbreviations=frozenset(abbreviations),
+        replace=replace,
+        replace_dict=dict(replace),
+        abbr_patterns=(pattern_text.RE_ABBR1, pattern_text.RE_ABBR2, pattern_text.RE_ABBR3),
+        eos=pattern_text.EOS,
+        sarcasm=pattern_text.RE_SARCASM,
+        emoticons=pattern_text.RE_EMOTICONS,
+    )
+
+
+class _Morphology:
+    """Pattern's `Morphology.apply` for an unknown word tagged `default`: its suffix rules, indexed."""
+
+    _WORD_ONLY = ("word", "char", "haspref", "hassuf", "addpref", "addsuf", "deletepref", "deletesuf")
+
+    def __init__(self, morphology, known) -> None:
+        self.known = known
+        rules = list(list.__iter__(morphology)) if len(morphology) else []
+        commands = morphology._cmd
+        self.rules: list[tuple[bool, str, str]] = []  # (needs from-tag, from-tag, to-tag)
+        by_kind: dict[str, list[tuple[str, int]]] = {kind: [] for kind in (*self._WORD_ONLY, "goodleft", "goodright")}
+        state = None
+        for index, r in enumerate(rules):
+            # The library's loop keeps the previous rule's values when a rule names no known command.
+            if len(r) > 1 and r[1] in commands:
+                state = (False, r[0], r[-2], r[1].lower())
+            if len(r) > 2 and r[2] in commands:
+                state = (True, r[1], r[-2], r[2].lower().lstrip("f"))
+            if state is None or len(r) < 3:
+                raise _Unsupported("a suffix rule the library cannot read")
+            flagged, x, pos, cmd = state
+            self.rules.append((flagged, r[0], pos))
+            if cmd in by_kind:
+                by_kind[cmd].append((x, index))
+        self.word = _grouped(by_kind["word"])
+        self.prefix = _grouped(by_kind["haspref"])
+        self.suffix = _grouped(by_kind["hassuf"])
+        self.prefix_lengths = sorted({len(x) for x in self.prefix})
+        self.suffix_lengths = sorted({len(x) for x in self.suffix})
+        self.char = by_kind["char"]
+        self.lexicon_rules = [(kind, x, i) for kind in ("addpref", "addsuf", "deletepref", "deletesuf")
+                              for x, i in by_kind[kind]]
+        self.left = _grouped(by_kind["goodleft"])  # x == the next word
+        self.right = _grouped(by_kind["goodright"])  # x == the previous word
+        self.memo: dict[str, tuple[int, ...]] = {}
+
+    def _word_rules(self, w: str) -> tuple[int, ...]:
+        found = self.memo.get(w)
+        if found is not None:
+            return found
+        hits = list(self.word.get(w, ()))
+        for x, i in self.char:
+            if x in w:
+                hits.append(i)
+        size = len(w)
+        for length in self.prefix_lengths:
+            if length <= size:
+                hits.extend(self.prefix.get(w[:length], ()))
+        for length in self.suffix_lengths:
+            if length <= size:
+                hits.extend(self.suffix.get(w[size - length:], ()))
+        known = self.known
+        for kind, x, i in self.lexicon_rules:
+            if ((kind == "addpref" and x + w in known) or (kind == "addsuf" and w + x in known)
+                    or (kind == "deletepref" and w.startswith(x) and w[len(x):] in known)
+                    or (kind == "deletesuf" and w.endswith(x) and w[:-len(x)] in known)):
+                hits.append(i)
+        found = tuple(sorted(set(hits)))
+        if len(self.memo) > _CACHE_LIMIT:
+            self.memo.clear()
+        self.memo[w] = found
+        return found
+
+    def tag(self, w: str, tag: str, previous: str | None, next_word: str | None) -> str:
+        hits = self._word_rules(w)
+        around = self.left.get(next_word, ()) + self.right.get(previous, ())
+        if around:
+            hits = tuple(sorted(set(hits + around)))
+        rules = self.rules
+        for i in hits:  # in the library's order: a from-tag rule sees the tag earlier rules set
+            flagged, from_tag, to_tag = rules[i]
+            if flagged and tag != from_tag:
+                continue
+            tag = to_tag
+        return tag
+
+
+def _grouped(pairs: list[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
+    out: dict[str, list[int]] = {}
+    for x, i in pairs:
+        out.setdefault(x, []).append(i)
+    return {x: tuple(ids) for x, ids in out.items()}
+
+
+class _Model:
+    """The library's data, read once: tokenizers, tagger tables, lemmatiser, polarity lexicon."""
+
+    def __init__(self) -> None:
+        from textblob_de import sentiments, tokenizers
+        from textblob_de.packages import pattern_de, pattern_text
+
+        parser = pattern_de.parser
+        if parser.model is not None or parser.entities is not None:
+            raise _Unsupported("the German parser has a language model or entity rules")
+        self.pattern_text = pattern_text
+        # PatternTokenizer (textblob-de): German abbreviations, string.punctuation; the lexicon's tokenizer: Pattern's.
+        self.words = _tokenizer(pattern_text, tokenizers.PUNCTUATION, tokenizers.ABBREVIATIONS_DE)
+        self.lemma_words = _tokenizer(pattern_text, pattern_text.PUNCTUATION, pattern_text.ABBREVIATIONS)
+        self.lexicon = dict(parser.lexicon) if len(parser.lexicon) else {}
+        len(parser.morphology.known)  # loads the lexicon the suffix rules consult
+        self.morphology = _Morphology(parser.morphology, dict(parser.morphology.known))
+        self.context, self.context_to = _context_probes(parser.context)
+        self.default = parser.default
+        self.cd = pattern_text.CD
+        self.stts = pattern_de.stts
+        self.find_lemmata = pattern_de.find_lemmata
+        self.lemmas: dict[tuple[str, str], tuple[bool, str, str]] = {}
+        analyzer = sentiments.sentiment
+        len(analyzer)  # loads the XML lexicon
+        self.polarity_lexicon = dict(analyzer)
+        self.labeler = analyzer.labeler
+        self.negations = analyzer.negations
+        self.modifiers = analyzer.modifiers
+        self.modifier = analyzer.modifier
+        self.synset = pattern_text.RE_SYNSET
+        self.emoticons = [(p, {e.lower() for e in faces}) for (_, p), faces in pattern_text.EMOTICONS.items()]
+        self.punctuation = pattern_text.PUNCTUATION
+        self.irony, self.mood = pattern_text.IRONY, pattern_text.MOOD
+        self.ascii_punctuation = tokenizers.PUNCTUATION
+        self.lemmatizer_punctuation = _string.punctuation
+
+    # -- PatternTokenizer.tokenize -----------------------------------------------------------------------------------
+    def tokens(self, text: str) -> list[str]:
+        out: list[str] = []
+        single = self.ascii_punctuation  # textblob-de's PUNCTUATION; `in` tests a substring, as the library does
+        for sentence in self.words.sentences(text):
+            if sentence.strip() == "":
+                continue
+            parts = sentence.split(" ")
+            if len(parts) == 1 and parts[0] in single:
+                out.extend(parts)
+                continue
+            last = parts[-1]
+            if last.endswith(".") and len(last) > 1:
+                parts = parts[:-1] + [last[:-1], "."]
+            out.extend(parts)
+        return out
+
+    # -- the German parser's find_tags (lexicon, suffix rules, context rules, STTS -> Penn) ----------------------------
+    def tags(self, words: list[str]) -> list[str]:
+        ss = [w.replace("ß", "ss") for w in words]  # the lexicon spells ß as ss; the words keep their ß
+        lexicon_get = self.lexicon.get
+        tags: list[str | None] = []
+        for i, token in enumerate(ss):
+            tags.append(lexicon_get(token, i == 0 and lexicon_get(token.lower()) or None))
+        default = self.default
+        last = len(ss) - 1
+        for i, tag in enumerate(tags):
+            if tag is None:
+                token = ss[i]
+                if self.cd.match(token) is not None:
+                    tags[i] = default[2]
+                else:
+                    tags[i] = self.morphology.tag(token, default[0], ss[i - 1] if i > 0 else None,
+                                                  ss[i + 1] if i < last else None)
+        tags = self._context(ss, tags)
+        stts = self.stts
+        return [stts.get(tag, tag) for tag in tags]
+
+    def _context(self, words: list[str], tags: list[str]) -> list[str]:
+        """Pattern's `Context.apply`: each token gets the to-tag of the last rule that matches it (tagger.py)."""
+        probes, default_probes = self.context
+        pad = ["STAART"] * 3
+        w = pad + words + pad
+        t = pad + tags + pad
+        for i in range(3, len(t) - 3):
+            original = t[i]
+            if original == "STAART":
+                continue
+            best = -1
+            for key, table in probes.get(original, default_probes):
+                found = table.get(key(w, t, i), -1)
+                if found > best:
+                    best = found
+            if best >= 0:
+                t[i] = self.context_to[best]
+        return t[3:-3]
+
+    def _lemma_entry(self, word: str, tag: str) -> tuple[bool, str, str]:
+        """(skipped, lemma at position 0, lemma elsewhere) of a tagged token, as PatternParserLemmatizer reads it
+        from the parser's `word/TAG/chunk/PNP/lemma` output. Memoised: a pure function of word and tag."""
+        key = (word, tag)
+        entry = self.lemmas.get(key)
+        if entry is not None:
+            return entry
+        w = word.replace("/", "&slash;")
+        lemma = self.find_lemmata([[word, tag]])[0][2]
+        if "/" in tag or "/" in lemma or _has_space(w) or _has_space(tag) or _has_space(lemma):
+            raise _Unsupported("the library would split this token differently")
+        lemma = lemma.replace("ß", "ss").strip().replace("forwardslash", "/")
+        first = lemma.title() if tag.startswith("N") else lemma
+        other = lemma.title() if w and w[0].isupper() else lemma
+        # w == "": the library skips a token printed as "/TAG/..."; punctuation (a substring test, as there)
+        skipped = w == "" or w in self.lemmatizer_punctuation or lemma == "/"
+        entry = (skipped, first, other)
+        if len(self.lemmas) > _CACHE_LIMIT:
+            self.lemmas.clear()
+        self.lemmas[key] = entry
+        return entry
+
+    # -- PatternParserLemmatizer.lemmatize ---------------------------------------------------------------------------
+    def lemmatized(self, text: str) -> str:
+        """The space-joined lemmas textblob-de hands to its sentiment lexicon."""
+        if text.strip() == "":
+            return ""
+        text = text.replace("/", " FORWARDSLASH ")
+        words = " ".join(self.tokens(text)).split(" ")
+        tags = self.tags(words)
+        lemmas = []
+        memo, entry_of = self.lemmas, self._lemma_entry
+        for i, key in enumerate(zip(words, tags)):
+            entry = memo.get(key) or entry_of(*key)
+            if not entry[0]:
+                lemmas.append(entry[2] if i else entry[1])
+        return " ".join(lemmas)
+
+    # -- TextBlobDE.sentiment: the mean over the blob's sentences (PatternTokenizer.sent_tokenize) ----------------
+    def polarity(self, text: str) -> float:
+        sentences = self.words.sentences(text)
+        total = 0
+        for sentence in sentences:
+            total += self.sentence_polarity(sentence)
+        return total / len(sentences) if sentences else 0.0
+
+    # -- PatternAnalyzer.analyze: Pattern's Sentiment.__call__ on the lemmas, polarity only ----------------------
+    def sentence_polarity(self, text: str) -> float:
+        lemmas = self.lemmatized(text)
+        if self.synset.match(lemmas):
+            raise _Unsupported("the library reads this string as a synset id")
+        words = [w.lower() for w in " ".join(self.lemma_words.sentences(lemmas)).split()]
+        scores = self._assessments(words)
+        s, n = 0, 0
+        for score in scores:
+            s += 1 * score
+            n += 1
+        return s / float(n or 1)
+
+    def _assessments(self, words: list[str]) -> list[float]:
+        """Pattern's `Sentiment.assessments(words, negation=True)` with pos None: the polarity of each assessment."""
+        lexicon, negations, modifiers, modifier = self.polarity_lexicon, self.negations, self.modifiers, self.modifier
+        a: list[dict] = []
+        m = None  # preceding modifier
+        n = None  # preceding negation
+        pos = None
+        for w in words:
+            entry = lexicon.get(w)
+            if entry is not None and pos in entry:
+                p, _s, i = entry[pos]
+                if m is None:
+                    a.append({"p": p, "i": i, "n": 1})
+                if m is not None:
+                    a[-1]["p"] = max(-1.0, min(p * a[-1]["i"], +1.0))
+                    a[-1]["i"] = i
+                if n is not None:
+                    a[-1]["i"] = 1.0 / a[-1]["i"]
+                    a[-1]["n"] = -1
+                m = None
+                n = None
+                if pos and pos in modifiers or any(map(entry.__contains__, modifiers)):
+                    m = (w, pos)
+                if w in negations:
+                    n = w
+            else:
+                if w in negations:
+                    n = w
+                elif n and len(w.strip("'")) > 1:
+                    n = None
+                if n is not None and m is not None and (pos in modifiers or modifier(m[0])):
+                    a[-1]["n"] = -1
+                    n = None
+                elif m and len(w) > 2:
+                    m = None
+                if w == "!" and len(a) > 0:
+                    a[-1]["p"] = max(-1.0, min(a[-1]["p"] * 1.25, +1.0))
+                if w == "(!)":
+                    a.append({"p": 0.0, "i": 1.0, "n": 1})
+                if w.isalpha() is False and len(w) <= 5 and w not in self.punctuation:
+                    for p, faces in self.emoticons:
+                        if w in faces:
+                            a.append({"p": p, "i": 1.0, "n": 1})
+                            break
+        return [x["p"] * -0.5 if x["n"] < 0 else x["p"] for x in a]
+
+
+# Which tokens around position i each context command compares with its x (and y): ("t", k) is the tag at i+k,
+# ("w", k) the word. Tags before i are the rewritten ones, from i on those of the lexicon and suffix rules, as in
+# the library's loop. A command that tests one of two or three positions becomes one probe per position.
+_T = {k: ("t", k) for k in (-3, -2, -1, 1, 2, 3)}
+_W = {k: ("w", k) for k in (-2, -1, 0, 1, 2)}
+_CONTEXT_PROBES = {
+    "prevtag": [(_T[-1],)], "nexttag": [(_T[1],)], "prev2tag": [(_T[-2],)], "next2tag": [(_T[2],)],
+    "prev1or2tag": [(_T[-1],), (_T[-2],)], "next1or2tag": [(_T[1],), (_T[2],)],
+    "prev1or2or3tag": [(_T[-1],), (_T[-2],), (_T[-3],)], "next1or2or3tag": [(_T[1],), (_T[2],), (_T[3],)],
+    "surroundtag": [(_T[-1], _T[1])],
+    "curwd": [(_W[0],)], "prevwd": [(_W[-1],)], "nextwd": [(_W[1],)],
+    "prev1or2wd": [(_W[-1],), (_W[-2],)], "next1or2wd": [(_W[1],), (_W[2],)],
+    "prevwdtag": [(_W[-1], _T[-1])], "nextwdtag": [(_W[1], _T[1])],
+    "wdprevtag": [(_T[-1], _W[0])], "wdnexttag": [(_W[0], _T[1])],
+    "wdand2aft": [(_W[0], _W[2])], "wdand2tagbfr": [(_T[-2], _W[0])], "wdand2tagaft": [(_W[0], _T[2])],
+    "lbigram": [(_W[-1], _W[0])], "rbigram": [(_W[0], _W[1])],
+    "prevbigram": [(_T[-2], _T[-1])], "nextbigram": [(_T[1], _T[2])],
+}
+
+
+def _key_function(spec: tuple[tuple[str, int], ...]):
+    """spec -> f(words, tags, i): the value (or pair of values) a rule's x (and y) must equal."""
+    (kind, k), *rest = spec
+    if not rest:
+        return (lambda w, t, i: t[i + k]) if kind == "t" else (lambda w, t, i: w[i + k])
+    kind2, k2 = rest[0]
+    if kind == "t":
+        return (lambda w, t, i: (t[i + k], t[i + k2])) if kind2 == "t" else (lambda w, t, i: (t[i + k], w[i + k2]))
+    return (lambda w, t, i: (w[i + k], t[i + k2])) if kind2 == "t" else (lambda w, t, i: (w[i + k], w[i + k2]))
+
+
+def _context_probes(context) -> tuple[tuple[dict, list], list[str]]:
+    """Per from-tag, its probes: (key function, {key: index of the last rule, its own or a `*` rule, that tests
+    that key}); the probes of `*` rules alone for other tags; and each rule's to-tag. Of several rules matching
+    a token the last wins, so a table keeps the highest index per key. Commands the library's loop does not test
+    (next1or2or3wd, prev1or2or3wd) never match and are left out."""
+    rules = list(list.__iter__(context)) if len(context) else []
+    to_tags = [r[1] for r in rules]
+    tables: dict[str | None, dict[tuple, dict]] = {}
+    for index, r in enumerate(rules):
+        cmd, x, y = r[2].lower(), r[3], r[4] if len(r) > 4 else ""
+        for spec in _CONTEXT_PROBES.get(cmd, ()):
+            key = x if len(spec) == 1 else (x, y)
+            table = tables.setdefault(None if r[0] == "*" else r[0], {}).setdefault(spec, {})
+            table[key] = max(index, table.get(key, -1))
+    star = tables.pop(None, {})
+    functions = {}
+
+    def probes(own: dict[tuple, dict]) -> list:
+        merged = []
+        for spec in sorted(set(star) | set(own)):
+            table = dict(star.get(spec, {}))
+            for key, index in own.get(spec, {}).items():
+                table[key] = max(index, table.get(key, -1))
+            merged.append((functions.setdefault(spec, _key_function(spec)), table))
+        return merged
+
+    return ({tag: probes(own) for tag, own in tables.items()}, probes({})), to_tags
+
+
+def _has_space(s: str) -> bool:
+    return len(s.split()) != 1 if s else False
+
+
+@functools.cache
+def _model() -> _Model | None:
+    from framing.score.textblob.offline import ensure_punkt
+
+    ensure_punkt()
+    try:
+        return _Model()
+    except _Unsupported:
+        return None
+
+
+def library_polarity(text: str) -> float:
+    """`TextBlobDE(text).sentiment.polarity` computed by the library itself (the reference, and the fallback)."""
+    from framing.score.textblob.offline import blob_factory
+
+    blob_class, tokenizer = blob_factory()
+    return float(blob_class(text, tokenizer=tokenizer).sentiment.polarity)
+
+
+def textblob_polarity(text: str) -> float | None:
+    """textblob-de's polarity of `text` (-1..1), exactly the library's number, computed by the fast path; None
+    where textblob-de itself fails on the text (a lemma string it mistakes for a synset id, e.g. "( a-1"), so
+    that one sentence has no value instead of its article being lost."""
+    model = _model()
+    if model is not None:
+        try:
+            return float(model.polarity(text))
+        except _Unsupported:
+            pass
+    try:
+        return library_polarity(text)
+    except Exception:  # the library's own failure on this input, not ours: the fast path has handed over
+        return None

@@ -1,0 +1,77 @@
+"""The role an article gives a person anywhere in its text, and the speaker type that follows from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.actors.roles import article_role
+from framing.actors.types import word_type
+from tests.helpers.quotes import find, quotes_of
+
+ARTICLE = ("Eine Studie des Wissenschafters Arjen Hoekstra von der Universität Twente zeigt das. Wien – Irmgard "
+           "Griss, die frühere Präsidentin des Obersten Gerichtshofs, kandidiert. HDP-Chef Selahattin Demirtas "
+           "warnte. Die Gewerkschaft Verdi ruft zum Streik. Der Kern des Problems bleibt. Konzern-Chef "
+           "Mathias Döpfner widersprach. Wolfsburg-Chef Klaus Allofs schwieg.")
+
+
+@pytest.mark.parametrize("name, person, expected", [
+    ("Hoekstra", True, ("Wissenschafters", "expert")),  # genitive, first name no list knows between
+    ("Irmgard Griss", True, ("Präsidentin", "politician")),  # apposition after the name
+    ("Mathias Döpfner", True, ("Konzern-Chef", "business")),  # `-Chef` takes the type of the known first part
+    ("Selahattin Demirtas", True, ("HDP-Chef", "politician")),  # a party's chief
+    ("Verdi", True, ("Gewerkschaft", "civil_society")),  # a one-word name may be an organisation
+    ("Verdi", False, ("Gewerkschaft", "civil_society")),
+])
+def test_the_role_the_article_gives(name, person, expected):
+    assert article_role(ARTICLE, name, person=person) == expected
+
+
+@pytest.mark.parametrize("name", [
+    "Klaus Allofs",  # `Wolfsburg-Chef`: an unknown first part does not make a club chief a businessman
+    "Kern",  # `Der Kern des Problems`: an article is no role
+    "Niemand",  # not in the text
+    "Universität Twente",  # an organisation word before a person's name is no role of the person
+])
+def test_no_role_where_the_article_gives_none(name):
+    assert article_role(ARTICLE, name) is None
+
+
+def test_a_person_noun_is_needed_for_a_person():
+    assert article_role("Die Mediaagentur Petra Hauser wirbt. Petra Hauser sagte, es gehe.", "Petra Hauser") is None
+
+
+@pytest.mark.parametrize("word, kind", [
+    ("Chefredakteurs", "media"), ("Forschern", "expert"), ("Konzerns", "business"), ("Wissenschafter", "expert"),
+    ("Verteidigungsministeriums", "government"), ("Leiter", None), ("Kernes", None),
+])
+def test_inflected_role_nouns_take_the_type_of_their_base(word, kind):
+    assert word_type(word) == kind
+
+
+def test_a_speaker_named_without_role_takes_the_role_from_earlier_in_the_article():
+    text = ("Eine Studie des Wissenschafters Arjen Hoekstra von der Universität Twente sorgt für Aufsehen. "
+            "Die Lage werde ernster, sagte Hoekstra am Montag.")
+    q = find(text, quotes_of(text, sections=()), "Die Lage werde ernster")
+    assert (q.speaker_kind, q.speaker_type) == ("person", "expert")
+
+
+@pytest.mark.parametrize("word, kind", [
+    ("Polizeisprecher", "institution"), ("Unternehmenssprecher", "business"), ("Polizeivertreter", "institution"),
+    ("Teamchef", "sport"),  # a listed word wins over its parts
+    ("Sprecher", None), ("Wolfsburg-Chef", None),
+])
+def test_generic_role_heads_take_the_type_of_what_they_head(word, kind):
+    assert article_role(f"Das sei schwierig, sagte {word} Max Mustermann.", "Max Mustermann") == (
+        (word, kind) if kind else None)
+
+
+def test_a_generic_role_takes_the_type_of_the_organisation_after_it():
+    text = "Das sei schwierig, sagt Fritz Grundnig, Sprecher von Polizei und Innenministerium. Grundnig sagte weiter."
+    assert article_role(text, "Fritz Grundnig") == ("Sprecher", "institution")
+    assert article_role("Das sagt Fritz Grundnig, Sprecher seit 2010.", "Fritz Grundnig") is None
+
+
+def test_circles_are_anonymous_sources():
+    text = "In Brüsseler Militärkreisen hieß es, das dürfte im Juni beschlossen werden."
+    q = find(text, quotes_of(text, sections=()), "das dürfte im Juni beschlossen werden")
+    assert (q.speaker_kind, q.speaker_type) == ("anonymous", "anonymous")

@@ -1,0 +1,105 @@
+"""The quoted-gender comparison table (framing.aggregate.gender, issue #20): counts by gender per outlet, the share
+of women with its seeded bootstrap interval, the share of unknowns, and who is no quoted person."""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+import pytest
+
+from framing.aggregate.gender import quoted_gender, share_interval
+from framing.aggregate.tables import TABLES, compare_tables
+from framing.errors import ConfigError
+from tests.helpers.frames import article, make_analysis, quote, section
+
+
+def _q(article_id: str, quote_id: int, speaker: str, gender: str | None, n_words: int = 5, kind: str = "person",
+       mode: str = "direct", **extra) -> dict:
+    row = quote(article_id, quote_id, 0, speaker, mode=mode, n_words=n_words, kind=kind, **extra)
+    return {**row, "speaker_gender": gender, "speaker_gender_evidence": "name" if gender in ("female", "male")
+            else None}
+
+
+def _corpus():
+    arts = [article(f"a{k}", "A", "2025-08-2" + str(k % 3)) for k in range(4)] + [article("b0", "B", "2025-09-01")]
+    secs = [section(a["article_id"], 0, "reporting", 0, 10_000) for a in arts]
+    quotes = [
+        _q("a0", 0, "Angela Merkel", "female", 10), _q("a0", 1, "Angela Merkel", "female", 4),
+        _q("a1", 0, "Angela Merkel", "female", 6),  # one person in two articles: counted once
+        _q("a1", 1, "Jens Spahn", "male", 3), _q("a2", 0, "Olaf Scholz", "male", 7),
+        _q("a3", 0, "Kim Berger", "unknown", 2),
+        _q("a3", 1, "Bündnis 90/Die Grünen", None, 9, kind="institution"),  # no person
+        _q("a3", 2, "Sprecherin", None, 9, kind="anonymous"),  # no person
+        _q("a3", 3, "Tilli", None, 9, kind="reader"),  # no person
+        _q("a3", 4, "Olaf Scholz", "male", 1, mode="term"),  # a quoted term is nobody's speech
+        _q("a2", 1, "Olaf Scholz", "male", 2, start=1, end=5),  # inside quote 0 of a2 (start 0, end 10): nested
+        _q("b0", 0, "Sascha Keller", "unknown", 5),
+    ]
+    return make_analysis(arts, secs, quotes=quotes)
+
+
+def test_counts_by_gender_per_outlet():
+    table = quoted_gender(_corpus())
+    a = table.row(by_predicate=pl.col("outlet") == "A", named=True)
+    assert (a["n_articles"], a["n_people"], a["n_women"], a["n_men"], a["n_unknown"]) == (4, 4, 1, 2, 1)
+    assert (a["n_quotes"], a["n_quotes_women"], a["n_quotes_men"], a["n_quotes_unknown"]) == (6, 3, 2, 1)
+    assert (a["quoted_words_women"], a["quoted_words_men"], a["quoted_words_unknown"]) == (20, 10, 2)
+    assert a["share_women"] == pytest.approx(1 / 3)
+    assert a["share_unknown"] == pytest.approx(1 / 4)
+    assert a["share_quotes_women"] == pytest.approx(3 / 5)
+    assert a["share_words_women"] == pytest.approx(20 / 30)
+    assert a["share_women_low"] is None  # four articles: too few for an interval
+    b = table.row(by_predicate=pl.col("outlet") == "B", named=True)
+    # nobody of known gender: no share and no interval, but the unknown is shown
+    assert (b["n_people"], b["n_unknown"], b["share_women"], b["share_women_low"], b["share_unknown"]) == (
+        1, 1, None, None, 1.0)
+
+
+def _many(n: int):
+    arts = [article(f"a{k}", "A", "2025-08-20") for k in range(n)]
+    secs = [section(a["article_id"], 0, "reporting", 0, 10_000) for a in arts]
+    quotes = [_q(f"a{k}", 0, f"Person {k}", "female" if k % 3 == 0 else "male") for k in range(n)]
+    return make_analysis(arts, secs, quotes=quotes)
+
+
+def test_the_interval_is_seeded_and_the_same_for_the_same_table():
+    first, second = quoted_gender(_many(30)), quoted_gender(_many(30))
+    row = first.row(0, named=True)
+    assert 0 <= row["share_women_low"] < row["share_women"] < row["share_women_high"] <= 1
+    assert first["share_women_low"].to_list() == second["share_women_low"].to_list()
+    assert first["share_women_high"].to_list() == second["share_women_high"].to_list()
+
+
+def test_the_interval_narrows_with_more_articles_and_covers_the_share():
+    rng = np.random.default_rng(1)
+    intervals = []
+    for n in (20, 400):
+        articles = np.arange(n)
+        people = np.arange(n)  # one new person per article, 30 % women
+        women = rng.random(n) < 0.3
+        low, high = share_interval(articles, people, women, ~women, seed=7)
+        share = women.mean()
+        assert low <= share <= high
+        intervals.append(high - low)
+    assert intervals[1] < intervals[0] / 2
+
+
+def test_groupings_and_registration():
+    analysis = _corpus()
+    by_date = quoted_gender(analysis, by="outlet_date", period="month")
+    assert by_date.columns[:2] == ["outlet", "period"]
+    assert set(by_date["period"]) == {"2025-08", "2025-09"}
+    assert quoted_gender(analysis, by="outlet_kind")["kind"].to_list() == ["reporting", "reporting"]
+    with pytest.raises(ConfigError, match="cannot be grouped by 'article'"):
+        quoted_gender(analysis, by="article")
+    assert "quoted_gender" in TABLES
+    tables = compare_tables(analysis, by="outlet")
+    assert tables["quoted_gender"].equals(quoted_gender(analysis))
+
+
+def test_a_quotes_table_without_genders_counts_everyone_as_unknown():
+    analysis = _corpus()
+    older = analysis.quotes.drop("speaker_gender", "speaker_gender_evidence")
+    table = quoted_gender(make_analysis(analysis.articles, analysis.sections, quotes=older.to_dicts()))
+    assert table["n_unknown"].to_list() == table["n_people"].to_list()
+    assert table["share_women"].to_list() == [None, None]
