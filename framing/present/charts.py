@@ -26,7 +26,7 @@ KIND_COLOURS = {
     "headline": "#4C4C4C", "teaser": "#8C8C8C", "reporting": "#4E79A7", "commentary": "#E15759",
     "analysis": "#F28E2B", "explainer": "#76B7B2", "reader_comment": "#B07AA1", "boilerplate": "#D0D0D0",
 }
-MODE_COLOURS = {"direct": "#4E79A7", "partial": "#A0CBE8", "indirect": "#F28E2B"}
+MODE_COLOURS = {"direct": "#4E79A7", "partial": "#A0CBE8", "indirect": "#F28E2B", "interview": "#59A14F"}
 
 
 def plot_text(value: object) -> str:
@@ -126,9 +126,13 @@ def stacked_share(df: pl.DataFrame, category: str, value: str, title: str, colou
     ])
     fig.update_xaxes(tickformat=".0%", title={"text": ""})
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=outlets, autorange="reversed")
-    fig = _style(fig, title, height=max(280, 130 + 48 * len(outlets)))
-    # The legend sits between the title and the bars, where it cannot collide with the axis.
-    fig.update_layout(barmode="stack", margin={"t": 95}, title={"y": 0.98, "yanchor": "top"},
+    # The legend sits between the title and the bars, where it cannot collide with the axis; the top margin grows
+    # with its rows (about four entries a row in half the page), so a long legend does not cover the title.
+    legend_rows = -(-len(cats) // 4)
+    top = 60 + 22 * legend_rows
+    fig = _style(fig, title, height=max(280, 130 + 48 * len(outlets)) + top - 95)
+    fig.update_layout(barmode="stack", margin={"t": top},
+                      title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 12}},
                       legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
                               "title": {"text": ""}, "traceorder": "normal"})
     return fig

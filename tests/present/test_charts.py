@@ -10,3 +10,16 @@ def test_outlet_colours_are_stable_and_grey_for_unknown():
     assert colours == charts.outlet_colours(["OZD", "nd", None])
     assert colours["(unknown outlet)"] == charts.UNKNOWN_COLOUR
     assert charts.outlet_colours(["<b>x</b>"]).keys() >= {"&lt;b&gt;x&lt;/b&gt;"}
+
+
+def test_a_long_legend_of_stacked_shares_makes_room_instead_of_covering_the_title():
+    import polars as pl
+
+    def figure(n: int):
+        df = pl.DataFrame({"outlet": ["nd"] * n, "group": [f"g{i}" for i in range(n)], "share": [1 / n] * n})
+        return charts.stacked_share(df, "group", "share", "Title", {}, charts.outlet_colours(["nd"]))
+
+    few, many = figure(3), figure(12)
+    assert many.layout.margin.t - few.layout.margin.t == 2 * 22  # three legend rows instead of one
+    assert many.layout.height - few.layout.height == 2 * 22  # the bars keep their room
+    assert many.layout.title.yref == "container" and many.layout.title.y == 1
