@@ -107,7 +107,7 @@ def stage_times(texts: list[str], baseline_sentences: int = 2000) -> dict[str, f
     from framing.segment.sections import segment_sections
     from framing.segment.sentences import split_sentences
     from framing.score.tone import score_tone
-    from bench.tone_speed import compare
+    from bench.tone_speed import compare, textblob_column
 
     t = {}
     t0 = time.perf_counter()
@@ -131,8 +131,9 @@ def stage_times(texts: list[str], baseline_sentences: int = 2000) -> dict[str, f
         score_opinion(s)
     t["opinion"] = time.perf_counter() - t0
     sample = flat[:baseline_sentences]
-    # Both on the same sentences in this process; textblob-de as shipped (tone_speed never installs the patch).
+    # Both on the same sentences in this process; textblob-de as shipped.
     ours_rate, theirs_rate = compare(sample)
+    t["textblob_column"] = textblob_column(sample)
     t["tone_sample"] = len(sample) / ours_rate
     t["textblob_sample"] = len(sample) / theirs_rate
     t["n_sentences"] = len(flat)
@@ -185,15 +186,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[10000, 100000], help="synthetic corpus sizes")
     parser.add_argument("--skip-dashboard", action="store_true")
-    parser.add_argument("--textblob-upto", type=int, default=1028,
+    parser.add_argument("--textblob-upto", type=int, default=10000,
                         help="corpora up to this many articles are analysed with the textblob-de column, larger ones "
-                        "with --no-textblob (textblob-de alone needs minutes per 10,000 articles; default 1028)")
+                        "with --no-textblob (default 10000)")
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "RESULTS.md")
     args = parser.parse_args()
     if not GNAD.exists():
         print(f"needs {GNAD} (the 10kgnad test split in ../shared); not found", file=sys.stderr)
         return 2
     rows = []
+    column_price = None
     texts = gnad_texts()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -212,6 +214,13 @@ def main() -> int:
             rows.append({"corpus": label, "articles": n, "mb": size / 1e6, **run, "aggregate_s": agg,
                          "textblob": "yes" if textblob else "no"})
             print(f"  {run['seconds']:.1f} s, peak {run['peak_mb']:.0f} MB; aggregate {agg:.2f} s", file=sys.stderr)
+            if textblob and label.startswith("10kgnad"):
+                # The price of the textblob-de column: the same corpus without it, right after, in the same run.
+                bare = measure_run(paths, tmp / f"out_{n}_bare", ["--no-textblob"])
+                rows.append({"corpus": label, "articles": n, "mb": size / 1e6, **bare,
+                             "aggregate_s": aggregate_time(tmp / f"out_{n}_bare", reuse=True), "textblob": "no"})
+                column_price = (run["seconds"], bare["seconds"], os.getloadavg()[0])
+                print(f"  without the column {bare['seconds']:.1f} s", file=sys.stderr)
 
         print("adding one article to the analysed 10kgnad corpus ...", file=sys.stderr, flush=True)
         inc = incremental(gnad_path, tmp)
@@ -227,7 +236,7 @@ def main() -> int:
         "",
         f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine()}.",
         f"Command: `python -m bench.run{' --sizes ' + ' '.join(map(str, args.sizes)) if args.sizes != [10000, 100000] else ''}"
-        f"{f' --textblob-upto {args.textblob_upto}' if args.textblob_upto != 1028 else ''}` (`make bench`).",
+        f"{f' --textblob-upto {args.textblob_upto}' if args.textblob_upto != 10000 else ''}` (`make bench`).",
         "",
         "## Whole analysis (`framing analyze --no-cache`, all cores)",
         "",
@@ -240,6 +249,11 @@ def main() -> int:
                      f"{r['aggregate_s']:.2f} |")
     lines += ["", "¹ every comparison table by outlet, read back from the parquet output; for the synthetic corpora "
               "without text reuse (each text repeats there by construction, a worst case no real corpus has)."]
+    if column_price:
+        with_s, without_s, load = column_price
+        lines += ["", f"The textblob-de column's price, 10kgnad, same run: {with_s:.1f} s with it, {without_s:.1f} s "
+                  f"with `--no-textblob`, ratio **{with_s / without_s:.2f}×** (target ≤ 1.5×; 1-minute load "
+                  f"average {load:.1f} at the second run)."]
     n_sent = stages["n_sentences"]
     tb_rate = stages["n_textblob_sample"] / stages["textblob_sample"]
     tone_rate = stages["n_textblob_sample"] / stages["tone_sample"]
@@ -258,6 +272,15 @@ def main() -> int:
         "",
         f"Our tone score: {tone_rate:,.0f} sentences/s; textblob-de: {tb_rate:,.0f} sentences/s; "
         f"ratio **{tone_rate / tb_rate:,.0f}×** (same sentences, same run).",
+    ]
+    column = stages["textblob_column"]
+    lines += [
+        "",
+        f"The `polarity_textblob` column (framing's re-implementation) on the same {column['sentences']:,} sentences, "
+        f"alternating chunks of 50 with the naive `TextBlobDE(s, tokenizer=PatternTokenizer()).sentiment.polarity`, "
+        f"CPU time: framing {column['sentences'] / column['framing_s']:,.0f} sentences/s, textblob-de "
+        f"{column['sentences'] / column['naive_s']:,.0f} sentences/s, ratio **{column['naive_s'] / column['framing_s']:.1f}×**; "
+        f"values that differ: {column['differ']}.",
     ]
     lines += ["", "## Adding one article to an analysed corpus", "",
               f"{inc['articles']:,} articles, {inc['reused']:,} of them from the cache: loading the corpus "

@@ -47,17 +47,30 @@ def read_lines(*parts: str) -> list[str]:
     return [line.strip() for line in read_text(*parts).splitlines() if line.strip() and not line.startswith("#")]
 
 
+def textblob_de_dir() -> Path:
+    """The installed textblob-de package folder, found without importing it: its import pulls in NLTK (and with it
+    scipy and scikit-learn when installed), seconds per process that the files it ships do not need."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("textblob_de")
+    if spec is None or spec.origin is None:
+        raise ConfigError("package textblob-de is missing: pip install 'textblob-de==0.4.3'")
+    return Path(spec.origin).resolve().parent
+
+
 def textblob_lexicon_path() -> Path:
     """textblob-de's German polarity lexicon inside its installed package (Klenner et al., Apache-2.0), which our
     tone lexicon starts from."""
-    import textblob_de
+    return textblob_de_dir() / "data" / "de-sentiment.xml"
 
-    return Path(textblob_de.__file__).resolve().parent / "data" / "de-sentiment.xml"
+
+def pattern_dir() -> Path:
+    """The folder holding the Pattern package (`_pattern`) that textblob-de vendors (BSD): its tagger, lemmatiser
+    and their data files, importable from there without importing textblob-de."""
+    return textblob_de_dir() / "ext"
 
 
 def pattern_lexicon_path() -> Path:
     """The German word-class lexicon of the Pattern tagger that textblob-de ships (Schneider & Volk 1998; MIT, as
     textblob-de): one `word TAG` a line. Speaker names are checked against it (`April` NN, `leider` ADV)."""
-    import textblob_de
-
-    return Path(textblob_de.__file__).resolve().parent / "ext" / "_pattern" / "text" / "de" / "de-lexicon.txt"
+    return pattern_dir() / "_pattern" / "text" / "de" / "de-lexicon.txt"

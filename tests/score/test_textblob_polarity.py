@@ -8,6 +8,9 @@ comparison would prove nothing.
 from __future__ import annotations
 
 import csv
+import string
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -89,6 +92,30 @@ def test_what_the_fast_path_does_not_reproduce_goes_to_the_library(model) -> Non
         library_polarity("( a-1")
     assert textblob_polarity("( a-1") is None
     assert textblob_polarity("„a-12“") == library_polarity("„a-12“") == 0.0  # title-cased: no synset id
+
+
+def test_the_copied_configuration_is_textblob_de_s(model) -> None:
+    """The fast path reads textblob-de's data without importing textblob-de; what it copies must be the same."""
+    from textblob_de import sentiments, tokenizers
+    from textblob_de.packages import pattern_de
+
+    library = sentiments.sentiment
+    len(library)
+    assert model.polarity_lexicon == dict(library)
+    assert (polarity.NEGATIONS, polarity.MODIFIERS) == (library.negations, library.modifiers)
+    for word in ("glücklich", "lich", "gut", "", "Lich"):
+        assert polarity._modifier(word) == library.modifier(word)
+    assert tokenizers.PUNCTUATION == string.punctuation
+    assert tokenizers.ABBREVIATIONS_DE is pattern_de.ABBREVIATIONS
+
+
+def test_the_fast_path_does_not_import_nltk() -> None:
+    """Importing textblob-de imports NLTK (and scipy, scikit-learn): seconds per worker process. The fast path
+    reads the same files without it; the library is imported only for a text it hands over."""
+    code = ("import sys; from framing.score.textblob.polarity import textblob_polarity; "
+            "print(textblob_polarity('Das ist nicht gut.'), 'nltk' in sys.modules, 'textblob_de' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["-0.5", "False", "False"]
 
 
 def test_memos_stay_bounded(model, monkeypatch) -> None:

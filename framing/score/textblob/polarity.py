@@ -181,19 +181,35 @@ class _Morphology:
         self.suffix = _grouped(by_kind["hassuf"])
         self.prefix_lengths = sorted({len(x) for x in self.prefix})
         self.suffix_lengths = sorted({len(x) for x in self.suffix})
-        self.char = by_kind["char"]
-        self.lexicon_rules = [(kind, x, i) for kind in ("addpref", "addsuf", "deletepref", "deletesuf")
-                              for x, i in by_kind[kind]]
+        self.char = _grouped([(x, i) for x, i in by_kind["char"] if len(x) == 1])  # "x in w" for one character
+        self.substrings = [(x, i) for x, i in by_kind["char"] if len(x) != 1]
+        # "x + w in known" / "w + x in known": the lexicon words such a rule can complete, by the stem w they need
+        stems: dict[str, list[int]] = {}
+        for x, i in by_kind["addpref"]:
+            for word in known:
+                if word.startswith(x):
+                    stems.setdefault(word[len(x):], []).append(i)
+        for x, i in by_kind["addsuf"]:
+            for word in known:
+                if word.endswith(x):
+                    stems.setdefault(word[: len(word) - len(x)], []).append(i)
+        self.stems = {stem: tuple(ids) for stem, ids in stems.items()}
+        self.delete_prefix = by_kind["deletepref"]
+        self.delete_suffix = by_kind["deletesuf"]
         self.left = _grouped(by_kind["goodleft"])  # x == the next word
         self.right = _grouped(by_kind["goodright"])  # x == the previous word
         self.memo: dict[str, tuple[int, ...]] = {}
 
     def _word_rules(self, w: str) -> tuple[int, ...]:
+        """The rules whose test reads only the word itself and match it, in the library's order."""
         found = self.memo.get(w)
         if found is not None:
             return found
         hits = list(self.word.get(w, ()))
-        for x, i in self.char:
+        char = self.char
+        for c in set(w):
+            hits.extend(char.get(c, ()))
+        for x, i in self.substrings:
             if x in w:
                 hits.append(i)
         size = len(w)
@@ -203,11 +219,13 @@ class _Morphology:
         for length in self.suffix_lengths:
             if length <= size:
                 hits.extend(self.suffix.get(w[size - length:], ()))
+        hits.extend(self.stems.get(w, ()))
         known = self.known
-        for kind, x, i in self.lexicon_rules:
-            if ((kind == "addpref" and x + w in known) or (kind == "addsuf" and w + x in known)
-                    or (kind == "deletepref" and w.startswith(x) and w[len(x):] in known)
-                    or (kind == "deletesuf" and w.endswith(x) and w[:-len(x)] in known)):
+        for x, i in self.delete_prefix:
+            if w.startswith(x) and w[len(x):] in known:
+                hits.append(i)
+        for x, i in self.delete_suffix:
+            if w.endswith(x) and w[: size - len(x)] in known:
                 hits.append(i)
         found = tuple(sorted(set(hits)))
         if len(self.memo) > _CACHE_LIMIT:
@@ -236,19 +254,70 @@ def _grouped(pairs: list[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
     return {x: tuple(ids) for x, ids in out.items()}
 
 
+# textblob-de's configuration, copied from its modules (importing them imports NLTK: seconds per process);
+# tests/score/test_textblob_polarity.py checks each against the installed textblob-de.
+NEGATIONS = ("nicht", "ohne", "nie", "nein", "kein", "keiner", "keine", "nichts")  # sentiments.sentiment
+MODIFIERS = ("RB", "JJ")
+
+
+def _modifier(w: str) -> bool:  # sentiments.sentiment: a word ending in -lich modifies the next
+    return w.endswith("lich")
+
+
+def _pattern_modules():
+    """`_pattern.text` and `_pattern.text.de` as textblob-de's `packages` module imports them (from its `ext`
+    folder), without importing textblob-de."""
+    import importlib.util
+    import sys
+
+    from framing import resources
+
+    if importlib.util.find_spec("pattern") is not None:
+        raise _Unsupported("a separate Pattern install, which textblob-de would use instead of its own")
+    if "_pattern" not in sys.modules:
+        folder = str(resources.pattern_dir())
+        sys.path.append(folder)
+        try:
+            import _pattern  # noqa: F401
+        finally:
+            sys.path.remove(folder)
+    from _pattern import text
+    from _pattern.text import de
+
+    return text, de
+
+
+def _german_sentiment(pattern_text):
+    """textblob-de's `sentiments.sentiment`: Pattern's Sentiment on its lexicon, plus the same words without
+    French diacritics (its `Sentiment.load`, copied)."""
+    from framing import resources
+
+    class Sentiment(pattern_text.Sentiment):
+        def load(self, path=None):
+            pattern_text.Sentiment.load(self, path)
+            if not path:
+                for w, pos in list(self.items()):
+                    w0 = w
+                    if not w.endswith(("à", "è", "é", "ê", "ï")):
+                        w = w.replace("à", "a").replace("é", "e").replace("è", "e").replace("ê", "e").replace("ï", "i")
+                    if w != w0:
+                        for pos, (p, s, i) in pos.items():
+                            self.annotate(w, pos, p, s, i)
+
+    return Sentiment(path=str(resources.textblob_lexicon_path()), synset=None, negations=NEGATIONS,
+                     modifiers=MODIFIERS, modifier=_modifier, language="de")
+
+
 class _Model:
     """The library's data, read once: tokenizers, tagger tables, lemmatiser, polarity lexicon."""
 
     def __init__(self) -> None:
-        from textblob_de import sentiments, tokenizers
-        from textblob_de.packages import pattern_de, pattern_text
-
+        pattern_text, pattern_de = _pattern_modules()
         parser = pattern_de.parser
         if parser.model is not None or parser.entities is not None:
             raise _Unsupported("the German parser has a language model or entity rules")
-        self.pattern_text = pattern_text
-        # PatternTokenizer (textblob-de): German abbreviations, string.punctuation; the lexicon's tokenizer: Pattern's.
-        self.words = _tokenizer(pattern_text, tokenizers.PUNCTUATION, tokenizers.ABBREVIATIONS_DE)
+        # PatternTokenizer (textblob-de): string.punctuation and German abbreviations; the lexicon's: Pattern's own.
+        self.words = _tokenizer(pattern_text, _string.punctuation, pattern_de.ABBREVIATIONS)
         self.lemma_words = _tokenizer(pattern_text, pattern_text.PUNCTUATION, pattern_text.ABBREVIATIONS)
         self.lexicon = dict(parser.lexicon) if len(parser.lexicon) else {}
         len(parser.morphology.known)  # loads the lexicon the suffix rules consult
@@ -259,19 +328,17 @@ class _Model:
         self.stts = pattern_de.stts
         self.find_lemmata = pattern_de.find_lemmata
         self.lemmas: dict[tuple[str, str], tuple[bool, str, str]] = {}
-        analyzer = sentiments.sentiment
+        analyzer = _german_sentiment(pattern_text)
         len(analyzer)  # loads the XML lexicon
         self.polarity_lexicon = dict(analyzer)
-        self.labeler = analyzer.labeler
         self.negations = analyzer.negations
         self.modifiers = analyzer.modifiers
         self.modifier = analyzer.modifier
         self.synset = pattern_text.RE_SYNSET
         self.emoticons = [(p, {e.lower() for e in faces}) for (_, p), faces in pattern_text.EMOTICONS.items()]
         self.punctuation = pattern_text.PUNCTUATION
-        self.irony, self.mood = pattern_text.IRONY, pattern_text.MOOD
-        self.ascii_punctuation = tokenizers.PUNCTUATION
-        self.lemmatizer_punctuation = _string.punctuation
+        self.ascii_punctuation = _string.punctuation  # textblob-de's tokenizers.PUNCTUATION
+        self.lemmatizer_punctuation = _string.punctuation  # lemmatizers.py tests `w in string.punctuation`
 
     # -- PatternTokenizer.tokenize -----------------------------------------------------------------------------------
     def tokens(self, text: str) -> list[str]:
@@ -312,23 +379,32 @@ class _Model:
         return [stts.get(tag, tag) for tag in tags]
 
     def _context(self, words: list[str], tags: list[str]) -> list[str]:
-        """Pattern's `Context.apply`: each token gets the to-tag of the last rule that matches it (tagger.py)."""
+        """Pattern's `Context.apply`: each token gets the to-tag of the last rule that matches it. Words and tags
+        interleave in one list (word of token j at 2j, its tag at 2j + 1), so a probe is an offset into it."""
         probes, default_probes = self.context
-        pad = ["STAART"] * 3
-        w = pad + words + pad
-        t = pad + tags + pad
-        for i in range(3, len(t) - 3):
-            original = t[i]
+        to_tags = self.context_to
+        cells = ["STAART"] * 6
+        for word, tag in zip(words, tags):
+            cells.append(word)
+            cells.append(tag)
+        cells += ["STAART"] * 6
+        for at in range(6, len(cells) - 6, 2):
+            original = cells[at + 1]
             if original == "STAART":
                 continue
+            singles, pairs = probes.get(original, default_probes)
             best = -1
-            for key, table in probes.get(original, default_probes):
-                found = table.get(key(w, t, i), -1)
+            for offset, table in singles:
+                found = table.get(cells[at + offset], -1)
+                if found > best:
+                    best = found
+            for first, second, table in pairs:
+                found = table.get((cells[at + first], cells[at + second]), -1)
                 if found > best:
                     best = found
             if best >= 0:
-                t[i] = self.context_to[best]
-        return t[3:-3]
+                cells[at + 1] = to_tags[best]
+        return cells[7:-6:2]
 
     def _lemma_entry(self, word: str, tag: str) -> tuple[bool, str, str]:
         """(skipped, lemma at position 0, lemma elsewhere) of a tagged token, as PatternParserLemmatizer reads it
@@ -456,18 +532,13 @@ _CONTEXT_PROBES = {
 }
 
 
-def _key_function(spec: tuple[tuple[str, int], ...]):
-    """spec -> f(words, tags, i): the value (or pair of values) a rule's x (and y) must equal."""
-    (kind, k), *rest = spec
-    if not rest:
-        return (lambda w, t, i: t[i + k]) if kind == "t" else (lambda w, t, i: w[i + k])
-    kind2, k2 = rest[0]
-    if kind == "t":
-        return (lambda w, t, i: (t[i + k], t[i + k2])) if kind2 == "t" else (lambda w, t, i: (t[i + k], w[i + k2]))
-    return (lambda w, t, i: (w[i + k], t[i + k2])) if kind2 == "t" else (lambda w, t, i: (w[i + k], w[i + k2]))
+def _offset(position: tuple[str, int]) -> int:
+    """("t", k) / ("w", k) -> the offset from a token's word to that tag / word in the interleaved list."""
+    kind, k = position
+    return 2 * k + (1 if kind == "t" else 0)
 
 
-def _context_probes(context) -> tuple[tuple[dict, list], list[str]]:
+def _context_probes(context) -> tuple[tuple[dict, tuple], list[str]]:
     """Per from-tag, its probes: (key function, {key: index of the last rule, its own or a `*` rule, that tests
     that key}); the probes of `*` rules alone for other tags; and each rule's to-tag. Of several rules matching
     a token the last wins, so a table keeps the highest index per key. Commands the library's loop does not test
@@ -482,16 +553,18 @@ def _context_probes(context) -> tuple[tuple[dict, list], list[str]]:
             table = tables.setdefault(None if r[0] == "*" else r[0], {}).setdefault(spec, {})
             table[key] = max(index, table.get(key, -1))
     star = tables.pop(None, {})
-    functions = {}
 
-    def probes(own: dict[tuple, dict]) -> list:
-        merged = []
+    def probes(own: dict[tuple, dict]) -> tuple[list, list]:
+        singles, pairs = [], []
         for spec in sorted(set(star) | set(own)):
             table = dict(star.get(spec, {}))
             for key, index in own.get(spec, {}).items():
                 table[key] = max(index, table.get(key, -1))
-            merged.append((functions.setdefault(spec, _key_function(spec)), table))
-        return merged
+            if len(spec) == 1:
+                singles.append((_offset(spec[0]), table))
+            else:
+                pairs.append((_offset(spec[0]), _offset(spec[1]), table))
+        return singles, pairs
 
     return ({tag: probes(own) for tag, own in tables.items()}, probes({})), to_tags
 
@@ -502,9 +575,6 @@ def _has_space(s: str) -> bool:
 
 @functools.cache
 def _model() -> _Model | None:
-    from framing.score.textblob.offline import ensure_punkt
-
-    ensure_punkt()
     try:
         return _Model()
     except _Unsupported:
