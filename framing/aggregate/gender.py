@@ -19,9 +19,10 @@ import numpy as np
 import polars as pl
 
 from framing import schema
-from framing.aggregate.grouping import _check, _quote_kinds, _share, _with_keys
+from framing.aggregate.grouping import BY_VALUES, _check, _quote_kinds, _share, _with_keys
 
-GROUPINGS = ("outlet", "outlet_kind", "outlet_date")
+# Every grouping of the comparison tables but per article (one article's people have no share to speak of).
+GROUPINGS = tuple(b for b in BY_VALUES if b != "article")
 RESAMPLES = 1000  # bootstrap resamples of a group's articles
 SEED = 20  # the bootstrap's seed, mixed with the group's key: a group's interval does not depend on the others
 LEVEL = 0.95
