@@ -287,6 +287,12 @@ def role_run(words: Sequence[str]) -> list[str]:
 
     lex = lexicon()
     run: list[str] = []
+    if words and words[-1][:1].isupper() and not (is_title(words[-1]) or is_role(words[-1], lex) or is_person_noun(
+            words[-1]) or words[-1].lower() in DETERMINERS):
+        # the words right before the name are a genitive's: "Fraktionschef der Wahren Finnen Sampo Terho"
+        head = next((k for k, w in enumerate(words[:-1]) if is_role(w, lex) and words[k + 1].lower() in (
+            "der", "des")), None)
+        return [words[head]] if head is not None else []
     for w in reversed(words):
         if w.lower() in ROLE_RUN_STOPS:
             break

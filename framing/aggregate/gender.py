@@ -19,15 +19,17 @@ import numpy as np
 import polars as pl
 
 from framing import schema
-from framing.aggregate.grouping import _check, _quote_kinds, _share, _with_keys
+from framing.aggregate.grouping import BY_VALUES, _check, _quote_kinds, _share, _with_keys
 
-GROUPINGS = ("outlet", "outlet_kind", "outlet_date")
+# Every grouping of the comparison tables but per article (one article's people have no share to speak of).
+GROUPINGS = tuple(b for b in BY_VALUES if b != "article")
 RESAMPLES = 1000  # bootstrap resamples of a group's articles
 SEED = 20  # the bootstrap's seed, mixed with the group's key: a group's interval does not depend on the others
 LEVEL = 0.95
 # A group quoting people in fewer articles gets no interval: resampling one article only ever gives it back, and a
 # handful of articles gives an interval far narrower than the uncertainty it should show.
 MIN_ARTICLES = 5
+BATCH = 50  # resamples drawn at once
 GENDERS = {"female": "women", "male": "men", "unknown": "unknown"}
 
 
@@ -58,16 +60,21 @@ def share_interval(articles: np.ndarray, people: np.ndarray, women: np.ndarray, 
     if n_articles < MIN_ARTICLES:
         return None, None
     rng = np.random.default_rng(seed)
+    # the pairs sorted by person, so that "any of the person's articles drawn" is one reduceat per batch
+    order = np.argsort(people, kind="stable")
+    by_person, owners = articles[order], people[order]
+    starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+    persons = owners[starts]
+    is_woman, is_man = women[persons], men[persons]
     shares = []
-    present = np.zeros(people.max() + 1, dtype=bool)
-    for _ in range(resamples):
-        drawn = np.zeros(n_articles, dtype=bool)
-        drawn[rng.integers(0, n_articles, n_articles)] = True
-        present[:] = False
-        present[people[drawn[articles]]] = True
-        f, m = int((present & women).sum()), int((present & men).sum())
-        if f + m:
-            shares.append(f / (f + m))
+    for done in range(0, resamples, BATCH):
+        size = min(BATCH, resamples - done)
+        drawn = np.zeros((size, n_articles), dtype=bool)
+        drawn[np.arange(size)[:, None], rng.integers(0, n_articles, (size, n_articles))] = True
+        present = np.logical_or.reduceat(drawn[:, by_person], starts, axis=1)
+        f, m = (present & is_woman).sum(axis=1), (present & is_man).sum(axis=1)
+        known = f + m
+        shares.extend((f[known > 0] / known[known > 0]).tolist())
     if not shares:
         return None, None
     low, high = np.quantile(np.array(shares), [(1 - level) / 2, 1 - (1 - level) / 2])

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple, Sequence
 
 from framing.actors.gazetteer import Gazetteer, load_gazetteer
-from framing.actors.gender import pronoun_clue
+from framing.actors.gender import pronoun_clue, role_text_clues
 from framing.actors.roles import article_role
 from framing.quotes.cues import Cue, Mention, inverted_frame, message_span, sentence_cues, strip_span
 from framing.quotes.lexicon import REPORT_ADVERBS, Lexicon, lexicon
@@ -214,13 +214,16 @@ def _typed_from_article(text: str, quotes: list[Quote]) -> list[Quote]:
 
 
 def _with_genders(quotes: list[Quote], art: ArticleEntities) -> list[Quote]:
-    """The quotes with their speakers' gender in the article: the pronouns that named a person first add their
-    clue (`sagte sie`) to it, then every quote of a person gets the gender of all its entity's clues."""
+    """The quotes with their speakers' gender in the article: the pronouns that named a person (`sagte sie`) and
+    the roles its quotes carry (`Bürochefin`, also when read from elsewhere in the article) first add their clues to
+    it, then every quote of a person gets the gender of all its entity's clues."""
     for q in quotes:
-        if q.speaker_entity is not None and q.speaker_mention and q.speaker_kind == "person":
-            clue = pronoun_clue(q.speaker_mention, q.cue)
+        if q.speaker_entity is not None and q.speaker_kind == "person":
+            ent = art.entities[q.speaker_entity]
+            clue = pronoun_clue(q.speaker_mention, q.cue) if q.speaker_mention else None
             if clue is not None:
-                art.entities[q.speaker_entity].clues.add(clue)
+                ent.clues.add(clue)
+            ent.clues.update(role_text_clues(q.speaker_role))  # also a role the article gives elsewhere
     out = []
     for q in quotes:
         if q.speaker_entity is not None and q.speaker_kind == "person":

@@ -8,8 +8,8 @@ import pytest
 
 from framing import schema
 from framing.actors.gazetteer import load_actors_file
-from framing.actors.gender import (corpus_genders, first_name_gender, name_genders, parse_evidence, role_gender,
-                                   verdict, Clue)
+from framing.actors.gender import (Clue, corpus_genders, first_name_gender, name_genders, parse_evidence,
+                                   role_gender, role_text_clues, verdict)
 from framing.actors.merge import merge_speakers
 from framing.errors import ConfigError
 from tests.helpers.quotes import quotes_of
@@ -40,6 +40,8 @@ SPEAKERS = [
     ("„Es reicht“, sagte die Ärztin Toni Berger.", "Toni Berger", "female", "role"),
     ("„Wir prüfen das“, sagte Landeshauptmann Toni Berger.", "Toni Berger", "male", "role"),
     ("„Wir prüfen das“, sagte Karl-Heinz Berger.", "Karl-Heinz Berger", "male", "name"),
+    ("„Es reicht“, sagt Nevena Marković, Bürochefin von Save the Children in Belgrad.", "Nevena Marković",
+     "female", "role"),
     # nothing from a surname: role-like surnames, and a feminine-looking one
     ("„Wir prüfen das“, sagte Sascha Fischer am Abend.", "Sascha Fischer", "unknown", None),
     ("„Wir prüfen das“, sagte Kim Kaiser am Abend.", "Kim Kaiser", "unknown", None),
@@ -115,6 +117,18 @@ NAMES = [
 @pytest.mark.parametrize("name, gender", NAMES)
 def test_first_names(name, gender):
     assert first_name_gender(name) == gender
+
+
+@pytest.mark.parametrize("role, genders", [
+    ("Kanzlerin Merkels Sprecher", ["male"]),  # the role right before the name is the person's
+    ("Fraktionschef der Wahren Finnen", ["male"]),  # ... unless a genitive stands there: the head before it
+    ("Sprecher der zuständigen Landesrätin", ["female"]),  # the Landesrätin is the one named
+    ("die frühere Vorsitzende", ["female"]),
+    ("Prof. Dr.", []),
+    ("CSU-Chef", ["male"]),
+])
+def test_the_gender_a_role_as_written_says(role, genders):
+    assert [c.gender for c in role_text_clues(role)] == genders
 
 
 def test_the_ambiguous_names_of_the_issue_stay_ambiguous():
