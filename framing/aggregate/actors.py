@@ -93,7 +93,8 @@ def quote_tone(analysis: Any, by: str = "outlet", period: str = "month") -> pl.D
         pl.col("quote_tone").is_not_null().sum().cast(pl.Int64).alias("n_quotes_toned"),
     ).with_columns(_share("n_direct", "n_quotes").alias("share_direct"))
     return out.select(
-        "outlet", "speaker", "speaker_type", "n_quotes", "n_direct", "n_partial", "n_indirect", "share_direct",
+        "outlet", "speaker", "speaker_type", "n_quotes", "n_direct", "n_partial", "n_indirect", "n_interview",
+        "share_direct",
         "quoted_words", "n_articles", "n_quotes_toned", "mean_quote_tone",
     ).sort(["outlet", "quoted_words", "speaker"], descending=[False, True, False])
 
