@@ -61,7 +61,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     token = rf"[\w.-]{{1,{MAX_TOKEN}}}"
     return {
         # "Foto: dpa", "Bild: picture alliance/dpa/Kay Nietfeld", "© AFP": to the end of the line (at most 120 chars)
-        "photo": re.compile(rf"(?<![\w-])(?:{_alternation(words['photo_words'])})(?![\w-])\s*:?[^\n]{{0,120}}"),
+        "photo": re.compile(rf"(?:(?<![\w-])(?:{_alternation(words['photo_words'])})(?![\w-])\s*:?|(?<![\w-])"
+                            rf"(?:{_alternation(words['photo_words_with_colon'])})\s*:)[^\n]{{0,120}}"),
         "dateline": re.compile(r"(?m)^[ \t]*(?:[A-ZÄÖÜ][\wÄÖÜäöüß./ -]{1,40}?\s*)?\((?P<credit>[^()\n]{2,50})\)\s*[-–—:]"),
         "bracket": re.compile(r"\((?P<credit>[^()\n]{2,60})\)\.?\s*\Z"),
         "dated": re.compile(r"\((?P<credit>[^()\n]{2,60}?[,;]\s*\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4})\)"),
@@ -120,19 +121,25 @@ def _parse(credit: str) -> tuple[list[str], bool] | None:
 
 
 def _blank_photo_credits(text: str) -> str:
+    words = _words()
+    if not any(w in text for w in (*words["photo_words"], *words["photo_words_with_colon"])):
+        return text  # a substring test is far cheaper than the pattern
     return _patterns()["photo"].sub(lambda m: " " * len(m.group(0)), text)
 
 
 def find_credit(text: str) -> AgencyCredit | None:
-    """The wire-service credit of an article's text (see the module docstring), or None when it credits none."""
+    """The wire-service credit of an article's text (see the module docstring), or None when it credits none.
+    Credits stand at the start or the end: only the first HEAD_CHARS and the last TAIL_CHARS characters are read
+    (and, for a dated credit before an appended box, the text after DATED_CREDIT_FROM of it)."""
     if not text:
         return None
     patterns = _patterns()
-    clean = _blank_photo_credits(text)
-    header = _HEADER.match(clean)  # the seeds' header token ` date 2024-12` before a dateline on the same line
+    head = _blank_photo_credits(text[:HEAD_CHARS])
+    header = _HEADER.match(head)  # the seeds' header token ` date 2024-12` before a dateline on the same line
     if header:
-        clean = "\n" * header.end() + clean[header.end():]
-    head, tail = clean[:HEAD_CHARS], clean[-TAIL_CHARS:].rstrip()
+        head = "\n" * header.end() + head[header.end():]
+    tail = _blank_photo_credits(text[-TAIL_CHARS:]).rstrip()
+    ends = (head, tail)
 
     def credit(form: str, where: str, found: re.Match[str] | None, wire: bool = True) -> AgencyCredit | None:
         if found is None:
@@ -146,22 +153,23 @@ def find_credit(text: str) -> AgencyCredit | None:
                                 "outlet's own text")
         return AgencyCredit(tuple(names), True, f"{form} {found.group(0).strip()!r} ({where})")
 
-    material = patterns["material"].search(clean)
-    if material is not None:
+    for end in ends:
+        material = patterns["material"].search(end)
         names = [n for n in (_agency_of(t) for t in re.split(r"\s*(?:,|/|und|and|&)\s*", material.group("credit")))
-                 if n]
+                 if n] if material is not None else []
         if names:
             return AgencyCredit(tuple(dict.fromkeys(names)), False,
                                 f"agency material {material.group(0).strip()!r}: the outlet's own text")
-    bracketed = credit("agency material", "in brackets", patterns["bracket_material"].search(clean), wire=False)
-    if bracketed is not None:
-        return bracketed
-    for found in patterns["source"].finditer(clean):
-        if found.start() < HEAD_CHARS or found.start() >= len(clean) - TAIL_CHARS:
+    for end in ends:
+        bracketed = credit("agency material", "in brackets", patterns["bracket_material"].search(end), wire=False)
+        if bracketed is not None:
+            return bracketed
+    for end in ends:
+        for found in patterns["source"].finditer(end):
             result = credit("source note", "the text is the agency's", found)
             if result is not None:
                 return result
-    dated = [m for m in patterns["dated"].finditer(clean) if m.start() >= DATED_CREDIT_FROM * len(clean)]
+    dated = list(patterns["dated"].finditer(text, int(DATED_CREDIT_FROM * len(text))))
     for found in (patterns["dateline"].search(head), patterns["bracket"].search(tail),
                   dated[-1] if dated else None, patterns["slash"].search(tail)):
         where = "dateline" if found is not None and found.re is patterns["dateline"] else "closing credit"

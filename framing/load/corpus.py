@@ -30,7 +30,7 @@ from framing.load.manifest import ManifestEntry, read_manifest
 from framing.load.readers import Article, Problem, read_file
 from framing.load.records import display
 from framing.load.sources import Limits
-from framing.segment.genre import decide_genre, normalise_genre
+from framing.segment.genre import Genre, decide_genre, normalise_genre
 
 __all__ = ["LoadResult", "discover", "guess_title", "load_corpus"]
 ROWS_PER_FRAME = 10_000
@@ -70,12 +70,7 @@ def _finish(article: Article, manifest: dict[str, ManifestEntry], problems: list
                                 "check it", article.line, article.article_id, "warning"))
     if article.title is None:
         article.title = guess_title(article.text)
-    credit = agency_credit(article.text)
-    if article.agency is None and credit is not None:
-        article.agency = credit.agency
-        provenance.append(f"agency from {credit.evidence}")
-    genre = decide_genre(article.text, url=article.url, title=article.title, page=article.page,
-                         given=article.genre, credit=credit)
+    genre = _genre(article, provenance, problems)
     if article.genre and normalise_genre(article.genre) is None:
         problems.append(Problem(article.source_path, f"genre {article.genre!r} is none of {', '.join(schema.GENRES)}; "
                                 "it was decided from the article instead: write one of them", article.line,
@@ -105,6 +100,23 @@ def _finish(article: Article, manifest: dict[str, ManifestEntry], problems: list
         "genre": genre.genre,
         "genre_evidence": genre.evidence,
     }
+
+
+def _genre(article: Article, provenance: list[str], problems: list[Problem]) -> Genre:
+    """The article's wire credit (into `agency` where nothing else set it) and its genre; a rule that fails on
+    one article costs that article its genre (`unknown`, with a warning), never the load."""
+    try:
+        credit = agency_credit(article.text)
+        if article.agency is None and credit is not None:
+            article.agency = credit.agency
+            provenance.append(f"agency from {credit.evidence}")
+        return decide_genre(article.text, url=article.url, title=article.title, page=article.page,
+                            given=article.genre, credit=credit)
+    except Exception as exc:  # noqa: BLE001 - one article's genre must not stop the load
+        problems.append(Problem(article.source_path, f"its genre could not be decided ({type(exc).__name__}: "
+                                f"{exc}); left unknown: report this article to the maintainers", article.line,
+                                article.article_id, "warning"))
+        return Genre("unknown", f"genre detection failed: {type(exc).__name__}")
 
 
 _MENU_LINE = re.compile(r"^\s*[•·|>»-]\s*\S{1,4}\s*$")

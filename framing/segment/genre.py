@@ -30,6 +30,8 @@ WHERE = ("type", "section", "url", "title", "byline")
 HEAD_LINES = 6  # bylines and kickers stand among the text's first lines ...
 TAIL_LINES = 3  # ... or its last ones
 MAX_BYLINE_CHARS = 200  # of a line, what a byline pattern is matched against
+LINES_CHARS = 4000  # the head and tail lines are looked for in this many first and last characters
+MAX_TITLE_CHARS = 300  # a longer first line is no title (10kgnad merges title, lead and body into one line)
 MIN_WORDS = 40  # a text with fewer words (a caption, a teaser) is too short to be called a report
 # The section kind an article's running text takes from its genre: a commentary's body is commentary (a guest
 # piece and a review are opinion too), an analysis's body analysis; other genres keep the kinds the text shows.
@@ -129,8 +131,13 @@ def _url_words(url: str | None) -> list[str]:
 
 
 def _lines(text: str) -> tuple[list[str], list[str]]:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[:HEAD_LINES], lines[-TAIL_LINES:] if len(lines) > HEAD_LINES else []
+    """The first HEAD_LINES and the last TAIL_LINES non-empty lines (the last ones only when there are more)."""
+    head = [line.strip() for line in text[:LINES_CHARS].splitlines() if line.strip()][:HEAD_LINES + 1]
+    if len(head) <= HEAD_LINES:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        return lines[:HEAD_LINES], lines[HEAD_LINES:][-TAIL_LINES:]
+    tail = [line.strip() for line in text[-LINES_CHARS:].splitlines() if line.strip()]
+    return head[:HEAD_LINES], tail[1:][-TAIL_LINES:] if len(tail) > 1 else tail[-TAIL_LINES:]
 
 
 def _opening_marker(head: list[str]) -> tuple[str, str] | None:
@@ -171,7 +178,7 @@ def decide_genre(text: str, *, url: str | None = None, title: str | None = None,
         word = hit[0].regex.search(hit[1]).group(0).strip("/_.-")
         return Genre(hit[0].genre, f"address word {word!r} ({url})")
     head, tail = _lines(text)
-    titles = [t.strip() for t in (title, head[0] if head else None) if t and t.strip()]
+    titles = [t.strip() for t in (title, head[0] if head else None) if t and 0 < len(t.strip()) <= MAX_TITLE_CHARS]
     hit = _first("title", titles, lambda s, v: s.strong and s.regex.fullmatch(v))
     if hit:
         return Genre(hit[0].genre, f"title {hit[1]!r}")
@@ -188,8 +195,9 @@ def decide_genre(text: str, *, url: str | None = None, title: str | None = None,
         return Genre("interview", interview.describe() + because)
     if credit is not None and credit.wire:
         return Genre("agency", f"wire report: {credit.evidence}")
-    if len(text.split()) < MIN_WORDS:
-        return Genre("unknown", f"no genre signal, and {len(text.split())} words are too few to call it a report")
+    words = len(text.split(None, MIN_WORDS))  # at most MIN_WORDS + 1: enough to tell, without splitting it all
+    if words < MIN_WORDS:
+        return Genre("unknown", f"no genre signal, and {words} words are too few to call it a report")
     if credit is not None:
         return Genre("report", f"no genre signal; written with {credit.evidence}")
     return Genre("report", "no genre signal")

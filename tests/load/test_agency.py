@@ -56,3 +56,9 @@ def test_credit_forms(text: str, agencies: tuple[str, ...], wire: bool) -> None:
 ])
 def test_not_the_texts_agency(text: str) -> None:
     assert find_credit(text) is None
+
+
+def test_an_ordinary_word_before_a_credit_is_no_photo_credit() -> None:
+    text = f"{BODY} Er verglich die Lage mit der Rocky Horror Picture Show und fragte: Was tun? (APA, 28.4.2016)"
+    assert find_credit(text).agencies == ("APA",)
+    assert find_credit(f"{BODY}\nPicture: AFP") is None

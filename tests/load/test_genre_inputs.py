@@ -77,3 +77,21 @@ def test_a_record_section_decides(tmp_path: Path) -> None:
     rows = {r["article_id"]: r for r in load_corpus([tmp_path]).articles.iter_rows(named=True)}
     assert rows["x"]["genre"] == "commentary" and "page section 'Meinung'" in rows["x"]["genre_evidence"]
     assert rows["y"]["genre"] == "report"
+
+
+def test_a_failing_genre_rule_costs_one_article_its_genre_not_the_load(tmp_path: Path, monkeypatch) -> None:
+    import framing.load.corpus as corpus
+
+    def broken(text: str, **kwargs):
+        if "kaputt" in text:
+            raise RuntimeError("kaputt")
+        return real(text, **kwargs)
+
+    real = corpus.decide_genre
+    monkeypatch.setattr(corpus, "decide_genre", broken)
+    (tmp_path / "a.txt").write_text("Die Regierung hat beschlossen, das ist kaputt. " * 10)
+    (tmp_path / "b.txt").write_text("Die Regierung hat beschlossen. " * 12)
+    result = load_corpus([tmp_path])
+    rows = {r["article_id"]: r for r in result.articles.iter_rows(named=True)}
+    assert rows["a"]["genre"] == "unknown" and rows["b"]["genre"] == "report"
+    assert result.errors.filter(pl.col("reason").str.contains("genre could not be decided")).height == 1
