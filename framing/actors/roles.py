@@ -37,7 +37,10 @@ def _typed(word: str, person: bool = True) -> str | None:
     split = None if is_listed(word) else _generic_compound(word)
     if split is not None:  # "Springer-Chef" is business, "HDP-Chef" a party's, "Wolfsburg-Chef" unknown
         kind = word_type(split) if split else None
-        return kind if kind in ORGANISATION_TYPES else None
+        if kind in ORGANISATION_TYPES:
+            return kind
+        # a common noun first ("Bürochefin") keeps the head's own type; a name no list knows ("Wolfsburg") none
+        return word_type(word) if split and is_common_noun(split) else None
     return word_type(word)
 
 
