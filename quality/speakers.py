@@ -66,11 +66,11 @@ def report(quotes: pl.DataFrame) -> dict:
     full = [n for n in names if len(n.split()) > 1 and kinds[n] == "person"]
     # A surname the corpus could merge: exactly one full name of the corpus ends in it (two people with the same
     # surname, `Norbert Hofer` and `Helmut Hofer`, keep a bare `Hofer` apart, as the merge must).
-    every_full = {n for n in speech(quotes)["speaker"].drop_nulls().unique().to_list() if len(n.split()) > 1}
+    said = speech(quotes)
+    every_full = {n for n in said["speaker"].drop_nulls().unique().to_list() if len(n.split()) > 1}
     beside = sorted(n for n in names if len(n.split()) == 1 and kinds[n] == "person"
                     and any(f.split()[-1] == n for f in full)
                     and sum(f.split()[-1] == n for f in every_full) == 1)
-    said = speech(quotes)
     attributed = said.filter(pl.col("speaker").is_not_null())
     return {
         "quotations": said.height,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from framing.actors.names import is_common_noun, is_first_name, is_person_noun, never_a_name
-from framing.actors.types import ORGANISATION_TYPES, is_listed, mention_group, phrase_type, word_type
+from framing.actors.types import ORGANISATION_TYPES, affiliation_type, is_listed, mention_group, word_type
 
 WORD = re.compile(r"[A-Za-zÄÖÜäöüßÀ-ÿ][\w.'’-]*|[^\w\s]")
 # What may stand between a name and its apposed role: "Griss, die frühere Präsidentin", "Kern, ein gelernter …".
@@ -63,8 +63,7 @@ def _affiliated(words: list[str], k: int) -> str | None:
     if k + 1 >= len(words) or words[k + 1] not in ("von", "vom", "der", "des", "bei", "beim"):
         return None
     stop = next((i for i in range(k + 2, len(words)) if words[i] in ",.;:()"), len(words))
-    kind = phrase_type(words[k + 2:stop][:5])
-    return "politician" if kind == "party" else kind if kind in (*ORGANISATION_TYPES, "expert") else None
+    return affiliation_type(words[k:stop][:7])  # the role, its preposition and five words
 
 
 def _before(words: list[str], name_words: set[str], person: bool) -> tuple[str, str] | None:

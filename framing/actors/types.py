@@ -101,6 +101,20 @@ def phrase_type(words: Iterable[str]) -> str | None:
     return None
 
 
+AFFILIATION = ("von", "vom", "der", "des", "bei", "beim", "am", "an")
+
+
+def affiliation_type(words: list[str]) -> str | None:
+    """The type of the organisation a person is named with: "… vom Bankhaus Merck Finck" -> business (a party
+    makes a politician, a university an expert)."""
+    for k, w in enumerate(words):
+        if w.lower() in AFFILIATION and k:
+            kind = phrase_type(words[k + 1:])
+            if kind in ORGANISATION_TYPES or kind == "expert":
+                return "expert" if kind == "expert" else kind if kind != "party" else "politician"
+    return None
+
+
 @functools.cache
 def _groups() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     names, adjectives = {}, {}

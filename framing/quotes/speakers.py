@@ -19,7 +19,7 @@ from framing.actors.gazetteer import Actor, Gazetteer, fold
 from framing.actors.gender import Clue, first_name_gender, role_clues, role_text_clues, verdict, words_before_name
 from framing.actors.names import (first_name_genders, is_first_name, is_person_noun, is_title, never_a_name,
                                   place_names, split_name)
-from framing.actors.types import ORGANISATION_TYPES, mention_group, phrase_type, word_type
+from framing.actors.types import ORGANISATION_TYPES, affiliation_type, mention_group, phrase_type, word_type
 from framing.quotes.lexicon import (ADVERBS, ARTICLES, CUT_PREPOSITIONS, DEFINITE_ARTICLES, DETERMINERS, DOCUMENT_ENDINGS,
                                     NAME_PARTICLES, POSSESSIVES, PRONOUNS, RELATIVES, Lexicon, alternation)
 from framing.quotes.marks import QUOTE_CHARS
@@ -245,7 +245,7 @@ class ArticleEntities:
                 if ent.type is None and j + 1 < n and toks[j].lower in NAMED_AFFILIATION:
                     # "Arjen Hoekstra von der Universität Twente": the organisation says what the person is
                     end = next((k for k in range(j + 1, min(n, j + 7)) if toks[k].text in ",.;:()"), min(n, j + 7))
-                    ent.type = _affiliation_type([name] + [t.text for t in toks[j:end]])
+                    ent.type = affiliation_type([name] + [t.text for t in toks[j:end]])
             i = j
 
     def _pronoun(self, word: str, pos: int) -> Entity | None:
@@ -302,7 +302,7 @@ class ArticleEntities:
         if kind is None and role:
             kind = _compound_type(role, self.gaz) or phrase_type(role.split())
         if kind is None and resolved.kind == "person":
-            kind = _affiliation_type(texts)  # "Stefan Thurner vom Complexity Science Hub", "… von der Uni Wien"
+            kind = affiliation_type(texts)  # "Stefan Thurner vom Complexity Science Hub", "… von der Uni Wien"
         if kind is None and resolved.kind != "person":
             kind = phrase_type(resolved.name.split() if resolved.name else texts) or (
                 "party" if party and resolved.kind == "institution" else None)
@@ -668,16 +668,6 @@ def _compound_type(role: str, gaz: Gazetteer) -> str | None:
     return kind if kind in ORGANISATION_TYPES or kind == "expert" else None
 
 
-AFFILIATION = ("von", "vom", "der", "des", "bei", "beim", "am", "an")
 NAMED_AFFILIATION = ("von", "vom", "bei", "beim")  # right after a name first seen outside a speaker mention
 ANONYMOUS_ENDINGS = ("kreise", "kreisen")  # "aus Militärkreisen", "in Bankenkreisen": nobody named
 
-
-def _affiliation_type(words: list[str]) -> str | None:
-    """The type of the organisation a person is named with: "… vom Bankhaus Merck Finck" -> business."""
-    for k, w in enumerate(words):
-        if w.lower() in AFFILIATION and k:
-            kind = phrase_type(words[k + 1:])
-            if kind in ORGANISATION_TYPES or kind == "expert":
-                return "expert" if kind == "expert" else kind if kind != "party" else "politician"
-    return None
