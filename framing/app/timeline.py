@@ -51,7 +51,7 @@ def render(view: View) -> None:
                                    percent=percent))
     st.markdown(f"##### Per outlet and {period}: the figures and the voices quoted most")
     first = ["outlet", "period_start", "n_articles", "journalist_tone", "share_opinionated", "quoted_share", "top_voices"]
-    shown = over_time.select(first, *[c for c in over_time.columns if c not in first])  # the charted figures first
+    shown = over_time.select(*first, *[c for c in over_time.columns if c not in first])  # the charted figures first
     table(shown, "over_time", column_config={"top_voices": st.column_config.TextColumn(width="large")})
     glossary("over_time.journalist_tone", "over_time.share_opinionated", "over_time.quoted_share",
              "over_time.top_voices", "over_time.period_start")

@@ -259,3 +259,7 @@ def test_every_download_is_a_comparison_table_with_the_rows_of_framing_compare(d
     for name in ("tone_distribution", "tone_vs_textblob"):
         shown = frame(at, *expected[name].columns)
         assert shown.select(expected[name].columns).equals(expected[name]), name
+    show(at, "Over time")  # the charted figures first, and nothing but the table's columns
+    shown = frame(at, *expected["over_time"].columns)
+    assert sorted(shown.columns) == sorted(expected["over_time"].columns)
+    assert shown.columns[:3] == ["outlet", "period_start", "n_articles"]
