@@ -23,7 +23,7 @@ from typing import Any
 import polars as pl
 
 from framing import schema
-from framing.aggregate import actors, evidence, gender, genres, mentions, reuse, reuse_matrix, timeline
+from framing.aggregate import actors, comparison, evidence, gender, genres, mentions, reuse, reuse_matrix, timeline
 from framing.errors import ConfigError
 from framing.aggregate.filters import UNKNOWN_OUTLET, outlet_label
 from framing.aggregate.grouping import (BY_VALUES, IMPRECISE, PERIODS, UNDATED, _check, _segments_with_kind,
@@ -543,6 +543,12 @@ class TableSpec:
 
 
 TABLES: dict[str, TableSpec] = {
+    "framing_comparison": TableSpec(
+        comparison.framing_comparison,
+        "The first screen: per outlet the journalist's tone, opinion, quoted and direct shares, commentary, women "
+        "quoted, actor mix and top voices, each with a 95 % bootstrap interval over articles.",
+        comparison.GROUPINGS,
+    ),
     "overview": TableSpec(
         overview,
         "Articles, words, date range and each section kind's share of the text.",

@@ -15,12 +15,12 @@ import streamlit as st
 
 from framing import resources, schema
 from framing.aggregate.filters import Filter, FilterOptions
-from framing.app import actors, articles, commentary, overview, reuse, state, timeline, tone, upload, voices
+from framing.app import actors, articles, commentary, comparison, overview, reuse, state, timeline, tone, upload, voices
 from framing.app.blocks import View, banner
 from framing.errors import FramingError
 from framing.present.article_html import ARTICLE_CSS, escape
 
-PAGES = (overview, tone, voices, actors, commentary, timeline, reuse, articles, upload)  # the view picker's order
+PAGES = (comparison, overview, tone, voices, actors, commentary, timeline, reuse, articles, upload)  # the view picker's order
 VIEWS = tuple(page.TITLE for page in PAGES)
 
 
@@ -76,7 +76,7 @@ def navigation(view: View) -> st.Page:
     to another one."""
     pages = {
         page.TITLE: st.Page(lambda page=page: page.render(view), title=page.TITLE,
-                            url_path=page.__name__.rsplit(".", 1)[-1], default=page is overview)
+                            url_path=page.__name__.rsplit(".", 1)[-1], default=page is comparison)
         for page in PAGES
     }
     current = st.navigation(list(pages.values()), position="hidden")

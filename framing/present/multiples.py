@@ -22,13 +22,13 @@ CONTEXT_COLOUR = "#DDDDDD"  # the other outlets behind a small multiple
 ZERO_BIN_COLOUR = "#7F7F7F"  # the bin of tone exactly 0: sentences without any sentiment word
 
 
-def _panels(n: int, titles: list[str], *, x: dict, y: dict, gap_x: float = 0.03, title_space: float = 0.35
-            ) -> tuple[dict, list[str], list[str]]:
+def _panels(n: int, titles: list[str], *, x: dict, y: dict, gap_x: float = 0.03, title_space: float = 0.35,
+            per_row: int = PANEL_COLUMNS) -> tuple[dict, list[str], list[str]]:
     """The layout of `n` small multiples in a grid, built as one dict (plotly's make_subplots and update_xaxes
     cost a second per figure at 13 panels): axes with shared ranges (`matches`), tick labels under the lowest panel
     of each column and at the left of each row, a title over each panel; returns the layout and each panel's axis
     names for its traces."""
-    rows, columns = _grid(n)
+    rows, columns = _grid(n, per_row)
     gap_y = title_space / rows
     width, height = (1 - gap_x * (columns - 1)) / columns, (1 - gap_y * (rows - 1)) / rows
     layout: dict = {"annotations": []}
@@ -51,8 +51,8 @@ def _panels(n: int, titles: list[str], *, x: dict, y: dict, gap_x: float = 0.03,
     return layout, xs, ys
 
 
-def _grid(n: int) -> tuple[int, int]:
-    columns = min(PANEL_COLUMNS, max(n, 1))
+def _grid(n: int, per_row: int = PANEL_COLUMNS) -> tuple[int, int]:
+    columns = min(per_row, max(n, 1))
     return math.ceil(max(n, 1) / columns), columns
 
 
@@ -182,3 +182,45 @@ def outlet_matrix(df: pl.DataFrame, title: str, outlets: list[str] | None = None
     fig.update_yaxes(autorange="reversed", type="category", title={"text": "text of"})
     fig.update_xaxes(type="category", title={"text": "shared with"}, tickangle=-40)
     return _style(fig, title, height=max(320, 160 + 34 * len(names)))
+
+
+def comparison_dots(df: pl.DataFrame, figures: tuple[tuple[str, str, bool], ...], title: str,
+                    colours: dict[str, str], order: list[str]) -> go.Figure:
+    """The first screen: one panel per figure (column, panel title, percent?) of a `framing_comparison` table,
+    the outlets (or groups) on a shared y axis in `order` (the table's order, top to bottom), a dot in the outlet's
+    colour with its interval (`<column>_low` … `<column>_high`) as a bar, each panel on its own x scale."""
+    key = "outlet" if "outlet" in df.columns else df.columns[0]
+    data = _plot_frame(df, [key])
+    names = [plot_text(o) for o in order]
+    layout, xs, ys = _panels(len(figures), [name for _, name, _ in figures], gap_x=0.035, title_space=0.0,
+                             per_row=len(figures),
+                             x={"zeroline": False, "nticks": 4},
+                             y={"type": "category", "categoryorder": "array", "categoryarray": names,
+                                "autorange": "reversed"})
+    traces = []
+    for (column, name, percent), xaxis, yaxis in zip(figures, xs, ys):
+        axis = "xaxis" + xaxis[1:]
+        part = data.filter(pl.col(column).is_not_null())
+        value, low, high = (part[c].to_list() for c in (column, f"{column}_low", f"{column}_high"))
+        # shares from 0 (an all-zero panel would otherwise span −100 % … 100 %), tone around its zero line; a
+        # margin on both sides so that a dot at the edge is drawn whole
+        ends = [v for v in value + low + high if v is not None] or [0.0]
+        left, right = (min(0.0, *ends) if percent else min(ends)), max(ends)
+        pad = (right - left) * 0.08 or 0.05
+        layout[axis].update(matches=None, tickformat=".0%" if percent else ".2f", range=[left - pad, right + pad],
+                            zeroline=not percent, zerolinecolor="#BBBBBB", nticks=3)
+        fmt = ".0%" if percent else ".3f"
+        traces.append(go.Scatter(
+            x=value, y=part[key].to_list(), mode="markers", showlegend=False, xaxis=xaxis, yaxis=yaxis,
+            error_x={"type": "data", "symmetric": False, "thickness": 1.5, "width": 0, "color": "#777777",
+                     "array": [None if h is None else h - v for v, h in zip(value, high)],
+                     "arrayminus": [None if lo is None else v - lo for v, lo in zip(value, low)]},
+            marker={"size": 10, "color": [colours.get(o, UNKNOWN_COLOUR) for o in part[key].to_list()],
+                    "line": {"width": 1, "color": "#333333"}},
+            customdata=[[lo, h] for lo, h in zip(low, high)],
+            hovertemplate=f"%{{y}}: {name} %{{x:{fmt}}} (95 % interval %{{customdata[0]:{fmt}}} … "
+                          f"%{{customdata[1]:{fmt}}})<extra></extra>"))
+    fig = go.Figure(traces, layout)
+    fig = _style(fig, title, height=max(260, 110 + 26 * len(names)))
+    fig.update_layout(margin={"t": 70, "b": 30})
+    return fig

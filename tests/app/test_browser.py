@@ -24,7 +24,7 @@ if not CHROMIUM.exists():
     pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium); browser tests skipped",
                 allow_module_level=True)
 
-VIEWS = ("Overview", "Tone", "Voices", "Actors", "Commentary", "Over time", "Text reuse", "Articles",
+VIEWS = ("Comparison", "Overview", "Tone", "Voices", "Actors", "Commentary", "Over time", "Text reuse", "Articles",
          "Add articles")
 HOSTILE_OUTLET = "<img src=x onerror=alert(1)> Testblatt"
 HOSTILE_TEXT = ("<script>alert(1)</script> [link](http://x) $x$\n\n"
@@ -51,8 +51,18 @@ def screenshot(page, name: str) -> None:
     browser_screenshot(page, ARTIFACTS / f"{name}.png")
 
 
-def test_page_renders_the_charts(page):
+def test_the_first_screen_names_the_story_and_compares_the_outlets(page):
     goto(page)
+    wait_charts(page, 1)
+    page.get_by_text("The story:").first.wait_for()
+    assert "5 articles from 5 outlets" in page.inner_text('[data-testid="stMain"]')
+    outlets = page.evaluate(f"() => document.querySelectorAll('{PLOT}')[0].layout.yaxis.categoryarray")
+    assert "nd" in outlets and len(outlets) == 5
+    screenshot(page, "first_screen")  # the README's picture (docs/images/first_screen.png is a copy of it)
+
+
+def test_page_renders_the_charts(page):
+    goto(page, "?view=Overview")
     wait_charts(page, 3)
     page.get_by_text("Showing 5 articles: all outlets, all dates").first.wait_for()
     page.get_by_text("Articles per outlet").first.wait_for()
@@ -62,7 +72,7 @@ def test_page_renders_the_charts(page):
 
 
 def test_removing_an_outlet_updates_a_chart(page):
-    goto(page, "?outlet=nd&outlet=OZD&outlet=Chas+Pravdy")
+    goto(page, "?view=Overview&outlet=nd&outlet=OZD&outlet=Chas+Pravdy")
     wait_charts(page, 3)
     before = chart_signature(page, 0)
     assert "OZD" in before
@@ -96,7 +106,7 @@ def _download(page, name: str) -> tuple[list[dict], str]:
 
 
 def test_csv_download_holds_exactly_the_filtered_rows(page):
-    goto(page, "?outlet=nd&outlet=Chas+Pravdy&kind=reporting&kind=commentary")
+    goto(page, "?view=Overview&outlet=nd&outlet=Chas+Pravdy&kind=reporting&kind=commentary")
     wait_charts(page, 3)
     rows, label = _download(page, "overview")
     assert sorted(r["outlet"] for r in rows) == ["Chas Pravdy", "nd"]
@@ -109,7 +119,7 @@ def test_csv_download_holds_exactly_the_filtered_rows(page):
 
 def test_every_view_screenshot(page):
     goto(page)
-    wait_charts(page, 3)
+    wait_charts(page, 1)
     for view in VIEWS:
         select_view(page, view)
         if view not in ("Articles", "Add articles"):

@@ -27,7 +27,7 @@ if not GNAD.exists():
     pytest.skip(f"{GNAD} is absent (the 10kGNAD test split lives beside the checkout in ../shared)",
                 allow_module_level=True)
 
-VIEWS = ("Overview", "Tone", "Voices", "Actors", "Commentary", "Over time", "Text reuse", "Articles", "Add articles")
+VIEWS = ("Comparison", "Overview", "Tone", "Voices", "Actors", "Commentary", "Over time", "Text reuse", "Articles", "Add articles")
 PER_OUTLET = {3: 30, 13: 15}  # articles per outlet: 90 and 195 articles
 
 

@@ -18,7 +18,7 @@ from framing.aggregate.filters import Filter
 from tests.helpers import ROOT
 
 DASHBOARD = ROOT / "dashboard.py"
-VIEWS = ("Overview", "Tone", "Voices", "Actors", "Commentary", "Over time", "Text reuse", "Articles",
+VIEWS = ("Comparison", "Overview", "Tone", "Voices", "Actors", "Commentary", "Over time", "Text reuse", "Articles",
          "Add articles")
 HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)> [link](http://x) $x$"
 
@@ -59,8 +59,30 @@ def x_values(spec: dict) -> list:
     return [x for trace in spec["data"] for x in (trace.get("x") or [])]
 
 
-def test_starts_on_the_bundled_corpus(dashboard_env):
+def test_starts_on_the_framing_comparison_of_the_bundled_corpus(dashboard_env):
     at = start()
+    assert at.segmented_control(key="view").value == "Comparison"
+    story = [m.value for m in at.markdown if m.value.startswith("**The story:**")]
+    assert story and "5 articles from 5 outlets" in story[0]
+    rows = frame(at, "journalist_tone", "share_opinionated", "top_voices")
+    assert rows.height == 5 and rows["n_articles"].sum() == 5
+    assert len(at.get("plotly_chart")) == 1
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert f"Download framing_comparison.csv ({rows.height} rows)" in labels
+
+
+def test_the_comparison_sorts_chart_and_table_alike(dashboard_env):
+    at = start()
+    at.selectbox(key="comparison_sort").set_value("opinionated").run()
+    rows = frame(at, "journalist_tone", "share_opinionated")
+    shares = rows["share_opinionated"].to_list()
+    assert shares == sorted(shares, key=lambda v: -1 if v is None else v, reverse=True)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["yaxis"]["categoryarray"] == [o.replace("&", "&amp;") for o in rows["outlet"].to_list()]
+
+
+def test_the_overview_counts_articles_and_words(dashboard_env):
+    at = show(start(), "Overview")
     assert len(at.get("plotly_chart")) >= 3
     overview = frame(at, "n_articles", "n_words")
     assert overview["n_articles"].sum() == 5
@@ -150,14 +172,14 @@ def test_reset_clears_every_filter(dashboard_env):
     at = start({"outlet": "nd", "kind": "reporting", "q": "Nato", "undated": "0"})
     at.sidebar.button[0].click().run()
     assert Filter.from_query_params(dict(at.query_params)) == Filter()
-    assert frame(at, "n_articles", "n_words")["n_articles"].sum() == 5
+    assert frame(at, "n_articles", "journalist_tone")["n_articles"].sum() == 5
 
 
 def test_url_junk_is_ignored(dashboard_env):
     at = start({"outlet": "No Such Outlet", "from": "yesterday", "view": "<script>", "kind": "poetry"})
-    assert at.segmented_control(key="view").value == "Overview"
+    assert at.segmented_control(key="view").value == "Comparison"
     assert at.sidebar.multiselect(key="f_outlets").value == []
-    assert frame(at, "n_articles", "n_words")["n_articles"].sum() == 5
+    assert frame(at, "n_articles", "journalist_tone")["n_articles"].sum() == 5
 
 
 def test_selected_articles_travel_in_the_url(dashboard_env):
@@ -190,7 +212,7 @@ def test_uploaded_hostile_article_is_shown_as_literal_text(dashboard_env):
     assert results[0].status == "stored", results
     at = start({"outlet": HOSTILE})
     assert at.sidebar.multiselect(key="f_outlets").value == [HOSTILE]  # the option is plain text
-    assert frame(at, "n_articles", "n_words")["outlet"].to_list() == [HOSTILE]
+    assert frame(at, "n_articles", "journalist_tone")["outlet"].to_list() == [HOSTILE]
     for spec in charts(at):
         assert "<script>" not in json.dumps(spec) and "<img" not in json.dumps(spec)
     show(at, "Articles")
@@ -211,7 +233,7 @@ def test_an_uploaded_article_joins_every_view(dashboard_env):
                               outlet="Testblatt")
     assert results[0].status == "stored"
     at.run()
-    assert "Testblatt" in frame(at, "n_articles", "n_words")["outlet"].to_list()
+    assert "Testblatt" in frame(at, "n_articles", "journalist_tone")["outlet"].to_list()
     assert "Testblatt" in at.sidebar.multiselect(key="f_outlets").options
 
 

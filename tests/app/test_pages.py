@@ -24,7 +24,7 @@ def _page_keys() -> dict[str, list[str]]:
 
 def test_every_page_key_is_in_the_source_and_every_term_on_a_page():
     keys = _page_keys()
-    assert set(keys) == {"overview", "tone", "voices", "actors", "commentary", "timeline", "reuse",
+    assert set(keys) == {"comparison", "overview", "tone", "voices", "actors", "commentary", "timeline", "reuse",
                          "articles"}
     for page, page_keys in keys.items():
         assert len(glossary.items(*page_keys)) == len(page_keys), page
@@ -36,7 +36,7 @@ def test_every_page_has_a_title_and_a_render_function():
     from framing.app.main import PAGES as modules  # the pages the navigation offers
 
     titles = {m.__name__.rsplit(".", 1)[-1]: m.TITLE for m in modules}
-    assert titles == {"overview": "Overview", "tone": "Tone", "voices": "Voices", "actors": "Actors",
+    assert titles == {"comparison": "Comparison", "overview": "Overview", "tone": "Tone", "voices": "Voices", "actors": "Actors",
                       "commentary": "Commentary", "timeline": "Over time", "reuse": "Text reuse", "articles": "Articles",
                       "upload": "Add articles"}
     assert all(callable(m.render) for m in modules)

@@ -1,0 +1,226 @@
+"""The framing comparison of the first screen: one row per outlet (or group of outlets) with the figures that
+answer "how does each outlet frame the story?" side by side, each with a bootstrap interval over its articles.
+
+In: an `Analysis` (filtered with `Filter.apply`). Out: `framing_comparison`, one row per group with
+- `journalist_tone`: the mean tone of the journalist's own stretches of text (as `tone_by_voice`, voice journalist);
+- `share_opinionated`: opinionated sentences (opinion >= 0.5) among the journalist's own sentences;
+- `quoted_share`: the share of the text (characters) in quoted speech;
+- `share_direct`: direct quotations among all statements (direct, partial, indirect, interview; no quoted terms,
+  no reader comments, no fragments inside another quote), as `quoted_actors`;
+- `commentary_share`: the share of the text in commentary sections;
+- `share_women`: women among the quoted people of known gender, and `share_gender_unknown` beside it
+  (from `quoted_gender`, whose interval is resampled the same way);
+- `actor_mix`: the three speaker types quoted most (share of statements), `top_voices`: the three named voices
+  quoted most (by quoted words).
+
+The interval: each figure is a ratio of two sums over the group's articles (e.g. opinionated sentences / sentences).
+The articles are drawn with replacement RESAMPLES times and the ratio recomputed; `_low` / `_high` are the 2.5th and
+97.5th percentiles (95 %), seeded by the group's name so a group's interval does not depend on the others or on the
+run. A group with fewer than MIN_ARTICLES articles gets no interval (it would only pretend to know).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from typing import Any
+
+import numpy as np
+import polars as pl
+
+from framing import schema
+from framing.aggregate import gender
+from framing.aggregate.grouping import BY_VALUES, _check, _with_keys
+
+# the groupings a first screen compares: outlets, and groups of outlets where the corpus has them
+GROUPINGS = tuple(b for b in BY_VALUES if b in ("outlet", "group"))
+RESAMPLES = 1000
+LEVEL = 0.95
+MIN_ARTICLES = gender.MIN_ARTICLES
+SEED = 15
+OPINION_THRESHOLD = 0.5
+TOP = 3
+_UNKNOWN_SPEAKER = "(unknown speaker)"
+
+# figure -> (numerator, denominator) of the per-article sums
+RATIOS = {
+    "journalist_tone": ("_tone_sum", "_tone_n"),
+    "share_opinionated": ("_opinionated", "_sentences"),
+    "quoted_share": ("_quoted_chars", "_voice_chars"),
+    "share_direct": ("_direct", "_statements"),
+    "commentary_share": ("_commentary_chars", "_section_chars"),
+}
+
+
+def _per_article(analysis: Any, period: str) -> pl.DataFrame:
+    """One row per article with its group keys and the numerators and denominators of RATIOS."""
+    arts = _with_keys(analysis.articles.select("article_id"), analysis.articles, period)
+    segs = analysis.voice_segments
+    journalist = pl.col("voice") == "journalist"
+    tone = segs.group_by("article_id").agg(
+        pl.col("tone").filter(journalist & pl.col("tone").is_not_null()).sum().alias("_tone_sum"),
+        (journalist & pl.col("tone").is_not_null()).sum().cast(pl.Int64).alias("_tone_n"),
+        pl.col("n_chars").filter(pl.col("voice") == "quoted").sum().cast(pl.Int64).alias("_quoted_chars"),
+        pl.col("n_chars").sum().cast(pl.Int64).alias("_voice_chars"),
+    )
+    sents = analysis.sentences.filter(journalist & pl.col("opinion").is_not_null())
+    opinion = sents.group_by("article_id").agg(
+        (pl.col("opinion") >= OPINION_THRESHOLD).sum().cast(pl.Int64).alias("_opinionated"),
+        pl.len().cast(pl.Int64).alias("_sentences"),
+    )
+    statements = _statements(analysis)
+    modes = statements.group_by("article_id").agg(
+        (pl.col("mode") == "direct").sum().cast(pl.Int64).alias("_direct"),
+        pl.len().cast(pl.Int64).alias("_statements"),
+    )
+    sections = analysis.sections.with_columns(
+        (pl.col("end") - pl.col("start")).clip(lower_bound=0).cast(pl.Int64).alias("_chars"))
+    commentary = sections.group_by("article_id").agg(
+        pl.col("_chars").filter(pl.col("kind") == "commentary").sum().cast(pl.Int64).alias("_commentary_chars"),
+        pl.col("_chars").sum().cast(pl.Int64).alias("_section_chars"),
+    )
+    out = arts
+    for part in (tone, opinion, modes, commentary):
+        out = out.join(part, on="article_id", how="left")
+    sums = [c for pair in RATIOS.values() for c in pair]
+    return out.with_columns(pl.col(sums).fill_null(0))
+
+
+def _statements(analysis: Any) -> pl.DataFrame:
+    """The statements counted as in `quoted_actors`: no quoted terms, no readers, no quote inside another quote."""
+    from framing.aggregate.tables import mark_nested
+
+    quotes = analysis.quotes.filter((pl.col("mode") != schema.TERM_MODE)
+                                    & (pl.col("speaker_kind").fill_null("") != "reader"))
+    return mark_nested(quotes).filter(~pl.col("nested"))
+
+
+def ratio_interval(num: np.ndarray, den: np.ndarray, seed: int, resamples: int = RESAMPLES,
+                   level: float = LEVEL) -> tuple[float | None, float | None]:
+    """A percentile bootstrap interval of sum(num) / sum(den) over articles drawn with replacement; (None, None)
+    for fewer than MIN_ARTICLES articles or when no resample has a denominator."""
+    n = len(num)
+    if n < MIN_ARTICLES:
+        return None, None
+    rng = np.random.default_rng(seed)
+    values: list[np.ndarray] = []
+    batch = max(1, 2_000_000 // n)  # bounded memory: at most about two million drawn indexes at once
+    for done in range(0, resamples, batch):
+        drawn = rng.integers(0, n, (min(batch, resamples - done), n))
+        top, bottom = num[drawn].sum(axis=1), den[drawn].sum(axis=1)
+        values.append(top[bottom > 0] / bottom[bottom > 0])
+    found = np.concatenate(values)
+    if not found.size:
+        return None, None
+    low, high = np.quantile(found, [(1 - level) / 2, 1 - (1 - level) / 2])
+    return float(low), float(high)
+
+
+def _figures(per_article: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
+    rows = []
+    for key, group in per_article.group_by(keys, maintain_order=True):
+        row: dict[str, Any] = dict(zip(keys, key))
+        row["n_articles"] = group.height
+        name = "\x1f".join(str(k) for k in key)
+        for figure, (top, bottom) in RATIOS.items():
+            num = group[top].cast(pl.Float64).to_numpy()
+            den = group[bottom].cast(pl.Float64).to_numpy()
+            total = den.sum()
+            row[figure] = float(num.sum() / total) if total > 0 else None
+            seed = zlib.crc32(f"{name}\x1e{figure}".encode()) ^ SEED
+            row[f"{figure}_low"], row[f"{figure}_high"] = ratio_interval(num, den, seed) if total > 0 else (None, None)
+        rows.append(row)
+    figure_schema = {c: pl.Float64 for f in RATIOS for c in (f, f"{f}_low", f"{f}_high")}
+    schema_ = {**{k: per_article.schema[k] for k in keys}, "n_articles": pl.Int64, **figure_schema}
+    return pl.DataFrame(rows, schema=schema_, orient="row")
+
+
+def _top_text(quotes: pl.DataFrame, keys: list[str], column: str, weight: str | None, percent: bool) -> pl.DataFrame:
+    """`Name (n)` or `type 41 %` of the TOP values of `column` per group, by statements or by `weight`."""
+    agg = [pl.len().alias("_n")] + ([pl.col(weight).fill_null(0).sum().alias("_w")] if weight else [])
+    counts = quotes.group_by(*keys, column).agg(agg).with_columns(
+        (pl.col("_w") if weight else pl.col("_n")).alias("_rank"),
+        (pl.col("_n") / pl.col("_n").sum().over(keys)).alias("_share"))
+    counts = counts.sort([*keys, "_rank", "_n", column], descending=[False] * len(keys) + [True, True, False])
+    shown = (pl.col(column) + " " + (pl.col("_share") * 100).round(0).cast(pl.Int64).cast(pl.String) + " %") \
+        if percent else (pl.col(column) + " (" + pl.col("_n").cast(pl.String) + ")")
+    return counts.group_by(keys, maintain_order=True).agg(shown.head(TOP).str.join("; ").alias(column))
+
+
+def framing_comparison(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:
+    """One row per outlet (or group) with the first screen's figures, each with its 95 % bootstrap interval over
+    articles; rows sorted by their key (the dashboard sorts them by the figure the user picks)."""
+    keys = _check(by, GROUPINGS, "framing comparison", period)
+    figures = _figures(_per_article(analysis, period), keys)
+    statements = _with_keys(_statements(analysis), analysis.articles, period)
+    people = statements.filter(pl.col("speaker").is_not_null() & (pl.col("speaker") != _UNKNOWN_SPEAKER))
+    voices = _top_text(people, keys, "speaker", "n_words", percent=False).rename({"speaker": "top_voices"})
+    typed = statements.with_columns(pl.col("speaker_type").fill_null("unknown"))
+    mix = _top_text(typed.filter(pl.col("speaker_type") != "unknown"), keys, "speaker_type", None, percent=True)
+    known_type = typed.group_by(keys).agg((pl.col("speaker_type") != "unknown").mean().alias("share_typed"))
+    women = gender.quoted_gender(analysis, by if by in gender.GROUPINGS else "outlet", period).select(
+        *keys, "n_people", "share_women", "share_women_low", "share_women_high",
+        pl.col("share_unknown").alias("share_gender_unknown"))
+    out = (figures.join(voices, on=keys, how="left").join(mix.rename({"speaker_type": "actor_mix"}), on=keys,
+                                                           how="left")
+           .join(known_type, on=keys, how="left").join(women, on=keys, how="left")
+           .with_columns(pl.col("top_voices", "actor_mix").fill_null(""), pl.col("n_people").fill_null(0)))
+    columns = [*keys, "n_articles"]
+    for figure in RATIOS:
+        columns += [figure, f"{figure}_low", f"{figure}_high"]
+    columns += ["n_people", "share_women", "share_women_low", "share_women_high", "share_gender_unknown",
+                "actor_mix", "share_typed", "top_voices"]
+    return out.select(columns).sort(keys, nulls_last=True)
+
+
+# ---- naming the corpus -----------------------------------------------------------------------------------------
+
+# Words that open German titles capitalised without naming the story (articles, pronouns, question words, …).
+_TITLE_STOPWORDS = frozenset("""
+der die das den dem des ein eine einen einem einer eines kein keine wie was wer wo warum wann weshalb wieso
+welche welcher welches nach mit für bei von vor aus auf über unter gegen ohne um bis seit zum zur im am ins
+und oder aber doch nun jetzt so noch auch nicht nur schon sehr mehr neue neuer neues neuen erste ersten
+ich du er sie es wir ihr man mein dein sein unser euer ihre diese dieser dieses jeder alle viele
+ist sind war hat haben wird werden kann muss soll will darf gibt geht kommt macht bleibt steht
+heute gestern morgen mal hier dort dann da wenn weil dass ob als hinter zwischen neben trotz wegen
+interview kommentar analyse video live ticker liveticker newsblog update exklusiv
+laut zudem bereits damit dabei daher demnach deshalb außerdem allerdings inzwischen während sowie zuvor zunächst
+dies diesem diesen derzeit bislang bisher immer wieder etwa rund knapp fast seine seinen ihren ihrem
+montag dienstag mittwoch donnerstag freitag samstag sonntag wochenende januar februar märz april mai juni juli
+august september oktober november dezember jahr jahre jahren jahres prozent uhr woche wochen tag tage tagen
+foto bild quelle archiv symbolbild
+""".split())
+_TITLE_WORD = re.compile(r"[A-ZÄÖÜ][\wäöüßÄÖÜ-]*[\wäöüß]")
+
+
+def title_terms(titles: list[str | None], n: int = 5, leads: list[str | None] | None = None) -> list[str]:
+    """The `n` capitalised words (German nouns and names) that most articles share in their title or lead
+    (`leads`: the opening of each text, optional), function words left out; a word counts once per article and
+    only when at least two articles (or the only one) have it. Ties go to the longer, then alphabetical, word."""
+    counts: Counter[str] = Counter()
+    leads = leads or [None] * len(titles)
+    for title, lead in zip(titles, leads):
+        found = _TITLE_WORD.findall(f"{title or ''} {lead or ''}")
+        counts.update({w for w in found if len(w) > 2 and w.lower() not in _TITLE_STOPWORDS})
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+    return [word for word, count in ranked[:n] if count > 1 or len(titles) == 1]
+
+
+LEAD_CHARS = 300  # the opening of a text that names its story beside the title
+
+
+def corpus_headline(articles: pl.DataFrame) -> dict[str, Any]:
+    """What the story is and what the corpus holds: its title terms, date span, outlets and articles."""
+    first = articles["date_first"].drop_nulls() if "date_first" in articles.columns else pl.Series([], dtype=pl.Date)
+    last = articles["date_last"].drop_nulls() if "date_last" in articles.columns else pl.Series([], dtype=pl.Date)
+    return {
+        "terms": title_terms(articles["title"].to_list() if "title" in articles.columns else [None] * articles.height,
+                             leads=articles["text"].str.slice(0, LEAD_CHARS).to_list()
+                             if "text" in articles.columns else None),
+        "date_min": first.min() if first.len() else None,
+        "date_max": last.max() if last.len() else None,
+        "n_articles": articles.height,
+        "n_outlets": articles["outlet"].n_unique() if articles.height else 0,
+        "n_undated": int(articles["date_first"].is_null().sum()) if "date_first" in articles.columns else 0,
+    }
