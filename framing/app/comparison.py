@@ -26,7 +26,9 @@ SORTS = {"articles": ("n_articles", True), **{name.lower(): (column, False) for 
 
 def headline(view: View) -> None:
     """The story and the corpus in one line: most frequent title words, articles, outlets and dates."""
-    head = corpus_headline(view.filtered.articles)
+    # the real titles and texts (the filtered tables carry a stand-in text): the analysed articles the filter keeps
+    kept = view.corpus.decode(view.filtered.articles.select("article_id"))
+    head = corpus_headline(view.corpus.analysis.articles.join(kept, on="article_id", how="semi"))
     terms = " · ".join(head["terms"]) or "(the titles share no word)"
     span = (f"{head['date_min']:%Y-%m-%d} to {head['date_max']:%Y-%m-%d}" if head["date_min"] else "undated")
     undated = f", {head['n_undated']:,} of them undated" if head["n_undated"] and head["date_min"] else ""

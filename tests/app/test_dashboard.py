@@ -64,6 +64,7 @@ def test_starts_on_the_framing_comparison_of_the_bundled_corpus(dashboard_env):
     assert at.segmented_control(key="view").value == "Comparison"
     story = [m.value for m in at.markdown if m.value.startswith("**The story:**")]
     assert story and "5 articles from 5 outlets" in story[0]
+    assert "Sicherheitsgarantien" in story[0] and "Ukraine" in story[0]  # from the real titles, not a stand-in
     rows = frame(at, "journalist_tone", "share_opinionated", "top_voices")
     assert rows.height == 5 and rows["n_articles"].sum() == 5
     assert len(at.get("plotly_chart")) == 1
