@@ -360,7 +360,12 @@ def quoted_actors(
     extra = [pl.col("speaker_type").mode().sort().first().alias("speaker_type"),
              pl.col("speaker_role").drop_nulls().mode().sort().first().alias("speaker_role")]
     out = _quote_counts(quotes, keys, item, extra)
-    return out.select(*keys, *item, "speaker_type", "speaker_role", *_QUOTE_COLUMNS).sort(
+    # one gender per speaker across the table's quotes (as quoted_gender counts them): female / male / unknown
+    genders = (quotes.select("speaker", pl.col("speaker_gender") if "speaker_gender" in quotes.columns
+                             else pl.lit(None, pl.String).alias("speaker_gender"))
+               .group_by("speaker").agg(pl.col("speaker_gender").fill_null("unknown").mode().sort().first()))
+    out = out.join(genders, on="speaker", how="left")
+    return out.select(*keys, *item, "speaker_type", "speaker_role", "speaker_gender", *_QUOTE_COLUMNS).sort(
         [*keys, "quoted_words", *item], descending=[False] * len(keys) + [True, False, False, False]
     )
 

@@ -34,7 +34,8 @@ def headline(view: View) -> None:
     undated = f", {head['n_undated']:,} of them undated" if head["n_undated"] and head["date_min"] else ""
     st.markdown(f"**The story:** {escape(terms)}  \n"
                 f"{head['n_articles']:,} articles from {head['n_outlets']:,} outlets, {span}{undated}")
-    st.caption("The words that the most titles share (nouns and names); the filter at the left applies here too.")
+    st.caption("The words that the most titles and opening lines share (nouns and names); the filter at the left "
+               "applies here too.")
 
 
 def sorted_rows(rows: pl.DataFrame, sort: str) -> pl.DataFrame:

@@ -103,3 +103,14 @@ def test_a_quotes_table_without_genders_counts_everyone_as_unknown():
     table = quoted_gender(make_analysis(analysis.articles, analysis.sections, quotes=older.to_dicts()))
     assert table["n_unknown"].to_list() == table["n_people"].to_list()
     assert table["share_women"].to_list() == [None, None]
+
+
+def test_quoted_actors_carry_the_gender_quoted_gender_counts():
+    from framing.aggregate.tables import quoted_actors
+
+    actors = quoted_actors(_corpus())
+    gender_of = dict(zip(actors["speaker"], actors["speaker_gender"]))
+    assert gender_of["Angela Merkel"] == "female" and gender_of["Olaf Scholz"] == "male"
+    assert gender_of["Kim Berger"] == "unknown" and gender_of["Sascha Keller"] == "unknown"
+    assert gender_of["Bündnis 90/Die Grünen"] == "unknown" and gender_of["Sprecherin"] == "unknown"
+    assert "Tilli" not in gender_of  # readers are no quoted actors
