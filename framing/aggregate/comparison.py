@@ -224,3 +224,40 @@ def corpus_headline(articles: pl.DataFrame) -> dict[str, Any]:
         "n_outlets": articles["outlet"].n_unique() if articles.height else 0,
         "n_undated": int(articles["date_first"].is_null().sum()) if "date_first" in articles.columns else 0,
     }
+
+
+# ---- the evidence behind a dot ---------------------------------------------------------------------------------
+
+
+def figure_evidence(analysis: Any, key: str, value: Any, figure: str, period: str = "month") -> dict[str, Any] | None:
+    """The passage that shows a figure of one group (`key` = `value`, e.g. outlet = "nd") at its clearest: for the
+    journalist's tone their sentence with the strongest tone in the direction of the group's mean; for the
+    opinionated share and the commentary share their most opinionated sentence (in a commentary section for the
+    latter); for the quoted and direct shares the longest direct quotation; for women quoted the longest statement
+    of a woman. {article_id, sentence_id, quote_id}, or None when the group has no such passage."""
+    members = _with_keys(analysis.articles.select("article_id"), analysis.articles, period)
+    members = members.filter(pl.col(key) == value).select("article_id")
+    if figure in ("journalist_tone", "share_opinionated", "commentary_share"):
+        sents = analysis.sentences.join(members, on="article_id", how="semi").filter(pl.col("voice") == "journalist")
+        if figure == "commentary_share":
+            sents = sents.filter(pl.col("kind") == "commentary")
+        if figure == "journalist_tone":
+            toned = sents.filter(pl.col("tone").is_not_null() & (pl.col("tone") != 0))
+            mean = toned["tone"].mean() if toned.height else None
+            best = toned.sort("tone", descending=bool(mean is not None and mean > 0)).head(1)
+        else:
+            best = sents.filter(pl.col("opinion").is_not_null()).sort("opinion", descending=True).head(1)
+        return None if best.is_empty() else {"article_id": best["article_id"][0],
+                                             "sentence_id": best["sentence_id"][0], "quote_id": None}
+    if figure in ("quoted_share", "share_direct", "share_women"):
+        quotes = _statements(analysis).join(members, on="article_id", how="semi")
+        if figure == "share_women":
+            if "speaker_gender" not in quotes.columns:
+                return None
+            quotes = quotes.filter((pl.col("speaker_gender") == "female") & (pl.col("speaker_kind") == "person"))
+        else:
+            quotes = quotes.filter(pl.col("mode") == "direct")
+        best = quotes.sort("n_words", descending=True, nulls_last=True).head(1)
+        return None if best.is_empty() else {"article_id": best["article_id"][0], "sentence_id": None,
+                                             "quote_id": best["quote_id"][0]}
+    return None

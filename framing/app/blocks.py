@@ -42,8 +42,11 @@ def arrow(df: pl.DataFrame):
     return df.to_arrow()
 
 
+CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
 def chart(fig) -> None:
-    st.plotly_chart(fig, config={"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]})
+    st.plotly_chart(fig, config=CHART_CONFIG)
 
 
 def pct_columns(df: pl.DataFrame) -> dict:

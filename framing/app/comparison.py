@@ -3,12 +3,15 @@ with their uncertainty intervals (framing.aggregate.comparison)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import polars as pl
 import streamlit as st
 
-from framing.aggregate.comparison import corpus_headline
-from framing.app.blocks import View, banner, chart, glossary, table
+from framing.aggregate.comparison import corpus_headline, figure_evidence
+from framing.app.blocks import CHART_CONFIG, View, banner, glossary, open_in_reader, table
 from framing.present import multiples
+from framing.present.charts import plot_text
 from framing.present.article_html import escape
 
 TITLE = "Comparison"
@@ -46,6 +49,25 @@ def sorted_rows(rows: pl.DataFrame, sort: str) -> pl.DataFrame:
     return rows.sort([column, key], descending=[True, False], nulls_last=True)
 
 
+def _on_dot(view: View, key: str, groups: list) -> None:
+    """A clicked dot (panel = figure, y = outlet) opens the passage behind it in the reader."""
+    points = st.session_state["comparison_chart"].selection.points
+    if not points:
+        return
+    point = points[0]
+    label_of = {plot_text(g): g for g in groups}
+    figure = FIGURES[point.get("curve_number", 0)][0] if point.get("curve_number", 0) < len(FIGURES) else None
+    group = label_of.get(point.get("y"))
+    found = figure_evidence(view.filtered, key, group, figure) if figure and group is not None else None
+    if found is None:
+        st.session_state.comparison_none = f"{group}: no passage shows {figure} (nothing of that kind was found)"
+        return
+    article_id = str(view.corpus.ids[int(found["article_id"])]) if not isinstance(found["article_id"], str) \
+        else found["article_id"]
+    open_in_reader([article_id], sentence_id=found["sentence_id"], quote_id=found["quote_id"],
+                   source=f"framing_comparison.{figure}")
+
+
 def render(view: View) -> None:
     headline(view)
     rows = view.table("framing_comparison")
@@ -56,15 +78,21 @@ def render(view: View) -> None:
     rows = sorted_rows(rows, sort)
     key = rows.columns[0]
     banner(view)
-    chart(multiples.comparison_dots(
+    fig = multiples.comparison_dots(
         rows, FIGURES, "How each outlet frames the story (dot: the figure; bar: its 95 % interval over articles)",
-        view.corpus.colours, rows[key].to_list()))
+        view.corpus.colours, rows[key].to_list())
+    st.plotly_chart(fig, config=CHART_CONFIG, key="comparison_chart", on_select=partial(_on_dot, view, key,
+                    rows[key].to_list()), selection_mode="points")
+    st.caption("Click a dot to read the passage that shows it best: the outlet's most strongly toned or most "
+               "opinionated sentence, its longest direct quotation, or the longest statement of a woman it quotes.")
     st.caption("A bar is missing where an outlet has fewer than 5 articles. The interval shows how much a figure "
                "could change with another sample of the outlet's articles; overlapping bars mean the difference "
                "may be chance.")
     shown = {"actor_mix": st.column_config.TextColumn("actor mix", width="medium"),
              "top_voices": st.column_config.TextColumn("top voices", width="large"),
              "journalist_tone": st.column_config.NumberColumn(format="%.3f")}
+    if st.session_state.get("comparison_none"):
+        st.info(st.session_state.pop("comparison_none"))
     table(rows, "framing_comparison", column_config=shown)
     glossary("framing_comparison.journalist_tone", "framing_comparison.share_opinionated",
              "framing_comparison.quoted_share", "framing_comparison.share_direct",

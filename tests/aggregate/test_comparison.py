@@ -131,3 +131,18 @@ def test_leads_name_the_story_where_titles_share_no_word():
              "Beim Nato-Gipfel in Den Haag blieb vieles offen."]
     assert comparison.title_terms(titles) == []
     assert comparison.title_terms(titles, leads=leads)[:2] == ["Nato-Staaten", "Haag"]  # no weekday, no "Den"
+
+
+def test_the_evidence_behind_a_dot_is_the_passage_that_shows_the_figure_best():
+    corpus = small_corpus()
+    assert comparison.figure_evidence(corpus, "outlet", "OZD", "share_opinionated") == {
+        "article_id": "a2", "sentence_id": 1, "quote_id": None}  # opinion 0.9; the reader's 0.7 is no journalist's
+    assert comparison.figure_evidence(corpus, "outlet", "OZD", "commentary_share")["sentence_id"] == 1
+    assert comparison.figure_evidence(corpus, "outlet", "OZD", "journalist_tone")["sentence_id"] == 1  # −0.6
+    assert comparison.figure_evidence(corpus, "outlet", "nd", "journalist_tone")["sentence_id"] == 1  # +0.5
+    assert comparison.figure_evidence(corpus, "outlet", "nd", "share_direct") == {
+        "article_id": "a1", "sentence_id": None, "quote_id": 0}
+    assert comparison.figure_evidence(corpus, "outlet", "OZD", "share_direct")["quote_id"] == 1  # not the reader's
+    assert comparison.figure_evidence(corpus, "outlet", "nd", "commentary_share") is None  # nd has no commentary
+    assert comparison.figure_evidence(corpus, "outlet", "nd", "share_women") is None  # nobody of known gender
+    assert comparison.figure_evidence(corpus, "outlet", "No Such Outlet", "share_opinionated") is None

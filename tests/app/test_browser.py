@@ -61,6 +61,27 @@ def test_the_first_screen_names_the_story_and_compares_the_outlets(page):
     screenshot(page, "first_screen")  # the README's picture (docs/images/first_screen.png is a copy of it)
 
 
+def test_a_dot_of_the_first_screen_opens_the_passage_behind_it(page):
+    goto(page)
+    wait_charts(page, 1)
+    # the Opinionated panel's dot of nd: the second trace, the point on nd's row
+    centre = page.evaluate(f"""() => {{
+        const gd = document.querySelectorAll('{PLOT}')[0];
+        const row = gd.data[1].y.indexOf('nd');
+        const dot = gd.querySelectorAll('.scatterlayer .trace')[1].querySelectorAll('.point')[row];
+        const r = dot.getBoundingClientRect();
+        return [r.x + r.width / 2, r.y + r.height / 2];
+    }}""")
+    page.mouse.click(*centre)
+    page.wait_for_url(re.compile(r"/articles\?"), timeout=60_000)
+    wait_idle(page)
+    focus = page.locator(".fr-article .fr-focus").first
+    focus.wait_for()
+    assert focus.inner_text().strip()
+    assert "nd" in page.inner_text('[data-testid="stMain"]')
+    screenshot(page, "first_screen_dot_opened")
+
+
 def test_page_renders_the_charts(page):
     goto(page, "?view=Overview")
     wait_charts(page, 3)
