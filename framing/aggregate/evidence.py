@@ -56,3 +56,16 @@ def article_labels(articles: pl.DataFrame) -> dict[str, str]:
         title.str.slice(0, 80).fill_null("(no text)").alias("title"))
     return {r["article_id"]: f"{r['outlet']} · {r['date']} · {r['title']} [{r['article_id']}]"
             for r in rows.iter_rows(named=True)}
+
+
+def speaker_quote(analysis: Any, outlet: str, speaker: str) -> dict[str, Any] | None:
+    """The longest statement of `speaker` in `outlet` (a label), quoted terms and readers left out — the evidence
+    behind a cell of the who-is-quoted-where chart: {article_id, quote_id}, or None."""
+    from framing import schema
+
+    arts = analysis.articles.select("article_id", outlet_label()).filter(pl.col("outlet") == outlet)
+    quotes = analysis.quotes.filter((pl.col("speaker") == speaker) & (pl.col("mode") != schema.TERM_MODE)
+                                    & (pl.col("speaker_kind").fill_null("") != "reader"))
+    best = quotes.join(arts, on="article_id", how="semi").sort(["n_words", "article_id", "quote_id"],
+                                                                descending=[True, False, False], nulls_last=True)
+    return None if best.is_empty() else {"article_id": best["article_id"][0], "quote_id": best["quote_id"][0]}

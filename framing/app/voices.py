@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import polars as pl
 import streamlit as st
 
 from framing.aggregate.derived import lump_categories
 from framing.aggregate.tables import NO_GROUP, UNKNOWN_SPEAKER
-from framing.app.blocks import View, banner, chart, glossary, table
+from framing.aggregate.evidence import speaker_quote
+from framing.app.blocks import CHART_CONFIG, View, banner, chart, glossary, open_in_reader, table
 from framing.present import charts, gender_chart
 
 TITLE = "Voices"
 OTHER_GROUPS = "(other groups)"
+
+
+def _on_cell(view: View, named: pl.DataFrame) -> None:
+    """A clicked cell (x = outlet, y = speaker, both as plotted) opens the speaker's longest statement there."""
+    points = st.session_state["voices_heatmap"].selection.points
+    if not points:
+        return
+    outlets = {charts.plot_text(o): o for o in named["outlet"].unique().to_list()}
+    speakers = {charts.plot_text(s): s for s in named["speaker"].unique().to_list()}
+    outlet, speaker = outlets.get(points[0].get("x")), speakers.get(points[0].get("y"))
+    found = speaker_quote(view.filtered, outlet, speaker) if outlet and speaker else None
+    if found is not None:
+        open_in_reader([str(view.corpus.ids[int(found["article_id"])])], quote_id=found["quote_id"],
+                       source="quoted_actors")
 
 
 def render(view: View) -> None:
@@ -23,8 +40,10 @@ def render(view: View) -> None:
         return
     banner(view)
     named = actors.filter(pl.col("speaker") != UNKNOWN_SPEAKER)  # "(unknown speaker)" would dominate every column
-    chart(charts.actor_heatmap(named, "Who is quoted where: share of each outlet's quoted words (top 20 named "
-                                      "speakers)"))
+    st.plotly_chart(charts.actor_heatmap(named, "Who is quoted where: share of each outlet's quoted words (top 20 "
+                                                "named speakers)"), config=CHART_CONFIG, key="voices_heatmap",
+                    on_select=partial(_on_cell, view, named), selection_mode="points")
+    st.caption("Click a cell to read that speaker's longest statement in that outlet.")
     table(actors, "quoted_actors")
     left, right = st.columns(2)
     with left:

@@ -224,9 +224,18 @@ def actor_heatmap(df: pl.DataFrame, title: str, top: int = 20) -> go.Figure:
         z=z, x=outlets, y=top_speakers, colorscale="Blues", zmin=0, zmax=max([v or 0 for r in z for v in r] + [0.01]),
         colorbar={"title": {"text": "share of voice"}, "tickformat": ".0%"},
         hovertemplate="%{y} in %{x}: %{z:.1%} of quoted words<extra></extra>",
-        text=[[f"{v:.0%}" if v else "" for v in r] for r in z], texttemplate="%{text}",
+        text=[[f"{v:.0%}" if v else "" for v in r] for r in z], texttemplate="%{text}", hoverinfo="skip",
     ))
+    # Plotly (and so Streamlit's on_select) cannot select a heatmap cell: a transparent square marker over every
+    # filled cell is what a click selects (and what the hover reads).
+    cells = [(s, o, v) for s, r in zip(top_speakers, z) for o, v in zip(outlets, r) if v]
+    fig.add_trace(go.Scatter(
+        x=[o for _, o, _ in cells], y=[s for s, _, _ in cells], customdata=[v for _, _, v in cells], mode="markers",
+        marker={"symbol": "square", "size": 22, "color": "rgba(0,0,0,0)"}, showlegend=False,
+        selected={"marker": {"opacity": 0}}, unselected={"marker": {"opacity": 0}},
+        hovertemplate="%{y} in %{x}: %{customdata:.1%} of quoted words<extra></extra>"))
     fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(type="category")
     return _style(fig, title, height=max(300, 90 + 26 * len(top_speakers)))
 
 

@@ -47,3 +47,15 @@ def test_picker_labels_every_article_from_its_real_text_without_a_cap():
     # the integer-code tables carry a stand-in text ("w w w"): the labels must never be built from it
     fast, _ = encode_ids(corpus)
     assert "w w" in fast.articles["text"][0] and "w w" not in labels["x0007"]
+
+
+def test_the_evidence_of_a_speaker_in_an_outlet_is_their_longest_statement():
+    from framing.aggregate.evidence import speaker_quote
+    from tests.helpers.frames import small_corpus
+
+    corpus = small_corpus()
+    assert speaker_quote(corpus, "nd", "Sergej Lawrow") == {"article_id": "a1", "quote_id": 1}  # 6 words, not 4
+    assert speaker_quote(corpus, "OZD", "Sergej Lawrow") == {"article_id": "a2", "quote_id": 1}
+    assert speaker_quote(corpus, "(unknown outlet)", "Mark Rutte") == {"article_id": "a3", "quote_id": 0}
+    assert speaker_quote(corpus, "nd", "Mark Rutte") is None
+    assert speaker_quote(corpus, "OZD", "Tilli") is None  # a reader is nobody quoted

@@ -82,6 +82,25 @@ def test_a_dot_of_the_first_screen_opens_the_passage_behind_it(page):
     screenshot(page, "first_screen_dot_opened")
 
 
+def test_a_cell_of_who_is_quoted_where_opens_the_speakers_statement(page):
+    goto(page, "?view=Voices")
+    wait_charts(page, 1)
+    page.get_by_text("Who is quoted where").first.wait_for()
+    heatmap = page.locator(PLOT).first
+    cell = heatmap.evaluate("""gd => {
+        const t = gd.data[0], row = t.z.findIndex(r => r.some(v => v));
+        const col = t.z[row].findIndex(v => v);
+        return [t.y[row], t.x[col], col, row, t.x.length, t.y.length];
+    }""")
+    speaker, outlet, col, row, n_cols, n_rows = cell
+    box = page.locator(f"{PLOT} .nsewdrag").first.bounding_box()  # the plot area of the heatmap
+    page.mouse.click(box["x"] + box["width"] * (col + 0.5) / n_cols, box["y"] + box["height"] * (row + 0.5) / n_rows)
+    page.wait_for_url(re.compile(r"/articles\?"), timeout=60_000)
+    wait_idle(page)
+    page.locator(".fr-article .fr-focus").first.wait_for()
+    assert speaker in page.inner_text('[data-testid="stMain"]')
+
+
 def test_page_renders_the_charts(page):
     goto(page, "?view=Overview")
     wait_charts(page, 3)
