@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
-import plotly.express as px
 import plotly.graph_objects as go
 import polars as pl
 
@@ -138,9 +137,18 @@ def stacked_share(df: pl.DataFrame, category: str, value: str, title: str, colou
     return fig
 
 
+# Tableau 10 without its grey (grey means "none" here), then six more that none of them is close to: fifteen
+# categories (the thirteen speaker types, say) before a colour repeats.
+CATEGORY_PALETTE = (
+    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F",
+    "#17BECF", "#BCBD22", "#393B79", "#000000", "#843C39", "#637939",
+)
+
+
 def category_colours(values: Iterable[str], none_label: str = "(no group)") -> dict[str, str]:
-    """Colours for a categorical column other than outlets (speaker groups): Tableau 10, the empty group grey."""
-    palette = px.colors.qualitative.T10
+    """Colours for a categorical column other than outlets (speaker groups and types, genres): CATEGORY_PALETTE
+    in sorted order, the empty group grey."""
+    palette = CATEGORY_PALETTE
     named = sorted(v for v in set(values) if v != none_label)
     colours = {v: palette[i % len(palette)] for i, v in enumerate(named)}
     colours[none_label] = UNKNOWN_COLOUR

@@ -23,3 +23,13 @@ def test_a_long_legend_of_stacked_shares_makes_room_instead_of_covering_the_titl
     assert many.layout.margin.t - few.layout.margin.t == 2 * 22  # three legend rows instead of one
     assert many.layout.height - few.layout.height == 2 * 22  # the bars keep their room
     assert many.layout.title.yref == "container" and many.layout.title.y == 1
+
+
+def test_every_speaker_type_and_genre_has_its_own_colour():
+    from framing import schema
+
+    for values in (schema.SPEAKER_TYPES, schema.GENRES):
+        colours = charts.category_colours(values, none_label="unknown")
+        named = [colours[v] for v in values if v != "unknown"]
+        assert len(set(named)) == len(named), values
+        assert colours["unknown"] == charts.UNKNOWN_COLOUR and charts.UNKNOWN_COLOUR not in named
