@@ -77,6 +77,17 @@ def _top_voices(analysis: Any, keys: pl.DataFrame) -> pl.DataFrame:
         .alias("top_voices"))
 
 
+def _women(analysis: Any, keys: pl.DataFrame) -> pl.DataFrame:
+    """outlet, period_start, n_women, n_men: distinct quoted people of known gender (as quoted_gender counts
+    them: people only, one gender per person)."""
+    from framing.aggregate.gender import _people_quotes
+
+    people = _people_quotes(analysis, "month").drop("outlet", "period").join(keys, on="article_id", how="inner")
+    return people.group_by("outlet", "period_start").agg(
+        *[pl.col("speaker").filter(pl.col("_gender") == g).n_unique().cast(pl.Int64).alias(name)
+          for g, name in (("female", "n_women"), ("male", "n_men"))])
+
+
 def over_time(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:
     """One row per outlet and period with a dated article: articles, the journalist's mean tone (their own
     stretches of text, as in tone_by_voice), the share of their sentences that are opinionated, the share of the
@@ -104,13 +115,16 @@ def over_time(analysis: Any, by: str = "outlet", period: str = "month") -> pl.Da
         .join(opinion, on=["outlet", "period_start"], how="left")
         .join(n_quotes, on=["outlet", "period_start"], how="left")
         .join(_top_voices(analysis, keys), on=["outlet", "period_start"], how="left")
-        .with_columns(pl.col("quoted_chars", "n_chars", "n_journalist_sentences", "n_opinionated", "n_quotes")
-                      .fill_null(0))
+        .join(_women(analysis, keys), on=["outlet", "period_start"], how="left")
+        .with_columns(pl.col("quoted_chars", "n_chars", "n_journalist_sentences", "n_opinionated", "n_quotes",
+                             "n_women", "n_men").fill_null(0))
         .with_columns(_share("n_opinionated", "n_journalist_sentences").alias("share_opinionated"),
                       _share("quoted_chars", "n_chars").alias("quoted_share"),
+                      _share("n_women", pl.col("n_women") + pl.col("n_men")).alias("share_women"),
                       pl.col("top_voices").fill_null(""))
     )
     return out.select(
         "outlet", "period_start", "n_articles", "journalist_tone", "n_journalist_sentences", "n_opinionated",
-        "share_opinionated", "n_chars", "quoted_chars", "quoted_share", "n_quotes", "top_voices",
+        "share_opinionated", "n_chars", "quoted_chars", "quoted_share", "n_quotes", "n_women", "n_men",
+        "share_women", "top_voices",
     ).sort("outlet", "period_start")

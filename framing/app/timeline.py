@@ -16,6 +16,7 @@ METRICS = (  # column, chart title, axis label, percent
     ("journalist_tone", "Tone of the journalist's own words", "mean tone (−1 … +1)", False),
     ("share_opinionated", "Opinionated sentences in the outlet's own voice", "share of journalist sentences", True),
     ("quoted_share", "Share of the text that is quoted", "share of characters", True),
+    ("share_women", "Women among the quoted people of known gender", "share of people", True),
 )
 
 
@@ -50,8 +51,9 @@ def render(view: View) -> None:
         chart(multiples.time_lines(over_time, column, f"{title}, per {period}", colours, label=label,
                                    percent=percent))
     st.markdown(f"##### Per outlet and {period}: the figures and the voices quoted most")
-    first = ["outlet", "period_start", "n_articles", "journalist_tone", "share_opinionated", "quoted_share", "top_voices"]
+    first = ["outlet", "period_start", "n_articles", "journalist_tone", "share_opinionated", "quoted_share",
+             "share_women", "top_voices"]
     shown = over_time.select(*first, *[c for c in over_time.columns if c not in first])  # the charted figures first
     table(shown, "over_time", column_config={"top_voices": st.column_config.TextColumn(width="large")})
     glossary("over_time.journalist_tone", "over_time.share_opinionated", "over_time.quoted_share",
-             "over_time.top_voices", "over_time.period_start")
+             "over_time.share_women", "over_time.top_voices", "over_time.period_start")

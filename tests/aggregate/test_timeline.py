@@ -62,3 +62,18 @@ def test_unknown_period_or_grouping_is_refused():
         timeline.over_time(small_corpus(), period="decade")
     with pytest.raises(ConfigError, match="grouped"):
         timeline.over_time(small_corpus(), by="article")
+
+
+def test_women_among_the_quoted_people_per_period():
+    def q(aid, qid, speaker, gender, kind="person"):
+        return {**quote(aid, qid, 0, speaker, kind=kind), "speaker_gender": gender, "speaker_gender_evidence": None}
+
+    corpus = make_analysis(
+        articles=[article("a", "X", "2025-01-05"), article("b", "X", "2025-01-20"), article("c", "X", "2025-02-03")],
+        sentences=[sentence(a, 0, 0, "reporting") for a in "abc"],
+        segments=[segment(a, 0, "journalist", 5, 0.0) for a in "abc"],
+        quotes=[q("a", 0, "Angela Merkel", "female"), q("b", 0, "Angela Merkel", "female"),  # one woman, twice
+                q("b", 1, "Olaf Scholz", "male"), q("b", 2, "Kim Berger", "unknown"),
+                q("b", 3, "Die Grünen", None, kind="institution"), q("c", 0, "Jens Spahn", "male")])
+    rows = timeline.over_time(corpus, period="month").select("period_start", "n_women", "n_men", "share_women").rows()
+    assert rows == [(dt.date(2025, 1, 1), 1, 1, 0.5), (dt.date(2025, 2, 1), 0, 1, 0.0)]
