@@ -9,7 +9,7 @@ from framing.aggregate.derived import commentary_long, text_share_long
 from framing.aggregate.evidence import PAGE_SIZE, n_pages, page_of
 from framing.app.blocks import View, banner, chart, evidence_table, glossary, table
 from framing.app.genres import render_genre_block
-from framing.present import charts
+from framing.present import charts, multiples
 
 TITLE = "Commentary"
 ALL_OUTLETS = "All outlets"
@@ -40,9 +40,10 @@ def render(view: View) -> None:
     left, right = st.columns(2)
     with left:
         banner(view)
-        chart(charts.grouped_by_outlet(commentary_long(profile), "kind", "share_opinionated",
-                                       "Opinionated sentences in the outlet's own voice", colours,
-                                       label="Share of journalist sentences", percent=True, x_label="Section kind"))
+        # a dot per outlet, a panel per section kind: 13 bars side by side in each kind did not read
+        chart(multiples.dots(commentary_long(profile), "kind", (("share_opinionated", "opinionated", "circle"),),
+                             "Opinionated sentences in the outlet's own voice, by section kind", colours,
+                             percent=True, panel_order=("reporting", "commentary")))
     with right:
         banner(view)
         chart(charts.stacked_share(text_share_long(profile), "kind", "share_text", "Where the outlet speaks: share of text",

@@ -8,7 +8,7 @@ import streamlit as st
 
 from framing import schema
 from framing.app.blocks import View, banner, chart, table
-from framing.present import charts
+from framing.present import charts, multiples
 
 # Genres whose own voice is compared: opinion in the news against opinion in the opinion pieces.
 COMPARED = ("report", "agency", "commentary", "guest", "analysis", "interview")
@@ -39,8 +39,9 @@ def render_genre_block(view: View) -> None:
                                    view.corpus.colours, label="Share of articles"))
     with right:
         banner(view)
-        chart(charts.grouped_by_outlet(opinion_by_genre(profile), "genre", "share_opinionated_own",
-                                       "Opinionated sentences in the outlet's own voice, by genre",
-                                       view.corpus.colours, label="Share of journalist sentences", percent=True,
-                                       x_label="Genre (interview answers are the interviewee's)"))
+        chart(multiples.dots(opinion_by_genre(profile), "genre", (("share_opinionated_own", "opinionated",
+                                                                    "circle"),),
+                             "Opinionated own-voice sentences, by genre", view.corpus.colours, percent=True,
+                             panel_order=COMPARED))
+        st.caption("The outlet's own sentences only: an interview's answers are the interviewee's.")
     table(profile, "genre_profile")

@@ -155,28 +155,6 @@ def category_colours(values: Iterable[str], none_label: str = "(no group)") -> d
     return colours
 
 
-def grouped_by_outlet(df: pl.DataFrame, x: str, value: str, title: str, colours: dict[str, str], *,
-                      label: str, percent: bool = False, x_label: str | None = None) -> go.Figure:
-    """Bars grouped by `x` (e.g. voice), one bar per outlet in the outlet colours."""
-    data = _plot_frame(df, ["outlet", x])
-    present = data["outlet"].unique().to_list()
-    outlets = _outlet_order(colours, present)
-    groups = list(dict.fromkeys(data.sort(x)[x].to_list()))
-    cells = {(r["outlet"], r[x]): r[value] for r in data.select("outlet", x, value).iter_rows(named=True)}
-    fmt = ".1%" if percent else ".2f"
-    fig = go.Figure([
-        go.Bar(x=groups, y=[cells.get((o, g)) for g in groups], name=o, marker_color=colours.get(o, UNKNOWN_COLOUR),
-               hovertemplate=f"{o}, %{{x}}: %{{y:{fmt}}}<extra></extra>")
-        for o in outlets
-    ])
-    fig.update_layout(barmode="group")
-    fig.update_xaxes(title={"text": x_label or x.replace("_", " ")}, type="category")
-    fig.update_yaxes(title={"text": label})
-    if percent:
-        fig.update_yaxes(tickformat=".0%")
-    return _style(fig, title)
-
-
 def tone_histogram(df: pl.DataFrame, title: str, colours: dict[str, str]) -> go.Figure:
     """Lines of the share of sentences per tone bin, one line per outlet (a `tone_distribution` table)."""
     data = _plot_frame(df, ["outlet"])

@@ -126,13 +126,15 @@ def tone_histograms(df: pl.DataFrame, title: str, colours: dict[str, str]) -> go
 
 
 def dots(df: pl.DataFrame, panel: str, series: tuple[tuple[str, str, str], ...], title: str,
-         colours: dict[str, str], *, percent: bool = False) -> go.Figure:
+         colours: dict[str, str], *, percent: bool = False, panel_order: tuple[str, ...] = ()) -> go.Figure:
     """Dots per outlet, one panel per value of `panel` (e.g. voice): outlets on the y axis in the colours' order
     (the tables' order, top to bottom), one dot per `series` entry (column, name, marker symbol) in the outlet's
-    colour, the x axis zoomed to the values, so 30 outlets stay apart instead of piling up at the origin."""
+    colour, the x axis zoomed to the values, so 30 outlets stay apart instead of piling up at the origin.
+    `panel_order`: the panels' order (the others follow, sorted); voices by default."""
     data = _plot_frame(df, ["outlet", panel]).filter(pl.col(series[0][0]).is_not_null())
-    order = [v for v in ("journalist", "quoted", "reader") if v in set(data[panel].to_list())]
-    panels = order or sorted(set(data[panel].to_list()))
+    present = set(data[panel].to_list())
+    order = [v for v in (panel_order or ("journalist", "quoted", "reader")) if v in present]
+    panels = order + sorted(present - set(order)) if order else sorted(present)
     outlets = _outlet_order(colours, data["outlet"].unique().to_list())
     fmt = ".1%" if percent else ".3f"
     layout, xs, ys = _panels(max(len(panels), 1), panels or [""], gap_x=0.04, title_space=0,
