@@ -33,7 +33,7 @@ from framing.load.records import display
 from framing.load.sources import Limits
 from framing.segment.genre import Genre, decide_genre, normalise_genre
 
-__all__ = ["LoadResult", "discover", "guess_title", "load_corpus"]
+__all__ = ["LoadResult", "discover", "guess_title", "load_corpus", "outlet_table"]
 ROWS_PER_FRAME = 10_000
 
 
@@ -179,7 +179,7 @@ def _load_corpus(paths: list, manifest: str | Path | None, limits: Limits, outle
     problems: list[Problem] = []
     first_pass = list(walk(paths, manifests_only=True))
     manifests = [path for kind, path in first_pass if kind == "manifest"]
-    table = read_outlets(outlets_files((path for kind, path in first_pass if kind == "outlets"), outlets))
+    table = outlet_table(paths, outlets, first_pass)
     if manifest is not None:
         manifests.append(Path(manifest))
     merged: dict[str, ManifestEntry] = {}
@@ -240,6 +240,14 @@ def _load_corpus(paths: list, manifest: str | Path | None, limits: Limits, outle
         problems.append(Problem(merged[article_id].source, f"manifest names article {article_id!r}, which was not "
                                 "found among the inputs", article_id=article_id, severity="warning"))
     return LoadResult(articles, schema.frame([p.row() for p in problems], schema.ERRORS))
+
+
+def outlet_table(paths: Iterable[str | Path], outlets: str | Path | None = None,
+                 found: list | None = None) -> OutletTable:
+    """The outlets a load of `paths` uses: `outlets` (else FRAMING_OUTLETS) or the outlets.csv files found in the
+    folders (`found`: the manifests-only walk, when the caller has it); ConfigError when one is malformed."""
+    found = list(walk(list(paths), manifests_only=True)) if found is None else found
+    return read_outlets(outlets_files((path for kind, path in found if kind == "outlets"), outlets))
 
 
 def _return_freed_memory() -> None:
