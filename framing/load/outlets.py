@@ -92,14 +92,17 @@ def _cells(row: dict, name: str) -> str:
 
 
 def read_outlets(paths: Iterable[str | Path]) -> OutletTable:
-    """One table from the outlets files given (later files add outlets); ConfigError naming the file, the line and
-    the fix when a file is malformed or two outlets share an alias."""
+    """One table from the outlets files given; ConfigError naming the file, the line and the fix when a file is
+    malformed or two outlets share an alias. A later file adds outlets, and a row of it that names an outlet of an
+    earlier file (by its outlet, label or an alias: the dashboard's uploads folder) adds aliases to that outlet and
+    sets its group."""
     outlets: list[Outlet] = []
     keys: dict[str, tuple[int, str]] = {}  # key -> (index, where it was given)
     sources: list[str] = []
     for path in paths:
         path = Path(path)
         sources.append(path.name)
+        earlier = {key: index for key, (index, where) in keys.items()}  # the outlets of the files before this one
         for number, row in _rows(path):
             name = _cells(row, "outlet")
             if not name:
@@ -109,11 +112,15 @@ def read_outlets(paths: Iterable[str | Path]) -> OutletTable:
             aliases = tuple(dict.fromkeys([label, name, *(a.strip() for a in _cells(row, "aliases").split("|")
                                                           if a.strip())]))
             found = next((i for i, o in enumerate(outlets) if o.name == label), None)
+            if found is None and not _cells(row, "label"):
+                found = earlier.get(outlet_key(name) or "")
+            if found is not None:
+                label = outlets[found].name
             index = len(outlets) if found is None else found
             outlet = Outlet(label, _cells(row, "group") or None, aliases)
             if found is None:
                 outlets.append(outlet)
-            else:  # the same outlet listed again (in a second file): its aliases are added
+            else:  # the same outlet listed again (in a later file): its aliases are added, its group set
                 old = outlets[found]
                 outlets[found] = Outlet(old.name, outlet.group or old.group, tuple(dict.fromkeys(old.aliases + aliases)))
             for alias in aliases:
