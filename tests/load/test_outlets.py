@@ -132,3 +132,21 @@ def test_the_bundled_corpus_has_groups_and_no_agency_outlet(monkeypatch):
     groups = dict(articles.select("outlet", "group").drop_nulls("outlet").iter_rows())
     assert groups["nd"] == "daily newspaper" and groups["OZD"] == groups["Chas Pravdy"] == "online portal"
     assert "dpa-AFX" not in articles["outlet"].to_list() and groups[AGENCY_COPY] is None
+
+
+def test_a_saved_pages_site_name_is_matched(tmp_path, monkeypatch):
+    monkeypatch.delenv(OUTLETS_ENV, raising=False)
+    (tmp_path / "outlets.csv").write_text(TABLE, encoding="utf-8")
+    page = ('<html><head><meta property="og:site_name" content="{site}"><title>Nato</title></head><body><article>'
+            f"<h1>Nato-Chef fordert Garantien</h1><p>{TEXT} Er sprach vor Journalisten in der Hauptstadt.</p>"
+            "<p>Die Verbündeten sollen mehr tun, sagte Rutte. Er rief sie auf, ihre Zusagen einzuhalten.</p>"
+            "</article></body></html>")
+    (tmp_path / "a.html").write_text(page.format(site="Süddeutsche.de"), encoding="utf-8")
+    (tmp_path / "b.html").write_text(page.format(site="www.sueddeutsche.de").replace("Freitag", "Montag"),
+                                     encoding="utf-8")
+    (tmp_path / "c.html").write_text(page.format(site="Tagesspiegel").replace("Freitag", "Sonntag"),
+                                     encoding="utf-8")
+    rows = {r["article_id"]: r for r in load_corpus([tmp_path]).articles.to_dicts()}
+    assert {k: (r["outlet"], r["group"]) for k, r in rows.items()} == {
+        "a": ("SZ", "established"), "b": ("SZ", "established"), "c": ("Tagesspiegel", None)}
+    assert "og:site_name" in rows["a"]["provenance"] and "outlets.csv" in rows["a"]["provenance"]
