@@ -136,7 +136,7 @@ def _analyse(key: str, paths: list[Path]) -> Corpus:
     else:
         analysis = analyze_articles(loaded.articles, errors=loaded.errors, progress=progress)
     if stored is not None:
-        analysis = Analysis(*(pl.concat([getattr(stored, t), getattr(analysis, t)], how="vertical_relaxed")
+        analysis = Analysis(*(pl.concat([getattr(stored, t), getattr(analysis, t)], how="diagonal_relaxed")
                               for t in Analysis.TABLES))
     bar.progress(1.0, text="Preparing the views …")
     fast, ids = codes.encode_ids(analysis)
@@ -176,9 +176,10 @@ def table(corpus: Corpus, name: str, flt: Filter, period: str = "month", by: str
 
 def shown(df: pl.DataFrame, by: str = "outlet") -> pl.DataFrame:
     """A table as the page shows and downloads it: compared by group, its `outlet` column (the groups, see `table`)
-    is called `group`."""
+    is called `group` (and the outlet × outlet matrix's `other_outlet` `other_group`)."""
     if by == "group" and "outlet" in df.columns and "group" not in df.columns:
-        return df.rename({"outlet": "group"})
+        return df.rename({"outlet": "group", **({"other_outlet": "other_group"} if "other_outlet" in df.columns
+                                               else {})})
     return df
 
 
