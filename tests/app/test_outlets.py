@@ -77,3 +77,27 @@ def test_filtering_out_an_outlet_keeps_the_others_colours(dashboard_env):
     after = _marker_colours(at)
     assert set(after) <= {"OZD", "Chas Pravdy"} and after["OZD"] == before["OZD"]
     assert len(set(before.values())) == len(before)  # no two outlets share a colour
+
+
+def test_a_stored_analysis_from_before_outlets_csv_opens_with_uploads_on_top(dashboard_env, tmp_path, monkeypatch,
+                                                                             analysis_cache_dir):
+    import polars as pl
+
+    from framing.cli import main
+    from framing.load import uploads as store
+    from tests.helpers import DATA
+
+    out = tmp_path / "analysis"
+    assert main(["analyze", str(DATA), "--out", str(out), "--cache-dir", str(analysis_cache_dir), "--quiet"]) == 0
+    articles = pl.read_parquet(out / "articles.parquet").drop("group")  # as written before the group column
+    articles.write_parquet(out / "articles.parquet")
+    (out / "articles.csv").unlink()
+    monkeypatch.setenv("FRAMING_ANALYSIS", str(out))
+    [result] = store.add_files(dashboard_env, [("mein.txt", "Berlin. Mark Rutte sagte, das sei wichtig.".encode())],
+                               outlet="Testblatt", group="Regionalpresse")
+    assert result.status == "stored"
+    at = start()
+    overview = frame(at, "n_articles", "n_words")
+    groups = dict(overview.select("outlet", "group").iter_rows())
+    assert groups["Testblatt"] == "Regionalpresse" and groups["nd"] == "(no group)"
+    assert overview["n_articles"].sum() == 6
