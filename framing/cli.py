@@ -6,6 +6,7 @@ The only place besides dashboard.py that talks to the terminal; FramingError bec
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -139,6 +140,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
         from framing.pipeline import read_analysis
 
         analysis = read_analysis(args.analysis)
+        outlets = args.outlets or os.environ.get("FRAMING_OUTLETS", "").strip() or None
+        if outlets is not None:  # regroup the stored articles by this outlets.csv
+            import dataclasses
+
+            from framing.load.outlets import apply_outlets, outlets_files, read_outlets
+
+            table = read_outlets(outlets_files([], outlets))
+            analysis = dataclasses.replace(analysis, articles=apply_outlets(analysis.articles, table))
     elif args.paths:
         with _analysed(args) as stored:
             analysis = stored.collect()

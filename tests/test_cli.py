@@ -125,3 +125,16 @@ def test_a_bad_outlets_file_is_a_message(tmp_path: Path) -> None:
     result = run("compare", str(DATA), "--outlets", str(bad), "--out", str(tmp_path / "cmp"), "--no-cache", "--quiet")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "no 'outlet' column" in result.stderr
+
+
+def test_compare_regroups_a_stored_analysis_by_a_given_outlets_file(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("FRAMING_OUTLETS", raising=False)
+    out, cmp = tmp_path / "out", tmp_path / "cmp"
+    assert main(["analyze", str(DATA), "--out", str(out), "--cache-dir", str(tmp_path / "cache"), "--quiet"]) == 0
+    mine = tmp_path / "mine.csv"
+    mine.write_text("outlet,group,aliases\nnd,left,\nOZD,portal,Chas Pravdy\n", encoding="utf-8")
+    assert main(["compare", "--analysis", str(out), "--out", str(cmp), "--outlets", str(mine), "--by", "group"]) == 0
+    overview = pl.read_csv(cmp / "overview.csv")
+    assert dict(overview.select("group", "n_articles").iter_rows()) == {"left": 1, "portal": 2, "(no group)": 2}
+    assert main(["compare", "--analysis", str(out), "--out", str(cmp)]) == 0  # without it: the groups as analysed
+    assert set(pl.read_csv(cmp / "overview.csv")["group"]) == {"daily newspaper", "online portal", "(no group)"}

@@ -35,8 +35,9 @@ class View:
 
 
 def banner(view: View) -> None:
-    """The filter as a sentence, above every chart and table."""
-    st.markdown(filter_sentence_html(view.flt.describe(), view.filtered.articles.height), unsafe_allow_html=True)
+    """The filter as a sentence, above every chart and table (saying so when the views compare groups)."""
+    sentence = view.flt.describe() + ("; groups of outlets compared" if view.by == "group" else "")
+    st.markdown(filter_sentence_html(sentence, view.filtered.articles.height), unsafe_allow_html=True)
 
 
 def arrow(df: pl.DataFrame):

@@ -20,6 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import polars as pl
+
 from framing.errors import ConfigError, InputError
 from framing.load.html import domain_of, normalise_outlet
 from framing.load.metadata import _agency_in
@@ -173,3 +175,15 @@ def outlets_files(found: Iterable[Path], given: str | Path | None = None) -> lis
                               f"(--outlets or {OUTLETS_ENV})")
         return [path]
     return list(found)
+
+
+def apply_outlets(articles: pl.DataFrame, table: OutletTable) -> pl.DataFrame:
+    """An articles table (schema.ARTICLES) with its outlets, groups and agencies resolved by `table` again: an
+    analysis stored before (`framing compare --analysis DIR --outlets FILE`) regrouped without analysing again."""
+    rows = articles.select("outlet", "url", "agency").rows()
+    resolved = [table.resolve(outlet, url, agency) for outlet, url, agency in rows]
+    return articles.with_columns(
+        pl.Series("outlet", [r.outlet for r in resolved], pl.String),
+        pl.Series("group", [r.group for r in resolved], pl.String),
+        pl.Series("agency", [r.agency for r in resolved], pl.String),
+    ).select(articles.columns if "group" in articles.columns else [*articles.columns, "group"])

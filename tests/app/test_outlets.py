@@ -46,6 +46,7 @@ def test_the_switch_makes_every_view_compare_groups(dashboard_env, view):
     assert names & GROUPS, f"{view}: no chart names a group"
     assert not names & {"nd", "OZD", "Chas Pravdy"}, f"{view}: a chart still names outlets"
     assert at.query_params["compare"] in ("group", ["group"])
+    assert banners(at) and all("groups of outlets compared" in b for b in banners(at))
 
 
 def test_the_url_opens_the_group_comparison(dashboard_env):
