@@ -150,3 +150,11 @@ def test_a_saved_pages_site_name_is_matched(tmp_path, monkeypatch):
     assert {k: (r["outlet"], r["group"]) for k, r in rows.items()} == {
         "a": ("SZ", "established"), "b": ("SZ", "established"), "c": ("Tagesspiegel", None)}
     assert "og:site_name" in rows["a"]["provenance"] and "outlets.csv" in rows["a"]["provenance"]
+
+
+def test_an_agency_that_outlets_csv_lists_is_an_outlet(tmp_path):
+    path = tmp_path / "outlets.csv"
+    path.write_text("outlet,group,aliases\nReuters,wire,reuters.com\n", encoding="utf-8")
+    table = read_outlets([path])
+    assert (table.resolve("Reuters").outlet, table.resolve("Reuters").group) == ("Reuters", "wire")
+    assert table.resolve("dpa").outlet == AGENCY_COPY  # an agency it does not list stays agency copy
