@@ -102,3 +102,15 @@ def test_a_stored_analysis_from_before_outlets_csv_opens_with_uploads_on_top(das
     groups = dict(overview.select("outlet", "group").iter_rows())
     assert groups["Testblatt"] == "Regionalpresse" and groups["nd"] == "(no group)"
     assert overview["n_articles"].sum() == 6
+
+
+def test_a_bad_outlets_file_is_a_message_in_the_dashboard(dashboard_env, tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Berlin. Mark Rutte sagte, das sei wichtig.", encoding="utf-8")
+    (corpus / "outlets.csv").write_text("outlet,group,aliases\nSZ,a,sz.de\nSZ Magazin,b,SZ.de\n", encoding="utf-8")
+    monkeypatch.setenv("FRAMING_CORPUS", str(corpus))
+    at = start()
+    [error] = at.error
+    assert "could not be loaded" in error.value and "names two outlets" in error.value
+    assert "give each alias to one outlet only" in error.value
