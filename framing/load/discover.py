@@ -221,10 +221,11 @@ def walk(paths: Iterable[str | Path], manifests_only: bool = False) -> Iterator[
             if root.name.lower() == OUTLETS_NAME:
                 yield "outlets", root
                 continue
-            sibling = root.parent / MANIFEST_NAME
-            if sibling.is_file() and os.path.realpath(sibling) not in roots.files:
-                roots.files.add(os.path.realpath(sibling))
-                yield "manifest", sibling
+            for kind, name in (("manifest", MANIFEST_NAME), ("outlets", OUTLETS_NAME)):  # beside a file given
+                sibling = root.parent / name
+                if sibling.is_file() and os.path.realpath(sibling) not in roots.files:
+                    roots.files.add(os.path.realpath(sibling))
+                    yield kind, sibling
             if manifests_only:
                 continue
             if str(resolved) in roots.files or roots.covers(resolved):

@@ -158,3 +158,12 @@ def test_an_agency_that_outlets_csv_lists_is_an_outlet(tmp_path):
     table = read_outlets([path])
     assert (table.resolve("Reuters").outlet, table.resolve("Reuters").group) == ("Reuters", "wire")
     assert table.resolve("dpa").outlet == AGENCY_COPY  # an agency it does not list stays agency copy
+
+
+def test_an_outlets_file_beside_a_given_file_is_used(tmp_path, monkeypatch):
+    monkeypatch.delenv(OUTLETS_ENV, raising=False)
+    (tmp_path / "outlets.csv").write_text(TABLE, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("article_id,outlet\na,sueddeutsche.de\n", encoding="utf-8")
+    assert load_corpus([tmp_path / "a.txt"]).articles.select("outlet", "group").row(0) == ("SZ", "established")
+    assert load_corpus([tmp_path / "outlets.csv"]).articles.height == 0  # given itself: metadata, no article
