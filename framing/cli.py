@@ -6,6 +6,7 @@ The only place besides dashboard.py that talks to the terminal; FramingError bec
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -53,6 +54,8 @@ def _add_analysis_options(p: argparse.ArgumentParser, paths_required: bool = Tru
                    ".zip .tar .tar.gz); folders are read recursively")
     p.add_argument("--manifest", type=Path, help="CSV with article_id and outlet/agency/date/title/url per article "
                    "(a manifest.csv inside a given folder is read automatically)")
+    p.add_argument("--outlets", type=Path, default=None, help="outlets.csv with outlet, group, aliases (and label) "
+                   "per outlet, used instead of an outlets.csv inside a given folder (default: $FRAMING_OUTLETS)")
     p.add_argument("--actors", type=Path, default=None,
                    help="your actors file (CSV: canonical, aliases, group, type) that merges, splits and labels "
                         "speakers; default: actors.csv at the top of a corpus folder")
@@ -88,7 +91,7 @@ def _analysed(args: argparse.Namespace) -> Iterator[StoredAnalysis]:
 
         from framing.terms import find_terms_file, load_terms
 
-        loaded = load_corpus(args.paths, manifest=args.manifest)
+        loaded = load_corpus(args.paths, manifest=args.manifest, outlets=args.outlets)
         actors = args.actors or find_actors_file(args.paths)
         if actors is not None:
             load_actors_file(actors)  # a malformed file is reported before the analysis starts
@@ -137,6 +140,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
         from framing.pipeline import read_analysis
 
         analysis = read_analysis(args.analysis)
+        outlets = args.outlets or os.environ.get("FRAMING_OUTLETS", "").strip() or None
+        if outlets is not None:  # regroup the stored articles by this outlets.csv
+            import dataclasses
+
+            from framing.load.outlets import apply_outlets, outlets_files, read_outlets
+
+            table = read_outlets(outlets_files([], outlets))
+            analysis = dataclasses.replace(analysis, articles=apply_outlets(analysis.articles, table))
     elif args.paths:
         with _analysed(args) as stored:
             analysis = stored.collect()
@@ -160,7 +171,9 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     where = f"http://{args.host}:{args.port or 8501}"
     corpus = ", ".join(map(str, args.paths)) or "the bundled corpus"
     print(f"framing dashboard on {where} ({corpus}); Ctrl-C stops it", file=sys.stderr)
-    return server.serve(args.paths, host=args.host, port=args.port, analysis=args.analysis)
+    if args.outlets is not None and not Path(args.outlets).is_file():
+        raise FramingError(f"--outlets {args.outlets} does not exist; give the path of an outlets.csv")
+    return server.serve(args.paths, host=args.host, port=args.port, analysis=args.analysis, outlets=args.outlets)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -195,9 +208,9 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--analysis", type=Path, default=None,
                          help="read the tables of an earlier `framing analyze --out DIR` instead of analysing PATHs")
     compare.add_argument("--out", type=Path, required=True, help="folder for the tables (created if missing)")
-    compare.add_argument("--by", choices=["outlet", "article", "outlet_kind", "outlet_date"], default="outlet",
-                         help="rows of each table: per outlet (default), per article, per outlet and section kind, "
-                         "or per outlet and period")
+    compare.add_argument("--by", choices=["outlet", "group", "article", "outlet_kind", "outlet_date"],
+                         default="outlet", help="rows of each table: per outlet (default), per group of outlets "
+                         "(outlets.csv), per article, per outlet and section kind, or per outlet and period")
     compare.add_argument("--period", choices=["day", "week", "month", "year"], default="month",
                          help="with --by outlet_date: the length of a period")
     from framing.aggregate.filters import add_filter_arguments
@@ -218,6 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
                            "the network)")
     dashboard.add_argument("--analysis", type=Path, default=None,
                            help="open the tables of an earlier `framing analyze --out DIR` instead of analysing")
+    dashboard.add_argument("--outlets", type=Path, default=None, help="outlets.csv (outlet, group, aliases, label) "
+                           "used instead of an outlets.csv inside the corpus folders (default: $FRAMING_OUTLETS)")
     dashboard.set_defaults(func=cmd_dashboard)
     return parser
 

@@ -10,7 +10,9 @@ import polars as pl
 
 ARTICLES = {
     "article_id": pl.String,
-    "outlet": pl.String,  # null when neither the manifest nor the text names it
+    "outlet": pl.String,  # null when neither the manifest nor the text names it; "(agency copy)" for wire copy
+    # without a known outlet; as outlets.csv names it where that lists the outlet (framing.load.outlets)
+    "group": pl.String,  # the outlet's group in outlets.csv; null when the outlet is not listed there
     "agency": pl.String,  # wire service the text credits (dpa-AFX, AFP, Reuters, ...); null when none
     "date": pl.String,  # ISO date at its precision: 2025-08-22, 2024-12, 2024; null when unknown
     "date_precision": pl.String,  # day / month / year / none

@@ -41,7 +41,7 @@ def test_analyze_the_bundled_corpus(tmp_path: Path) -> None:
         "001": ("OZD", "", "", "none"),
         "002": ("", "", "2025-08-17", "day"),
         "003": ("Chas Pravdy", "", "2025-09-03", "day"),
-        "004": ("dpa-AFX", "dpa-AFX", "2024-12", "month"),
+        "004": ("(agency copy)", "dpa-AFX", "2024-12", "month"),  # a wire agency is never an outlet
     }
     quotes = pl.read_parquet(out / "quotes.parquet")
     assert {"article_id", "start", "end", "speaker_start", "speaker_end"} <= set(quotes.columns)
@@ -98,3 +98,43 @@ def test_compare_reads_partitioned_analysis_output(tmp_path: Path) -> None:
 def test_compare_without_input_says_what_to_give(tmp_path: Path) -> None:
     result = run("compare", "--out", str(tmp_path / "cmp"))
     assert result.returncode == 2 and "--analysis DIR" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_compare_by_group_and_a_given_outlets_file(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("FRAMING_OUTLETS", raising=False)
+    cache = str(tmp_path / "cache")
+    out = tmp_path / "by_group"
+    assert main(["compare", str(DATA), "--out", str(out), "--cache-dir", cache, "--quiet", "--by", "group"]) == 0
+    overview = pl.read_csv(out / "overview.csv")
+    assert overview.columns[0] == "group" and "outlet" not in overview.columns
+    assert dict(overview.select("group", "n_articles").iter_rows()) == {
+        "daily newspaper": 1, "online portal": 2, "(no group)": 2}  # the unknown outlet and the agency copy
+    mine = tmp_path / "mine.csv"
+    mine.write_text("outlet,group,aliases\nnd,left,\nOZD,portal,Chas Pravdy\n", encoding="utf-8")
+    out = tmp_path / "mine"
+    assert main(["compare", str(DATA), "--out", str(out), "--cache-dir", cache, "--quiet", "--outlets", str(mine),
+                 "--outlet-group", "portal"]) == 0
+    overview = pl.read_csv(out / "overview.csv")
+    assert overview.select("outlet", "group", "n_articles").rows() == [("OZD", "portal", 2)]  # Chas Pravdy merged
+    assert "outlet group portal" in (out / "filter.txt").read_text(encoding="utf-8")
+
+
+def test_a_bad_outlets_file_is_a_message(tmp_path: Path) -> None:
+    bad = tmp_path / "outlets.csv"
+    bad.write_text("name,group\nnd,left\n", encoding="utf-8")
+    result = run("compare", str(DATA), "--outlets", str(bad), "--out", str(tmp_path / "cmp"), "--no-cache", "--quiet")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "no 'outlet' column" in result.stderr
+
+
+def test_compare_regroups_a_stored_analysis_by_a_given_outlets_file(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("FRAMING_OUTLETS", raising=False)
+    out, cmp = tmp_path / "out", tmp_path / "cmp"
+    assert main(["analyze", str(DATA), "--out", str(out), "--cache-dir", str(tmp_path / "cache"), "--quiet"]) == 0
+    mine = tmp_path / "mine.csv"
+    mine.write_text("outlet,group,aliases\nnd,left,\nOZD,portal,Chas Pravdy\n", encoding="utf-8")
+    assert main(["compare", "--analysis", str(out), "--out", str(cmp), "--outlets", str(mine), "--by", "group"]) == 0
+    overview = pl.read_csv(cmp / "overview.csv")
+    assert dict(overview.select("group", "n_articles").iter_rows()) == {"left": 1, "portal": 2, "(no group)": 2}
+    assert main(["compare", "--analysis", str(out), "--out", str(cmp)]) == 0  # without it: the groups as analysed
+    assert set(pl.read_csv(cmp / "overview.csv")["group"]) == {"daily newspaper", "online portal", "(no group)"}

@@ -1,6 +1,6 @@
 """One filter value for the dashboard, the CLI and the exports: what it keeps, and what it says in words.
 
-A `Filter` selects articles (outlet, date range, text search, language) and, inside them, parts of the analysis
+A `Filter` selects articles (outlet, group of outlets, date range, text search, language) and, inside them, parts of the analysis
 (section kinds, voices, speakers, speaker groups). `apply` restricts every table of an `Analysis` consistently;
 `describe` renders the filter as the sentence shown above every table; `to_query_params` / `from_query_params`
 carry it in the URL.
@@ -21,6 +21,7 @@ from framing import schema
 from framing.errors import ConfigError
 
 UNKNOWN_OUTLET = "(unknown outlet)"  # how a null outlet is shown, grouped and selected
+NO_GROUP = "(no group)"  # the group of an outlet that outlets.csv does not list (or of an unknown outlet)
 UNKNOWN_LANGUAGE = "(too short to tell)"  # how a null language (framing.load.language) is shown and selected
 
 _FALSE = {"0", "false", "no", "off", "n"}
@@ -31,6 +32,16 @@ A = TypeVar("A")
 def outlet_label() -> pl.Expr:
     """The outlet column with a null outlet shown as UNKNOWN_OUTLET (never dropped)."""
     return pl.col("outlet").fill_null(UNKNOWN_OUTLET).alias("outlet")
+
+
+def group_label() -> pl.Expr:
+    """The outlet's group (articles column `group`, from outlets.csv) with a null group shown as NO_GROUP."""
+    return pl.col("group").fill_null(NO_GROUP).alias("group")
+
+
+def with_group_column(articles: pl.DataFrame) -> pl.DataFrame:
+    """An articles frame that has the `group` column (null where absent: an analysis stored before outlets.csv)."""
+    return articles if "group" in articles.columns else articles.with_columns(pl.lit(None, pl.String).alias("group"))
 
 
 def _clean_tuple(values: Any) -> tuple[str, ...]:
@@ -66,6 +77,7 @@ class Filter:
     """
 
     outlets: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()  # groups of outlets (outlets.csv); NO_GROUP for outlets it does not list
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     include_undated: bool = True
@@ -78,7 +90,7 @@ class Filter:
 
     def __post_init__(self) -> None:
         # Normalise so that equal views compare equal and round-trip through the URL unchanged.
-        for name in ("outlets", "section_kinds", "voices", "speakers", "speaker_groups", "languages"):
+        for name in ("outlets", "groups", "section_kinds", "voices", "speakers", "speaker_groups", "languages"):
             object.__setattr__(self, name, _clean_tuple(getattr(self, name)))
         object.__setattr__(self, "text", (self.text or "").strip())
         object.__setattr__(self, "include_undated", bool(self.include_undated))
@@ -96,6 +108,9 @@ class Filter:
     def describe(self) -> str:
         """The filter as one sentence, e.g. "nd and OZD, commentary only, 2025-08-01 to 2025-08-31, undated included"."""
         parts = [_join_words(self.outlets) if self.outlets else "all outlets"]
+        if self.groups:
+            noun = "group" if len(self.groups) == 1 else "groups"
+            parts.append(f"outlet {noun} {_join_words(self.groups)}")
         if self.section_kinds:
             parts.append(_join_words(k.replace("_", " ") for k in self.section_kinds) + " only")
         if self.voices:
@@ -129,6 +144,8 @@ class Filter:
         keep = pl.lit(True)
         if self.outlets:
             keep = keep & outlet_label().is_in(list(self.outlets))
+        if self.groups:
+            keep = keep & group_label().is_in(list(self.groups))
         undated = pl.col("date_first").is_null() | pl.col("date_last").is_null()
         dated_ok = pl.lit(True)
         # An article's date may be a whole month or year: keep it when [date_first, date_last] overlaps the range.
@@ -150,7 +167,7 @@ class Filter:
     def apply(self, analysis: A) -> A:
         """The analysis restricted to this filter, every table consistently (errors are kept as they are).
 
-        - articles: outlet, date range (overlap; undated only when `include_undated`), text search;
+        - articles: outlet, group, date range (overlap; undated only when `include_undated`), text search;
         - sections: of kept articles, of the chosen `section_kinds`;
         - sentences: of kept sections' kinds, whose dominant `voice` is chosen;
         - voice_segments: of sentences in the chosen kinds, in the chosen voices;
@@ -160,7 +177,8 @@ class Filter:
         """
         if self.is_empty():
             return analysis
-        articles = analysis.articles.filter(self.article_mask())
+        articles = (with_group_column(analysis.articles) if self.groups else analysis.articles).filter(
+            self.article_mask())
         ids = articles.select("article_id")
 
         sections = analysis.sections.join(ids, on="article_id", how="semi")
@@ -214,6 +232,8 @@ class Filter:
         params: dict[str, str | list[str]] = {}
         if self.outlets:
             params["outlet"] = list(self.outlets)
+        if self.groups:
+            params["outlet_group"] = list(self.groups)
         if self.date_from:
             params["from"] = self.date_from.isoformat()
         if self.date_to:
@@ -272,6 +292,7 @@ class Filter:
         undated_raw = one("undated").lower()
         return cls(
             outlets=tuple(values("outlet")),
+            groups=tuple(values("outlet_group")),
             date_from=_parse_date(one("from")),
             date_to=_parse_date(one("to")),
             include_undated=undated_raw not in _FALSE,
@@ -290,6 +311,7 @@ class Filter:
         /,
         *,
         outlets: Iterable[str] | None = None,
+        groups: Iterable[str] | None = None,
         date_from: str | None = None,
         date_to: str | None = None,
         include_undated: bool = True,
@@ -307,6 +329,7 @@ class Filter:
         if args is not None:
             return cls.from_cli(
                 outlets=getattr(args, "outlet", None),
+                groups=getattr(args, "outlet_group", None),
                 date_from=getattr(args, "date_from", None),
                 date_to=getattr(args, "date_to", None),
                 include_undated=getattr(args, "include_undated", True),
@@ -338,6 +361,7 @@ class Filter:
             raise ConfigError(f"date from {parsed['date_from']} is after date to {parsed['date_to']}")
         return cls(
             outlets=_clean_tuple(outlets),
+            groups=_clean_tuple(groups),
             date_from=parsed["date_from"],
             date_to=parsed["date_to"],
             include_undated=include_undated,
@@ -366,6 +390,9 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("filter", "which articles and which parts of them the tables cover")
     group.add_argument("--outlet", action="append", metavar="NAME",
                        help=f"only this outlet (repeatable); {UNKNOWN_OUTLET!r} selects articles without one")
+    group.add_argument("--outlet-group", dest="outlet_group", action="append", metavar="GROUP",
+                       help=f"only outlets of this group of outlets.csv (repeatable); {NO_GROUP!r} selects outlets "
+                       "it does not list")
     group.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
                        help="only articles whose date can fall on or after this day")
     group.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
@@ -399,6 +426,8 @@ class FilterOptions:
     date_max: dt.date | None
     n_undated: int
     languages: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()  # groups of outlets, NO_GROUP last
+    outlet_groups: tuple[tuple[str, str], ...] = ()  # (outlet, its group) for every outlet
 
 
 def filter_options(analysis: Any) -> FilterOptions:
@@ -410,6 +439,8 @@ def filter_options(analysis: Any) -> FilterOptions:
         analysis.voice_segments["voice"].drop_nulls().to_list()
     )
     outlets = set(arts.select(outlet_label())["outlet"].to_list())
+    pairs = with_group_column(arts).select(outlet_label(), group_label()).unique().sort("outlet", "group")
+    outlet_groups = dict(pairs.iter_rows())  # an outlet has one group: outlets.csv gives each one group
     by_words = (
         analysis.quotes.filter(pl.col("speaker").is_not_null())
         .group_by("speaker")
@@ -427,4 +458,6 @@ def filter_options(analysis: Any) -> FilterOptions:
         n_undated=int(arts["date_first"].is_null().sum()),
         languages=tuple(sorted(set(arts.select(pl.col("language").fill_null(UNKNOWN_LANGUAGE))["language"]
                                    .to_list()))) if "language" in arts.columns else (),
+        groups=tuple(sorted(set(outlet_groups.values()), key=lambda g: (g == NO_GROUP, g))),
+        outlet_groups=tuple(sorted(outlet_groups.items())),
     )

@@ -9,10 +9,10 @@ from typing import Any
 
 import polars as pl
 
-from framing.aggregate.filters import outlet_label
+from framing.aggregate.filters import group_label, outlet_label, with_group_column
 from framing.errors import ConfigError
 
-BY_VALUES = ("outlet", "article", "outlet_kind", "outlet_date")
+BY_VALUES = ("outlet", "group", "article", "outlet_kind", "outlet_date")
 PERIODS = ("day", "week", "month", "year")
 UNDATED = "(undated)"
 IMPRECISE = "(imprecise)"
@@ -24,6 +24,7 @@ def group_keys(by: str) -> list[str]:
     """The key columns a table grouped `by` starts with."""
     keys = {
         "outlet": ["outlet"],
+        "group": ["group"],  # the outlets' groups of outlets.csv (framing.aggregate.filters.group_label)
         "article": ["outlet", "article_id"],
         "outlet_kind": ["outlet", "kind"],
         "outlet_date": ["outlet", "period"],
@@ -42,7 +43,7 @@ def _check(by: str, allowed: tuple[str, ...], table: str, period: str) -> list[s
 
 
 def _article_keys(articles: pl.DataFrame, period: str) -> pl.DataFrame:
-    """article_id -> outlet label and period bucket."""
+    """article_id -> outlet label, its group and period bucket."""
     fmt = _PERIOD_FORMAT[period]
     first = pl.col("date_first").dt.strftime(fmt)
     last = pl.col("date_last").dt.strftime(fmt)
@@ -53,13 +54,14 @@ def _article_keys(articles: pl.DataFrame, period: str) -> pl.DataFrame:
         .then(first)
         .otherwise(pl.lit(IMPRECISE))
     )
-    return articles.select("article_id", outlet_label(), bucket.alias("period"))
+    return with_group_column(articles).select("article_id", outlet_label(), group_label(), bucket.alias("period"))
 
 
 def _with_keys(df: pl.DataFrame, articles: pl.DataFrame, period: str) -> pl.DataFrame:
-    """`df` (with article_id) joined to its article's outlet label and period; rows of unknown articles drop out."""
+    """`df` (with article_id) joined to its article's outlet label, group and period; rows of unknown articles drop
+    out."""
     keys = _article_keys(articles, period)
-    drop = [c for c in ("outlet", "period") if c in df.columns]
+    drop = [c for c in ("outlet", "group", "period") if c in df.columns]
     return df.drop(drop).join(keys, on="article_id", how="inner")
 
 
@@ -95,3 +97,28 @@ def _quote_kinds(analysis: Any) -> pl.DataFrame:
 def _words(expr: pl.Expr) -> pl.Expr:
     """Number of word tokens (runs of letters/digits) in a text column."""
     return expr.fill_null("").str.count_matches(r"\w+").cast(pl.Int64)
+
+
+def as_groups(analysis: Any) -> Any:
+    """The analysis with each article's outlet replaced by its group: a table computed per outlet on it is the
+    table per group (its `outlet` column then holds the groups; see `TableSpec.__call__`)."""
+    import dataclasses
+
+    articles = with_group_column(analysis.articles).with_columns(group_label().alias("outlet"))
+    return dataclasses.replace(analysis, articles=articles)
+
+
+def with_groups(table: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """A table with an `outlet` column given the outlet's `group` (NO_GROUP for an outlet outlets.csv does not
+    list), placed after the table's leading key columns (outlet, article_id, kind, period), so a table still starts
+    with its `group_keys`; a table without `outlet`, or with `group` already, is returned as it is."""
+    if "outlet" not in table.columns or "group" in table.columns:
+        return table
+    pairs = with_group_column(articles).select(outlet_label(), group_label()).unique("outlet", keep="first")
+    columns = list(table.columns)
+    at = columns.index("outlet") + 1
+    while at < len(columns) and columns[at] in ("article_id", "kind", "period"):
+        at += 1
+    columns.insert(at, "group")
+    return table.join(pairs, on="outlet", how="left", maintain_order="left").with_columns(
+        group_label()).select(columns)

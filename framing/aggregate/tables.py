@@ -3,12 +3,17 @@
 Every function takes an `Analysis` (already filtered with `Filter.apply`) and a grouping `by`:
 
 - "outlet": one row (set) per outlet; a null outlet is shown as "(unknown outlet)", never dropped;
+- "group": one row (set) per group of outlets (outlets.csv); outlets it does not list are in "(no group)";
 - "article": per article (with its outlet);
 - "outlet_kind": per outlet x section kind (where the table's rows have a section kind);
 - "outlet_date": per outlet x `period` bucket ("day" 2025-08-22, "week" 2025-W34, "month" 2025-08, "year" 2025)
   of `date_first`. An article goes into a bucket only when its whole possible date range [date_first, date_last]
   falls inside that bucket; otherwise it is counted in the bucket "(imprecise)" (a month-precision date in a day
   or week view), and undated articles in "(undated)". Nothing is dropped, so bucket totals add up to outlet totals.
+
+Every table with an `outlet` column also has the outlet's `group` beside it (`TableSpec.__call__`). A table whose
+function knows no "group" grouping is computed per outlet on the analysis with each outlet replaced by its group
+(`grouping.as_groups`), so every table per outlet can be had per group.
 
 Shares are null (not NaN) where their denominator is zero. Rows are sorted by their keys, so results do not depend
 on the order of the input rows.
@@ -25,12 +30,11 @@ import polars as pl
 from framing import schema
 from framing.aggregate import actors, comparison, evidence, gender, genres, mentions, reuse, reuse_matrix, timeline
 from framing.errors import ConfigError
-from framing.aggregate.filters import UNKNOWN_OUTLET, outlet_label
+from framing.aggregate.filters import NO_GROUP, UNKNOWN_OUTLET, outlet_label
 from framing.aggregate.grouping import (BY_VALUES, IMPRECISE, PERIODS, UNDATED, _check, _segments_with_kind,
-                                        _quote_kinds, _share, _with_keys, _words, group_keys)
+                                        _quote_kinds, _share, _with_keys, _words, as_groups, group_keys, with_groups)
 
 UNKNOWN_SPEAKER = "(unknown speaker)"
-NO_GROUP = "(no group)"
 OPINION_THRESHOLD = 0.5  # schema.SENTENCES: opinion >= 0.5 counts as opinionated
 
 __all__ = [
@@ -67,7 +71,7 @@ __all__ = [
 
 def overview(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:
     """Articles, words, characters, date range and each section kind's share of the text, per group."""
-    keys = _check(by, ("outlet", "article", "outlet_date"), "overview", period)
+    keys = _check(by, ("outlet", "group", "article", "outlet_date"), "overview", period)
     arts = _with_keys(analysis.articles, analysis.articles, period).with_columns(
         _words(pl.col("text")).alias("_words"),
         pl.col("n_chars").fill_null(pl.col("text").fill_null("").str.len_chars()).cast(pl.Int64).alias("_chars"),
@@ -124,7 +128,7 @@ def overview(analysis: Any, by: str = "outlet", period: str = "month") -> pl.Dat
 
 def section_composition(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:
     """Long form: per group and section kind, sections, characters and share of the group's characters."""
-    keys = _check(by, ("outlet", "article", "outlet_date"), "section composition", period)
+    keys = _check(by, ("outlet", "group", "article", "outlet_date"), "section composition", period)
     arts = _with_keys(analysis.articles, analysis.articles, period)
     n_articles = arts.group_by(keys).agg(pl.len().cast(pl.Int64).alias("_group_articles"))
     secs = _with_keys(analysis.sections, analysis.articles, period).with_columns(
@@ -431,7 +435,7 @@ def commentary_profile(analysis: Any, by: str = "outlet", period: str = "month")
     """Where the outlet speaks in its own voice: share of text that is commentary / analysis, and how often
     the journalist's own sentences are opinionated (opinion >= 0.5) in reporting (opinion leaking into news)
     and in commentary."""
-    keys = _check(by, ("outlet", "article", "outlet_date"), "commentary profile", period)
+    keys = _check(by, ("outlet", "group", "article", "outlet_date"), "commentary profile", period)
     arts = _with_keys(analysis.articles, analysis.articles, period)
     base = arts.group_by(keys).agg(pl.len().cast(pl.Int64).alias("n_articles"))
     secs = _with_keys(analysis.sections, analysis.articles, period).with_columns(
@@ -537,38 +541,38 @@ class TableSpec:
     from_source: Callable[[pl.DataFrame, str], pl.DataFrame] | None = None
 
     def grouping(self, by: str | None) -> str:
-        """`by` if the table supports that grouping, else its default grouping."""
-        return by if by in self.supports else self.default_by
+        """`by` if the table supports that grouping (every table per outlet can be had per group), else its
+        default grouping."""
+        if by in self.supports or (by == "group" and "outlet" in self.supports):
+            return by
+        return self.default_by
 
     def __call__(self, analysis: Any, by: str | None = None, period: str = "month", **options: Any) -> pl.DataFrame:
-        """The table grouped `by` if it supports that grouping, else by its default grouping."""
+        """The table grouped `by` if it supports that grouping, else by its default grouping; with the outlet's
+        group beside its `outlet` column."""
         if self.supports == ():
-            return self.function(analysis, **options)
-        return self.function(analysis, by=self.grouping(by), period=period, **options)
+            return with_groups(self.function(analysis, **options), analysis.articles)
+        grouping = self.grouping(by)
+        if grouping == "group" and "group" not in self.supports:
+            table = self.function(as_groups(analysis), by="outlet", period=period, **options)
+            return table.rename({"outlet": "group"}) if "outlet" in table.columns else table
+        return with_groups(self.function(analysis, by=grouping, period=period, **options), analysis.articles)
 
 
 TABLES: dict[str, TableSpec] = {
-    "framing_comparison": TableSpec(
-        comparison.framing_comparison,
-        "The first screen: per outlet the journalist's tone, opinion, quoted and direct shares, commentary, women "
-        "quoted, actor mix and top voices, each with a 95 % bootstrap interval over articles.",
-        comparison.GROUPINGS,
-    ),
+    "framing_comparison": TableSpec(comparison.framing_comparison, "The first screen: per outlet the journalist's "
+                                    "tone, opinion, quoted and direct shares, commentary, women quoted, actor mix and "
+                                    "top voices, each with a 95 % bootstrap interval over articles.",
+                                    comparison.GROUPINGS),
     "overview": TableSpec(
         overview,
         "Articles, words, date range and each section kind's share of the text.",
-        ("outlet", "article", "outlet_date"),
+        ("outlet", "group", "article", "outlet_date"),
     ),
-    "section_composition": TableSpec(
-        section_composition,
-        "Sections and characters per section kind, with the kind's share of the text.",
-        ("outlet", "article", "outlet_date"),
-    ),
-    "tone_by_voice": TableSpec(
-        tone_by_voice,
-        "Tone of the journalist's own words, of quoted speakers and of readers.",
-        BY_VALUES,
-    ),
+    "section_composition": TableSpec(section_composition, "Sections and characters per section kind, with the kind's "
+                                     "share of the text.", ("outlet", "group", "article", "outlet_date")),
+    "tone_by_voice": TableSpec(tone_by_voice, "Tone of the journalist's own words, of quoted speakers and of readers.",
+                               BY_VALUES),
     "tone_vs_textblob": TableSpec(
         tone_vs_textblob,
         "Mean tone of whole sentences per dominant voice, ours beside textblob-de's polarity.",
@@ -611,7 +615,7 @@ TABLES: dict[str, TableSpec] = {
     "commentary_profile": TableSpec(
         commentary_profile,
         "Share of commentary and analysis, and opinionated sentences in reporting and in commentary.",
-        ("outlet", "article", "outlet_date"),
+        ("outlet", "group", "article", "outlet_date"),
     ),
     "genre_profile": TableSpec(
         genres.genre_profile,
@@ -680,7 +684,7 @@ def compare_tables(analysis: Any, by: str = "outlet", period: str = "month") -> 
     tables: dict[str, pl.DataFrame] = {}
     for name, spec in TABLES.items():
         if spec.source in tables and spec.from_source is not None:
-            tables[name] = spec.from_source(tables[spec.source], spec.grouping(by))
+            tables[name] = with_groups(spec.from_source(tables[spec.source], spec.grouping(by)), analysis.articles)
         else:
             tables[name] = spec(analysis, by=by, period=period)
     return tables

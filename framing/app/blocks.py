@@ -20,20 +20,24 @@ PCT = st.column_config.NumberColumn(format="percent")
 
 @dataclass(frozen=True)
 class View:
-    """What a page draws: the corpus, the sidebar's filter and the filtered integer-code tables."""
+    """What a page draws: the corpus, the sidebar's filter, the filtered integer-code tables and what the views
+    compare (`by`: "outlet", or "group" for the groups of outlets.csv; then `corpus.colours` are the groups')."""
 
     corpus: state.Corpus
     flt: Filter
     filtered: Any
+    by: str = "outlet"
 
     def table(self, name: str, period: str = "month") -> pl.DataFrame:
-        """The comparison table `name` of the filtered corpus (cached per filter and period)."""
-        return state.table(self.corpus, name, self.flt, period)
+        """The comparison table `name` of the filtered corpus (cached per filter, period and grouping); compared by
+        group, the groups stand in its `outlet` column (state.table)."""
+        return state.table(self.corpus, name, self.flt, period, self.by)
 
 
 def banner(view: View) -> None:
-    """The filter as a sentence, above every chart and table."""
-    st.markdown(filter_sentence_html(view.flt.describe(), view.filtered.articles.height), unsafe_allow_html=True)
+    """The filter as a sentence, above every chart and table (saying so when the views compare groups)."""
+    sentence = view.flt.describe() + ("; groups of outlets compared" if view.by == "group" else "")
+    st.markdown(filter_sentence_html(sentence, view.filtered.articles.height), unsafe_allow_html=True)
 
 
 def arrow(df: pl.DataFrame):
@@ -58,12 +62,15 @@ def pct_columns(df: pl.DataFrame) -> dict:
 
 def download(df: pl.DataFrame, name: str) -> None:
     """A CSV download of exactly these rows (formula-safe, see framing.present.export)."""
+    df = state.shown(df, state.compare_by())
     st.download_button(f"Download {name}.csv ({df.height:,} rows)", data=to_csv_bytes(df), file_name=f"{name}.csv",
                        mime="text/csv", key=f"dl_{name}", on_click="ignore", icon=":material/download:")
 
 
 def table(df: pl.DataFrame, name: str, *, height: int | str = "auto", column_config: dict | None = None) -> None:
-    """The table behind a chart, exactly as filtered, with its CSV download right under it."""
+    """The table behind a chart, exactly as filtered, with its CSV download right under it (compared by group,
+    the groups' column is called `group`)."""
+    df = state.shown(df, state.compare_by())
     st.dataframe(arrow(df), hide_index=True, height=height, column_config={**pct_columns(df), **(column_config or {})})
     download(df, name)
 
@@ -101,7 +108,16 @@ def evidence_table(df: pl.DataFrame, name: str, *, column_config: dict | None = 
     `article_a` / `article_b`) in the reader at its `sentence_id` or `quote_id`. The CSV download holds the rows
     shown (or `download_df`, the whole list the table pages through)."""
     key = f"pick_{name}"
+    df = state.shown(df, state.compare_by())
     st.dataframe(arrow(df), hide_index=True, height=height, key=key, on_select=partial(_on_pick, key, df, name),
                  selection_mode="single-row", column_config={**pct_columns(df), **(column_config or {})})
     st.caption("Select a row (the box at its left) to open the article in the reader.")
     download(df if download_df is None else download_df, name)
+
+
+def loading_problems(view: View) -> None:
+    """The files that could not be read as articles, and why (on the first screen and the Overview)."""
+    errors = view.corpus.analysis.errors
+    if errors.height:
+        with st.expander(f"Loading problems ({errors.height}): files not analysed, and why"):
+            st.dataframe(arrow(errors), hide_index=True)

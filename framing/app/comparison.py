@@ -9,7 +9,7 @@ import polars as pl
 import streamlit as st
 
 from framing.aggregate.comparison import corpus_headline, figure_evidence
-from framing.app.blocks import CHART_CONFIG, View, banner, glossary, open_in_reader, table
+from framing.app.blocks import CHART_CONFIG, View, banner, glossary, loading_problems, open_in_reader, table
 from framing.present import multiples
 from framing.present.charts import plot_text
 from framing.present.article_html import escape
@@ -49,7 +49,7 @@ def sorted_rows(rows: pl.DataFrame, sort: str) -> pl.DataFrame:
     return rows.sort([column, key], descending=[True, False], nulls_last=True)
 
 
-def _on_dot(view: View, key: str, groups: list) -> None:
+def _on_dot(view: View, groups: list) -> None:
     """A clicked dot (panel = figure, y = outlet) opens the passage behind it in the reader."""
     points = st.session_state["comparison_chart"].selection.points
     if not points:
@@ -58,7 +58,10 @@ def _on_dot(view: View, key: str, groups: list) -> None:
     label_of = {plot_text(g): g for g in groups}
     figure = FIGURES[point.get("curve_number", 0)][0] if point.get("curve_number", 0) < len(FIGURES) else None
     group = label_of.get(point.get("y"))
-    found = figure_evidence(view.filtered, key, group, figure) if figure and group is not None else None
+    # compared by group, the groups stand in the table's outlet column (state.table), but the articles carry them
+    # in their `group` column
+    column = "group" if view.by == "group" else "outlet"
+    found = figure_evidence(view.filtered, column, group, figure) if figure and group is not None else None
     if found is None:
         st.session_state.comparison_none = f"{group}: no passage shows {figure} (nothing of that kind was found)"
         return
@@ -70,18 +73,19 @@ def _on_dot(view: View, key: str, groups: list) -> None:
 
 def render(view: View) -> None:
     headline(view)
+    loading_problems(view)
     rows = view.table("framing_comparison")
     if rows.is_empty():
         st.info("No articles to compare. Widen the filter.")
         return
-    sort = st.selectbox("Sort outlets by", list(SORTS), key="comparison_sort", format_func=lambda s: s.capitalize())
+    sort = st.selectbox("Sort groups by" if view.by == "group" else "Sort outlets by", list(SORTS), key="comparison_sort", format_func=lambda s: s.capitalize())
     rows = sorted_rows(rows, sort)
     key = rows.columns[0]
     banner(view)
     fig = multiples.comparison_dots(
         rows, FIGURES, "How each outlet frames the story (dot: the figure; bar: its 95 % interval over articles)",
         view.corpus.colours, rows[key].to_list())
-    st.plotly_chart(fig, config=CHART_CONFIG, key="comparison_chart", on_select=partial(_on_dot, view, key,
+    st.plotly_chart(fig, config=CHART_CONFIG, key="comparison_chart", on_select=partial(_on_dot, view,
                     rows[key].to_list()), selection_mode="points")
     st.caption("Click a dot to read the passage that shows it best: the outlet's most strongly toned or most "
                "opinionated sentence, its longest direct quotation, or the longest statement of a woman it quotes.")

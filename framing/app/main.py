@@ -14,7 +14,7 @@ import time
 import streamlit as st
 
 from framing import resources, schema
-from framing.aggregate.filters import Filter, FilterOptions
+from framing.aggregate.filters import NO_GROUP, Filter, FilterOptions
 from framing.app import actors, articles, commentary, comparison, overview, reuse, state, timeline, tone, upload, voices
 from framing.app.blocks import View, banner
 from framing.errors import FramingError
@@ -28,8 +28,18 @@ def sidebar(options: FilterOptions) -> Filter:
     """The filter widgets; returns the one Filter value every page uses. Their values outlive a page switch
     (persist_state="session"), so the filter stays as it is from page to page."""
     sb = st.sidebar
+    if state.has_groups(options):
+        sb.segmented_control("Compare", ("outlets", "groups"), key="compare_by", required=True,
+                             persist_state="session", help="Whether every view compares the outlets or the groups "
+                             "of outlets that outlets.csv gives.")
     sb.markdown("### Filter")
-    sb.multiselect("Outlets", options.outlets, key="f_outlets", persist_state="session", placeholder="All outlets")
+    groups = dict(options.outlet_groups)
+    sb.multiselect("Outlets", options.outlets, key="f_outlets", persist_state="session", placeholder="All outlets",
+                   format_func=lambda o: f"{o} · {groups[o]}" if groups.get(o, NO_GROUP) != NO_GROUP else o)
+    if state.has_groups(options):
+        sb.multiselect("Outlet groups", options.groups, key="f_outlet_groups", persist_state="session",
+                       placeholder="All groups", help="Groups of outlets, as outlets.csv gives them; "
+                       f"{NO_GROUP} holds the outlets it does not list.")
     dated = options.date_min is not None
     # One date a row, the sidebar's full width: two in a row were too narrow to read a date.
     kwargs = {"value": None, "min_value": options.date_min, "max_value": options.date_max, "format": "YYYY-MM-DD",
@@ -63,7 +73,7 @@ def sidebar(options: FilterOptions) -> Filter:
         sb.warning("'From' is after 'To': the dates were swapped.")
         date_from, date_to = date_to, date_from
     return Filter(
-        outlets=tuple(ss.get("f_outlets") or ()), date_from=date_from, date_to=date_to,
+        outlets=tuple(ss.get("f_outlets") or ()), groups=tuple(ss.get("f_outlet_groups") or ()), date_from=date_from, date_to=date_to,
         include_undated=ss.get("f_undated", True), section_kinds=tuple(ss.get("f_kinds") or ()),
         voices=tuple(ss.get("f_voices") or ()), speakers=tuple(ss.get("f_speakers") or ()),
         speaker_groups=tuple(ss.get("f_groups") or ()), text=ss.get("f_text") or "",
@@ -84,7 +94,7 @@ def navigation(view: View) -> st.Page:
     if target is not None:
         # The new page's URL with the whole view at once (st.switch_page would clear the query otherwise).
         selected = st.session_state.get("selected", [])
-        st.switch_page(pages[target], query_params=state.url_params(view.flt, target, selected))
+        st.switch_page(pages[target], query_params=state.url_params(view.flt, target, selected, view.by))
     st.segmented_control("View", VIEWS, key="view", required=True, label_visibility="collapsed",
                          on_change=state.request_page, persist_state="session")
     return current
@@ -110,12 +120,16 @@ def main() -> None:
     state.seed_from_url(corpus, VIEWS)
     flt = sidebar(corpus.options)
     arts = corpus.analysis.articles
-    st.sidebar.caption(f"Corpus: {arts.height:,} articles from {len(corpus.options.outlets)} outlets "
+    groups = [g for g in corpus.options.groups if g != NO_GROUP]
+    in_groups = f" in {len(groups)} groups" if groups else ""
+    st.sidebar.caption(f"Corpus: {arts.height:,} articles from {len(corpus.options.outlets)} outlets{in_groups} "
                        f"(analysed in {corpus.seconds:.1f} s, then cached).")
 
     st.markdown("## How outlets frame the story")
     filter_started = time.perf_counter()
-    view = View(corpus, flt, state.filtered(corpus, flt) if arts.height else None)
+    by = state.compare_by() if state.has_groups(corpus.options) else "outlet"
+    view = View(corpus.by_group() if by == "group" else corpus, flt, state.filtered(corpus, flt) if arts.height
+                else None, by)
     page = navigation(view)
     if arts.is_empty():
         st.info("The corpus has no articles yet. Add some under **Add articles** (or point FRAMING_CORPUS at a "
@@ -129,7 +143,7 @@ def main() -> None:
                 "articles' or clear the text search (or press 'Reset filters').")
     else:
         page.run()
-    state.write_url(flt, page.title, st.session_state.get("selected", []))
+    state.write_url(flt, page.title, st.session_state.get("selected", []), by)
     done = time.perf_counter()
     st.session_state.server_ms = (done - filter_started) * 1000
     st.caption(f"Server time for this view: {(done - filter_started) * 1000:.0f} ms "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framing.app.blocks import View, arrow, banner, chart, glossary, table
+from framing.app.blocks import View, banner, chart, glossary, loading_problems, table
 from framing.present import charts
 
 TITLE = "Overview"
@@ -26,8 +26,5 @@ def render(view: View) -> None:
     chart(charts.stacked_share(composition, "kind", "share_chars", "Section composition: share of each outlet's text",
                                charts.KIND_COLOURS, colours, label="Share of characters"))
     table(composition, "section_composition")
-    errors = view.corpus.analysis.errors
-    if errors.height:
-        with st.expander(f"Loading problems ({errors.height})"):
-            st.dataframe(arrow(errors), hide_index=True)
+    loading_problems(view)
     glossary("Articles / words", "overview.n_undated", "Section composition")

@@ -46,10 +46,13 @@ def command(*, host: str = "127.0.0.1", port: int | None = None) -> list[str]:
             *(f"--{key}={_flag(value)}" for key, value in settings.items())]
 
 
-def environment(paths: Sequence[str | Path] = (), *, analysis: str | Path | None = None) -> dict[str, str]:
-    """The environment of the server: FRAMING_CORPUS (the given paths, absolute) and FRAMING_ANALYSIS; what is not
-    given keeps what the caller's environment says."""
+def environment(paths: Sequence[str | Path] = (), *, analysis: str | Path | None = None,
+                outlets: str | Path | None = None) -> dict[str, str]:
+    """The environment of the server: FRAMING_CORPUS (the given paths, absolute), FRAMING_ANALYSIS and
+    FRAMING_OUTLETS; what is not given keeps what the caller's environment says."""
     env = dict(os.environ)
+    if outlets is not None:
+        env["FRAMING_OUTLETS"] = str(Path(outlets).resolve())
     if paths:
         env["FRAMING_CORPUS"] = os.pathsep.join(str(Path(p).resolve()) for p in paths)
     if analysis is not None:
@@ -58,11 +61,11 @@ def environment(paths: Sequence[str | Path] = (), *, analysis: str | Path | None
 
 
 def serve(paths: Sequence[str | Path] = (), *, host: str = "127.0.0.1", port: int | None = None,
-          analysis: str | Path | None = None) -> int:
+          analysis: str | Path | None = None, outlets: str | Path | None = None) -> int:
     """Run the dashboard server until it stops. The process becomes the Streamlit server (exec), so a signal that
     stops `framing dashboard` stops the server itself and no server is left behind."""
     cmd = command(host=host, port=port)
-    env = environment(paths, analysis=analysis)
+    env = environment(paths, analysis=analysis, outlets=outlets)
     sys.stderr.flush()
     if hasattr(os, "execve") and os.name == "posix":
         os.execve(cmd[0], cmd, env)  # does not return

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import threading
@@ -26,12 +27,13 @@ import streamlit as st
 
 from framing import resources, schema
 from framing.aggregate import codes
-from framing.aggregate.filters import Filter, FilterOptions, filter_options
+from framing.aggregate.filters import NO_GROUP, Filter, FilterOptions, filter_options
+from framing.aggregate.grouping import with_groups
 from framing.aggregate.tables import TABLES
 from framing.load import uploads as store
-from framing.present.charts import outlet_colours
+from framing.present.charts import group_colours, outlet_colours
 
-FILTER_KEYS = ("f_outlets", "f_from", "f_to", "f_span", "f_undated", "f_kinds", "f_voices", "f_speakers", "f_groups",
+FILTER_KEYS = ("f_outlets", "f_outlet_groups", "f_from", "f_to", "f_span", "f_undated", "f_kinds", "f_voices", "f_speakers", "f_groups",
                "f_text", "f_languages")
 CORPORA_KEPT = 2  # analysed corpora kept in memory: the current one and the one before an upload
 TABLES_KEPT = 64  # comparison tables kept, by filter: toggling back to a filter is instant
@@ -70,8 +72,13 @@ class Corpus:
     fast: Any  # the same tables with integer article codes: filters and comparison tables run on it
     ids: pl.Series  # article id by integer code
     options: FilterOptions  # what the sidebar offers
-    colours: dict[str, str]
+    colours: dict[str, str]  # per outlet, fixed for the corpus (framing.present.charts.outlet_colours)
     seconds: float
+    group_colours: dict[str, str] = dataclasses.field(default_factory=dict)  # per group of outlets
+
+    def by_group(self) -> Corpus:
+        """The corpus as the views see it when they compare groups: the groups' colours in place of the outlets'."""
+        return dataclasses.replace(self, colours=self.group_colours)
 
     def decode(self, df: pl.DataFrame) -> pl.DataFrame:
         """A table of the fast path with its article codes turned back into article ids."""
@@ -110,7 +117,7 @@ def load_corpus() -> Corpus:
 
 def _analyse(key: str, paths: list[Path]) -> Corpus:
     """Read and analyse the corpus (and the stored analysis of FRAMING_ANALYSIS) under a progress bar."""
-    from framing.load.corpus import load_corpus as read_corpus
+    from framing.load.corpus import load_corpus as read_corpus, outlet_table
     from framing.pipeline import Analysis, analyze_articles, read_analysis
 
     slot = st.empty()
@@ -129,13 +136,18 @@ def _analyse(key: str, paths: list[Path]) -> Corpus:
     else:
         analysis = analyze_articles(loaded.articles, errors=loaded.errors, progress=progress)
     if stored is not None:
-        analysis = Analysis(*(pl.concat([getattr(stored, t), getattr(analysis, t)], how="vertical_relaxed")
+        analysis = Analysis(*(pl.concat([getattr(stored, t), getattr(analysis, t)], how="diagonal_relaxed")
                               for t in Analysis.TABLES))
     bar.progress(1.0, text="Preparing the views …")
     fast, ids = codes.encode_ids(analysis)
     options = filter_options(analysis)
+    # outlets.csv's order fixes the colours of its outlets and groups; the others have their own (charts.py)
+    listed = outlet_table([str(p) for p in paths]).outlets
     corpus = Corpus(key=key, analysis=analysis, fast=fast, ids=ids, options=options,
-                    colours=outlet_colours(options.outlets), seconds=time.perf_counter() - started)
+                    colours=outlet_colours(options.outlets, listed=[o.name for o in listed]),
+                    group_colours=group_colours(options.groups, listed=list(dict.fromkeys(o.group for o in listed
+                                                                                       if o.group))),
+                    seconds=time.perf_counter() - started)
     slot.empty()
     return corpus
 
@@ -148,13 +160,27 @@ def filtered(corpus: Corpus, flt: Filter) -> Any:
     return _filtered(corpus, corpus.key, flt)
 
 
-def table(corpus: Corpus, name: str, flt: Filter, period: str = "month") -> pl.DataFrame:
-    """The comparison table `name` of TABLES for the filtered corpus, per outlet, with article ids (not codes).
+def table(corpus: Corpus, name: str, flt: Filter, period: str = "month", by: str = "outlet") -> pl.DataFrame:
+    """The comparison table `name` of TABLES for the filtered corpus, per outlet (or, `by="group"`, per group of
+    outlets), with article ids (not codes).
 
     A table made from another one (`TableSpec.source`) is derived from that table's cached copy; text reuse is
     found once in the whole corpus and then narrowed to the pairs whose both articles pass the filter. `period`
-    is for the tables grouped by period (over_time)."""
-    return _table(corpus, corpus.key, name, flt, period)
+    is for the tables grouped by period (over_time). Per group, the groups stand in the `outlet` column, so every
+    chart draws them as it draws outlets; `shown` names that column `group` again for the table and its download."""
+    found = _table(corpus, corpus.key, name, flt, period, by)
+    if by == "group" and "group" in found.columns and "outlet" not in found.columns:
+        return found.rename({"group": "outlet"})
+    return found
+
+
+def shown(df: pl.DataFrame, by: str = "outlet") -> pl.DataFrame:
+    """A table as the page shows and downloads it: compared by group, its `outlet` column (the groups, see `table`)
+    is called `group` (and the outlet × outlet matrix's `other_outlet` `other_group`)."""
+    if by == "group" and "outlet" in df.columns and "group" not in df.columns:
+        return df.rename({"outlet": "group", **({"other_outlet": "other_group"} if "other_outlet" in df.columns
+                                               else {})})
+    return df
 
 
 @st.cache_resource(show_spinner=False, max_entries=SEARCHES_KEPT)
@@ -175,15 +201,17 @@ def _reuse(_corpus: Corpus, key: str) -> pl.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=TABLES_KEPT)
-def _table(_corpus: Corpus, key: str, name: str, flt: Filter, period: str = "month") -> pl.DataFrame:
+def _table(_corpus: Corpus, key: str, name: str, flt: Filter, period: str = "month",
+           by: str = "outlet") -> pl.DataFrame:
     spec = TABLES[name]
     view = _filtered(_corpus, key, flt)
     if name == "text_reuse":
         kept = _corpus.decode(view.articles.select("article_id"))["article_id"].implode()
         return _reuse(_corpus, key).filter(pl.col("article_a").is_in(kept) & pl.col("article_b").is_in(kept))
     if spec.source is not None and spec.from_source is not None:
-        return spec.from_source(_table(_corpus, key, spec.source, flt), spec.grouping("outlet"))
-    return _corpus.decode(spec(view, by="outlet", period=period))
+        source = _table(_corpus, key, spec.source, flt, "month", by)
+        return with_groups(spec.from_source(source, spec.grouping(by)), view.articles)
+    return _corpus.decode(spec(view, by=by, period=period))
 
 
 # ---------------------------------------------------------------- the view in the URL
@@ -203,6 +231,8 @@ def seed_from_url(corpus: Corpus, pages: tuple[str, ...]) -> None:
     flt = Filter.from_query_params(params)
     options = corpus.options
     ss.f_outlets = [o for o in flt.outlets if o in options.outlets]
+    ss.f_outlet_groups = [g for g in flt.groups if g in options.groups]
+    ss.compare_by = "groups" if (params.get("compare") or [""])[-1] == "group" and has_groups(options) else "outlets"
     ss.f_from = _clamp(flt.date_from, options.date_min, options.date_max)
     ss.f_to = _clamp(flt.date_to, options.date_min, options.date_max)
     ss.f_undated = flt.include_undated
@@ -273,10 +303,22 @@ def reset_filters() -> None:
     st.session_state.f_undated = True
 
 
-def url_params(flt: Filter, view: str, selected: list[str]) -> dict[str, list[str]]:
-    """The view as query parameters: the filter in its own vocabulary, the page (`view=`, but for the Overview)
-    and the articles chosen in the reader."""
+def has_groups(options: FilterOptions) -> bool:
+    """Whether the corpus has groups of outlets to compare (an outlets.csv gave at least one)."""
+    return any(g != NO_GROUP for g in options.groups)
+
+
+def compare_by() -> str:
+    """What the views compare, from the sidebar's switch: "outlet" or "group"."""
+    return "group" if st.session_state.get("compare_by") == "groups" else "outlet"
+
+
+def url_params(flt: Filter, view: str, selected: list[str], by: str = "outlet") -> dict[str, list[str]]:
+    """The view as query parameters: the filter in its own vocabulary, the page (`view=`, but for the Overview),
+    the articles chosen in the reader and `compare=group` when the views compare groups."""
     params: dict[str, list[str]] = {k: v if isinstance(v, list) else [v] for k, v in flt.to_query_params().items()}
+    if by == "group":
+        params["compare"] = ["group"]
     if view != "Overview":
         params["view"] = [view]
     if selected and view == "Articles":
@@ -284,8 +326,8 @@ def url_params(flt: Filter, view: str, selected: list[str]) -> dict[str, list[st
     return params
 
 
-def write_url(flt: Filter, view: str, selected: list[str]) -> None:
+def write_url(flt: Filter, view: str, selected: list[str], by: str = "outlet") -> None:
     """The current view as query parameters; written only when it changed (no needless browser history)."""
-    params = url_params(flt, view, selected)
+    params = url_params(flt, view, selected, by)
     if params != _url_params():
         st.query_params.from_dict(params)

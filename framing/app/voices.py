@@ -62,7 +62,7 @@ def render(view: View) -> None:
         chart(charts.stacked_share(modes, "mode", "share_quotes", "Direct vs reported speech", charts.MODE_COLOURS,
                                    colours, label="Share of quotes"))
         table(modes, "quote_modes")
-    glossary("Share of voice", "direct / partial / indirect", "Speaker group")
+    glossary("Share of voice", "direct / partial / indirect", "Speaker group", "Outlet group")
     gender_block(view)
 
 

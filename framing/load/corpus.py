@@ -27,17 +27,20 @@ from framing.load import language, metadata
 from framing.load.agency import find_credit as agency_credit
 from framing.load.discover import discover, walk
 from framing.load.manifest import ManifestEntry, read_manifest
+from framing.load.outlets import NO_OUTLETS, OutletTable, outlets_files, read_outlets
 from framing.load.readers import Article, Problem, read_file
 from framing.load.records import display
 from framing.load.sources import Limits
 from framing.segment.genre import Genre, decide_genre, normalise_genre
 
-__all__ = ["LoadResult", "discover", "guess_title", "load_corpus"]
+__all__ = ["LoadResult", "discover", "guess_title", "load_corpus", "outlet_table"]
 ROWS_PER_FRAME = 10_000
 
 
-def _finish(article: Article, manifest: dict[str, ManifestEntry], problems: list[Problem]) -> dict:
-    """Apply manifest, then text-derived metadata where both are silent; parse and check the date."""
+def _finish(article: Article, manifest: dict[str, ManifestEntry], problems: list[Problem],
+            outlets: OutletTable = NO_OUTLETS) -> dict:
+    """Apply manifest, then text-derived metadata where both are silent; parse and check the date; the outlet as
+    outlets.csv names it (a wire agency is never an outlet)."""
     provenance = list(article.provenance)
     entry = manifest.get(article.article_id)
     if entry:
@@ -71,6 +74,10 @@ def _finish(article: Article, manifest: dict[str, ManifestEntry], problems: list
     if article.title is None:
         article.title = guess_title(article.text)
     genre = _genre(article, provenance, problems)
+    resolved = outlets.resolve(article.outlet, article.url, article.agency)
+    article.outlet, article.agency = resolved.outlet, resolved.agency
+    if resolved.note:
+        provenance.append(resolved.note)
     if article.genre and normalise_genre(article.genre) is None:
         problems.append(Problem(article.source_path, f"genre {article.genre!r} is none of {', '.join(schema.GENRES)}; "
                                 "it was decided from the article instead: write one of them", article.line,
@@ -83,6 +90,7 @@ def _finish(article: Article, manifest: dict[str, ManifestEntry], problems: list
     return {
         "article_id": display(article.article_id),
         "outlet": article.outlet,
+        "group": resolved.group,
         "agency": article.agency,
         "date": date_value.iso if date_value else None,
         "date_precision": date_value.precision if date_value else "none",
@@ -141,12 +149,13 @@ class LoadResult:
 
 
 def load_corpus(paths: Iterable[str | Path], manifest: str | Path | None = None,
-                limits: Limits | None = None) -> LoadResult:
-    """Every article below `paths` as one table; problems as another. Never raises for bad input files.
+                limits: Limits | None = None, outlets: str | Path | None = None) -> LoadResult:
+    """Every article below `paths` as one table; problems as another. Never raises for bad input files; a
+    malformed outlets file raises ConfigError (it would misname every article).
 
     `limits` bounds what one article, file and archive may hold (default: Limits.from_env(), the FRAMING_MAX_*
-    variables)."""
-    result = _load_corpus(list(paths), manifest, limits or Limits.from_env())
+    variables). `outlets`: an outlets.csv used instead of those in the corpus folders (default: FRAMING_OUTLETS)."""
+    result = _load_corpus(list(paths), manifest, limits or Limits.from_env(), outlets)
     _return_freed_memory()  # once every intermediate (bytes, decoded text, row dicts) is gone
     return result
 
@@ -166,9 +175,11 @@ def _items(path: Path, limits: Limits) -> Iterator[Article | Problem]:
         yield item
 
 
-def _load_corpus(paths: list, manifest: str | Path | None, limits: Limits) -> LoadResult:
+def _load_corpus(paths: list, manifest: str | Path | None, limits: Limits, outlets: str | Path | None) -> LoadResult:
     problems: list[Problem] = []
-    manifests = [path for kind, path in walk(paths, manifests_only=True) if kind == "manifest"]
+    first_pass = list(walk(paths, manifests_only=True))
+    manifests = [path for kind, path in first_pass if kind == "manifest"]
+    table = outlet_table(paths, outlets, first_pass)
     if manifest is not None:
         manifests.append(Path(manifest))
     merged: dict[str, ManifestEntry] = {}
@@ -213,7 +224,7 @@ def _load_corpus(paths: list, manifest: str | Path | None, limits: Limits) -> Lo
                                         f"text; loaded as {new_id!r}", item.line, new_id, "warning"))
                 item = replace(item, article_id=new_id)
             by_id[item.article_id] = digest
-            rows.append(_finish(item, merged, problems))
+            rows.append(_finish(item, merged, problems, table))
             if len(rows) >= ROWS_PER_FRAME:
                 frames.append(schema.frame(rows, schema.ARTICLES))
                 rows = []
@@ -229,6 +240,14 @@ def _load_corpus(paths: list, manifest: str | Path | None, limits: Limits) -> Lo
         problems.append(Problem(merged[article_id].source, f"manifest names article {article_id!r}, which was not "
                                 "found among the inputs", article_id=article_id, severity="warning"))
     return LoadResult(articles, schema.frame([p.row() for p in problems], schema.ERRORS))
+
+
+def outlet_table(paths: Iterable[str | Path], outlets: str | Path | None = None,
+                 found: list | None = None) -> OutletTable:
+    """The outlets a load of `paths` uses: `outlets` (else FRAMING_OUTLETS) or the outlets.csv files found in the
+    folders (`found`: the manifests-only walk, when the caller has it); ConfigError when one is malformed."""
+    found = list(walk(list(paths), manifests_only=True)) if found is None else found
+    return read_outlets(outlets_files((path for kind, path in found if kind == "outlets"), outlets))
 
 
 def _return_freed_memory() -> None:

@@ -23,13 +23,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 from framing.load.manifest import MANIFEST_NAME
+from framing.load.outlets import OUTLETS_NAME
 from framing.load.readers import Problem, accepted, skipped_reason
 from framing.load.sources import special_reason
 
 IGNORE_FILE = ".framingignore"
 # Files of a corpus folder that describe the corpus for a later stage and are never articles: the user's actors
-# file (framing.actors.gazetteer.ACTORS_FILE) and the user's terms file (framing.terms.TERMS_FILE).
-METADATA_FILES = frozenset({"actors.csv", "terms.csv"})
+# file (framing.actors.gazetteer.ACTORS_FILE), the user's terms file (framing.terms.TERMS_FILE) and the user's
+# outlets (framing.load.outlets.OUTLETS_NAME), which walk() yields as ("outlets", path).
+METADATA_FILES = frozenset({"actors.csv", "terms.csv", OUTLETS_NAME})
 SORT_RUN = 100_000  # names of one folder sorted in memory at a time
 
 
@@ -182,8 +184,9 @@ def _link(path: Path, roots: _Roots) -> tuple[str, Path | Problem] | None:
 
 
 def walk(paths: Iterable[str | Path], manifests_only: bool = False) -> Iterator[tuple[str, Path | Problem]]:
-    """("article", path), ("manifest", path) and ("problem", Problem) below the given paths, in order; with
-    `manifests_only` just the manifests (a quick first pass: folders are listed, files are not examined)."""
+    """("article", path), ("manifest", path), ("outlets", path) and ("problem", Problem) below the given paths, in
+    order; with `manifests_only` just the manifests and outlets files (a quick first pass: folders are listed, files
+    are not examined)."""
     roots = _Roots()
     for given in paths:
         root = Path(given)
@@ -215,10 +218,14 @@ def walk(paths: Iterable[str | Path], manifests_only: bool = False) -> Iterator[
             if root.name.lower() == MANIFEST_NAME:
                 yield "manifest", root
                 continue
-            sibling = root.parent / MANIFEST_NAME
-            if sibling.is_file() and os.path.realpath(sibling) not in roots.files:
-                roots.files.add(os.path.realpath(sibling))
-                yield "manifest", sibling
+            if root.name.lower() == OUTLETS_NAME:
+                yield "outlets", root
+                continue
+            for kind, name in (("manifest", MANIFEST_NAME), ("outlets", OUTLETS_NAME)):  # beside a file given
+                sibling = root.parent / name
+                if sibling.is_file() and os.path.realpath(sibling) not in roots.files:
+                    roots.files.add(os.path.realpath(sibling))
+                    yield kind, sibling
             if manifests_only:
                 continue
             if str(resolved) in roots.files or roots.covers(resolved):
@@ -275,6 +282,9 @@ def _walk_folder(root: Path, resolved_root: Path, patterns: list[str], roots: _R
                 if name.lower() == MANIFEST_NAME and kind == "f":
                     yield "manifest", path
                     continue
+                if name.lower() == OUTLETS_NAME and kind == "f":
+                    yield "outlets", path
+                    continue
                 if manifests_only and not (kind == "l" and name.lower() == MANIFEST_NAME):
                     continue
                 if name.lower() in METADATA_FILES:
@@ -307,14 +317,15 @@ def _walk_folder(root: Path, resolved_root: Path, patterns: list[str], roots: _R
 
 
 def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path], list[Problem]]:
-    """Article files, manifest files and problems below the given paths, as lists (see `walk` for a stream)."""
+    """Article files, manifest files (outlets files among them) and problems below the given paths, as lists (see
+    `walk` for a stream)."""
     files: list[Path] = []
     manifests: list[Path] = []
     problems: list[Problem] = []
     for kind, value in walk(paths):
         if kind == "article":
             files.append(value)
-        elif kind == "manifest":
+        elif kind in ("manifest", "outlets"):
             manifests.append(value)
         else:
             problems.append(value)

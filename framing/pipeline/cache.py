@@ -46,11 +46,15 @@ def fingerprint() -> str:
 
 
 def corpus_key(paths: Sequence[str | Path], analysis_dir: Path | None = None) -> str:
-    """Fingerprint of a corpus on disk and of the analysis code: every article and manifest file below `paths`
-    (and the parquet files of `analysis_dir`, a stored analysis opened with it), by path and content."""
+    """Fingerprint of a corpus on disk and of the analysis code: every article, manifest and outlets file below
+    `paths` (and FRAMING_OUTLETS, and the parquet files of `analysis_dir`, a stored analysis opened with it), by
+    path and content."""
     from framing.load.corpus import discover
+    from framing.load.outlets import OUTLETS_ENV
 
     files, manifests, _ = discover(paths)
+    if os.environ.get(OUTLETS_ENV, "").strip():
+        manifests.append(Path(os.environ[OUTLETS_ENV].strip()))
     if analysis_dir is not None:
         files += sorted(Path(analysis_dir).rglob("*.parquet"))
     digest = hashlib.sha256(fingerprint().encode())

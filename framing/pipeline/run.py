@@ -294,13 +294,15 @@ def analyze_paths(
     executor: Executor | None = None,
     actors: str | Path | None = None,
     terms: str | Path | None = None,
+    outlets: str | Path | None = None,
 ) -> Analysis:
     """Load the articles below `paths` and analyse them; `actors`: the user's actors file (default: `actors.csv`
-    at the top of a given folder, if any); `terms`: the terms file (default: `terms.csv` there)."""
+    at the top of a given folder, if any); `terms`: the terms file (default: `terms.csv` there); `outlets`: the
+    outlets file (default: FRAMING_OUTLETS, else the outlets.csv files in the given folders)."""
     from framing.actors.gazetteer import find_actors_file
     from framing.terms import find_terms_file, load_terms
 
-    loaded = load_corpus(paths, manifest=manifest)
+    loaded = load_corpus(paths, manifest=manifest, outlets=outlets)
     terms_file = terms or find_terms_file(list(paths))
     return analyze_articles(loaded.articles, errors=loaded.errors, workers=workers, cache_dir=cache_dir,
                             use_cache=use_cache, textblob=textblob, progress=progress, executor=executor,

@@ -7,20 +7,29 @@ user (outlet and speaker names) are escaped for plotly (`plot_text`), which rend
 
 from __future__ import annotations
 
+import hashlib
 import html
 from collections.abc import Iterable, Sequence
 
 import plotly.graph_objects as go
 import polars as pl
 
-from framing.aggregate.filters import UNKNOWN_OUTLET
+from framing.aggregate.filters import NO_GROUP, UNKNOWN_OUTLET
+from framing.load.outlets import AGENCY_COPY
 
-# One qualitative palette for outlets (colour-blind friendly, Okabe-Ito first, then Plotly's Safe set).
+# One qualitative palette for outlets: Okabe-Ito's colour-blind-friendly colours first, then colours chosen greedily
+# for the largest distance in CIELAB to all before them (lightness 30-82, chroma >= 30, so none is near the grey
+# of the unknown outlet or invisible on white). Any two of the 24 are at least 26 apart (CIE76 delta E; tests/present
+# /test_charts.py measures it), so 20 outlets still get clearly different colours.
 OUTLET_PALETTE = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
-    "#88CCEE", "#CC6677", "#DDCC77", "#117733", "#332288", "#AA4499", "#44AA99", "#999933", "#882255", "#661100",
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#0000FF", "#00DD00", "#FF00DD",
+    "#FF0066", "#0066FF", "#555500", "#AACC44", "#FFBB99", "#882222", "#881188", "#AA99FF", "#11DD77", "#117700",
+    "#AA44FF", "#FF0022", "#55DDDD", "#AAAA66",
 )
+# Groups of outlets have their own palette (Tableau 10 without its grey), so a group is never mistaken for an outlet.
+GROUP_PALETTE = ("#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F")
 UNKNOWN_COLOUR = "#9E9E9E"
+AGENCY_COLOUR = "#5C5C5C"  # wire copy without a known outlet: a darker grey, not an outlet's colour
 KIND_COLOURS = {
     "headline": "#4C4C4C", "teaser": "#8C8C8C", "reporting": "#4E79A7", "commentary": "#E15759",
     "analysis": "#F28E2B", "explainer": "#76B7B2", "reader_comment": "#B07AA1", "boilerplate": "#D0D0D0",
@@ -36,12 +45,52 @@ def plot_text(value: object) -> str:
 # ---- colours ---------------------------------------------------------------------------------------------------
 
 
-def outlet_colours(outlets: Iterable[str | None]) -> dict[str, str]:
-    """One colour per outlet label, stable for the corpus (sorted order), unknown outlet grey; keys are plot labels."""
-    labels = sorted({UNKNOWN_OUTLET if o is None else str(o) for o in outlets} - {UNKNOWN_OUTLET})
-    colours = {plot_text(o): OUTLET_PALETTE[i % len(OUTLET_PALETTE)] for i, o in enumerate(labels)}
-    colours[plot_text(UNKNOWN_OUTLET)] = UNKNOWN_COLOUR
+def _preferred_slot(name: str, size: int) -> int:
+    """A name's own place in a palette, from its name alone (the same in every corpus and every process)."""
+    return int.from_bytes(hashlib.blake2b(name.casefold().encode("utf-8"), digest_size=8).digest(), "big") % size
+
+
+def stable_colours(names: Iterable[str | None], palette: Sequence[str], neutral: dict[str, str], *,
+                   listed: Sequence[str] = ()) -> dict[str, str]:
+    """One colour per name that does not change when another name is added or filtered out.
+
+    The names of `listed` (outlets.csv's rows, in order) take the palette's colours in that order, present or not;
+    every other name takes the colour of its own place in the palette (a hash of the name), or the next one free
+    when an earlier name (in sorted order) holds it. So a colour changes only when a new name takes the very place
+    another one fell back to, and no two names share a colour while the palette lasts. `neutral` names (the
+    unknown outlet) keep their own greys. Keys are plot labels, in sorted order (neutral ones last)."""
+    labels = sorted({str(n) for n in names if n is not None} - set(neutral))
+    taken: set[int] = set()
+    chosen: dict[str, str] = {}
+    for index, name in enumerate(n for n in dict.fromkeys(listed) if n not in neutral):
+        if index < len(palette):
+            taken.add(index)
+            chosen[name] = palette[index]
+    for name in labels:
+        if name in chosen:
+            continue
+        slot = _preferred_slot(name, len(palette))
+        free = [s for s in (*range(slot, len(palette)), *range(slot)) if s not in taken]
+        slot = free[0] if free else slot  # more names than colours: colours repeat
+        taken.add(slot)
+        chosen[name] = palette[slot]
+    colours = {plot_text(name): chosen[name] for name in labels}
+    colours.update({plot_text(name): colour for name, colour in neutral.items()})
     return colours
+
+
+def outlet_colours(outlets: Iterable[str | None], listed: Sequence[str] = ()) -> dict[str, str]:
+    """One colour per outlet label, stable across corpora and filters (see `stable_colours`; `listed`: the outlets
+    of outlets.csv in its order); the unknown outlet and agency copy grey; keys are plot labels."""
+    return stable_colours((UNKNOWN_OUTLET if o is None else o for o in outlets), OUTLET_PALETTE,
+                          {UNKNOWN_OUTLET: UNKNOWN_COLOUR, AGENCY_COPY: AGENCY_COLOUR}, listed=listed)
+
+
+def group_colours(groups: Iterable[str | None], listed: Sequence[str] = ()) -> dict[str, str]:
+    """One colour per group of outlets from the groups' own palette (`listed`: the groups in the order outlets.csv
+    first names them); "(no group)" grey."""
+    return stable_colours((NO_GROUP if g is None else g for g in groups), GROUP_PALETTE, {NO_GROUP: UNKNOWN_COLOUR},
+                          listed=listed)
 
 
 def _plot_frame(df: pl.DataFrame, label_columns: Sequence[str]) -> pl.DataFrame:

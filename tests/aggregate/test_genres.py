@@ -8,6 +8,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from framing.aggregate.grouping import with_groups
+
 from framing.aggregate.genres import genre_profile
 from framing.aggregate.tables import TABLES
 from framing.pipeline import analyze_paths
@@ -67,7 +69,7 @@ def test_groupings_and_the_registry() -> None:
     by_article = genre_profile(analysis, by="article")
     assert by_article.columns[:3] == ["outlet", "article_id", "genre"] and by_article.height == 5
     assert genre_profile(analysis, by="outlet_date").columns[:3] == ["outlet", "period", "genre"]
-    assert TABLES["genre_profile"](analysis).equals(genre_profile(analysis))
+    assert TABLES["genre_profile"](analysis).equals(with_groups(genre_profile(analysis), analysis.articles))
     shares = genre_profile(analysis).group_by("outlet").agg(pl.col("share_articles").sum())
     assert shares["share_articles"].to_list() == pytest.approx([1.0, 1.0])
 

@@ -110,3 +110,37 @@ def test_a_table_row_opens_the_article_at_that_sentence(site):
     assert focus.inner_text().strip()
     assert "From the table:" in main_text(site)
     screenshot(site, ARTIFACTS / f"outlets{site.n_outlets}_evidence_opened.png")
+
+
+def _plotted_names(page) -> set[str]:
+    """Trace names and category labels of every chart on the page."""
+    return set(page.evaluate(f"""() => [...document.querySelectorAll('{PLOT}')].flatMap(p => (p.data || []).flatMap(
+        t => [t.name, ...(Array.isArray(t.y) ? t.y : [])])).filter(v => typeof v === 'string')"""))
+
+
+def test_the_groups_of_outlets_csv_filter_and_compare(site):
+    from urllib.parse import quote
+
+    from framing.present.charts import plot_text
+    from tests.helpers.dated_corpus import OTHER_GROUP, POLITICS
+
+    goto(site, "?view=Tone")
+    wait_charts(site, 1)
+    sidebar = site.locator('[data-testid="stSidebar"]')
+    assert "Outlet groups" in sidebar.inner_text()
+    assert "in 2 groups" in sidebar.inner_text()  # the corpus caption
+    site.get_by_role("radio", name="groups", exact=True).click()
+    site.wait_for_url(re.compile(r"compare=group"), timeout=60_000)
+    wait_idle(site)
+    wait_charts(site, 1)
+    names = _plotted_names(site)
+    assert {plot_text(OTHER_GROUP), plot_text(POLITICS)} <= names, names  # labels are escaped for plotly (&amp;)
+    assert not names & {"Web", "Panorama", "International"}, names  # no outlet is drawn
+    screenshot(site, ARTIFACTS / f"outlets{site.n_outlets}_tone_by_group.png")
+    # the filter by group, through the address a shared link carries
+    goto(site, "?outlet_group=" + quote(POLITICS))
+    wait_charts(site, 1)
+    text = main_text(site)
+    assert f"outlet group {POLITICS}" in text
+    shown = int(re.search(r"Showing ([\d,]+) articles", text).group(1).replace(",", ""))
+    assert shown == {3: 30, 13: 90}[site.n_outlets]  # the politics outlets' articles, aliases merged

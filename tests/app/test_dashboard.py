@@ -117,7 +117,7 @@ def _set(at: AppTest, key: str, value) -> None:
 FILTER_CASES = [
     ("f_outlets", ["nd"], "Overview", ("n_articles", "n_words"), lambda df: df["outlet"].to_list() == ["nd"]),
     ("f_from", dt.date(2025, 8, 1), "Overview", ("n_articles", "n_words"),
-     lambda df: "dpa-AFX" not in df["outlet"].to_list() and "OZD" in df["outlet"].to_list()),
+     lambda df: "(agency copy)" not in df["outlet"].to_list() and "OZD" in df["outlet"].to_list()),
     ("f_undated", False, "Overview", ("n_articles", "n_words"), lambda df: "OZD" not in df["outlet"].to_list()),
     ("f_kinds", ["reporting"], "Overview", ("kind", "share_chars"), lambda df: set(df["kind"]) == {"reporting"}),
     ("f_voices", ["quoted"], "Tone", ("voice", "mean_tone"), lambda df: set(df["voice"]) == {"quoted"}),

@@ -35,9 +35,15 @@ def test_the_command_runs_the_packaged_app_on_loopback_without_telemetry() -> No
 def test_paths_and_analysis_reach_the_app_as_absolute_paths(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a").mkdir()
-    env = server.environment(["a", str(ROOT / "data")], analysis="a")
+    env = server.environment(["a", str(ROOT / "data")], analysis="a", outlets="a/outlets.csv")
     assert env["FRAMING_CORPUS"].split(os.pathsep) == [str(tmp_path / "a"), str(ROOT / "data")]
     assert env["FRAMING_ANALYSIS"] == str(tmp_path / "a")
+    assert env["FRAMING_OUTLETS"] == str(tmp_path / "a" / "outlets.csv")
+
+
+def test_a_missing_outlets_file_is_a_message_not_a_server(tmp_path: Path, capsys) -> None:
+    assert main(["dashboard", "--outlets", str(tmp_path / "outlets.csv")]) == 2
+    assert "does not exist" in capsys.readouterr().err
 
 
 def test_a_missing_corpus_path_is_a_message_not_a_server(tmp_path: Path, capsys) -> None:

@@ -4,6 +4,9 @@ article gets a date spread over nine months, and every tenth article stays undat
 
 With more outlets than the nine labels, the largest labels are split in two ("Web", "Web II"), so 13 outlets come
 from the same texts. The titles are the articles' first words (10kGNAD merges title, lead and body).
+
+An outlets.csv puts the outlets in two groups by their label (GROUPS), and every ALIAS_EVERY-th article names its
+outlet by a domain alias (`web-ii.example`), which outlets.csv merges into the outlet.
 """
 
 from __future__ import annotations
@@ -18,6 +21,15 @@ from tests.helpers import GNAD
 START = dt.date(2023, 1, 2)
 SPAN_DAYS = 270  # about nine months: the time view chooses months
 UNDATED_EVERY = 10  # every tenth article of an outlet has no date
+ALIAS_EVERY = 7  # every seventh article names its outlet by its alias
+POLITICS = "politics & economy"
+GROUPS = {"Etat": POLITICS, "Inland": POLITICS, "International": POLITICS, "Wirtschaft": POLITICS}
+OTHER_GROUP = "culture & life"  # Kultur, Panorama, Sport, Web, Wissenschaft
+
+
+def alias(outlet: str) -> str:
+    """The domain an outlet is also named by: `Web II` -> `web-ii.example`."""
+    return outlet.lower().replace(" ", "-") + ".example"
 
 
 def gnad_rows() -> list[tuple[str, str]]:
@@ -54,10 +66,16 @@ def write_dated_corpus(folder: Path, n_outlets: int, per_outlet: int) -> Path:
             texts = texts[1::2] if outlet.endswith(" II") else (
                 texts[0::2] if f"{outlet} II" in outlets else texts)
             for i, text in enumerate(texts[:per_outlet]):
-                record = {"id": f"{outlet.replace(' ', '_').lower()}-{i:03d}", "outlet": outlet,
+                named = alias(outlet) if i % ALIAS_EVERY == ALIAS_EVERY - 1 else outlet
+                record = {"id": f"{outlet.replace(' ', '_').lower()}-{i:03d}", "outlet": named,
                           "title": " ".join(text.split()[:8]), "text": text}
                 if i % UNDATED_EVERY != UNDATED_EVERY - 1:
                     day = START + dt.timedelta(days=(i * 37 + o_index * 11) % SPAN_DAYS)
                     record["date"] = day.isoformat()
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    with open(folder / "outlets.csv", "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["outlet", "group", "aliases"])
+        for outlet, label in outlets.items():
+            writer.writerow([outlet, GROUPS.get(label, OTHER_GROUP), alias(outlet)])
     return folder

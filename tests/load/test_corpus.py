@@ -51,7 +51,7 @@ def test_data_folder_loads_exactly_the_five_seeds_with_their_metadata() -> None:
         "001": ("OZD", None, None, "none"),
         "002": (None, None, "2025-08-17", "day"),
         "003": ("Chas Pravdy", None, "2025-09-03", "day"),
-        "004": ("dpa-AFX", "dpa-AFX", "2024-12", "month"),
+        "004": ("(agency copy)", "dpa-AFX", "2024-12", "month"),  # a wire agency is never an outlet
     }
     for prefix, (outlet, agency, iso, precision) in expect.items():
         row = rows[prefix]
@@ -76,6 +76,7 @@ def test_seed_text_is_the_file_content(tmp_path: Path) -> None:
 def test_without_manifest_the_text_gives_the_same_metadata(tmp_path: Path) -> None:
     for seed in (DATA / "corpus").glob("*.txt"):
         shutil.copy(seed, tmp_path / seed.name)
+    shutil.copy(DATA / "corpus" / "outlets.csv", tmp_path / "outlets.csv")  # the outlets' groups, not metadata
     with_manifest = load_corpus([DATA]).articles.drop("source_path", "provenance").sort("article_id")
     text_only = load_corpus([tmp_path]).articles.drop("source_path", "provenance").sort("article_id")
     assert text_only.equals(with_manifest)

@@ -12,6 +12,85 @@ def test_outlet_colours_are_stable_and_grey_for_unknown():
     assert charts.outlet_colours(["<b>x</b>"]).keys() >= {"&lt;b&gt;x&lt;/b&gt;"}
 
 
+# Thirteen outlets of the COVID-19 corpus of issue 15, and the 10kGNAD categories used as outlets by the browser tests
+OUTLETS = ["Süddeutsche Zeitung", "FAZ", "Die Welt", "RT DE", "Compact", "NachDenkSeiten", "Tichys Einblick",
+           "Rubikon", "Achgut", "KenFM", "Multipolar", "Apolut", "Reitschuster"]
+CATEGORIES = ["Etat", "Inland", "International", "Kultur", "Panorama", "Sport", "Web", "Wirtschaft", "Wissenschaft"]
+
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    """sRGB hex -> CIELAB (D65), to measure how different two colours look (CIE76 delta E)."""
+    rgb = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    xyz = ((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b,
+           (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883)
+    fx, fy, fz = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in xyz]
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def _closest_pair(colours) -> float:
+    import itertools
+    import math
+
+    return min(math.dist(_lab(a), _lab(b)) for a, b in itertools.combinations(list(colours), 2))
+
+
+DISTINCT = 20  # CIE76 delta E: about 2.3 is just noticeable; 20 is clearly another colour
+
+
+def test_the_palettes_have_no_near_identical_pair():
+    assert len(charts.OUTLET_PALETTE) >= 20 and len(set(charts.OUTLET_PALETTE)) == len(charts.OUTLET_PALETTE)
+    assert _closest_pair(charts.OUTLET_PALETTE) > DISTINCT
+    assert _closest_pair(charts.GROUP_PALETTE) > DISTINCT
+    # neither grey of the unknown outlet and agency copy is close to an outlet's colour
+    for grey in (charts.UNKNOWN_COLOUR, charts.AGENCY_COLOUR):
+        assert min(_closest_pair([grey, c]) for c in charts.OUTLET_PALETTE) > DISTINCT
+
+
+def test_thirteen_and_twenty_outlets_get_clearly_different_colours():
+    for outlets in (OUTLETS, OUTLETS + CATEGORIES[:7], CATEGORIES):
+        colours = charts.outlet_colours(outlets)
+        assigned = [colours[o] for o in outlets]
+        assert len(set(assigned)) == len(outlets), outlets
+        assert _closest_pair(assigned) > DISTINCT
+
+
+def test_an_outlets_colour_does_not_change_when_an_outlet_is_added_or_filtered_out():
+    corpus = charts.outlet_colours(OUTLETS)
+    larger = charts.outlet_colours([*OUTLETS, "Bild", "taz"])  # "Bild" sorts among them, not after them
+    assert {o: larger[o] for o in OUTLETS} == {o: corpus[o] for o in OUTLETS}
+    # any outlet whose own colour is still free changes no other outlet's colour (the colours of the dashboard are
+    # those of the whole corpus, so filtering never recolours: tests/app/test_outlets.py)
+    checked = 0
+    for extra in ["Bild", "taz", "Der Spiegel", "Zeit Online", "Focus", "Stern", "t-online", "n-tv", "ARD", "ZDF"]:
+        if charts.OUTLET_PALETTE[charts._preferred_slot(extra, len(charts.OUTLET_PALETTE))] in corpus.values():
+            continue
+        checked += 1
+        added = charts.outlet_colours([*OUTLETS, extra])
+        assert {o: added[o] for o in OUTLETS} == {o: corpus[o] for o in OUTLETS}, extra
+    assert checked >= 3
+    # (a name that wants a colour already held falls back to the next free one, in sorted order, which can move an
+    # outlet after it: the colours that must never move are fixed by outlets.csv, next test)
+
+
+def test_outlets_csv_order_fixes_the_colours_of_its_outlets():
+    listed = ["nd", "OZD", "Chas Pravdy"]
+    colours = charts.outlet_colours(["nd", "OZD"], listed=listed)
+    assert [colours["nd"], colours["OZD"]] == list(charts.OUTLET_PALETTE[:2])
+    with_more = charts.outlet_colours(["nd", "OZD", "Chas Pravdy", "taz", "(agency copy)", None], listed=listed)
+    assert with_more["Chas Pravdy"] == charts.OUTLET_PALETTE[2] and with_more["nd"] == colours["nd"]
+    assert with_more["taz"] not in charts.OUTLET_PALETTE[:3]  # an unlisted outlet never takes a listed one's colour
+    assert with_more["(agency copy)"] == charts.AGENCY_COLOUR and with_more["(unknown outlet)"] == charts.UNKNOWN_COLOUR
+
+
+def test_groups_have_their_own_stable_colours():
+    colours = charts.group_colours(["established", "alternative", None])
+    assert colours["(no group)"] == charts.UNKNOWN_COLOUR
+    assert {colours["established"], colours["alternative"]} <= set(charts.GROUP_PALETTE)
+    assert colours["established"] != colours["alternative"]
+    assert charts.group_colours(["established", "alternative", "left"])["established"] == colours["established"]
+
+
 def test_a_long_legend_of_stacked_shares_makes_room_instead_of_covering_the_title():
     import polars as pl
 
