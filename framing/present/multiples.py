@@ -208,6 +208,8 @@ def comparison_dots(df: pl.DataFrame, figures: tuple[tuple[str, str, bool], ...]
         # margin on both sides so that a dot at the edge is drawn whole
         ends = [v for v in value + low + high if v is not None] or [0.0]
         left, right = (min(0.0, *ends) if percent else min(ends)), max(ends)
+        if percent:
+            right = max(right, 0.05)  # an all-zero panel reads 0 … 5 %, not a span around zero
         pad = (right - left) * 0.08 or 0.05
         layout[axis].update(matches=None, tickformat=".0%" if percent else ".2f", range=[left - pad, right + pad],
                             zeroline=not percent, zerolinecolor="#BBBBBB", nticks=3)
