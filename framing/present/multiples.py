@@ -153,10 +153,13 @@ def dots(df: pl.DataFrame, panel: str, series: tuple[tuple[str, str, str], ...],
                         "color": [colours.get(o, UNKNOWN_COLOUR) for o in part["outlet"].to_list()]},
                 hovertemplate=f"%{{y}}, {value}: {name} %{{x:{fmt}}}<extra></extra>"))
     fig = go.Figure(traces, layout)
-    fig = _style(fig, title, height=max(300, 150 + 24 * len(outlets)))
-    # the legend under the panels, where it meets neither the title nor the panel titles
-    fig.update_layout(margin={"t": 70, "b": 60}, showlegend=len(series) > 1,
-                      legend={"orientation": "h", "x": 0, "y": -0.08, "yanchor": "top"})
+    height = max(300, 150 + 24 * len(outlets))
+    fig = _style(fig, title, height=height)
+    # the legend under the panels and their tick labels (about 30 px), where it meets neither the title nor the
+    # panel titles, at any height
+    plot_height = height - 70 - 70
+    fig.update_layout(margin={"t": 70, "b": 70}, showlegend=len(series) > 1,
+                      legend={"orientation": "h", "x": 0, "y": -32 / plot_height, "yanchor": "top"})
     return fig
 
 
