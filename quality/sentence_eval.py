@@ -13,7 +13,10 @@ import importlib.util
 import sys
 from pathlib import Path
 
-EVAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+ROOT = Path(__file__).resolve().parents[1]
+# ../shared beside the checkout; from a git worktree (/work/wt/NAME) the nearest ancestor that holds shared/eval
+EVAL_DIR = next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()),
+                ROOT.parent / "shared" / "eval")
 
 
 @functools.cache
