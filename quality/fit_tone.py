@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import collections
 import json
-import random
 import sys
 
 import numpy as np
 
-from quality.sentence_eval import items, record_sentences
+from quality.sentence_eval import items, record_sentences, text_folds
 
 from framing.score.tone import LEXICON_DIR, assess, load_lexicon, saturate
 
@@ -115,14 +114,16 @@ def fit_all(tones: dict[float, np.ndarray], record, gold, rows) -> tuple[float, 
     return best
 
 
+TEXTS: list[str] = []  # per record: its text (records of one text share a fold; set by main)
+
+
 def cross_validate(tones: dict[float, np.ndarray], record, gold, seed: int, hits=None) -> float:
-    """5-fold CV over records: the damping and the thresholds are fitted on four folds, the fifth is scored."""
+    """5-fold CV over records (one text, one fold): the damping and the thresholds are fitted on four folds, the fifth is scored."""
     n = len(gold)
-    order = list(range(n))
-    random.Random(seed).shuffle(order)
+    folds = np.array(text_folds(TEXTS, seed))
     pred = np.zeros(n, dtype=int)
     for k in range(5):
-        test = np.array(order[k::5])
+        test = np.flatnonzero(folds == k)
         train = np.setdiff1d(np.arange(n), test)
         if hits is not None:
             tones = {None: weighted_tones(hits, fit_reliability(hits, record, gold, train))}
@@ -133,6 +134,7 @@ def cross_validate(tones: dict[float, np.ndarray], record, gold, seed: int, hits
 
 def main() -> None:
     data = items("gerntsa", "train")
+    TEXTS[:] = [text for _, text, _ in data]
     gold = np.array([LABELS.index(g) for _, _, g in data])
     shipped = load_lexicon().params["negated_negative"]
     other, negneg, record, hits = [], [], [], []

@@ -9,19 +9,18 @@ mention that overlaps the annotated target most is the example, as `evaluate.py 
 a record without one counts as predicted neutral. Features: framing.score.towards.FEATURES (about fifteen numbers
 from the rules), standardised; model: multinomial logistic regression (scikit-learn, L2, C=1), then one offset
 per label added to the log probabilities, chosen on the training folds to maximise macro-F1.
-CV: 5 folds over records (4 fold seeds); in each fold the scaler, the regression and the offsets are fitted on
+CV: 5 folds over records, the records of one sentence text in one fold (4 fold seeds); in each fold the scaler, the regression and the offsets are fitted on
 four folds and the fifth is scored the official way. Shipped: the model fitted on all of GerNTSA train (CC BY 4.0).
 """
 
 from __future__ import annotations
 
 import json
-import random
 import sys
 
 import numpy as np
 
-from quality.sentence_eval import evaluate_module
+from quality.sentence_eval import evaluate_module, text_folds
 
 from framing.score.towards import FEATURES, LABELS, decided_by_rules, rule_tone, towards_features
 from framing.score.tone import tone_label
@@ -61,11 +60,13 @@ def examples() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
                                     place.context(text, sentence))
         rows.append([feats[k] for k in FEATURES])
         ruled.append(LABELS.index(tone_label(rule_tone(feats))) if decided_by_rules(feats) else -1)
-    global RULED
+    global RULED, FOLD_TEXTS
     RULED = np.array(ruled)
+    FOLD_TEXTS = [r[1] for r in records]
     return np.array(rows), np.array(gold), np.array(found)
 
 
+FOLD_TEXTS: list[str] = []  # per record: its text (records of one text share a fold)
 RULED = np.array([])  # per record: the rules' label index where the rules decide (framing.score.towards), else -1
 
 
@@ -107,11 +108,10 @@ def predict(model: dict, x: np.ndarray, found: np.ndarray, ruled: np.ndarray) ->
 
 def cross_validate(x: np.ndarray, y: np.ndarray, found: np.ndarray, seed: int) -> float:
     n = len(y)
-    order = list(range(n))
-    random.Random(seed).shuffle(order)
+    folds = np.array(text_folds(FOLD_TEXTS, seed))
     pred = np.ones(n, dtype=int)
     for k in range(5):
-        test = np.array(sorted(order[k::5]))
+        test = np.flatnonzero(folds == k)
         train = np.setdiff1d(np.arange(n), test)
         model = fit(x[train], y[train], found[train])
         pred[test] = predict(model, x[test], found[test], RULED[test])

@@ -17,7 +17,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
+# ../shared beside the checkout; from a git worktree (/work/wt/NAME) the nearest ancestor that holds shared/eval
+EVAL = next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()),
+            ROOT.parent / "shared" / "eval")
 BASELINE = ROOT / "quality" / "baseline.json"
 RUNS = {  # dataset: the split the issues measure it on
     "spkatt": "train",
@@ -30,8 +32,9 @@ GUARDED = {
     "spkatt": {"f1": ("t0.3", "f1", 0.70), "direct_recall": ("t0.3", "direct_recall", 0.95),
                "indirect_recall": ("t0.3", "indirect_recall", 0.60),
                "speaker_accuracy": ("t0.3", "speaker_accuracy", 0.75)},
-    "gerntsa": {"macro_f1": (None, "macro_f1", 0.50)},
-    "checkthat": {"macro_f1": (None, "macro_f1", 0.65)},
+    # issue #16: sentence-level >= 0.52, CheckThat! dev >= 0.75 (the issue floors here were 0.50 and 0.65 before)
+    "gerntsa": {"macro_f1": (None, "macro_f1", 0.52)},
+    "checkthat": {"macro_f1": (None, "macro_f1", 0.75)},
     # issue #16: towards-target macro-F1 >= 0.60 cross-validated; the official (in-sample) figure is guarded here,
     # the cross-validated one is reported beside it (quality/fit_towards.py)
     "gerntsa_target": {"macro_f1": (None, "macro_f1", 0.60)},

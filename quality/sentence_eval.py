@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import random
 import sys
 from pathlib import Path
 
-EVAL_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+ROOT = Path(__file__).resolve().parents[1]
+# ../shared beside the checkout; from a git worktree (/work/wt/NAME) the nearest ancestor that holds shared/eval
+EVAL_DIR = next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval").is_dir()),
+                ROOT.parent / "shared" / "eval")
 
 
 @functools.cache
@@ -27,6 +31,16 @@ def evaluate_module():
 
 def items(name: str, split: str) -> list[tuple[str, str, str]]:
     return list(evaluate_module().sentence_items(name, split))
+
+
+def text_folds(texts: list[str], seed: int, k: int = 5) -> list[int]:
+    """The fold (0..k-1) of each record, records of the same text in one fold: 81 GerNTSA sentences carry two or
+    more targets, and a sentence seen in training must not be scored again. The distinct texts are shuffled with
+    `seed` and dealt round the folds."""
+    distinct = list(dict.fromkeys(texts))
+    random.Random(seed).shuffle(distinct)
+    fold = {text: i % k for i, text in enumerate(distinct)}
+    return [fold[text] for text in texts]
 
 
 def reported_spans(text: str) -> list[tuple[int, int]]:

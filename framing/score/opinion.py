@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from framing.errors import ConfigError
+from framing.score.linear import binary_logit, load_model, ngram_names, normalise, text_features
 from framing.score.tone import LEXICON_DIR, _read_tsv, load_lexicon, score_tone, word_polarity
 
 WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
@@ -199,7 +200,44 @@ def opinion_probability(counts: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def own_text(text: str, reported: Sequence[tuple[int, int]] = ()) -> str:
+    """`text` without the `reported` spans (the author's own words), the pieces joined by a space."""
+    pieces, at = [], 0
+    for a, b in sorted(reported):
+        if a > at:
+            pieces.append(text[at:a])
+        at = max(at, b)
+    pieces.append(text[at:])
+    return " ".join(pieces)
+
+
+def model_features(text: str, reported: Sequence[tuple[int, int]] = (), dense: float = 1.0,
+                   counts: dict[str, float] | None = None, kinds: tuple[str, ...] | None = None,
+                   chars: tuple[int, int] = (3, 5)) -> dict[str, float]:
+    """The text model's features of one sentence: n-grams of the author's own words (framing.score.linear; `kinds`
+    as the shipped model was fitted, unless given) and the capped signal counts times `dense` (`s:` + type)."""
+    if kinds is None:
+        model = load_model("opinion_model")
+        chars, kinds = (model.chars, model.prefixes) if model else ((3, 5), ("w", "b"))
+    features = normalise(text_features(own_text(text, reported), chars, kinds))
+    if counts is None:
+        counts, _ = signal_counts(text, reported)
+    features.update(_dense(counts, dense))
+    return features
+
+
+def _dense(counts: dict[str, float], dense: float) -> dict[str, float]:
+    return {"s:" + name: value * dense for name, value in zip(FEATURES, feature_values(counts)) if value}
+
+
 def score_opinion(text: str, reported: Sequence[tuple[int, int]] = ()) -> OpinionScore:
-    """Opinion of `text` (one sentence) in [0, 1]; `reported`: spans of others' words (quotations, indirect speech)."""
+    """Opinion of `text` (one sentence) in [0, 1]; `reported`: spans of others' words (quotations, indirect speech).
+    With data/lexicon/opinion_model.json (quality/fit_opinion_text.py) the text model decides; without it, the
+    fitted weights of the signal types (opinion_weights.json)."""
     counts, signals = signal_counts(text, reported)
-    return OpinionScore(round(opinion_probability(counts), 4), tuple(signals))
+    model = load_model("opinion_model")
+    if model is None:
+        return OpinionScore(round(opinion_probability(counts), 4), tuple(signals))
+    names = ngram_names(own_text(text, reported), model.chars, model.prefixes)
+    z = binary_logit(model, names, _dense(counts, float(model.meta.get("dense", 1.0))))
+    return OpinionScore(round(1.0 / (1.0 + math.exp(-z)), 4), tuple(signals))

@@ -6,7 +6,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 SEED_CORPUS = DATA / "corpus"
-SHARED = ROOT.parent / "shared"  # gold data and corpora, beside the checkout on the build machines (never copied)
+# gold data and corpora, beside the checkout on the build machines (never copied); from a git worktree
+# (/work/wt/NAME) the nearest ancestor that holds shared/
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "eval").is_dir()), ROOT.parent / "shared")
 EVAL = SHARED / "eval"
 GNAD = SHARED / "corpora" / "10kgnad" / "test.csv"
 ARTIFACTS = ROOT / "tests" / "artifacts"  # screenshots of the browser tests (gitignored)
