@@ -39,9 +39,10 @@ def _panels(n: int, titles: list[str], *, x: dict, y: dict, gap_x: float = 0.03,
         x0 = col * (width + gap_x)
         y1 = 1 - row * (height + gap_y)
         lowest = not any(j % columns == col and j // columns > row for j in range(n))
-        layout[f"xaxis{suffix}"] = {**x, "domain": [x0, x0 + width], "anchor": f"y{suffix}",
+        # plotly refuses a domain a rounding error outside [0, 1] (−2.8e-17 at 9 to 12 panels): clamp it
+        layout[f"xaxis{suffix}"] = {**x, "domain": _clamped(x0, x0 + width), "anchor": f"y{suffix}",
                                     "matches": None if i == 0 else "x", "showticklabels": lowest}
-        layout[f"yaxis{suffix}"] = {**y, "domain": [y1 - height, y1], "anchor": f"x{suffix}",
+        layout[f"yaxis{suffix}"] = {**y, "domain": _clamped(y1 - height, y1), "anchor": f"x{suffix}",
                                     "matches": None if i == 0 else "y", "showticklabels": col == 0}
         layout["annotations"].append({"text": titles[i], "x": x0 + width / 2, "y": y1, "xref": "paper",
                                       "yref": "paper", "xanchor": "center", "yanchor": "bottom", "showarrow": False,
@@ -49,6 +50,10 @@ def _panels(n: int, titles: list[str], *, x: dict, y: dict, gap_x: float = 0.03,
         xs.append(f"x{suffix}")
         ys.append(f"y{suffix}")
     return layout, xs, ys
+
+
+def _clamped(low: float, high: float) -> list[float]:
+    return [min(max(low, 0.0), 1.0), min(max(high, 0.0), 1.0)]
 
 
 def _grid(n: int, per_row: int = PANEL_COLUMNS) -> tuple[int, int]:

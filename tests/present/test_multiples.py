@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import plotly.graph_objects as go
 import polars as pl
+import pytest
 
 from framing.aggregate.tables import tone_by_voice, tone_distribution
 from framing.present import multiples
@@ -67,3 +69,20 @@ def test_outlet_matrix_cells():
     df = pl.DataFrame({"outlet": ["X", "Y"], "other_outlet": ["Y", "X"], "share_shared": [0.2, 0.8]})
     fig = multiples.outlet_matrix(df, "Reuse", ["X", "Y"])
     assert list(fig.data[0].x) == ["X", "Y"] and [list(r) for r in fig.data[0].z] == [[None, 0.2], [0.8, None]]
+
+
+@pytest.mark.parametrize("n", range(1, 41))
+def test_small_multiples_lay_out_any_number_of_outlets(n):
+    """Every panel's domain lies inside [0, 1]: plotly refuses −2.8e-17 (a rounding error at 9 to 12 panels),
+    which crashed the Tone and Over time views."""
+    from framing.present.multiples import _panels
+
+    for title_space in (0.0, 0.35):
+        layout, _, _ = _panels(n, [str(i) for i in range(n)], x={}, y={}, title_space=title_space)
+        for name, axis in layout.items():
+            if name.startswith(("xaxis", "yaxis")):
+                assert 0.0 <= axis["domain"][0] <= axis["domain"][1] <= 1.0, (name, axis["domain"])
+    frame = pl.DataFrame({"outlet": [f"o{i}" for i in range(n) for _ in range(3)],
+                          "period_start": [dt.date(2025, m, 1) for _ in range(n) for m in (1, 2, 3)],
+                          "journalist_tone": [0.1] * (3 * n), "n_articles": [1] * (3 * n)})
+    go.Figure(multiples.time_lines(frame, "journalist_tone", "t", {}, label="tone"))  # plotly validates it
