@@ -33,6 +33,7 @@ from framing.aggregate.tables import TABLES
 from framing.load import uploads as store
 from framing.present.charts import group_colours, outlet_colours
 
+DEFAULT_VIEW = "Comparison"  # the first screen: its address carries no view=
 FILTER_KEYS = ("f_outlets", "f_outlet_groups", "f_from", "f_to", "f_span", "f_undated", "f_kinds", "f_voices", "f_speakers", "f_groups",
                "f_text", "f_languages")
 CORPORA_KEPT = 2  # analysed corpora kept in memory: the current one and the one before an upload
@@ -298,9 +299,16 @@ def dates_to_span() -> None:
 
 
 def reset_filters() -> None:
+    """Every filter widget back to its empty value. The values are set, not only removed: a removed key let the
+    browser's widget send its old selection back on the next run (the outlets stayed picked)."""
+    ss = st.session_state
     for key in FILTER_KEYS:
-        st.session_state.pop(key, None)
-    st.session_state.f_undated = True
+        ss.pop(key, None)
+    for key in ("f_outlets", "f_outlet_groups", "f_kinds", "f_voices", "f_speakers", "f_groups", "f_languages"):
+        ss[key] = []
+    ss.f_from = ss.f_to = None
+    ss.f_text = ""
+    ss.f_undated = True
 
 
 def has_groups(options: FilterOptions) -> bool:
@@ -314,12 +322,12 @@ def compare_by() -> str:
 
 
 def url_params(flt: Filter, view: str, selected: list[str], by: str = "outlet") -> dict[str, list[str]]:
-    """The view as query parameters: the filter in its own vocabulary, the page (`view=`, but for the Overview),
+    """The view as query parameters: the filter in its own vocabulary, the page (`view=`, but for the first screen),
     the articles chosen in the reader and `compare=group` when the views compare groups."""
     params: dict[str, list[str]] = {k: v if isinstance(v, list) else [v] for k, v in flt.to_query_params().items()}
     if by == "group":
         params["compare"] = ["group"]
-    if view != "Overview":
+    if view != DEFAULT_VIEW:
         params["view"] = [view]
     if selected and view == "Articles":
         params["article"] = list(selected)

@@ -101,6 +101,18 @@ def test_a_cell_of_who_is_quoted_where_opens_the_speakers_statement(page):
     assert speaker in page.inner_text('[data-testid="stMain"]')
 
 
+def test_reset_clears_the_outlets_for_good(page):
+    goto(page, "?view=Overview&outlet=nd&outlet=OZD")
+    wait_charts(page, 3)
+    page.get_by_role("button", name="Reset filters").click()
+    wait_idle(page)
+    select_view(page, "Tone")  # the next run: the widgets must not send their old selection back
+    wait_charts(page, 1)
+    assert "outlet" not in parse_qs(urlparse(page.url).query)
+    assert page.get_by_role("button", name="Remove nd").count() == 0
+    page.get_by_text("Showing 5 articles: all outlets, all dates").first.wait_for()
+
+
 def test_page_renders_the_charts(page):
     goto(page, "?view=Overview")
     wait_charts(page, 3)

@@ -286,3 +286,10 @@ def test_every_download_is_a_comparison_table_with_the_rows_of_framing_compare(d
     shown = frame(at, *expected["over_time"].columns)
     assert sorted(shown.columns) == sorted(expected["over_time"].columns)
     assert shown.columns[:3] == ["outlet", "period_start", "n_articles"]
+
+
+def test_the_address_names_every_view_but_the_first_screen(dashboard_env):
+    at = start()
+    assert "view" not in at.query_params
+    at = show(at, "Overview")
+    assert at.query_params["view"] in ("Overview", ["Overview"])  # a link to the Overview opens the Overview
