@@ -27,7 +27,7 @@ from typing import BinaryIO
 from framing.errors import InputError
 from framing.load.decoding import Decoding, bom_encoding, control_share, decode, head_text
 from framing.load.records import METADATA_FIELDS, Article, Problem
-from framing.load import archives, jsonstream
+from framing.load import archives, columns, jsonstream
 from framing.load.sources import (
     MB, ArchiveLimit, LimitExceeded, Limits, NotRegular, chunks, open_regular, read_bounded, special_reason,
 )
@@ -106,6 +106,8 @@ def _clean(value: str) -> str:
 
 # A record's fields that name its section or kind (`Meinung`, `Interview`), read for its genre.
 SECTION_FIELDS = ("section", "ressort", "rubrik", "category")
+# the columns a record's reader takes (the others are reported, not read)
+_READ_FIELDS = frozenset((*METADATA_FIELDS, *SECTION_FIELDS, "text", "id", "article_id"))
 
 
 def _record_article(label: str, stem: str, record: object, number: int, encoding: str,
@@ -113,6 +115,7 @@ def _record_article(label: str, stem: str, record: object, number: int, encoding
     if not isinstance(record, dict):
         return Problem(label, f"record {number} is a {type(record).__name__}, not an object with a 'text' field; "
                               "export each article as an object with a 'text' field", line)
+    record = columns.canonical_record(record)
     text = record.get("text")
     if not isinstance(text, str):
         return Problem(label, f"record {number} has no 'text' string; give every record its article text in a "
@@ -184,7 +187,7 @@ def read_json(label: str, stem: str, text_chunks: Iterator[str], encoding: str,
         if isinstance(item, jsonstream.Failure):
             yield Problem(label, f"{item.message}; records before it were read: fix the JSON there", item.line)
             continue
-        if item.top and isinstance(item.value, dict) and "text" not in item.value:
+        if item.top and isinstance(item.value, dict) and "text" not in columns.canonical_record(item.value):
             wrapped = _wrapped_records(item.value)
             if wrapped:  # {"data": [...]}, {"items": [...]}: the records are in the one list of objects with text
                 key, values = wrapped
@@ -222,7 +225,8 @@ def sniff_dialect(sample: str, required: str | None = "text",
     if required:
         for delimiter in delimiters:
             cells = next(csv.reader([header], delimiter=delimiter), [])
-            if required in {c.strip().strip("\"'").lower() for c in cells}:
+            if {c.strip().strip("\"'").lower() for c in cells} & (columns.TEXT_NAMES if required == "text"
+                                                                    else {required}):
                 chosen = delimiter
                 break
     try:
@@ -298,11 +302,16 @@ def read_csv(label: str, stem: str, lines: Iterator[tuple[int, str | None, str]]
         if not row or all(not cell.strip() for cell in row):
             continue
         if fields is None:
-            fields = [c.strip().lstrip("\ufeff").lower() for c in row]
+            fields, notes = columns.canonical(c.lstrip("\ufeff") for c in row)
             if "text" not in fields:
                 yield Problem(label, f"CSV has no 'text' column (columns: {', '.join(fields) or 'none'}); add a "
                                      "header row with a 'text' column, or name a metadata file manifest.csv", start)
                 return
+            unused = [c.strip() for c, f in zip(row, fields) if f not in _READ_FIELDS and c.strip()]
+            if notes or unused:
+                said = "; ".join(notes + ([f"not used: {', '.join(unused)}"] if unused else []))
+                yield Problem(label, f"columns: {said} (name a column outlet, date, title, url, agency, section "
+                                     "or id to have it read)", start, severity="warning")
             continue
         record += 1
         if len(row) > len(fields):
@@ -475,7 +484,7 @@ def _tabular(head_text: str) -> bool:
     """A .txt file that is a table: a tab-separated header naming a 'text' column (Excel's 'Unicode text')."""
     header = re.split(r"\r\n|\r|\n", head_text.lstrip("\ufeff"), maxsplit=1)[0]
     cells = [c.strip().strip('"').lower() for c in header.split("\t")]
-    return len(cells) >= 2 and "text" in cells and all(len(c) <= 40 for c in cells)
+    return len(cells) >= 2 and bool(columns.TEXT_NAMES & set(cells)) and all(len(c) <= 40 for c in cells)
 
 
 def _read_plain(source: Source, limits: Limits, packed: str | None = None) -> Iterator[Article | Problem]:

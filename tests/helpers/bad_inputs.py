@@ -155,7 +155,7 @@ def build(folder: Path, outside: Path | None = None) -> list[Case]:
     case("cut_off.html", page[: len(page) // 2], "a page cut off in the middle of the markup", 1)
 
     # ---- CSV
-    case("no_text_column.csv", "id,titel,inhalt\n1,Rutte,Er sagte etwas.\n", "CSV without a 'text' column", 0,
+    case("no_text_column.csv", "id,titel,notiz\n1,Rutte,Er sagte etwas.\n", "CSV without a 'text' column", 0,
          (ERROR, r"no 'text' column"))
     case("header_only.csv", "id,outlet,text\n", "CSV with a header and no rows", 0,
          (ERROR, r"header row but no records"))
@@ -172,7 +172,7 @@ def build(folder: Path, outside: Path | None = None) -> list[Case]:
     case("scalar.json", "42", "JSON that is a number", 0, (ERROR, r"not a list of records"))
     case("strings.json", json.dumps(["Rutte sagte etwas.", "Peskow auch."]), "JSON list of plain strings", 0,
          (ERROR, r"record 1 is a str"), (ERROR, r"record 2 is a str"))
-    case("no_text.json", json.dumps([{"title": "Rutte", "body": ARTICLE}]), "JSON records without 'text'", 0,
+    case("no_text.json", json.dumps([{"title": "Rutte", "summary": ARTICLE}]), "JSON records without 'text'", 0,
          (ERROR, r"has no 'text' string"))
     case("text_number.json", json.dumps({"text": 12345}), "JSON whose text is a number", 0,
          (ERROR, r"has no 'text' string"))

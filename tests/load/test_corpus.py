@@ -182,7 +182,7 @@ BAD_INPUTS = [
     ("nolist.json", b'"just a string"', "not a list of records"),
     ("numbers.json", b"[1, 2, 3]", "not an object"),
     ("notext.csv", b"id,title\n1,Hallo\n", "no 'text' column"),
-    ("notext.jsonl", b'{"id": "t", "body": "Hallo"}\n', "no 'text' string"),
+    ("notext.jsonl", b'{"id": "t", "note": "Hallo"}\n', "no 'text' string"),
     ("image.pdf", b"%PDF-1.4", "not an article format"),
 ]
 
