@@ -8,6 +8,8 @@ carry it in the URL.
 
 from __future__ import annotations
 
+import re
+
 import argparse
 import dataclasses
 import datetime as dt
@@ -157,10 +159,12 @@ class Filter:
         if self.languages:
             keep = keep & pl.col("language").fill_null(UNKNOWN_LANGUAGE).is_in(list(self.languages))
         if self.text:
-            needle = self.text.lower()
+            # soft hyphens and zero-width spaces split a word where the text shows none: the search looks through
+            # them (in the text and in what is searched for)
+            needle = re.sub("[\u00ad\u200b\u2060]", "", self.text.lower())
             haystack = pl.concat_str(
                 [pl.col("title").fill_null(""), pl.col("text").fill_null("")], separator="\n"
-            ).str.to_lowercase()
+            ).str.to_lowercase().str.replace_all("[\u00ad\u200b\u2060]", "")
             keep = keep & haystack.str.contains(needle, literal=True)
         return keep
 

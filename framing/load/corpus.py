@@ -29,6 +29,7 @@ from framing.load.discover import discover, walk
 from framing.load.manifest import ManifestEntry, read_manifest
 from framing.load.outlets import NO_OUTLETS, OutletTable, outlets_files, read_outlets
 from framing.load.readers import Article, Problem, read_file
+from framing.load.repair import repaired
 from framing.load.records import display
 from framing.load.sources import Limits
 from framing.segment.genre import Genre, decide_genre, normalise_genre
@@ -209,6 +210,11 @@ def _load_corpus(paths: list, manifest: str | Path | None, limits: Limits, outle
                 failed = failed or item.severity == "error"
                 continue
             loaded = True
+            text, notes = repaired(item.text)
+            if notes:
+                item = replace(item, text=text)
+                problems.extend(Problem(item.source_path, note, item.line, item.article_id, "warning")
+                                for note in notes)
             if not item.text.strip():
                 problems.append(Problem(item.source_path, "article text is empty; give the record or file its "
                                         "article text", item.line, item.article_id))

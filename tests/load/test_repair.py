@@ -1,0 +1,41 @@
+"""Mojibake undone and invisible characters removed before anything reads the text, each repair said."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framing.aggregate.filters import Filter
+from framing.load import load_corpus
+from framing.load.repair import repaired
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("Die BÃ¼rgermeister fÃ¼r die StraÃŸe", "Die Bürgermeister für die Straße"),
+    ("â€žWir schaffen dasâ€œ, sagte sie.", "„Wir schaffen das“, sagte sie."),
+])
+def test_repairs(text, fixed):
+    found, notes = repaired(text)
+    assert found == fixed and notes
+
+
+@pytest.mark.parametrize("text", [
+    "Ärger über Öl und Straße: Ä, Ö, Ü, ß bleiben.",
+    "Â is a letter of its own in Romanian: Âmbe.",  # no continuation character after it
+    "Café, naïve, São Paulo, Øresund — 50 € — „Zitat“ »Zitat« ‚halb‘.",
+    "Zeilen\nmit\tTabs\r\nbleiben.",
+    "Zentral\u00adregierung, Ende.\u200bNeu: invisible characters stay (every character read is kept)",
+])
+def test_real_text_is_left_as_it_is(text):
+    assert repaired(text) == (text, [])
+
+
+def test_the_loader_repairs_and_says_so(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("Berlin. Der BÃ¼rgermeister sagte, die Zentral\u00adregierung irre.", encoding="utf-8")
+    result = load_corpus([tmp_path])
+    assert result.articles["text"][0] == "Berlin. Der Bürgermeister sagte, die Zentral\u00adregierung irre."
+    assert any("mis-decoded characters repaired" in r for r in result.errors["reason"].to_list())
+    # the soft hyphen stays, and the search looks through it
+    assert result.articles.filter(Filter(text="Zentralregierung").article_mask()).height == 1
+    assert result.articles.filter(Filter(text="zentral\u00adregierung").article_mask()).height == 1
