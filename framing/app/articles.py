@@ -52,6 +52,23 @@ def _pick(view: View) -> list[str]:
     return chosen
 
 
+# where a passage was opened from (blocks.open_in_reader's `source`), as the reader says it
+_ORIGINS = {
+    "framing_comparison.journalist_tone": "From the first screen, the tone of the outlet's own words",
+    "framing_comparison.share_opinionated": "From the first screen, the outlet's opinionated sentences",
+    "framing_comparison.commentary_share": "From the first screen, the outlet's commentary",
+    "framing_comparison.quoted_share": "From the first screen, the text the outlet quotes",
+    "framing_comparison.share_direct": "From the first screen, the outlet's direct quotations",
+    "framing_comparison.share_women": "From the first screen, the women the outlet quotes",
+    "quoted_actors": "From who is quoted where",
+}
+
+
+def _focus_origin() -> str:
+    source = (st.session_state.get("focus") or {}).get("source") or ""
+    return _ORIGINS.get(source, "From the table")
+
+
 def _focus_span(article_id: str, sentences: pl.DataFrame, quotes: pl.DataFrame) -> tuple[int, int, str] | None:
     """The span and text of the sentence or quotation a table row pointed at, when it is in this article."""
     focus = st.session_state.get("focus") or {}
@@ -78,8 +95,8 @@ def render(view: View) -> None:
             sentences, quotes = full.sentences.filter(one), full.quotes.filter(one)
             focus = _focus_span(article_id, sentences, quotes)
             if focus is not None:
-                st.markdown(f'<div class="fr-focus-box">From the table: <span class="fr-focus">{escape(focus[2])}'
-                            '</span> (marked in the article below)</div>', unsafe_allow_html=True)
+                st.markdown(f'<div class="fr-focus-box">{escape(_focus_origin())}: <span class="fr-focus">'
+                            f'{escape(focus[2])}</span> (marked in the article below)</div>', unsafe_allow_html=True)
             st.markdown(article_html(article, full.sections.filter(one), sentences, quotes,
                                      focus=focus[:2] if focus else None), unsafe_allow_html=True)
             quotes_shown = quotes.select("quote_id", "speaker", "speaker_group", "mode", "cue", "text")

@@ -119,5 +119,7 @@ def loading_problems(view: View) -> None:
     """The files that could not be read as articles, and why (on the first screen and the Overview)."""
     errors = view.corpus.analysis.errors
     if errors.height:
-        with st.expander(f"Loading problems ({errors.height}): files not analysed, and why"):
+        n_errors = int((errors["severity"] == "error").sum()) if "severity" in errors.columns else errors.height
+        with st.expander(f"Loading problems ({errors.height}): {n_errors:,} file(s) or record(s) not analysed, "
+                         f"{errors.height - n_errors:,} warning(s) about what was analysed"):
             st.dataframe(arrow(errors), hide_index=True)

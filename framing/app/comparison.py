@@ -81,16 +81,17 @@ def render(view: View) -> None:
     sort = st.selectbox("Sort groups by" if view.by == "group" else "Sort outlets by", list(SORTS), key="comparison_sort", format_func=lambda s: s.capitalize())
     rows = sorted_rows(rows, sort)
     key = rows.columns[0]
+    unit = "group" if view.by == "group" else "outlet"
     banner(view)
     fig = multiples.comparison_dots(
-        rows, FIGURES, "How each outlet frames the story (dot: the figure; bar: its 95 % interval over articles)",
+        rows, FIGURES, f"How each {unit} frames the story (dot: the figure; bar: its 95 % interval over articles)",
         view.corpus.colours, rows[key].to_list())
     st.plotly_chart(fig, config=CHART_CONFIG, key="comparison_chart", on_select=partial(_on_dot, view,
                     rows[key].to_list()), selection_mode="points")
-    st.caption("Click a dot to read the passage that shows it best: the outlet's most strongly toned or most "
+    st.caption(f"Click a dot to read the passage that shows it best: the {unit}'s most strongly toned or most "
                "opinionated sentence, its longest direct quotation, or the longest statement of a woman it quotes.")
-    st.caption("A bar is missing where an outlet has fewer than 5 articles. The interval shows how much a figure "
-               "could change with another sample of the outlet's articles; overlapping bars mean the difference "
+    st.caption(f"A bar is missing where a {unit} has fewer than 5 articles. The interval shows how much a figure "
+               f"could change with another sample of the {unit}'s articles; overlapping bars mean the difference "
                "may be chance.")
     shown = {"actor_mix": st.column_config.TextColumn("actor mix", width="medium"),
              "top_voices": st.column_config.TextColumn("top voices", width="large"),

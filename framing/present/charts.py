@@ -175,8 +175,9 @@ def stacked_share(df: pl.DataFrame, category: str, value: str, title: str, colou
     fig.update_xaxes(tickformat=".0%", title={"text": ""})
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=outlets, autorange="reversed")
     # The legend sits between the title and the bars, where it cannot collide with the axis; the top margin grows
-    # with its rows (about four entries a row in half the page), so a long legend does not cover the title.
-    legend_rows = -(-len(cats) // 4)
+    # with its rows (entries packed into half a page, about 560 px, by the length of their names), so a long
+    # legend does not cover the title.
+    legend_rows = _legend_rows([plot_text(c) for c in cats])
     top = 60 + 22 * legend_rows
     fig = _style(fig, title, height=max(280, 130 + 48 * len(outlets)) + top - 95)
     fig.update_layout(barmode="stack", margin={"t": top},
@@ -184,6 +185,18 @@ def stacked_share(df: pl.DataFrame, category: str, value: str, title: str, colou
                       legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
                               "title": {"text": ""}, "traceorder": "normal"})
     return fig
+
+
+def _legend_rows(labels: list[str], width: int = 560) -> int:
+    """Rows a horizontal legend of these labels takes in `width` pixels (about 7 px a character, 40 px for the
+    symbol and the gap), rounded up generously: a legend that needs more room than it gets covers the title."""
+    rows, used = 1, 0
+    for label in labels:
+        entry = 40 + 7.5 * len(label)
+        if used and used + entry > width:
+            rows, used = rows + 1, 0
+        used += entry
+    return rows
 
 
 # Tableau 10 without its grey (grey means "none" here), then six more that none of them is close to: fifteen

@@ -85,7 +85,7 @@ def time_lines(df: pl.DataFrame, value: str, title: str, colours: dict[str, str]
         fig.update_layout(margin={"t": 80}, legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"})
         return fig
     rows, _ = _grid(len(outlets))
-    layout, xs, ys = _panels(len(outlets), outlets, x={"type": "date", "tickformat": "%b %Y", "nticks": 4},
+    layout, xs, ys = _panels(len(outlets), outlets, x={"type": "date", "tickformat": "%b %y", "nticks": 3},
                              y={"tickformat": fmt, "nticks": 4})
     traces = []
     for o, xaxis, yaxis in zip(outlets, xs, ys):
@@ -186,7 +186,8 @@ def outlet_matrix(df: pl.DataFrame, title: str, outlets: list[str] | None = None
     top = max([v or 0 for row in z for v in row] + [0.05])
     fig = go.Figure(go.Heatmap(
         z=z, x=names, y=names, colorscale="Oranges", zmin=0, zmax=top,
-        text=[[("" if not v else f"{v:.1%}" if v < 0.1 else f"{v:.0%}") for v in row] for row in z],
+        text=[[("" if not v else "<0.1%" if v < 0.001 else f"{v:.1%}" if v < 0.1 else f"{v:.0%}") for v in row]
+              for row in z],
         texttemplate="%{text}", colorbar={"title": {"text": "shared"}, "tickformat": ".0%"},
         hovertemplate="%{z:.1%} of %{y}'s text is shared with %{x}<extra></extra>"))
     fig.update_yaxes(autorange="reversed", type="category", title={"text": "text of"})
@@ -233,6 +234,6 @@ def comparison_dots(df: pl.DataFrame, figures: tuple[tuple[str, str, bool], ...]
             hovertemplate=f"%{{y}}: {name} %{{x:{fmt}}} (95 % interval %{{customdata[0]:{fmt}}} … "
                           f"%{{customdata[1]:{fmt}}})<extra></extra>"))
     fig = go.Figure(traces, layout)
-    fig = _style(fig, title, height=max(260, 110 + 26 * len(names)))
+    fig = _style(fig, title, height=max(190, 120 + 28 * len(names)))  # two rows need no 260 px
     fig.update_layout(margin={"t": 70, "b": 30})
     return fig
