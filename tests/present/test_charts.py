@@ -94,13 +94,14 @@ def test_groups_have_their_own_stable_colours():
 def test_a_long_legend_of_stacked_shares_makes_room_instead_of_covering_the_title():
     import polars as pl
 
-    def figure(n: int):
-        df = pl.DataFrame({"outlet": ["nd"] * n, "group": [f"g{i}" for i in range(n)], "share": [1 / n] * n})
+    def figure(n: int, name: str = "g"):
+        df = pl.DataFrame({"outlet": ["nd"] * n, "group": [f"{name}{i}" for i in range(n)], "share": [1 / n] * n})
         return charts.stacked_share(df, "group", "share", "Title", {}, charts.outlet_colours(["nd"]))
 
-    few, many = figure(3), figure(12)
-    assert many.layout.margin.t - few.layout.margin.t == 2 * 22  # three legend rows instead of one
-    assert many.layout.height - few.layout.height == 2 * 22  # the bars keep their room
+    few, many, long = figure(3), figure(12), figure(12, "Verteidigungsministerium ")
+    assert many.layout.margin.t - few.layout.margin.t == 22  # twelve short names: two legend rows instead of one
+    assert long.layout.margin.t - few.layout.margin.t == 5 * 22  # long names: two a row, six rows
+    assert long.layout.height - few.layout.height == 5 * 22  # the bars keep their room
     assert many.layout.title.yref == "container" and many.layout.title.y == 1
 
 
