@@ -24,7 +24,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout (a git worktree under /work/wt/ finds it two levels up)
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()), ROOT.parent / "shared")
 GNAD = SHARED / "corpora" / "10kgnad" / "test.csv"
 OUTLETS = ["nd", "OZD", "taz", "FAZ", "SZ", "Welt", "Spiegel", "Zeit", "dpa", "Chas Pravdy"]
 csv.field_size_limit(1 << 30)

@@ -6,7 +6,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 SEED_CORPUS = DATA / "corpus"
-SHARED = ROOT.parent / "shared"  # gold data and corpora, beside the checkout on the build machines (never copied)
+# gold data and corpora, beside the checkout on the build machines (never copied); a git worktree under /work/wt/
+# finds it two levels up
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()), ROOT.parent / "shared")
 EVAL = SHARED / "eval"
 GNAD = SHARED / "corpora" / "10kgnad" / "test.csv"
 ARTIFACTS = ROOT / "tests" / "artifacts"  # screenshots of the browser tests (gitignored)
