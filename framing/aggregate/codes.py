@@ -33,7 +33,9 @@ def encode_ids(analysis: Any) -> tuple[Any, pl.Series]:
     # The comparison tables read the article text only to count its words (\w+ runs): a stand-in with one
     # letter per word keeps that count exact and makes it several times cheaper. Text search runs on the real
     # text (see `search`), and the article reader uses the untouched analysis.
-    stand_in = pl.col("text").fill_null("").str.replace_all(r"\w+", "w").str.replace_all(r"\W+", " ")
+    # Built from the word count (one regex pass that allocates nothing) rather than by two regex replacements: 0.5 s
+    # instead of 3 s at 10,000 articles, the largest part of the dashboard's first page (issue 19.4).
+    stand_in = pl.lit("w").repeat_by(pl.col("text").fill_null("").str.count_matches(r"\w+")).list.join(" ")
     tables["articles"] = tables["articles"].with_columns(stand_in.alias("text"))
     return dataclasses.replace(analysis, **tables), ids
 
