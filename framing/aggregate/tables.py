@@ -16,6 +16,7 @@ on the order of the input rows.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -666,12 +667,18 @@ def compare_tables(analysis: Any, by: str = "outlet", period: str = "month") -> 
     group_keys(by)
     if period not in PERIODS:
         raise ConfigError(f"unknown period {period!r}: use one of {', '.join(PERIODS)}")
+    from framing.aggregate.codes import word_stand_in
+
+    # Every table but text reuse reads the article text only to count its words: counted once here.
+    light = dataclasses.replace(analysis, articles=word_stand_in(analysis.articles))
     tables: dict[str, pl.DataFrame] = {}
     for name, spec in TABLES.items():
         if spec.source in tables and spec.from_source is not None:
             tables[name] = spec.from_source(tables[spec.source], spec.grouping(by))
+        elif name == "outlet_reuse" and "text_reuse" in tables:  # from the pairs just found, not found again
+            tables[name] = reuse_matrix.outlet_reuse(tables["text_reuse"], analysis.articles)
         else:
-            tables[name] = spec(analysis, by=by, period=period)
+            tables[name] = spec(analysis if name == "text_reuse" else light, by=by, period=period)
     return tables
 
 
