@@ -98,7 +98,19 @@ def _choose_outlet(page, index: int) -> None:
     options.nth(index).click()
 
 
-def measure(n: int, corpus: Path, analysis: Path, tmp: Path, cache: Path) -> dict:
+def _corpus_ready(log: Path, started: float, timeout: float = 300) -> float:
+    """Seconds from the server's start until framing.app.launch said on stderr that the corpus is ready (a user
+    opens the page after that), waiting at most `timeout` seconds."""
+    from framing.app.launch import READY
+
+    while time.perf_counter() - started < timeout:
+        if READY in log.read_text(errors="replace"):
+            return time.perf_counter() - started
+        time.sleep(0.1)
+    return float("nan")
+
+
+def measure(n: int, corpus: Path, analysis: Path, tmp: Path, cache: Path, plain: bool = False) -> dict:
     """One server on `analysis`, one browser: the figures of the module docstring. `cache` is the server's
     FRAMING_CACHE_DIR (the text reuse it found before is read from there)."""
     from tests.helpers.browser import chromium, server_ms, streamlit_server, wait_charts, wait_idle
@@ -108,11 +120,16 @@ def measure(n: int, corpus: Path, analysis: Path, tmp: Path, cache: Path) -> dic
     env = {**os.environ, "FRAMING_ANALYSIS": str(analysis), "FRAMING_CORPUS": str(empty),
            "FRAMING_USER_CORPUS": str(tmp / f"user_{n}"), "FRAMING_CACHE_DIR": str(cache),
            "PYTHONUNBUFFERED": "1"}
-    args = ["--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none"]
-    result: dict = {"articles": n, "views": {}, "reuse_cached": (cache / "text_reuse").is_dir()}
+    if plain:  # `streamlit run dashboard.py`: the first page imports the app and reads the analysis itself
+        args, command = ["--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats",
+                         "false", "--server.fileWatcherType", "none"], None
+    else:  # `framing dashboard`: framing.app.launch does both while the server starts
+        args, command = [], [sys.executable, "-m", "framing.cli", "dashboard"]
+    result: dict = {"articles": n, "views": {}, "reuse_cached": (cache / "text_reuse").is_dir(),
+                    "start": "streamlit run dashboard.py" if plain else "framing dashboard"}
     started = time.perf_counter()
-    with streamlit_server(args, env, tmp / f"server_{n}.log", timeout=300) as (proc, port):
+    with streamlit_server(args, env, tmp / f"server_{n}.log", timeout=300, command=command) as (proc, port):
+        result["ready_s"] = _corpus_ready(tmp / f"server_{n}.log", started) if not plain else float("nan")
         result["server_start_s"] = time.perf_counter() - started
         memory = Memory(proc.pid)
         memory.start()
@@ -160,7 +177,7 @@ def report(results: list[dict], load: tuple[float, float, float]) -> str:
              "tables `framing analyze` wrote (FRAMING_ANALYSIS); Chromium (Playwright) opens the page. Times in the "
              "browser are from the click (or the page open) to the finished run; server times are what the page's "
              "caption reports (filter, tables and charts of the view).", "",
-             "| articles | text reuse | server start (s) | page open → first chart (s) | first page done (s) | "
+             "| articles | started by | text reuse | server start (s) | corpus ready (s) | page open → first chart (s) | first page done (s) | "
              + " | ".join(VIEWS) + " | filter change: browser / server | server memory: idle / after first page / "
              "peak (MB) |",
              "|---:|---|---:|---:|---:|" + "---:|" * len(VIEWS) + "---:|---:|"]
@@ -168,7 +185,7 @@ def report(results: list[dict], load: tuple[float, float, float]) -> str:
         views = " | ".join(f"{r['views'][v]['open_s']:.2f} s ({r['views'][v]['server_ms'] or 0:.0f} ms)" for v in VIEWS)
         changes = "; ".join(f"{c['browser_s'] * 1000:.0f} / {c['server_ms'] or 0:.0f} ms" for c in r["filter_changes"])
         reuse = "kept from before" if r["reuse_cached"] else "found (first server)"
-        lines.append(f"| {r['articles']:,} | {reuse} | {r['server_start_s']:.1f} | {r['first_chart_s']:.2f} | "
+        lines.append(f"| {r['articles']:,} | `{r['start']}` | {reuse} | {r['server_start_s']:.1f} | {r['ready_s']:.1f} | {r['first_chart_s']:.2f} | "
                      f"{r['first_page_s']:.2f} | {views} | {changes} | {r['memory_idle_mb']:.0f} / "
                      f"{r['memory_first_mb']:.0f} / {r['memory_peak_mb']:.0f} | "
                      f"{r['views']['Text reuse']['memory_mb'] - r['views']['Over time']['memory_mb']:.0f} |")
@@ -186,7 +203,7 @@ def write_section(path: Path, section: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def run_all(sizes: list[int], work: Path, *, textblob: bool) -> str:
+def run_all(sizes: list[int], work: Path, *, textblob: bool, plain: bool = False) -> str:
     """Every size measured (twice where the text reuse is not kept yet: the first server ever, then a restart);
     the report's text."""
     load = os.getloadavg()
@@ -199,8 +216,8 @@ def run_all(sizes: list[int], work: Path, *, textblob: bool) -> str:
             cache = work / f"cache_{n}"
             if not (cache / "text_reuse").is_dir():
                 # The first server ever finds the text reuse (and keeps it); a restart reads it: both measured.
-                results.append(measure(n, corpus, analysis, Path(tmp), cache))
-            results.append(measure(n, corpus, analysis, Path(tmp), cache))
+                results.append(measure(n, corpus, analysis, Path(tmp), cache, plain))
+            results.append(measure(n, corpus, analysis, Path(tmp), cache, plain))
     return report(results, load)
 
 
@@ -209,10 +226,12 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=[5, 3700, 10000])
     parser.add_argument("--work", type=Path, help="folder for the corpora and analyses (kept; default: temporary)")
     parser.add_argument("--textblob", action="store_true", help="analyse with the textblob-de column")
+    parser.add_argument("--plain", action="store_true", help="start `streamlit run dashboard.py` instead of "
+                        "`framing dashboard` (no warm-up while the server starts)")
     parser.add_argument("--results", type=Path, help="write the table into this file (e.g. bench/RESULTS.md)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        text = run_all(args.sizes, args.work or Path(tmp), textblob=args.textblob)
+        text = run_all(args.sizes, args.work or Path(tmp), textblob=args.textblob, plain=args.plain)
     print(text)
     if args.results:
         write_section(args.results, text)
