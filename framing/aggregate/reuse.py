@@ -166,13 +166,14 @@ def _gram_hashes(words: pl.DataFrame, n: int) -> tuple[pl.DataFrame, np.ndarray]
     return pl.DataFrame({"doc": doc[:total][keep], "pos": pos[keep], "gram": grams[keep]}), rows[keep]
 
 
-def _postings(texts: list[str], foldable: np.ndarray, n: int) -> list[pl.DataFrame]:
+def _postings(texts: pl.Series, foldable: np.ndarray, n: int) -> list[pl.DataFrame]:
     """(gram, doc) for every n-gram of every article (an n-gram an article repeats is there more than once), in
     BUCKETS tables by the n-gram number's top bits, so that each can be grouped and joined alone."""
     buckets: list[list[pl.DataFrame]] = [[] for _ in range(BUCKETS)]
     for first in range(0, len(texts), CHUNK):
         docs = np.arange(first, min(first + CHUNK, len(texts)))
-        grams, _ = _gram_hashes(_words(texts[first : first + CHUNK], docs, foldable[first : first + CHUNK]), n)
+        chunk = texts.slice(first, CHUNK).to_list()  # Python strings for one chunk at a time only
+        grams, _ = _gram_hashes(_words(chunk, docs, foldable[first : first + CHUNK]), n)
         grams = grams.select("gram", "doc", (pl.col("gram") // (1 << (64 - BUCKET_BITS))).cast(pl.Int64).alias("_bucket"))
         for (key,), part in grams.partition_by("_bucket", as_dict=True, include_key=False).items():
             buckets[key].append(part)
@@ -201,12 +202,12 @@ def _shared_grams(buckets: list[pl.DataFrame], max_postings: int, min_shared: in
     return pairs, joined
 
 
-def _positions(texts: list[str], foldable: np.ndarray, docs: np.ndarray, n: int) -> pl.DataFrame:
+def _positions(texts: pl.Series, foldable: np.ndarray, docs: np.ndarray, n: int) -> pl.DataFrame:
     """For the articles `docs` (sorted): each n-gram start (doc, pos, gram) with the character offsets of its first
     token (start) and the end of the token n - 1 further on (end). The offsets come from the original text: polars
     cuts it into word-and-what-precedes-it pieces, whose running length ends each word; a text that cannot be folded
     whole (or whose folded words do not pair with its pieces) is cut by `tokens`."""
-    chosen = [texts[d] for d in docs]
+    chosen = texts.gather(docs).to_list()
     frame = pl.DataFrame({"doc": docs.astype(np.uint32), "text": chosen,
                           "folded": [t.casefold() if ok else None for t, ok in zip(chosen, foldable[docs])]},
                          schema={"doc": pl.UInt32, "text": pl.String, "folded": pl.String})
@@ -247,7 +248,7 @@ def _runs(hits: pl.DataFrame, n: int) -> pl.DataFrame:
                          "end": np.maximum.reduceat(end, heads) if heads.size else end[:0]})
 
 
-def _passages(joined: pl.DataFrame, texts: list[str], foldable: np.ndarray, docs: np.ndarray,
+def _passages(joined: pl.DataFrame, texts: pl.Series, foldable: np.ndarray, docs: np.ndarray,
               n: int) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Per article and other article of a pair: the shared passages cut from the text and their characters; and
     the distinct n-grams of each article. Done CHUNK articles at a time, so only their n-grams are in memory."""
@@ -264,7 +265,7 @@ def _passages(joined: pl.DataFrame, texts: list[str], foldable: np.ndarray, docs
         lo, hi = np.searchsorted(side_doc, [batch[0], batch[-1]], side="left")[0], \
             np.searchsorted(side_doc, batch[-1], side="right")
         runs = _runs(sides.slice(lo, hi - lo).join(positions, on=["doc", "gram"]), n)
-        text = pl.DataFrame({"doc": batch.astype(np.uint32), "_text": [texts[d] for d in batch]})
+        text = pl.DataFrame({"doc": batch.astype(np.uint32), "_text": texts.gather(batch)})
         found.append(
             runs.join(text, on="doc", how="left")
             .select("doc", "other", pl.col("_text").str.slice(pl.col("start"), pl.col("end") - pl.col("start"))
@@ -291,7 +292,7 @@ def shared_text(
         raise ValueError("n must be at least 1")
     rows = articles.lazy().select("article_id", "outlet", pl.col("text").fill_null(""))
     rows = rows.sort("article_id", maintain_order=True).unique("article_id", keep="first", maintain_order=True).collect()
-    texts: list[str] = rows["text"].to_list()
+    texts = rows["text"]  # a polars column: the Python strings of one chunk at a time, never of every article
     foldable = _foldable(rows["text"])
     pairs, joined = _shared_grams(_postings(texts, foldable, n), max_postings, min_shared)
     if pairs.is_empty():
