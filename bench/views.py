@@ -179,8 +179,8 @@ def report(results: list[dict], load: tuple[float, float, float]) -> str:
              "caption reports (filter, tables and charts of the view).", "",
              "| articles | started by | text reuse | server start (s) | corpus ready (s) | page open → first chart (s) | first page done (s) | "
              + " | ".join(VIEWS) + " | filter change: browser / server | server memory: idle / after first page / "
-             "peak (MB) |",
-             "|---:|---|---:|---:|---:|" + "---:|" * len(VIEWS) + "---:|---:|"]
+             "peak (MB) | memory added by opening Text reuse (MB) |",
+             "|---:|---|---|---:|---:|---:|---:|" + "---:|" * len(VIEWS) + "---:|---:|---:|"]
     for r in results:
         views = " | ".join(f"{r['views'][v]['open_s']:.2f} s ({r['views'][v]['server_ms'] or 0:.0f} ms)" for v in VIEWS)
         changes = "; ".join(f"{c['browser_s'] * 1000:.0f} / {c['server_ms'] or 0:.0f} ms" for c in r["filter_changes"])
