@@ -4,7 +4,7 @@ memory of the whole process, by outlet and by outlet and period.
     python -m bench.tables_speed OUT_DIR                  # by outlet, and by outlet_date with month and week
     python -m bench.tables_speed OUT_DIR --by outlet_date --period month
 
-Each grouping runs in a fresh process (peak memory = its ru_maxrss, interpreter and imports included) and does what
+Each grouping runs in a fresh process (peak memory = its VmHWM, interpreter and imports included) and does what
 `framing compare --analysis OUT_DIR` does, without writing the files: read the tables, then every table of TABLES
 (a table made from another one derived from it). Text reuse (`text_reuse`, `outlet_reuse`) is measured apart by
 bench/reuse_speed.py and left out here unless --with-reuse.
@@ -24,6 +24,15 @@ REUSE = ("text_reuse", "outlet_reuse")
 
 _CHILD = r"""
 import json, resource, sys, time
+
+
+def hwm_kb():
+    # this process's own peak (VmHWM starts afresh at exec; ru_maxrss keeps the parent's peak from before the fork)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
 out, by, period, with_reuse = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1"
 started = time.perf_counter()
 from framing.aggregate.tables import TABLES
@@ -52,7 +61,7 @@ for name, spec in TABLES.items():
 done = time.perf_counter()
 usage = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"cpu_s": usage.ru_utime + usage.ru_stime, "import_s": imported - started, "read_s": read - imported, "tables_s": done - read,
-                  "total_s": done - started, "peak_mb": usage.ru_maxrss / 1024, "times": times,
+                  "total_s": done - started, "peak_mb": hwm_kb() / 1024, "times": times,
                   "rows": {k: v.height for k, v in tables.items()}}))
 """
 
