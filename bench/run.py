@@ -24,7 +24,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout (a git worktree under /work/wt/ finds it two levels up)
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "corpora").is_dir()), ROOT.parent / "shared")
 GNAD = SHARED / "corpora" / "10kgnad" / "test.csv"
 OUTLETS = ["nd", "OZD", "taz", "FAZ", "SZ", "Welt", "Spiegel", "Zeit", "dpa", "Chas Pravdy"]
 csv.field_size_limit(1 << 30)
@@ -158,14 +159,6 @@ def aggregate_time(out: Path, reuse: bool) -> float:
     return time.perf_counter() - t0
 
 
-def dashboard_times(corpus: Path, analysis_dir: Path) -> dict[str, float]:
-    """Server start → first chart, and one filter change, measured in Chromium (tests/browser helpers), on the
-    tables `framing analyze` already wrote for this corpus."""
-    from tests.helpers.browser import dashboard_timing
-
-    return dashboard_timing(corpus, analysis_dir=analysis_dir)
-
-
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -186,6 +179,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[10000, 100000], help="synthetic corpus sizes")
     parser.add_argument("--skip-dashboard", action="store_true")
+    parser.add_argument("--skip-reuse", action="store_true", help="no text reuse beside its baseline")
     parser.add_argument("--textblob-upto", type=int, default=10000,
                         help="corpora up to this many articles are analysed with the textblob-de column, larger ones "
                         "with --no-textblob (default 10000)")
@@ -226,10 +220,20 @@ def main() -> int:
         inc = incremental(gnad_path, tmp)
         print("stage timings on the 10kgnad texts (one process) ...", file=sys.stderr, flush=True)
         stages = stage_times(texts)
-        dash = {}
-        if not args.skip_dashboard and 10000 in args.sizes:
-            print("dashboard at 10,000 articles in Chromium ...", file=sys.stderr, flush=True)
-            dash = dashboard_times(tmp / "synthetic_10000.jsonl", tmp / "out_10000")
+        # Issue 19: text reuse beside the implementation it replaced, the comparison tables from the parquet output
+        # of the largest corpus, and the dashboard view by view in Chromium (bench/views.py).
+        from bench import reuse_speed, tables_speed, views
+
+        reuse_sizes = [n for n in (3700, 10000, 100000) if n <= max(args.sizes, default=10000)]
+        reuse_rows = [] if args.skip_reuse else reuse_speed.run(reuse_sizes, 10000, tmp)
+        largest = max(args.sizes, default=None)
+        table_runs = [] if largest is None else [
+            tables_speed.measure(tmp / f"out_{largest}", by, period) for by, period in tables_speed.GROUPINGS]
+        dash_section = ""
+        if not args.skip_dashboard:
+            print("dashboard in Chromium (bench.views) ...", file=sys.stderr, flush=True)
+            dash_section = views.run_all([n for n in (5, 3700, 10000) if n <= max(args.sizes, default=10000)],
+                                         tmp / "views", textblob=False)
 
     lines = [
         "# Benchmark results",
@@ -286,12 +290,15 @@ def main() -> int:
               f"{inc['articles']:,} articles, {inc['reused']:,} of them from the cache: loading the corpus "
               f"{inc['load_s']:.2f} s, analysing (the new article, plus reading the cached results of the others "
               f"and assembling the tables) {inc['analyse_s']:.2f} s."]
-    if dash:
-        lines += ["", "## Dashboard (Chromium, 10,000 articles)", "",
-                  f"- server start to first rendered chart: {dash['first_chart_s']:.1f} s",
-                  f"- filter change, in the browser (click to chart updated): {dash['filter_change_s'] * 1000:.0f} ms",
-                  f"- filter change, on the server (filter + tables): {dash['server_filter_ms']:.0f} ms"]
-    text = "\n".join(lines) + "\n"
+    if reuse_rows:
+        lines += ["", "## Text reuse beside its baseline (issue 19.2, `python -m bench.reuse_speed`)", "",
+                  "framing.aggregate.reuse.shared_text against the dict-based implementation it replaced "
+                  "(tests/helpers/reuse_reference.py) on the same bench/corpora.py articles, each in a fresh process; "
+                  "the baseline up to 10,000 articles.", "", *reuse_speed.report(reuse_rows)]
+    if table_runs:
+        lines += ["", f"## Comparison tables from the parquet output (issue 19.3, `python -m bench.tables_speed`), "
+                  f"synthetic {largest:,}", "", *tables_speed.report(table_runs)]
+    text = "\n".join(lines) + "\n" + (("\n" + dash_section) if dash_section else "")
     print(text)
     args.results.write_text(text + _other_sections(args.results, text), encoding="utf-8")
     return 0
@@ -307,7 +314,8 @@ def _other_sections(path: Path, text: str) -> str:
     ours = set(re.findall(r"^## .*$", text, re.M))
     # sections this script writes (the dashboard's only without --skip-dashboard) and the targets table read from
     # them: replaced by this run, as before
-    this_run = ("## Whole analysis", "## Stages", "## Adding one article", "## Dashboard", "## Targets")
+    this_run = ("## Whole analysis", "## Stages", "## Adding one article", "## Dashboard", "## Targets",
+                "## Text reuse beside", "## Comparison tables from")
     old = path.read_text(encoding="utf-8")
     sections = re.findall(r"^(## .*?)(?=^## |\Z)", old, re.S | re.M)
     kept = [s for s in sections if s.splitlines()[0] not in ours and not s.startswith(this_run)]

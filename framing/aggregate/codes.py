@@ -30,12 +30,19 @@ def encode_ids(analysis: Any) -> tuple[Any, pl.Series]:
     tables = {name: recode(getattr(analysis, name)) for name in ("articles", "sections", "sentences",
                                                                   "voice_segments", "quotes", "term_mentions",
                                                                   "actor_mentions") if hasattr(analysis, name)}
-    # The comparison tables read the article text only to count its words (\w+ runs): a stand-in with one
-    # letter per word keeps that count exact and makes it several times cheaper. Text search runs on the real
-    # text (see `search`), and the article reader uses the untouched analysis.
-    stand_in = pl.col("text").fill_null("").str.replace_all(r"\w+", "w").str.replace_all(r"\W+", " ")
-    tables["articles"] = tables["articles"].with_columns(stand_in.alias("text"))
+    # Text search runs on the real text (see `search`), and the article reader uses the untouched analysis.
+    tables["articles"] = word_stand_in(tables["articles"])
     return dataclasses.replace(analysis, **tables), ids
+
+
+def word_stand_in(articles: pl.DataFrame) -> pl.DataFrame:
+    """`articles` with each text replaced by one letter per word ("w w w"). The comparison tables (all but text
+    reuse) read the article text only to count its words (\\w+ runs): the stand-in keeps that count exact and makes
+    each count several times cheaper (overview, genre_profile, term_tone and label_tone count them). Built from the
+    word count (one regex pass that allocates nothing) rather than by two regex replacements: 0.5 s instead of 3 s
+    at 10,000 articles (issue 19)."""
+    words = pl.col("text").fill_null("").str.count_matches(r"\w+")
+    return articles.with_columns(pl.lit("w").repeat_by(words).list.join(" ").alias("text"))
 
 
 def search(analysis: Any, text: str) -> pl.DataFrame:

@@ -21,6 +21,7 @@ on the order of the input rows.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -580,16 +581,10 @@ TABLES: dict[str, TableSpec] = {
         source="tone_by_voice",
         from_source=textblob_columns,
     ),
-    "tone_distribution": TableSpec(
-        tone_distribution,
-        "Share of each outlet's sentences in each tenth of the tone scale.",
-        ("outlet",),
-    ),
-    "quoted_actors": TableSpec(
-        quoted_actors,
-        "Who is quoted, how often and how much (direct / partial / indirect), with share of voice.",
-        BY_VALUES,
-    ),
+    "tone_distribution": TableSpec(tone_distribution, "Share of each outlet's sentences in each tenth of the tone "
+                                   "scale.", ("outlet",)),
+    "quoted_actors": TableSpec(quoted_actors, "Who is quoted, how often and how much (direct / partial / indirect), "
+                               "with share of voice.", BY_VALUES),
     "speaker_groups": TableSpec(
         speaker_groups,
         "Quotes per speaker group (country or camp), with share of voice.",
@@ -681,12 +676,19 @@ def compare_tables(analysis: Any, by: str = "outlet", period: str = "month") -> 
     group_keys(by)
     if period not in PERIODS:
         raise ConfigError(f"unknown period {period!r}: use one of {', '.join(PERIODS)}")
+    from framing.aggregate.codes import word_stand_in
+
+    # Every table but text reuse reads the article text only to count its words: counted once here.
+    light = dataclasses.replace(analysis, articles=word_stand_in(analysis.articles))
     tables: dict[str, pl.DataFrame] = {}
     for name, spec in TABLES.items():
         if spec.source in tables and spec.from_source is not None:
             tables[name] = with_groups(spec.from_source(tables[spec.source], spec.grouping(by)), analysis.articles)
+        elif name == "outlet_reuse" and "text_reuse" in tables and by == "outlet":  # from the pairs just found
+            tables[name] = with_groups(reuse_matrix.outlet_reuse(tables["text_reuse"], analysis.articles),
+                                       analysis.articles)
         else:
-            tables[name] = spec(analysis, by=by, period=period)
+            tables[name] = spec(analysis if name == "text_reuse" else light, by=by, period=period)
     return tables
 
 

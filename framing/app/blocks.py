@@ -61,9 +61,10 @@ def pct_columns(df: pl.DataFrame) -> dict:
 
 
 def download(df: pl.DataFrame, name: str) -> None:
-    """A CSV download of exactly these rows (formula-safe, see framing.present.export)."""
+    """A CSV download of exactly these rows (formula-safe, see framing.present.export), written when the button is
+    pressed (a callable: a page with ten tables no longer writes ten CSV files on every run)."""
     df = state.shown(df, state.compare_by())
-    st.download_button(f"Download {name}.csv ({df.height:,} rows)", data=to_csv_bytes(df), file_name=f"{name}.csv",
+    st.download_button(f"Download {name}.csv ({df.height:,} rows)", data=partial(to_csv_bytes, df), file_name=f"{name}.csv",
                        mime="text/csv", key=f"dl_{name}", on_click="ignore", icon=":material/download:")
 
 

@@ -38,11 +38,12 @@ def _flag(value: object) -> str:
 
 
 def command(*, host: str = "127.0.0.1", port: int | None = None) -> list[str]:
-    """The `python -m streamlit run` command line for the packaged app with the project's settings."""
+    """The `streamlit run` command line for the packaged app with the project's settings, through
+    framing.app.launch (which imports the app and reads the corpus while the server starts)."""
     settings = {**SETTINGS, "server.address": host, "browser.serverAddress": host}
     if port is not None:
         settings["server.port"] = port
-    return [sys.executable, "-m", "streamlit", "run", str(APP),
+    return [sys.executable, "-m", "framing.app.launch", "run", str(APP),
             *(f"--{key}={_flag(value)}" for key, value in settings.items())]
 
 

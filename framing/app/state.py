@@ -198,7 +198,34 @@ def _filtered(_corpus: Corpus, key: str, flt: Filter) -> Any:
 
 @st.cache_resource(show_spinner=False, max_entries=CORPORA_KEPT)
 def _reuse(_corpus: Corpus, key: str) -> pl.DataFrame:
-    return TABLES["text_reuse"](_corpus.analysis)
+    """Text reuse of the whole corpus: found once per corpus content and kept on disk beside the analysis cache,
+    so that a restarted dashboard (a warm start) reads it instead of finding it again (issue 19.4)."""
+    path = reuse_file(key)
+    try:
+        return pl.read_parquet(path)
+    except (OSError, pl.exceptions.PolarsError):
+        pass
+    pairs = TABLES["text_reuse"](_corpus.analysis)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        pairs.write_parquet(partial)
+        partial.replace(path)  # whole or not at all: a reader never sees half a file
+    except OSError:
+        pass  # a read-only cache: found again next time
+    return pairs
+
+
+def reuse_file(key: str) -> Path:
+    """Where the text reuse of the corpus `key` is kept (the module's source is in the name: a change to the
+    algorithm finds the pairs again)."""
+    import hashlib
+
+    from framing.aggregate import reuse
+    from framing.pipeline.cache import default_cache_dir
+
+    code = hashlib.sha256(Path(reuse.__file__).read_bytes()).hexdigest()[:8]
+    return default_cache_dir() / "text_reuse" / f"{key}-{code}.parquet"
 
 
 @st.cache_resource(show_spinner=False, max_entries=TABLES_KEPT)

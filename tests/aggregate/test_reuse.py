@@ -112,3 +112,49 @@ def test_row_order_does_not_matter():
     frame = _articles(texts)
     shuffled = frame.sample(fraction=1.0, shuffle=True, seed=1)
     assert reuse.shared_text(frame).equals(reuse.shared_text(shuffled))
+
+
+# ---- the implementation of issue 19 against the one before it (tests/helpers/reuse_reference.py) -------------------
+
+_EDGE_WORDS = ["die", "nato", "kiew", "Straße", "STRASSE", "İstanbul", "½", "m²", "ﬁnal", "Ǆemal", "cafe\u0301",
+               "u\u0308ber", "über", "ΣΟΦΊΑ", "σοφία", "\u00a0", "™", "_x_", "٣", "Nato-Chef", "—", "»", "«"]
+
+
+def _reference(frame: pl.DataFrame, **kwargs) -> pl.DataFrame:
+    from tests.helpers.reuse_reference import shared_text
+
+    return shared_text(frame, **kwargs)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_EDGE_WORDS), max_size=25), max_size=6), st.integers(1, 4),
+       st.integers(1, 3), st.integers(2, 6))
+def test_same_table_as_the_reference(docs, n, min_shared, max_postings):
+    """Pairs, counts, passages and shares equal those of the dict-based implementation, also on texts that cannot be
+    case-folded whole (İ, combining marks, a text that is not NFKC-normal) and on boilerplate limits."""
+    texts = {f"d{i}": " ".join(words) for i, words in enumerate(docs)}
+    frame = _articles(texts, {k: ("nd" if i % 2 else None) for i, k in enumerate(texts)})
+    kwargs = {"n": n, "min_shared": min_shared, "max_postings": max_postings}
+    assert reuse.shared_text(frame, **kwargs).equals(_reference(frame, **kwargs))
+
+
+def test_same_table_as_the_reference_on_real_news():
+    """10kGNAD texts with agency passages run by several articles (bench/corpora.py), 300 articles."""
+    from bench.corpora import reused_texts
+    from tests.helpers import GNAD
+
+    if not GNAD.exists():
+        pytest.skip("needs the 10kGNAD test split in ../shared")
+    from bench.run import gnad_texts
+
+    texts = reused_texts(gnad_texts()[:150], 300)
+    frame = _articles({f"a{i:03d}": t for i, t in enumerate(texts)})
+    ours, theirs = reuse.shared_text(frame), _reference(frame)
+    assert ours.height > 20
+    assert ours.equals(theirs)
+
+
+def test_a_lazy_frame_reads_the_same():
+    texts = {"a": WIRE + " Schluss.", "b": "Anfang. " + WIRE, "c": "Nichts davon."}
+    frame = _articles(texts).with_columns(pl.lit(1).alias("other_column"))
+    assert reuse.shared_text(frame.lazy()).equals(reuse.shared_text(frame))

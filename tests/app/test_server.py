@@ -24,7 +24,7 @@ def test_the_checkout_config_and_the_command_line_settings_agree() -> None:
 
 def test_the_command_runs_the_packaged_app_on_loopback_without_telemetry() -> None:
     cmd = server.command(port=8765)
-    assert cmd[:4] == [sys.executable, "-m", "streamlit", "run"] and Path(cmd[4]) == server.APP
+    assert cmd[:4] == [sys.executable, "-m", "framing.app.launch", "run"] and Path(cmd[4]) == server.APP
     assert server.APP.is_file() and server.APP.is_relative_to(Path(server.__file__).parent)
     for flag in ("--server.address=127.0.0.1", "--server.port=8765", "--browser.gatherUsageStats=false",
                  "--server.headless=true", "--server.enableXsrfProtection=true", "--server.maxUploadSize=20"):

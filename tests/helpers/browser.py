@@ -1,7 +1,7 @@
 """Playwright helpers: run the real `streamlit run dashboard.py` on a free loopback port and drive Debian's Chromium.
 
 Nothing is installed at run time (never `playwright install`): the browser is /usr/bin/chromium from apt.
-`dashboard_timing(corpus)` is used by bench/run.py.
+`dashboard_timing(corpus)` times a start and one filter change (bench/views.py measures every view).
 """
 
 from __future__ import annotations

@@ -1,0 +1,108 @@
+"""Every comparison table from the parquet output of `framing analyze` (issue 19.3): time per table and the peak
+memory of the whole process, by outlet and by outlet and period.
+
+    python -m bench.tables_speed OUT_DIR                  # by outlet, and by outlet_date with month and week
+    python -m bench.tables_speed OUT_DIR --by outlet_date --period month
+
+Each grouping runs in a fresh process (peak memory = its VmHWM, interpreter and imports included) and does what
+`framing compare --analysis OUT_DIR` does, without writing the files: read the tables, then every table of TABLES
+(a table made from another one derived from it). Text reuse (`text_reuse`, `outlet_reuse`) is measured apart by
+bench/reuse_speed.py and left out here unless --with-reuse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+REUSE = ("text_reuse", "outlet_reuse")
+
+_CHILD = r"""
+import json, resource, sys, time
+
+
+def hwm_kb():
+    # this process's own peak (VmHWM starts afresh at exec; ru_maxrss keeps the parent's peak from before the fork)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+out, by, period, with_reuse = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1"
+started = time.perf_counter()
+from framing.aggregate.tables import TABLES
+from framing.pipeline import read_analysis
+imported = time.perf_counter()
+analysis = read_analysis(out)
+read = time.perf_counter()
+# as framing.aggregate.tables.compare_tables does it, table by table
+import dataclasses
+from framing.aggregate import reuse_matrix
+from framing.aggregate.codes import word_stand_in
+t = time.perf_counter()
+light = dataclasses.replace(analysis, articles=word_stand_in(analysis.articles))
+times, tables = {"(word count once)": time.perf_counter() - t}, {}
+for name, spec in TABLES.items():
+    if not with_reuse and name in ("text_reuse", "outlet_reuse"):
+        continue
+    t = time.perf_counter()
+    if spec.source in tables and spec.from_source is not None:
+        tables[name] = spec.from_source(tables[spec.source], spec.grouping(by))
+    elif name == "outlet_reuse":
+        tables[name] = reuse_matrix.outlet_reuse(tables["text_reuse"], analysis.articles)
+    else:
+        tables[name] = spec(analysis if name == "text_reuse" else light, by=by, period=period)
+    times[name] = time.perf_counter() - t
+done = time.perf_counter()
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"cpu_s": usage.ru_utime + usage.ru_stime, "import_s": imported - started, "read_s": read - imported, "tables_s": done - read,
+                  "total_s": done - started, "peak_mb": hwm_kb() / 1024, "times": times,
+                  "rows": {k: v.height for k, v in tables.items()}}))
+"""
+
+
+def measure(out: Path, by: str, period: str, with_reuse: bool = False) -> dict:
+    done = subprocess.run([sys.executable, "-c", _CHILD, str(out), by, period, "1" if with_reuse else "0"], cwd=ROOT,
+                          check=True, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return {**json.loads(done.stdout.strip().splitlines()[-1]), "by": by, "period": period,
+            "load": os.getloadavg()[0]}
+
+
+GROUPINGS = (("outlet", "month"), ("outlet_date", "month"), ("outlet_date", "week"))
+
+
+def report(runs: list[dict]) -> list[str]:
+    lines = ["| grouping | read the parquet (s) | all tables (s) | whole run incl. imports (s; CPU s) | peak memory (MB) "
+             "| slowest tables | 1-min load |", "|---|---:|---:|---:|---:|---|---:|"]
+    for r in runs:
+        slow = ", ".join(f"{k} {v:.2f} s" for k, v in sorted(r["times"].items(), key=lambda kv: -kv[1])[:3])
+        label = r["by"] if r["by"] != "outlet_date" else f"outlet_date, period {r['period']}"
+        lines.append(f"| {label} | {r['read_s']:.2f} | {r['tables_s']:.2f} | {r['total_s']:.2f}; {r['cpu_s']:.1f} | "
+                     f"{r['peak_mb']:,.0f} | {slow} | {r['load']:.1f} |")
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--by")
+    parser.add_argument("--period", default="month")
+    parser.add_argument("--with-reuse", action="store_true")
+    args = parser.parse_args()
+    groupings = [(args.by, args.period)] if args.by else GROUPINGS
+    runs = []
+    for by, period in groupings:
+        print(f"{by} {period} ...", file=sys.stderr, flush=True)
+        runs.append(measure(args.out, by, period, args.with_reuse))
+        print(f"  {runs[-1]}", file=sys.stderr)
+    print("\n".join(report(runs)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""`python -m framing.app.launch run APP [flags]`: Streamlit's own command line, started after a background thread
+began to import the dashboard (streamlit's elements, plotly, the pages) and to read the corpus into the server's
+shared cache (framing.app.state.load_corpus), so that the first page a browser opens finds them ready instead of
+doing both itself (issue 19.4: 5 to 10 s of a warm start's first page were imports and reading the analysis).
+
+`framing dashboard` starts this (framing.app.server.command); a plain `streamlit run dashboard.py` still works and
+does the same work on its first page instead.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+
+
+READY = "framing: the corpus is ready"
+FIRST_PAGE_TABLES = ("overview", "section_composition")  # what the Overview page (framing/app/overview.py) reads
+
+
+def warm() -> None:
+    """Import the app and read the corpus, then say so on stderr; a problem is left for the first page to report
+    as usual."""
+    started = time.perf_counter()
+    try:
+        import plotly.graph_objects as go
+
+        from framing.app import main as app  # noqa: F401  (every page module, streamlit's elements, polars)
+        from framing.app import state
+
+        go.Figure(go.Bar(x=[1], y=[1])).to_json()  # plotly imports its validators on the first figure
+        corpus = state.load_corpus()
+        from framing.aggregate.filters import Filter
+
+        for name in FIRST_PAGE_TABLES:  # cached per filter: the first page (no filter yet) finds them
+            state.table(corpus, name, Filter())
+    except Exception:  # noqa: BLE001 - the page shows it with its own message
+        return
+    print(f"{READY}: {corpus.analysis.articles.height:,} articles read in {time.perf_counter() - started:.1f} s",
+          file=sys.stderr, flush=True)
+
+
+def main() -> int:
+    from streamlit.web import cli
+
+    threading.Thread(target=warm, name="framing-warm-up", daemon=True).start()
+    sys.argv = ["streamlit", *sys.argv[1:]]
+    return cli.main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
