@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from framing.quotes.lexicon import (ADVERBS, AUX, DETERMINERS, DOCUMENT_ENDINGS, FOCUS, NEGATIONS, OPINION_ENDINGS,
-                                    PARTICLES, PASSIVE_AUX, POSSESSIVES, PREPOSITIONS, PRONOUNS, RELATIVES,
-                                    SUBORDINATORS, WH_WORDS, Lexicon, VerbForm)
+from framing.quotes.lexicon import (ADVERBS, AUX, DETERMINERS, DOCUMENT_ENDINGS, FOCUS, NAME_PARTICLES, NEGATIONS,
+                                    OPINION_ENDINGS, PARTICLES, PASSIVE_AUX, POSSESSIVES, PREPOSITIONS, PRONOUNS,
+                                    RELATIVES, SUBORDINATORS, WH_WORDS, Lexicon, VerbForm)
 from framing.quotes.phrases import clause_end, clause_start, np_after, np_before, verb_subject
 from framing.quotes.speakers import NOBODY, Resolved
 from framing.quotes.tokens import Tok, head_noun, is_adjective, is_attribution_noun, is_konjunktiv
@@ -127,8 +127,7 @@ def _verb_form(toks: list[Tok], i: int, forms: list[VerbForm]) -> VerbForm | Non
     auxiliary."""
     n = len(toks)
     ce = clause_end(toks, i + 1)
-    has_aux = any(toks[k].lower in AUX for k in range(clause_start(toks, i), i)) or (
-        i + 1 < n and toks[i + 1].lower in AUX)
+    has_aux = _aux_before(toks, i) is not None or i + 1 < n and toks[i + 1].lower in AUX
     for form in sorted(forms, key=lambda x: (x.particle is None, x.participle != has_aux)):
         if form.particle is None or any(toks[k].lower == form.particle for k in range(i + 1, ce)) or (
                 i > 0 and toks[i - 1].lower == form.particle and ce < n and toks[ce].text == ","):
@@ -149,18 +148,18 @@ def _verb_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
                    verb_kind=form.kind)
     if form.lemma in ("stehen", "heißen"):
         return _impersonal_cue(toks, i, form.lemma, lex)
+    aux = _aux_before(toks, i) if form.participle else None
     if form.participle and (i + 1 < len(toks) and toks[i + 1].lower.startswith(("werd", "wurd", "word")) or any(
-            toks[k].lower in PASSIVE_AUX for k in range(clause_start(toks, i), i))):
-        return Cue("verb", i, i + 1, _passive_agent(toks, i, form.lemma, lex), verb_kind=form.kind)
+            toks[k].lower in PASSIVE_AUX for k in range(clause_start(toks, i), i)) or (
+            aux is not None and toks[aux].lower in PASSIVE_AUX)):
+        return Cue("verb", i, i + 1, _passive_agent(toks, i, form.lemma, lex, aux), verb_kind=form.kind)
     if form.participle:
         s, e, reason = np_before(toks, i, lex)
         if reason == "sub" and s < e:
             sp = (s, e)
         else:
-            k = i - 1
-            while k >= 0 and toks[k].text not in ",;:" and toks[k].lower not in AUX:
-                k -= 1
-            if k < 0 or toks[k].lower not in AUX:
+            k = _aux_before(toks, i)
+            if k is None:
                 cs = clause_start(toks, i)
                 if not (cs < i and toks[cs].lower in SUBORDINATORS - {"als", "wie"}):
                     return None
@@ -185,6 +184,29 @@ def _verb_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
     return Cue("verb", i, i + 1, sp, verb_kind=form.kind)
 
 
+def _aux_before(toks: list[Tok], i: int) -> int | None:
+    """The auxiliary of the clause before toks[i], past a name in apposition ("hatte ein Talibanführer, Baitullah
+    Mehsud, erklärt"), or None."""
+    k = i - 1
+    while k >= 0 and toks[k].lower not in AUX:
+        if toks[k].text in ",;:":
+            a = _apposition_before(toks, k)
+            if a is None:
+                return None
+            k = a
+        k -= 1
+    return k if k >= 0 else None
+
+
+def _apposition_before(toks: list[Tok], comma: int) -> int | None:
+    """The comma opening a name in apposition that ends at the comma toks[comma] (`, Baitullah Mehsud,`), else
+    None."""
+    a = comma - 1
+    while a >= 0 and not toks[a].quoted and (toks[a].capword or toks[a].lower in NAME_PARTICLES):
+        a -= 1
+    return a if toks[comma].text == "," and 0 <= a < comma - 1 and toks[a].text == "," else None
+
+
 def _impersonal_cue(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> Cue | None:
     """`heißt es (in der Erklärung)` and `In dem Bericht steht, dass …`: the statement or document speaks."""
     n = len(toks)
@@ -205,10 +227,12 @@ def _impersonal_cue(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> Cue | 
     return Cue("hiess", i, i + 1, np_after(toks, where + 1, lex) if where is not None else None)
 
 
-def _passive_agent(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> tuple[int, int] | None:
+def _passive_agent(toks: list[Tok], i: int, lemma: str, lex: Lexicon,
+                   aux: int | None = None) -> tuple[int, int] | None:
     """The agent of a passive speech verb: "von X" ("wird von der Nachrichtenagentur Reuters zitiert") or "in X"
-    ("So wird in einer Pressemitteilung der Organisation gefordert"), or the subject of `wird X zitiert`."""
-    cs = clause_start(toks, i)
+    ("So wird in einer Pressemitteilung der Organisation gefordert"), or the subject of `wird X zitiert`; looked
+    for from the clause of its auxiliary `aux` on, when known (a quotation may stand between them)."""
+    cs = clause_start(toks, i if aux is None else aux)
     agent = None
     for k in range(cs, i):
         if toks[k].lower in ("von", "vom", "in", "im") and not toks[k].quoted:

@@ -407,8 +407,8 @@ class ArticleEntities:
             if head and _is_organisation(head, lex) and not is_role(head, lex) and not is_person_noun(head):
                 kind = "institution"  # "die Zeitschrift Aula", "das Unternehmen Ikea"
             elif len(name_idx) == 1 and (not head and is_institution(name, lex) or name in place_names() or (
-                    len(name) > 1 and name.isupper())):
-                kind = "institution"  # "ORF", "Illinois"
+                    len(name) > 1 and name.isupper()) or name[:1].islower() and word_type(name)):
+                kind = "institution"  # "ORF", "Illinois", "t-online.de"
             ent = self.entity(name, kind, pos, None, role if kind == "person" else None)
             if kind == "institution" and name in place_names():
                 ent.type = ent.type or "government"

@@ -19,6 +19,9 @@ TOKEN = re.compile(r"\w+(?:[-‐'’.]\w+)*-?|[^\w\s]")
 LOWER_PREFIX_NAME = re.compile(r"(?:%s)-[A-ZÄÖÜ]" % alternation("name_prefixes"))  # al-Dschasira
 NUMBER_ADJECTIVE = re.compile(r"\d+-[a-zäöüß]+(?:e|en|er|es|em)")  # "der 84-jährige Küng"
 ADJECTIVE = re.compile(r"[a-zäöüß][\w\-]*(?:e|en|er|es|em)")
+# A lowercase name with an inner dot: a web address or a name spelt like one (t-online.de, faz.net, ver.di); every
+# part at least two letters, so abbreviations (z.B, d.h, u.a) are none.
+DOTTED_NAME = re.compile(r"[a-zäöü][\w\-]+(?:\.[a-zäöü][\w\-]+)+")
 
 
 class Tok:
@@ -32,7 +35,8 @@ class Tok:
         self.lower = text.lower()
         first = text[:1]
         self.capword = first.isupper() and first.isalpha() or (
-            "-" in text[:5] and LOWER_PREFIX_NAME.match(text) is not None)
+            "-" in text[:5] and LOWER_PREFIX_NAME.match(text) is not None) or (
+            "." in text and DOTTED_NAME.fullmatch(text) is not None)
 
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:

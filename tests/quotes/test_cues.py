@@ -82,6 +82,11 @@ SENTENCE_CUES = [
     ("Putin sei bereit, so Lawrow gegenüber NBC.", [("so", "so", "Lawrow")]),
     ("Weiter hieß es in der Erklärung, man sei besorgt.", [("hiess", "hieß", "der Erklärung")]),
     ("Die Zahl wird von der Nachrichtenagentur Reuters zitiert.", [("verb", "zitiert", "der Nachrichtenagentur Reuters")]),
+    # a web address names its speaker; an apposition between the auxiliary and the participle
+    ("Wie t-online.de berichtet, ist der Trailer erschienen.", [("verb", "berichtet", "t-online.de")]),
+    ("Vor kurzem hatte ein Talibanführer, Baitullah Mehsud, erklärt, man werde kämpfen.",
+     [("verb", "erklärt", "ein Talibanführer , Baitullah Mehsud")]),
+    ("Seine Werke werden von Kennern als „Meilensteine“ bezeichnet.", [("verb", "bezeichnet", "Kennern")]),
     # negatives: no speech verb, and an infinitive after a hypothetical modal
     ("Das Wetter wird am Wochenende schön.", []),
     ("Dafür könnte er der Ukraine androhen, die Hilfe einzustellen.", []),
