@@ -538,5 +538,10 @@ def _continuation(scan: _Scan, si: int) -> Attribution | None:
     s, e = strip_span(scan.text, ss, se)
     if scan.mostly_quoted(s, e):
         return None
-    scan.add(scan.quote("indirect", s, e, prior.cue, prior.toks))
+    cue, ctoks = prior.cue, prior.toks
+    if demnach:  # "Demnach …": the adverb is this sentence's mention of the speaker, as a pronoun would be
+        k = toks.index(unq[0])
+        cue, ctoks = Cue("demnach", k, k + 1, (k, k + 1), mention=Mention.of(scan.text, toks, (k, k + 1)),
+                         resolved=prior.cue.resolved), toks
+    scan.add(scan.quote("indirect", s, e, cue, ctoks))
     return Attribution(si, prior.cue, prior.toks)

@@ -50,7 +50,8 @@ class Cue:
     """A cue of a sentence: what kind it is, where it stands, where its speaker is named, and (once resolved in
     the article) who that is and which message it introduces."""
 
-    kind: str  # verb / laut / zufolge / so / angaben / hiess / subject (a noun phrase standing for its speaker)
+    kind: str  # verb / laut / zufolge / so / angaben / hiess / subject (a noun phrase standing for its speaker) /
+    # demnach (a report adverb standing for the last speaker)
     start_tok: int  # token span of the cue word in its sentence, end exclusive; empty for a subject cue
     end_tok: int
     speaker_toks: tuple[int, int] | None  # token span of the speaker mention in the same sentence

@@ -135,3 +135,15 @@ def test_quotes_are_in_article_order_with_valid_offsets():
             assert q.mode in (*schema.QUOTE_MODES, schema.TERM_MODE) and q.speaker_kind in schema.SPEAKER_KINDS
             if q.speaker_start is not None:
                 assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
+
+
+def test_a_report_adverb_is_the_mention_of_the_last_speaker():
+    text = ("Das Magazin Focus berichtete über den Vorfall. Demnach haben Jagdflugzeuge deutsche Hubschrauber "
+            "angepeilt.")
+    q = find(text, quotes_of(text, sections=()), "Demnach haben Jagdflugzeuge")
+    assert (q.mode, q.speaker_mention, text[q.speaker_start:q.speaker_end], q.speaker) == (
+        "indirect", "Demnach", "Demnach", "Focus")
+    # a Konjunktiv sentence without the adverb keeps the speaker's own mention
+    text = "Es gehe darum, die Ukraine zu stärken, erklärte Rutte. Dazu brauche es vor allem mehr Militärhilfe."
+    q = find(text, quotes_of(text, sections=()), "Dazu brauche es")
+    assert (q.speaker_mention, q.speaker) == ("Rutte", "Mark Rutte")
