@@ -18,6 +18,8 @@ from framing.quotes.tokens import NUMBER_ADJECTIVE, Tok, is_adjective, is_instit
 # A clause is looked for at most this many tokens away: real clauses are far shorter, and the bound keeps a
 # run-on "sentence" without punctuation (a transcript, an OCR dump) linear instead of quadratic in its cues.
 CLAUSE_WINDOW = 80
+# Personal pronouns that are nominative only: right after a finite verb one is that verb's subject.
+NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir"})
 
 
 def clause_start(toks: list[Tok], i: int) -> int:
@@ -140,11 +142,13 @@ def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tu
         elif t.text in "()/" or t.text[:1].isdigit() and (j + 1 < c and (
                 toks[j + 1].capword or is_adjective(toks[j + 1], lex)) or j > 0 and toks[j - 1].capword):
             pass  # "die 13 beteiligten Feuerwehrmänner", "Bündnis 90 / Die Grünen"
-        elif t.text == "," and 0 < j < c - 1 and (toks[j - 1].capword or toks[j - 1].text == ")") and (
+        elif t.text == "," and 0 < j < c - 1 and (toks[j - 1].capword or toks[j - 1].text == ")" or (
+                toks[j - 1].text in QUOTE_CHARS)) and (
                 toks[j + 1].capword or toks[j + 1].lower in DETERMINERS):
             pass  # apposition: "Christel Happach-Kasan, die ernährungspolitische Sprecherin der FDP-Fraktion,"
         elif t.lower in NP_PREPOSITIONS and 0 < j < c - 1 and toks[j - 1].capword and (
-                toks[j + 1].capword or toks[j + 1].lower in DETERMINERS):
+                toks[j + 1].capword or toks[j + 1].lower in DETERMINERS or (
+                    is_adjective(toks[j + 1], lex) and j + 2 < c and toks[j + 2].capword)):
             pass  # "Theo Kitz vom Bankhaus Merck Finck", "Sprecherin von Bündnis 90 / Die Grünen"
         elif t.lower == "und" and 0 < j < c - 1 and toks[j - 1].capword and toks[j + 1].capword:
             pass  # "Der frühere Bürgermeister und Justizsenator", "Özcan Mutlu und Benedikt Lux"
@@ -178,6 +182,9 @@ def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tu
 def verb_subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | None:
     """Subject noun phrase of the finite verb toks[v]: before it at clause start (`Rutte sagte`), in a verb-final
     clause (`wie Rutte sagte`), or after it when inverted (`sagte Rutte`, `Beim Treffen sagte Selenskyj`)."""
+    if v + 1 < len(toks) and toks[v + 1].lower in NOMINATIVE_PRONOUNS and not toks[v + 1].quoted and v > 0 and (
+            toks[v - 1].text not in ",;:" and not toks[v - 1].quoted):
+        return v + 1, v + 2  # "Der Politik schlug er vor": a nominative pronoun after the verb is its subject
     s, e, reason = np_before(toks, v, lex)
     if s < e and reason in ("start", "sub") and any(t.capword or t.lower in PRONOUNS for t in toks[s:e]) or (
             reason == "sub" and e - s == 1 and toks[s].lower in RELATIVES):  # ", der alle Nichtmoslems aufforderte"

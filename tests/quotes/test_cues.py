@@ -43,6 +43,12 @@ def test_modes_and_attribution(text, fragment, mode, speaker):
     assert (q.mode, q.speaker) == (mode, speaker)
 
 
+def test_a_name_in_apposition_after_a_quoted_name_is_the_speaker():
+    text = "Ein Sprecher der „Polizei von DeLand“, Commander Randy Henderson sagte, das Flugzeug sei abgestürzt."
+    q = find(text, quotes_of(text, sections=()), "das Flugzeug sei abgestürzt")
+    assert (q.mode, q.speaker) == ("indirect", "Randy Henderson")
+
+
 def test_anaphoric_report_takes_the_previous_sentence():
     text = "In dem Fahrzeug befand sich auch eine weitere Mitarbeiterin. Das bestätigte die Organisation in Bonn."
     q = find(text, quotes_of(text, sections=()), "In dem Fahrzeug")

@@ -22,6 +22,14 @@ def text_of(toks, span) -> str | None:
     ("Es sei zu früh, sagte der frühere niederländische Regierungschef am Montag.", "sagte",
      "der frühere niederländische Regierungschef"),
     ("Jimmy Carter, der als Wahlbeobachter im Land war, sagte, die Wahl sei fair.", "sagte", "Jimmy Carter"),
+    # a nominative pronoun right after the verb is its subject, whatever stands first
+    ("Der Politik schlug er vor, sich an Modellen zu orientieren.", "schlug", "er"),
+    ("Den Journalisten sagte ich, das sei falsch.", "sagte", "ich"),
+    # ... but "sie" may be an object: the subject stands first
+    ("Die Kanzlerin lobte sie für ihren Einsatz.", "lobte", "Die Kanzlerin"),
+    # a place with its adjective stays in the phrase
+    ("Das Exilparlament im indischen Dharamshala erklärte, es gebe Tote.", "erklärte",
+     "Das Exilparlament im indischen Dharamshala"),
 ])
 def test_the_subject_of_a_speech_verb(sentence, verb, subject):
     toks = words(sentence)
