@@ -49,6 +49,9 @@ LAST_CUE_SENTENCES = 2  # a quotation without a cue of its own is the last speak
 MAX_QUOTED_SHARE = 0.85  # reported speech this much inside quote marks is the quotation's, not a report of its own
 CONTINUATION_TOKENS = 4  # a sentence that continues the last speaker has at least this many tokens outside quotes
 KONJUNKTIV_TOKENS = 12  # ... and its Konjunktiv I among its first this many tokens
+# ... and when the sentence before has no subject that is anyone, it is the last speaker's at most this many
+# sentences on
+RECENT_SPEAKER_SENTENCES = 2
 # Quoted words that are a term, not anyone's speech (mode "term", left out of every share of voice): a single
 # scare-quoted word, words after "sogenannt" (at most WORD_BEFORE_SO_CALLED characters before the mark), or a
 # partial quote of at most TERM_WORDS words without punctuation that no cue attributes (der „Lockdown light“).
@@ -125,6 +128,7 @@ class _Scan:
     active: list[bool] = field(default_factory=list)  # sentences that can hold a cue, a quote or an actor's name
     items: list[tuple[int, Quote]] = field(default_factory=list)
     last: Attribution | None = None  # the statement attributed last (its sentence: where the quote ended)
+    recent: Attribution | None = None  # the same, kept when `last` lapses
 
     def __post_init__(self) -> None:
         self.mark_ranges = [(m.start, m.end) for m in self.marks]
@@ -335,7 +339,9 @@ def _attribute_sentence(scan: _Scan, si: int) -> None:
     used = _continuation(scan, si) or used
     if used is not None:
         scan.last = Attribution(si, used.cue, used.toks)
-    elif si - (scan.last.sentence if scan.last else -9) > 1:
+    if scan.last is not None and not scan.last.cue.names_nobody:
+        scan.recent = scan.last
+    if used is None and si - (scan.last.sentence if scan.last else -9) > 1:
         scan.last = None
 
 
@@ -533,6 +539,10 @@ def _continuation(scan: _Scan, si: int) -> Attribution | None:
         cue = _subject_cue(scan.text, ptoks, lex, scan.art)
         if cue is not None:
             prior = Attribution(si - 1, cue, ptoks)
+        if (cue is None or cue.resolved.name is None and cue.resolved.kind != "anonymous") and (
+                scan.recent is not None and si - scan.recent.sentence <= RECENT_SPEAKER_SENTENCES):
+            # the subject before is nobody ("Teil der Lieferung waren …"): the one who spoke a moment ago
+            prior = scan.recent
     if prior is None:
         return None
     s, e = strip_span(scan.text, ss, se)

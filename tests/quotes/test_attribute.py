@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
+
 from framing import schema
 from framing.quotes import find_quotes
 from framing.segment.sentences import split_sentences
@@ -147,3 +149,25 @@ def test_a_report_adverb_is_the_mention_of_the_last_speaker():
     text = "Es gehe darum, die Ukraine zu stärken, erklärte Rutte. Dazu brauche es vor allem mehr Militärhilfe."
     q = find(text, quotes_of(text, sections=()), "Dazu brauche es")
     assert (q.speaker_mention, q.speaker) == ("Rutte", "Mark Rutte")
+
+
+CONTINUATIONS = [
+    # the sentence before names nobody as its subject: the speaker of a moment ago continues
+    ("Das Auswärtige Amt meldete gestern, der erste Hilfsflug sei in Rangun eingetroffen. Teil der Lieferung "
+     "waren Wasseraufbereitungsanlagen und Medikamente. Weitere Anlagen seien unterwegs.", "Weitere Anlagen",
+     "Auswärtige Amt"),
+    # the sentence before has a subject that is someone: that one speaks
+    ("Der Iran streitet dies ab. Es sei ein friedliches Programm.", "Es sei ein friedliches", "Iran"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", CONTINUATIONS)
+def test_a_konjunktiv_sentence_continues_whoever_spoke(text, fragment, speaker):
+    q = find(text, quotes_of(text, sections=()), fragment)
+    assert (q.mode, q.speaker) == ("indirect", speaker)
+
+
+def test_a_konjunktiv_sentence_long_after_any_speaker_is_nobodys():
+    text = ("Das Amt meldete gestern, der Flug sei eingetroffen. Teil der Lieferung waren Anlagen. Dazu kamen "
+            "Medikamente. Auch gab es Zelte. Weitere Anlagen seien unterwegs.")
+    assert not [q for q in quotes_of(text, sections=()) if "Weitere Anlagen" in text[q.start:q.end]]
