@@ -496,8 +496,8 @@ class ArticleEntities:
     def _owner_of_statement(self, before: list[Tok], noun: str, pos: int) -> tuple[Resolved, Entity | None] | None:
         """Whose statement a mention without a name of its owner is: `seiner Meinung` (his), `ihrer Darstellung`
         (hers), `eigenen Angaben` (whoever the sentence is about: the entity mentioned last), a media report
-        (`einem Zeitungsbericht`: an anonymous source of the media) or a document (`einer Aussendung`: whoever
-        spoke last, if recently)."""
+        (`einem Zeitungsbericht`: an anonymous source of the media) or a document or a statement pointed back to
+        (`einer Aussendung`, `diesen Erkenntnissen`: whoever spoke last, if recently)."""
         low = [w.lower for w in before]
         if any(w.startswith("sein") for w in low):
             ent = self._pronoun("er", pos)
@@ -508,7 +508,8 @@ class ArticleEntities:
             ent = mentioned[0] if mentioned else None
         elif noun.lower().endswith(("bericht", "berichten", "berichte", "berichts")):
             return Resolved(noun, None, "anonymous", None, word_type(noun) or "media"), None
-        elif noun in self.lex.documents or noun.lower().endswith(DOCUMENT_ENDINGS):
+        elif noun in self.lex.documents or noun.lower().endswith(DOCUMENT_ENDINGS) or any(
+                w.startswith(("dies", "jen")) for w in low):  # "diesen Erkenntnissen": the ones just reported
             ent = self.last_speaker(since=pos - DOCUMENT_REACH)
             return (ent.resolved, ent) if ent is not None else (NOBODY, None)  # a document is nobody's name
         else:

@@ -171,3 +171,12 @@ def test_a_konjunktiv_sentence_long_after_any_speaker_is_nobodys():
     text = ("Das Amt meldete gestern, der Flug sei eingetroffen. Teil der Lieferung waren Anlagen. Dazu kamen "
             "Medikamente. Auch gab es Zelte. Weitere Anlagen seien unterwegs.")
     assert not [q for q in quotes_of(text, sections=()) if "Weitere Anlagen" in text[q.start:q.end]]
+
+
+def test_a_statement_pointed_back_to_is_the_last_speakers():
+    text = "Die Polizei teilte mit, es gebe Hinweise. Nach diesen Erkenntnissen könnte der Pilot fluguntauglich sein."
+    q = find(text, quotes_of(text, sections=()), "könnte der Pilot")
+    assert (q.speaker_mention, q.speaker) == ("diesen Erkenntnissen", "Polizei")
+    text = "Nach diesen Erkenntnissen könnte der Pilot fluguntauglich gewesen sein."  # nobody spoke before
+    q = find(text, quotes_of(text, sections=()), "könnte der Pilot")
+    assert q.speaker is None

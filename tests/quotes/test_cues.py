@@ -93,6 +93,14 @@ SENTENCE_CUES = [
     ("Vor kurzem hatte ein Talibanführer, Baitullah Mehsud, erklärt, man werde kämpfen.",
      [("verb", "erklärt", "ein Talibanführer , Baitullah Mehsud")]),
     ("Seine Werke werden von Kennern als „Meilensteine“ bezeichnet.", [("verb", "bezeichnet", "Kennern")]),
+    # a demonstrative opens the phrase, source nouns beyond Angaben (Analyse, Planungen, Erkenntnisstand)
+    ("Laut diesem Entwurf wären nur Downloads betroffen.", [("laut", "Laut", "diesem Entwurf")]),
+    ("Nach einer ersten Analyse entstand ein Leck.", [("angaben", "Nach", "einer ersten Analyse")]),
+    ("Nach bisherigem Erkenntnisstand ist es ein Unfall.", [("angaben", "Nach", "bisherigem Erkenntnisstand")]),
+    ("Es gibt aber laut ai-Bericht eine hohe Dunkelziffer.", [("laut", "laut", "ai-Bericht")]),
+    # "nach" in time is no attribution
+    ("Nach dem Absturz einer Rakete will Musk forschen.", []),
+    ("Nach einer Geburtstagsfeier fielen Schüsse.", []),
     # negatives: no speech verb, and an infinitive after a hypothetical modal
     ("Das Wetter wird am Wochenende schön.", []),
     ("Dafür könnte er der Ukraine androhen, die Hilfe einzustellen.", []),
