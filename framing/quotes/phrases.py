@@ -20,6 +20,8 @@ from framing.quotes.tokens import NUMBER_ADJECTIVE, Tok, is_adjective, is_instit
 CLAUSE_WINDOW = 80
 # Personal pronouns that are nominative only: right after a finite verb one is that verb's subject.
 NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir"})
+# Articles that are never nominative: a phrase opening with one is no subject.
+OBLIQUE_ARTICLES = frozenset({"den", "dem", "einem", "einen", "des", "eines"})
 
 
 def clause_start(toks: list[Tok], i: int) -> int:
@@ -210,6 +212,11 @@ def verb_subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | Non
         if sub and sub[1] <= v:
             return sub
     fwd = np_after(toks, v + 1, lex)
+    if fwd is not None and toks[fwd[0]].lower in OBLIQUE_ARTICLES:
+        # "…, begrüßte den Beschluss": an object, never the subject; the subject is the phrase before the verb
+        fwd = None
+        if toks[v - 1].text == ",":
+            return initial_np(toks, v, lex, before_comma=True)
     if fwd is None and (s == e or reason == "other") and v > 0 and toks[v - 1].lower in ("und", "aber", ",", "sondern"):
         # "Selenskyj begrüßte ... und betonte", "DeMint wollte ..., sagte aber": the subject of the first verb
         return initial_np(toks, v, lex, before_comma=toks[v - 1].text == ",") or sentence_subject(toks, v, lex)

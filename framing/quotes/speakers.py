@@ -354,7 +354,10 @@ class ArticleEntities:
                 return self._resolve_words(rest)
         cut = next((k for k, w in enumerate(words) if k and w.lower in CUT_PREPOSITIONS and not (
             w.lower == "von" and k + 1 < len(words) and words[k + 1].lower in NAME_PARTICLES | {"der"}
-            and k + 2 < len(words) and words[-1].capword and not is_institution(words[-1].text, lex))), None)
+            and k + 2 < len(words) and words[-1].capword and not is_institution(words[-1].text, lex)) and not (
+            w.lower == "von" and is_first_name(words[k - 1].text) and k + 1 < len(words) and words[k + 1].capword
+            and (k + 2 == len(words) or not words[k + 2].capword)  # "Kurt von Figura": a name
+            and not is_institution(words[k + 1].text, lex) and not _is_organisation(words[k + 1].text, lex))), None)
         if cut:  # "Kritische Beobachter in der Ukraine", "Beobachtungsstelle für Menschenrechte": the head
             words = words[:cut]
             mention_text = self.text[words[0].start:words[-1].end]
@@ -474,10 +477,23 @@ class ArticleEntities:
 
     def _apposition(self, words: list[Tok]) -> tuple[Resolved, Entity | None] | None:
         """A role with the name in apposition: "der Sprecher von Präsident Putin, Dmitri Peskow" is Dmitri
-        Peskow, role Sprecher; None when the mention has no such name after its last comma."""
+        Peskow, role Sprecher, and "Kurt von Figura, Präsident der Universität" is Kurt von Figura, role Präsident;
+        None when the mention has no such name after its last comma or before its first."""
         comma = max((k for k, w in enumerate(words) if w.text == ","), default=None)
         if comma is None or comma == 0 or comma + 1 >= len(words):
             return None
+        first = next(k for k, w in enumerate(words) if w.text == ",")
+        head = words[:first]
+        after = next((w for w in words[first + 1:] if w.capword), None)
+        if len(head) > 1 and all(w.capword or w.lower in NAME_PARTICLES for w in head) and is_first_name(
+                head[0].text) and after is not None and (is_role(after.text, self.lex) or is_person_noun(after.text)):
+            # "Kurt von Figura, Präsident der Universität Göttingen": the name first, its role after
+            resolved, ent = self._resolve_words(head)
+            if resolved.name is not None and resolved.kind == "person":
+                if ent is not None:
+                    ent.roles.add(after.text)
+                    ent.role = ent.role or after.text
+                return replace(resolved, role=resolved.role or after.text), ent
         tail = [w for w in words[comma + 1:] if w.text != ","]
         texts = [w.text for w in tail]
         if not tail or not all(w.capword or w.lower in NAME_PARTICLES for w in tail) or not (

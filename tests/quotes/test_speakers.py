@@ -31,6 +31,14 @@ def test_anonymous_and_institution_speakers():
     ("Serbien und Kroatien haben bekanntgegeben, dass sie die Grenze schließen.", "Serbien", "institution"),
     # a role nobody in the article holds: an unnamed source with that role (issue #14), not an unknown speaker
     ("Die Preise würden steigen, sagte der Pressesprecher.", "Pressesprecher", "anonymous"),
+    # the name first, its role in apposition after it (and an object after the verb is never the subject)
+    ("Kurt von Figura, Präsident der Universität Göttingen, begrüßte den Beschluss als „wesentlichen Schritt“.",
+     "Kurt von Figura", "person"),
+    ("Theo Zwanziger, Präsident des DFB, nannte die Bewerbung „sehr respektabel“.", "Theo Zwanziger", "person"),
+    # a noble "von" after a first name belongs to the name; "vom" / "von" before an organisation does not
+    ("Kurt von Figura sagte, es sei gut.", "Kurt von Figura", "person"),
+    ("Theo Kitz vom Bankhaus Merck Finck sagte, es sei gut.", "Theo Kitz", "person"),
+    ("Anna von der Stadtverwaltung sagte, es sei gut.", "Anna", "person"),
 ])
 def test_speaker_resolution(text, speaker, kind):
     q = quotes_of(text, sections=())[0]
