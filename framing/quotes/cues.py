@@ -25,6 +25,9 @@ ZU_INFINITIVE = re.compile(r"(?:%s)zu[a-zäöüß]{2,}en$" % "|".join(PARTICLES)
 # A reported message shorter than this many characters is none: the rest of a sentence around `laut X` needs at
 # least this many, the clause before `, so X` more than this many.
 MIN_MESSAGE_CHARS = 15
+# Subordinators of an adverbial clause: after a speech verb's clause one says why, when or where (", um … zu …",
+# ", nachdem …", ", wo …"), not what was said, unless Konjunktiv follows (", sobald er …, werde …").
+ADVERBIAL_CLAUSE = frozenset({"um", "nachdem", "wo", "obwohl", "bevor", "sobald", "während", "weil"})
 # Modal forms after which an infinitive speech verb is the journalist's hypothesis ("Dafür könnte er … androhen"),
 # besides the Konjunktiv II forms of the lexicon.
 HYPOTHESIS_MODALS = frozenset({"könnte", "würde", "sollte", "müsste"})
@@ -311,7 +314,8 @@ def _verb_message(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tupl
     if cs < i and toks[cs].lower == "wie" and k + 1 < n and toks[k].text == "," and (
             cs == 0 or toks[cs - 1].text in ",;:"):
         return strip_span(text, toks[k + 1].start, sent[1])  # "Wie die BBC berichtet, befindet sich …"
-    if k + 1 < n and toks[k].text in ",:" and not toks[k + 1].quoted:
+    if k + 1 < n and toks[k].text in ",:" and not toks[k + 1].quoted and not (
+            toks[k + 1].lower in ADVERBIAL_CLAUSE and not any(is_konjunktiv(t, lex) for t in toks[k + 2:])):
         first = toks[k + 1]
         rest = [t for t in toks[k + 1:] if not t.quoted]
         if first.lower in WH_WORDS or any(is_konjunktiv(t, lex) for t in rest) or (

@@ -123,3 +123,18 @@ def test_a_cue_is_frozen_and_says_whether_it_names_anybody():
         cue.message = (0, 1)  # type: ignore[misc]
     assert not dataclasses.replace(cue, mention=Mention(0, 5, "Rutte")).names_nobody
     assert not dataclasses.replace(cue, resolved=Resolved("Mark Rutte", "NATO", "person")).names_nobody
+
+
+@pytest.mark.parametrize("text, message", [
+    # an adverbial clause after the verb says why, when or where, not what was said
+    ("Die Menschen forderten den Rücktritt der Regierung, um den Weg zu Neuwahlen freizumachen.", None),
+    ("Die Fluglotsen hatten den Hubschrauber als vermisst gemeldet, nachdem er nicht mehr zu sehen war.", None),
+    ("In drei Monaten wird mit einer Auslieferung in die Niederlande gerechnet, wo sich das Gericht befindet.", None),
+    # ... unless Konjunktiv follows: then the clause is part of the report
+    ("Bush befürchtet, sobald er sich der Meinung anschließe, werde der Druck auf ihn zunehmen.",
+     "sobald er sich der Meinung anschließe, werde der Druck auf ihn zunehmen"),
+    ("Ein Sprecher erklärte, der Test sei gelungen.", "der Test sei gelungen"),
+])
+def test_the_message_after_a_speech_verb(text, message):
+    got = [text[q.start:q.end] for q in quotes_of(text, sections=()) if q.mode == "indirect"]
+    assert got == ([message] if message else [])
