@@ -410,8 +410,9 @@ class ArticleEntities:
             if head and _is_organisation(head, lex) and not is_role(head, lex) and not is_person_noun(head):
                 kind = "institution"  # "die Zeitschrift Aula", "das Unternehmen Ikea"
             elif len(name_idx) == 1 and (not head and is_institution(name, lex) or name in place_names() or (
-                    len(name) > 1 and name.isupper()) or name[:1].islower() and word_type(name)):
-                kind = "institution"  # "ORF", "Illinois", "t-online.de"
+                    len(name) > 1 and name.isupper()) or name[:1].islower() and word_type(name) or (
+                    word_type(name) in ORGANISATION_TYPES and not is_role(name, lex))):
+                kind = "institution"  # "ORF", "Illinois", "t-online.de", "die Küstenwache"
             ent = self.entity(name, kind, pos, None, role if kind == "person" else None)
             if kind == "institution" and name in place_names():
                 ent.type = ent.type or "government"
@@ -444,7 +445,8 @@ class ArticleEntities:
                     return replace(ent.resolved, role=head), ent
             # a role nobody in the article is known to hold: an unnamed source with that role
             return Resolved(_bare_role(head), None, "anonymous", head, word_type(head) or "anonymous"), None
-        if is_institution(head, lex) or _is_organisation(head, lex) and not is_person_noun(head):
+        if is_institution(head, lex) or _is_organisation(head, lex) and (
+                not is_person_noun(head) or word_type(head) in ORGANISATION_TYPES):  # "die Küstenwache"
             ent = self.entity(_institution_name(bare), "institution", pos)
             return ent.resolved, ent
         leading = self._leading_name(words, pos)
@@ -522,6 +524,8 @@ class ArticleEntities:
         elif any(w.startswith("eigen") for w in low):
             mentioned = sorted((e for e in self.entities if e.last_before(pos) >= 0), key=lambda e: -e.last_before(pos))
             ent = mentioned[0] if mentioned else None
+        elif (owner := self._compound_owner(noun, pos)) is not None:
+            return owner  # "Polizeiangaben": the police
         elif noun.lower().endswith(("bericht", "berichten", "berichte", "berichts")):
             return Resolved(noun, None, "anonymous", None, word_type(noun) or "media"), None
         elif noun in self.lex.documents or noun.lower().endswith(DOCUMENT_ENDINGS) or any(
@@ -531,6 +535,26 @@ class ArticleEntities:
         else:
             return None
         return (ent.resolved, ent) if ent is not None else None
+
+    def _compound_owner(self, noun: str, pos: int) -> tuple[Resolved, Entity | None] | None:
+        """The organisation a compound source noun names first: `Polizeiangaben` (the police), `UNO-Angaben` (the
+        UN), `Regierungsangaben`; None when its first part is no organisation."""
+        low = noun.lower()
+        ending = next((e for e in OWNED_ENDINGS if low.endswith(e) and len(low) > len(e) + 1), None)
+        if ending is None:
+            return None
+        first = noun[:len(noun) - len(ending)].rstrip("-")
+        for form in (first[:-1] if first.endswith("s") else None, first):  # the linking s: "Regierungsangaben"
+            if not form or len(form) < 2:
+                continue
+            actor = self.gaz.by_alias.get(fold(form))
+            if actor is not None:
+                ent = self.entity(actor.name, actor.kind, pos, actor)
+                return ent.resolved, ent
+            if is_institution(form, self.lex) or word_type(form) in ORGANISATION_TYPES:
+                ent = self.entity(form, "institution", pos)
+                return ent.resolved, ent
+        return None
 
     def _known_surname(self, words: list[str]) -> Entity | None:
         """The person of the article a lone surname (or its genitive: `Merkels`) stands for, the latest one."""
@@ -686,5 +710,7 @@ def _compound_type(role: str, gaz: Gazetteer) -> str | None:
 
 
 NAMED_AFFILIATION = ("von", "vom", "bei", "beim")  # right after a name first seen outside a speaker mention
+# Source nouns whose compounds name their owner first: "Polizeiangaben", "UNO-Angaben", "Regierungskreisen" aside.
+OWNED_ENDINGS = ("angaben", "angabe", "informationen", "schätzungen", "darstellung", "mitteilung", "erklärung")
 ANONYMOUS_ENDINGS = ("kreise", "kreisen")  # "aus Militärkreisen", "in Bankenkreisen": nobody named
 
