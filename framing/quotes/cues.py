@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from framing.actors.names import is_first_name
 from framing.quotes.lexicon import (ADVERBS, AUX, DETERMINERS, DOCUMENT_ENDINGS, FOCUS, NAME_PARTICLES, NEGATIONS,
                                     OPINION_ENDINGS, PARTICLES, PASSIVE_AUX, POSSESSIVES, PREPOSITIONS, PRONOUNS,
                                     RELATIVES, SUBORDINATORS, WH_WORDS, Lexicon, VerbForm)
+from framing.quotes.marks import QUOTE_CHARS
 from framing.quotes.phrases import clause_end, clause_start, np_after, np_before, verb_subject
 from framing.quotes.speakers import NOBODY, Resolved
 from framing.quotes.tokens import Tok, head_noun, is_adjective, is_attribution_noun, is_konjunktiv
@@ -31,6 +33,7 @@ ADVERBIAL_CLAUSE = frozenset({"um", "nachdem", "wo", "obwohl", "bevor", "sobald"
 # Modal forms after which an infinitive speech verb is the journalist's hypothesis ("Dafür könnte er … androhen"),
 # besides the Konjunktiv II forms of the lexicon.
 HYPOTHESIS_MODALS = frozenset({"könnte", "würde", "sollte", "müsste"})
+NAME_IN_FRAME_TOKENS = 5  # a name in quote marks inside a speech verb's clause has at most this many tokens
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ def _verb_form(toks: list[Tok], i: int, forms: list[VerbForm]) -> VerbForm | Non
     that needs none; a form that is both finite and participle (berichtet, erklärt) is a participle after an
     auxiliary."""
     n = len(toks)
-    ce = clause_end(toks, i + 1)
+    ce = _frame_end(toks, i)
     has_aux = _aux_before(toks, i) is not None or i + 1 < n and toks[i + 1].lower in AUX
     for form in sorted(forms, key=lambda x: (x.particle is None, x.participle != has_aux)):
         if form.particle is None or any(toks[k].lower == form.particle for k in range(i + 1, ce)) or (
@@ -297,12 +300,38 @@ def message_span(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
     return _verb_message(text, toks, cue, lex, sent)
 
 
+def _frame_end(toks: list[Tok], i: int) -> int:
+    """Where the clause of the speech verb toks[i] ends (as `clause_end`), past a name in quote marks (meldet die
+    Nachrichtenagentur „Xinhua“, …) and a name in apposition (gab der Leiter, Andreas Huber, bekannt, …)."""
+    n = len(toks)
+    k = clause_end(toks, i + 1)
+    while k < n:
+        if toks[k].quoted and toks[k].text in QUOTE_CHARS:
+            j = k + 1
+            while j < n and toks[j].quoted and toks[j].text not in QUOTE_CHARS:
+                j += 1
+            if j >= n or j - k > NAME_IN_FRAME_TOKENS or not toks[k + 1].capword:
+                break
+            k = clause_end(toks, j + 1)
+            continue
+        j = k + 1
+        while j < n and not toks[j].quoted and (toks[j].capword or toks[j].lower in NAME_PARTICLES or (
+                toks[j].text == "." and toks[j - 1].capword and len(toks[j - 1].text) == 1)):
+            j += 1
+        if toks[k].text == "," and j - k > 2 and j < n and toks[j].text == "," and (
+                is_first_name(toks[k + 1].text) or toks[j - 1].lower != toks[j - 1].text):
+            k = clause_end(toks, j + 1)
+            continue
+        break
+    return k
+
+
 def _verb_message(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple[int, int]) -> tuple[int, int] | None:
     """The message of a speech verb: after it (", dass ...", ", es sei ...", ": ...") or before it ("Es sei ...,
     sagte X"), or None."""
     n = len(toks)
     i = cue.start_tok
-    k = clause_end(toks, i + 1)
+    k = _frame_end(toks, i)
     if any(toks[x].lower in NEGATIONS for x in range(i + 1, k)):
         return None  # "sagte aber nichts dazu, wie ...": nothing is reported
     if any(toks[x].text in lex.verbs and toks[x - 1].lower in ("und", "sowie") for x in range(i + 2, k)):

@@ -8,7 +8,9 @@ sentence, and the bounds of the clause around a position. Pure functions of the 
 
 from __future__ import annotations
 
-from framing.actors.names import is_title
+import re
+
+from framing.actors.names import is_title, never_a_name
 from framing.quotes.lexicon import (ADVERB_ENDINGS, ADVERBS, AUX, DETERMINERS, FOCUS, NAME_PARTICLES,
                                     NOT_SUBJECT_START, NP_PREPOSITIONS, POSSESSIVES, PREPOSITIONS, PRONOUNS,
                                     RELATIVES, SUBORDINATORS, Lexicon)
@@ -20,6 +22,9 @@ from framing.quotes.tokens import NUMBER_ADJECTIVE, Tok, is_adjective, is_instit
 CLAUSE_WINDOW = 80
 # Personal pronouns that are nominative only: right after a finite verb one is that verb's subject.
 NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir"})
+# Adverbs made of da/hier/wo and a preposition (Hierzu, Daraufhin, Dagegen): never a subject.
+PRONOMINAL_ADVERB = re.compile(r"(?:da|dar|hier|wo|wor)(?:zu|bei|auf|hin|mit|für|gegen|über|von|nach|an|aus|in|um"
+                               r"|unter|vor|durch|neben|zwischen)(?:hin)?")
 # Articles that are never nominative: a phrase opening with one is no subject.
 OBLIQUE_ARTICLES = frozenset({"den", "dem", "einem", "einen", "des", "eines"})
 
@@ -190,7 +195,8 @@ def verb_subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | Non
     s, e, reason = np_before(toks, v, lex)
     if s < e and reason in ("start", "sub") and any(t.capword or t.lower in PRONOUNS for t in toks[s:e]) or (
             reason == "sub" and e - s == 1 and toks[s].lower in RELATIVES):  # ", der alle Nichtmoslems aufforderte"
-        if not (e - s == 1 and toks[s].lower in ADVERBS):
+        if not (e - s == 1 and (toks[s].lower in ADVERBS or PRONOMINAL_ADVERB.fullmatch(toks[s].lower))
+                or _time(toks[s:e])):
             return s, e
     if v > 1 and toks[v - 1].text == ",":
         # "Jimmy Carter, der als Wahlbeobachter im Land war, sagte": the subject before the relative clause
@@ -221,6 +227,12 @@ def verb_subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | Non
         # "Selenskyj begrüßte ... und betonte", "DeMint wollte ..., sagte aber": the subject of the first verb
         return initial_np(toks, v, lex, before_comma=toks[v - 1].text == ",") or sentence_subject(toks, v, lex)
     return fwd
+
+
+def _time(words: list[Tok]) -> bool:
+    """A phrase that says when, not who: a month, a weekday or a clock time in it (Ende Januar 2006, 11:09 Uhr)."""
+    return any(t.capword and never_a_name(t.text) and not is_title(t.text) for t in words) and not any(
+        t.lower in DETERMINERS for t in words)
 
 
 def sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, int] | None:

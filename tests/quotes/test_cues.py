@@ -134,6 +134,11 @@ def test_a_cue_is_frozen_and_says_whether_it_names_anybody():
     ("Bush befürchtet, sobald er sich der Meinung anschließe, werde der Druck auf ihn zunehmen.",
      "sobald er sich der Meinung anschließe, werde der Druck auf ihn zunehmen"),
     ("Ein Sprecher erklärte, der Test sei gelungen.", "der Test sei gelungen"),
+    # the verb's clause goes on past a name in quote marks and a name in apposition
+    ("Bezüglich des Startortes meldet die Nachrichtenagentur „Xinhua“, die Maschine sei losgeflogen.",
+     "die Maschine sei losgeflogen"),
+    ("Jetzt gab der Leiter der Dienststelle, Andreas Huber, bekannt, dass sich das Handy eingeloggt hatte.",
+     "dass sich das Handy eingeloggt hatte"),
 ])
 def test_the_message_after_a_speech_verb(text, message):
     got = [text[q.start:q.end] for q in quotes_of(text, sections=()) if q.mode == "indirect"]

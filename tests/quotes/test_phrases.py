@@ -27,6 +27,13 @@ def text_of(toks, span) -> str | None:
     ("Den Journalisten sagte ich, das sei falsch.", "sagte", "ich"),
     # ... but "sie" may be an object: the subject stands first
     ("Die Kanzlerin lobte sie für ihren Einsatz.", "lobte", "Die Kanzlerin"),
+    # a time or a pronominal adverb before the verb is no subject: the phrase after the verb is
+    ("Ende Januar 2006 verkündete der Verband, man werde sich bewerben.", "verkündete", "der Verband"),
+    ("Hierzu schrieb der Journalist Eduardo Dâmaso, die Gesellschaft sei gespalten.", "schrieb",
+     "der Journalist Eduardo Dâmaso"),
+    ("Dagegen sagte Merkel, es sei gut.", "sagte", "Merkel"),
+    # ... but a name before the verb is
+    ("Montgomery sagte am Montag, es sei gut.", "sagte", "Montgomery"),
     # a place with its adjective stays in the phrase
     ("Das Exilparlament im indischen Dharamshala erklärte, es gebe Tote.", "erklärte",
      "Das Exilparlament im indischen Dharamshala"),
