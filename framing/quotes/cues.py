@@ -33,6 +33,7 @@ ADVERBIAL_CLAUSE = frozenset({"um", "nachdem", "wo", "obwohl", "bevor", "sobald"
 # Modal forms after which an infinitive speech verb is the journalist's hypothesis ("Dafür könnte er … androhen"),
 # besides the Konjunktiv II forms of the lexicon.
 HYPOTHESIS_MODALS = frozenset({"könnte", "würde", "sollte", "müsste"})
+INDICATIVE_REPORT_TOKENS = 4  # an indicative clause reported after a speech verb has at least this many tokens
 NAME_IN_FRAME_TOKENS = 5  # a name in quote marks inside a speech verb's clause has at most this many tokens
 
 
@@ -300,6 +301,18 @@ def message_span(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
     return _verb_message(text, toks, cue, lex, sent)
 
 
+def _indicative_report(toks: list[Tok], k: int, cue: Cue, rest: list[Tok]) -> bool:
+    """A main clause in the indicative after a speech verb with its speaker and a comma is reported speech too
+    ("Die Zeitung hatte berichtet, 200 Mitarbeiter sollen entlassen werden"): it opens like a subject (an article, a
+    pronoun or a number), not like a relative or subordinate clause, and has a verb of its own."""
+    first = toks[k + 1]
+    return cue.verb_kind == "speech" and cue.speaker_toks is not None and toks[k].text == "," and (
+        len(rest) >= INDICATIVE_REPORT_TOKENS) and first.lower not in RELATIVES | SUBORDINATORS | PREPOSITIONS and (
+        first.lower in DETERMINERS or first.lower in PRONOUNS or first.text[:1].isdigit() and not (
+            toks[k - 1].text[-1:].isdigit())) and any(  # "5,57 Prozent" is a number, not a clause
+        t.text[:1].islower() and t.lower not in DETERMINERS | PREPOSITIONS | POSSESSIVES for t in rest[1:])
+
+
 def _frame_end(toks: list[Tok], i: int) -> int:
     """Where the clause of the speech verb toks[i] ends (as `clause_end`), past a name in quote marks (meldet die
     Nachrichtenagentur „Xinhua“, …) and a name in apposition (gab der Leiter, Andreas Huber, bekannt, …)."""
@@ -352,7 +365,7 @@ def _verb_message(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tupl
                     toks[m].lower == "zu" and toks[m + 1].text[:1].islower() and toks[m + 1].lower not in DETERMINERS
                     and toks[m + 1].lower.endswith(("en", "ern", "eln")) for m in range(k + 1, n - 1))
                 or any(ZU_INFINITIVE.match(t.text) for t in rest)) or (
-                toks[k].text == ":" and len(rest) > 3):
+                toks[k].text == ":" and len(rest) > 3) or _indicative_report(toks, k, cue, rest):
             s = first.start
             e = sent[1]
             # stop before a trailing ", sagte X" frame or a colon that opens a direct quote

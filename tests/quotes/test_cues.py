@@ -134,6 +134,12 @@ def test_a_cue_is_frozen_and_says_whether_it_names_anybody():
     ("Bush befürchtet, sobald er sich der Meinung anschließe, werde der Druck auf ihn zunehmen.",
      "sobald er sich der Meinung anschließe, werde der Druck auf ihn zunehmen"),
     ("Ein Sprecher erklärte, der Test sei gelungen.", "der Test sei gelungen"),
+    # an indicative main clause after a speech verb with its speaker is reported too ...
+    ("Die Zeitung hatte gestern berichtet, 200 Mitarbeiter sollen entlassen werden.",
+     "200 Mitarbeiter sollen entlassen werden"),
+    # ... but not a relative clause, nor the rest of a number
+    ("Das sagte der Minister, der am Montag in Berlin war.", None),
+    ("Der Konzern meldete 5,57 Prozent Wachstum.", None),
     # the verb's clause goes on past a name in quote marks and a name in apposition
     ("Bezüglich des Startortes meldet die Nachrichtenagentur „Xinhua“, die Maschine sei losgeflogen.",
      "die Maschine sei losgeflogen"),

@@ -58,3 +58,9 @@ def test_tokens_inside_quote_marks_are_flagged():
     mark = (text.index("„") + 1, text.index("“"))
     toks = SentenceTokens(text, [(0, len(text))], [mark], [mark[0]])[0]
     assert [t.text for t in toks if t.quoted] == ["„", "Wir", "brauchen", "Hilfe", ".", "“"]
+
+
+def test_a_decimal_comma_stays_in_its_number_a_list_comma_does_not():
+    text = "Er hält 5,57 Prozent, sagte er."
+    assert [t.text for t in tokenize(text, 0, len(text))] == ["Er", "hält", "5,57", "Prozent", ",", "sagte", "er",
+                                                              "."]
