@@ -230,8 +230,14 @@ def _impersonal_cue(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> Cue | 
         return None
     if not any(toks[k].lower == "es" for k in range(max(cs, i - 3), min(ce, i + 2))):
         return None
-    where = next((k for k in range(cs, ce) if toks[k].lower in ("in", "im", "bei", "beim", "von", "vom", "aus", "auf")),
-                 None)
+    places = ("in", "im", "bei", "beim", "von", "vom", "aus", "auf")
+    where = next((k for k in range(cs, ce) if toks[k].lower in places), None)
+    if where is None and cs > 1 and toks[cs - 1].text == "," and toks[0].lower in places:
+        where = 0  # "In dieser Resolution, die der Sicherheitsrat annahm, heißt es"
+    if where is not None and where > 1 and where + 1 < n and toks[where + 1].lower in RELATIVES and (
+            toks[where - 1].text == ","):
+        s, e, _ = np_before(toks, where - 1, lex, subject=False)  # "eine Erklärung, in der es heißt": its antecedent
+        return Cue("hiess", i, i + 1, (s, e) if s < e else None)
     return Cue("hiess", i, i + 1, np_after(toks, where + 1, lex) if where is not None else None)
 
 
@@ -357,7 +363,8 @@ def _verb_message(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tupl
             cs == 0 or toks[cs - 1].text in ",;:"):
         return strip_span(text, toks[k + 1].start, sent[1])  # "Wie die BBC berichtet, befindet sich …"
     if k + 1 < n and toks[k].text in ",:" and not toks[k + 1].quoted and not (
-            toks[k + 1].lower in ADVERBIAL_CLAUSE and not any(is_konjunktiv(t, lex) for t in toks[k + 2:])):
+            toks[k + 1].lower in ADVERBIAL_CLAUSE and not any(is_konjunktiv(t, lex) for t in toks[k + 2:])) and not (
+            toks[k + 1].text in lex.verbs and not is_konjunktiv(toks[k + 1], lex)):  # "In X, die … wurde, heißt es"
         first = toks[k + 1]
         rest = [t for t in toks[k + 1:] if not t.quoted]
         if first.lower in WH_WORDS or any(is_konjunktiv(t, lex) for t in rest) or (

@@ -101,6 +101,11 @@ SENTENCE_CUES = [
     # "nach" in time is no attribution
     ("Nach dem Absturz einer Rakete will Musk forschen.", []),
     ("Nach einer Geburtstagsfeier fielen Schüsse.", []),
+    # "heißt es": the document before a relative clause, and the antecedent of "in der es heißt"
+    ("In dieser Resolution, die der Rat beschloss, heißt es, dass es Fortschritte gebe.",
+     [("hiess", "heißt", "dieser Resolution")]),
+    ("Man zitiert eine Erklärung der Behörde, in der es heißt, dass eine Sperre erlassen wurde.",
+     [("verb", "zitiert", "eine Erklärung der Behörde"), ("hiess", "heißt", "eine Erklärung der Behörde")]),
     # negatives: no speech verb, and an infinitive after a hypothetical modal
     ("Das Wetter wird am Wochenende schön.", []),
     ("Dafür könnte er der Ukraine androhen, die Hilfe einzustellen.", []),
@@ -140,6 +145,9 @@ def test_a_cue_is_frozen_and_says_whether_it_names_anybody():
     # ... but not a relative clause, nor the rest of a number
     ("Das sagte der Minister, der am Montag in Berlin war.", None),
     ("Der Konzern meldete 5,57 Prozent Wachstum.", None),
+    # the main clause after a fronted relative clause is no message of the relative clause's verb
+    ("In der Resolution, die vom Rat angenommen wurde, heißt es, dass es Fortschritte gebe.",
+     "dass es Fortschritte gebe"),
     # the verb's clause goes on past a name in quote marks and a name in apposition
     ("Bezüglich des Startortes meldet die Nachrichtenagentur „Xinhua“, die Maschine sei losgeflogen.",
      "die Maschine sei losgeflogen"),
