@@ -137,10 +137,18 @@ def _verb_form(toks: list[Tok], i: int, forms: list[VerbForm]) -> VerbForm | Non
     ce = _frame_end(toks, i)
     has_aux = _aux_before(toks, i) is not None or i + 1 < n and toks[i + 1].lower in AUX
     for form in sorted(forms, key=lambda x: (x.particle is None, x.participle != has_aux)):
-        if form.particle is None or any(toks[k].lower == form.particle for k in range(i + 1, ce)) or (
+        if form.particle is None or any(toks[k].lower == form.particle and not _opens_phrase(toks, k + 1, ce)
+                                        for k in range(i + 1, ce)) or (
                 i > 0 and toks[i - 1].lower == form.particle and ce < n and toks[ce].text == ","):
             return form
     return None
+
+
+def _opens_phrase(toks: list[Tok], k: int, ce: int) -> bool:
+    """toks[k] (before the clause end ce) opens a noun phrase: the word before it is a preposition, no separable
+    particle ("geht aus einer Mitteilung hervor" is no "ausgehen")."""
+    return k < ce and not toks[k].quoted and (toks[k].capword or toks[k].lower in DETERMINERS or toks[k].lower in
+                                              POSSESSIVES or toks[k].text[:1].isdigit())
 
 
 def _verb_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
@@ -150,6 +158,10 @@ def _verb_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
     form = _verb_form(toks, i, forms) if forms else None
     if form is None:
         return None
+    if form.lemma == "hervorgehen":  # "Dies geht aus einer Mitteilung des Konzerns hervor": the document speaks
+        where = next((k for k in range(clause_start(toks, i), _frame_end(toks, i)) if toks[k].lower == "aus"), None)
+        return Cue("verb", i, i + 1, np_after(toks, where + 1, lex) if where is not None else None,
+                   verb_kind=form.kind) if where is not None else None
     if form.lemma == "verlauten":  # "Aus EU-Kreisen verlautete, …"
         where = next((k for k in range(clause_start(toks, i), i) if toks[k].lower == "aus"), None)
         return Cue("verb", i, i + 1, np_after(toks, where + 1, lex) if where is not None else None,

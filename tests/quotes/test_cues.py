@@ -106,6 +106,10 @@ SENTENCE_CUES = [
      [("hiess", "heißt", "dieser Resolution")]),
     ("Man zitiert eine Erklärung der Behörde, in der es heißt, dass eine Sperre erlassen wurde.",
      [("verb", "zitiert", "eine Erklärung der Behörde"), ("hiess", "heißt", "eine Erklärung der Behörde")]),
+    # "geht aus X hervor": the document is the source; "aus" before a phrase is a preposition, no particle
+    ("Dies geht aus einer Mitteilung des Konzerns hervor.", [("verb", "geht", "einer Mitteilung des Konzerns")]),
+    ("Die Gewerkschaft geht davon aus, dass es Streiks gibt.", [("verb", "geht", "Die Gewerkschaft")]),
+    ("Er geht aus dem Haus.", []),
     # negatives: no speech verb, and an infinitive after a hypothetical modal
     ("Das Wetter wird am Wochenende schön.", []),
     ("Dafür könnte er der Ukraine androhen, die Hilfe einzustellen.", []),
