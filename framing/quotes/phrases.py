@@ -225,7 +225,8 @@ def verb_subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | Non
             return initial_np(toks, v, lex, before_comma=True)
     if fwd is None and (s == e or reason == "other") and v > 0 and toks[v - 1].lower in ("und", "aber", ",", "sondern"):
         # "Selenskyj begrüßte ... und betonte", "DeMint wollte ..., sagte aber": the subject of the first verb
-        return initial_np(toks, v, lex, before_comma=toks[v - 1].text == ",") or sentence_subject(toks, v, lex)
+        return initial_np(toks, v, lex, before_comma=toks[v - 1].text == ",") or sentence_subject(toks, v, lex) or (
+            initial_np(toks, v, lex, before_comma=True))  # "Einer der Putschisten, X, dankte … und ergänzte"
     return fwd
 
 

@@ -34,6 +34,9 @@ def text_of(toks, span) -> str | None:
     ("Dagegen sagte Merkel, es sei gut.", "sagte", "Merkel"),
     # ... but a name before the verb is
     ("Montgomery sagte am Montag, es sei gut.", "sagte", "Montgomery"),
+    # the second of two verbs takes the subject of the first, also one with a name in apposition
+    ("Einer der Putschisten, Harouna Adamou, dankte den Menschen und ergänzte, es sei gut.", "ergänzte",
+     "Einer der Putschisten , Harouna Adamou"),
     # a place with its adjective stays in the phrase
     ("Das Exilparlament im indischen Dharamshala erklärte, es gebe Tote.", "erklärte",
      "Das Exilparlament im indischen Dharamshala"),
