@@ -8,9 +8,11 @@ sentence, and the bounds of the clause around a position. Pure functions of the 
 
 from __future__ import annotations
 
+import functools
 import re
 
-from framing.actors.names import is_title, never_a_name
+from framing.actors.gazetteer import load_gazetteer
+from framing.actors.names import capitalised_function_word, is_title, never_a_name
 from framing.quotes.lexicon import (ADVERB_ENDINGS, ADVERBS, AUX, DETERMINERS, FOCUS, NAME_PARTICLES,
                                     NOT_SUBJECT_START, NP_PREPOSITIONS, POSSESSIVES, PREPOSITIONS, PRONOUNS,
                                     RELATIVES, SUBORDINATORS, Lexicon)
@@ -196,7 +198,7 @@ def verb_subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | Non
     if s < e and reason in ("start", "sub") and any(t.capword or t.lower in PRONOUNS for t in toks[s:e]) or (
             reason == "sub" and e - s == 1 and toks[s].lower in RELATIVES):  # ", der alle Nichtmoslems aufforderte"
         if not (e - s == 1 and (toks[s].lower in ADVERBS or PRONOMINAL_ADVERB.fullmatch(toks[s].lower))
-                or _time(toks[s:e])):
+                or _time(toks[s:e]) or _adverb_first(toks, s, e, v, lex)):
             return s, e
     if v > 1 and toks[v - 1].text == ",":
         # "Jimmy Carter, der als Wahlbeobachter im Land war, sagte": the subject before the relative clause
@@ -230,6 +232,25 @@ def verb_subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | Non
     return fwd
 
 
+@functools.cache
+def _gazetteer_surnames() -> frozenset[str]:
+    """The last words of the shipped gazetteer's people (Kurz, Lange …): never read as an adverb."""
+    return frozenset(form.split()[-1] for a in load_gazetteer().actors if a.kind == "person"
+                     for form in (a.name, *a.aliases) if form)
+
+
+def _adverb_first(toks: list[Tok], s: int, e: int, v: int, lex: Lexicon) -> bool:
+    """toks[s:e] is the one word before the verb v at the sentence start, a word German knows in lower case as
+    an adverb or adjective (Besorgt, Langfristig, Offiziell), and a subject follows the verb (äußerte sich Kofi
+    Annan): the word says how, the subject is after the verb. A surname the gazetteer knows (Kurz) is a name."""
+    if not (e - s == 1 and s == 0 and capitalised_function_word(toks[s].text)) or toks[s].lower in PRONOUNS or (
+            toks[s].lower in DETERMINERS or toks[s].lower in POSSESSIVES) or toks[s].text in _gazetteer_surnames():
+        return False
+    after = np_after(toks, v + 1, lex)
+    return after is not None and (toks[after[0]].lower in ("der", "die", "das", "ein", "eine") or (
+        toks[after[0]].capword and toks[after[0]].lower not in DETERMINERS))
+
+
 def _time(words: list[Tok]) -> bool:
     """A phrase that says when, not who: a month, a weekday or a clock time in it (Ende Januar 2006, 11:09 Uhr)."""
     return any(t.capword and never_a_name(t.text) and not is_title(t.text) for t in words) and not any(
@@ -241,10 +262,11 @@ def sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, in
     phrase after the verb when an adverb or a prepositional phrase comes first ("Im Kongress warb Obama …",
     "Dabei griff sie … an")."""
     sp = initial_np(toks, limit, lex)
-    if sp:
+    if sp and not (sp[1] < limit and _adverb_first(toks, sp[0], sp[1], sp[1], lex)):
         return sp
     k = 0
-    if k < limit and (toks[k].lower in ADVERBS or toks[k].lower in FOCUS or toks[k].lower.endswith(ADVERB_ENDINGS)):
+    if k < limit and (toks[k].lower in ADVERBS or toks[k].lower in FOCUS or toks[k].lower.endswith(ADVERB_ENDINGS)
+                      or sp is not None):  # "Langfristig strebt das Unternehmen …"
         k += 1
     elif k < limit and toks[k].lower in PREPOSITIONS:
         k += 1

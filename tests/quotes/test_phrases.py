@@ -32,8 +32,12 @@ def text_of(toks, span) -> str | None:
     ("Hierzu schrieb der Journalist Eduardo Dâmaso, die Gesellschaft sei gespalten.", "schrieb",
      "der Journalist Eduardo Dâmaso"),
     ("Dagegen sagte Merkel, es sei gut.", "sagte", "Merkel"),
-    # ... but a name before the verb is
+    ("Besorgt äußerte sich Kofi Annan über die Gewalt, es gebe Entführungen.", "äußerte", "Kofi Annan"),
+    ("Offiziell geht die Regierung davon aus, dass es Material gibt.", "geht", "die Regierung"),
+    # ... but a name before the verb is, a pronoun, and a surname that is also an adjective (Kurz)
     ("Montgomery sagte am Montag, es sei gut.", "sagte", "Montgomery"),
+    ("Er bezeichnete die Pläne als Wortbruch.", "bezeichnete", "Er"),
+    ("Kurz kritisierte die Regierung, sie sei untätig.", "kritisierte", "Kurz"),
     # the second of two verbs takes the subject of the first, also one with a name in apposition
     ("Einer der Putschisten, Harouna Adamou, dankte den Menschen und ergänzte, es sei gut.", "ergänzte",
      "Einer der Putschisten , Harouna Adamou"),
@@ -59,6 +63,7 @@ def test_the_noun_phrase_after_an_inverted_verb():
 
 
 @pytest.mark.parametrize("sentence, subject", [
+    ("Langfristig strebt das neue Unternehmen die Loslösung an.", "das neue Unternehmen"),
     ("Der Iran streitet dies ab.", "Der Iran"),
     ("Im Kongress warb Obama für seinen Plan.", "Obama"),  # a prepositional phrase first: after the verb
     ("Es sei zu früh.", None),  # "es" starts no subject
