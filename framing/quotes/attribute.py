@@ -22,7 +22,7 @@ from framing.actors.gazetteer import Gazetteer, load_gazetteer
 from framing.actors.gender import pronoun_clue, role_text_clues
 from framing.actors.roles import article_role
 from framing.quotes.cues import Cue, Mention, inverted_frame, message_span, sentence_cues, strip_span
-from framing.quotes.lexicon import REPORT_ADVERBS, Lexicon, lexicon
+from framing.quotes.lexicon import POSSESSIVES, REPORT_ADVERBS, Lexicon, lexicon
 from framing.quotes.marks import QUOTE_MARK, WORD, Marked, find_quote_marks, is_heading, is_name_or_title
 from framing.quotes.phrases import np_before, sentence_subject
 from framing.quotes.speakers import NOBODY, ArticleEntities, alias_starts
@@ -509,12 +509,19 @@ def _reported_speech(scan: _Scan, si: int, used: Attribution | None) -> Attribut
                 o.start <= s and e <= o.end for _, o in scan.items if o.mode == "indirect" and o.start >= ss):
             continue  # a nested report without a speaker of its own ("dass er glaubt, dass ...")
         scan.add(scan.quote("indirect", s, e, c, toks))
-        used = Attribution(si, c, toks)
+        if used is None or not _owned_opinion(c, toks):
+            used = Attribution(si, c, toks)  # "erklärte X, … seiner Meinung nach …": X spoke, and speaks on
     if used is None and cues:
         named = [c for c in cues if c.kind == "verb" and c.mention]
         if named:
             used = Attribution(si, named[-1], toks)
     return used
+
+
+def _owned_opinion(cue: Cue, toks: list[Tok]) -> bool:
+    """The cue is an opinion phrase with a possessive (`seiner Meinung nach`): it names its speaker only by
+    pointing back to another."""
+    return cue.kind == "zufolge" and cue.speaker_toks is not None and toks[cue.speaker_toks[0]].lower in POSSESSIVES
 
 
 def _continuation(scan: _Scan, si: int) -> Attribution | None:

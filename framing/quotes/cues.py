@@ -34,7 +34,8 @@ ADVERBIAL_CLAUSE = frozenset({"um", "nachdem", "wo", "obwohl", "bevor", "sobald"
 # besides the Konjunktiv II forms of the lexicon.
 HYPOTHESIS_MODALS = frozenset({"könnte", "würde", "sollte", "müsste"})
 INDICATIVE_REPORT_TOKENS = 4  # an indicative clause reported after a speech verb has at least this many tokens
-NAME_IN_FRAME_TOKENS = 5  # a name in quote marks inside a speech verb's clause has at most this many tokens
+NAME_IN_FRAME_TOKENS = 5
+FRAME_AFTER_NAME_TOKENS = 3  # a frame that goes on after a name in apposition (bekannt, gegenüber der BBC) is this short  # a name in quote marks inside a speech verb's clause has at most this many tokens
 
 
 @dataclass(frozen=True)
@@ -351,7 +352,10 @@ def _frame_end(toks: list[Tok], i: int) -> int:
             j += 1
         if toks[k].text == "," and j - k > 2 and j < n and toks[j].text == "," and (
                 is_first_name(toks[k + 1].text) or toks[j - 1].lower != toks[j - 1].text):
-            k = clause_end(toks, j + 1)
+            nxt = clause_end(toks, j + 1)
+            if nxt - (j + 1) > FRAME_AFTER_NAME_TOKENS:
+                return j  # "erklärte der Direktor, Mohammed el-Baradei, Nordkorea besitze …": the message follows
+            k = nxt  # "gab der Leiter, Andreas Huber, bekannt, dass …": the frame goes on
             continue
         break
     return k

@@ -180,3 +180,10 @@ def test_a_statement_pointed_back_to_is_the_last_speakers():
     text = "Nach diesen Erkenntnissen könnte der Pilot fluguntauglich gewesen sein."  # nobody spoke before
     q = find(text, quotes_of(text, sections=()), "könnte der Pilot")
     assert q.speaker is None
+
+
+def test_the_speaker_of_a_sentence_speaks_on_not_their_opinion_phrase():
+    text = ("Im Interview erklärte der Direktor der Behörde, Mohammed el-Baradei, das Land sei seiner Meinung nach "
+            "eine Atommacht. Die Behörde gehe davon aus, dass es Plutonium habe.")
+    q = find(text, quotes_of(text, sections=()), "Die Behörde gehe davon aus")
+    assert (q.cue, q.speaker) == ("erklärte", "Mohammed el-Baradei")

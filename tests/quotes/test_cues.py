@@ -157,6 +157,8 @@ def test_a_cue_is_frozen_and_says_whether_it_names_anybody():
      "die Maschine sei losgeflogen"),
     ("Jetzt gab der Leiter der Dienststelle, Andreas Huber, bekannt, dass sich das Handy eingeloggt hatte.",
      "dass sich das Handy eingeloggt hatte"),
+    ("Im Interview erklärte der Direktor der Behörde, Mohammed el-Baradei, das Land sei eine Atommacht.",
+     "das Land sei eine Atommacht"),
 ])
 def test_the_message_after_a_speech_verb(text, message):
     got = [text[q.start:q.end] for q in quotes_of(text, sections=()) if q.mode == "indirect"]
