@@ -117,12 +117,13 @@ def _attribution_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
     if low == "nach":
         # "Nach Angaben der Polizei", "nach Polizeiangaben", "Nach einer norwegischen Studie"
         sp = np_after(toks, i + 1, lex)
-        if sp and is_attribution_noun(head_noun(toks, sp), lex):
+        if sp and (is_attribution_noun(head_noun(toks, sp), lex) or toks[sp[0]].text.endswith("s") and (
+                is_attribution_noun(toks[sp[1] - 1].text, lex))):  # "Nach Grupps Meinung"
             if sp[1] < n and toks[sp[1]].lower == "von":  # "nach Angaben von Augenzeugen"
                 sp = (sp[0], (np_after(toks, sp[1] + 1, lex) or (0, sp[1]))[1])
             return Cue("angaben", i, i + 1, sp)
         if i > 0 and not toks[i - 1].quoted:  # "Seiner Meinung nach"
-            s0, e0, _ = np_before(toks, i, lex)
+            s0, e0, _ = np_before(toks, i, lex, subject=False)
             if s0 < e0 and toks[e0 - 1].lower.endswith(OPINION_ENDINGS):
                 return Cue("zufolge", i, i + 1, (s0, e0))
         return None

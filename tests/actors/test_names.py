@@ -75,6 +75,9 @@ def test_first_names_come_from_a_maintained_list(word: str, first: bool) -> None
     ("Laut UNO-Angaben gab es viele Tote unter den Zivilisten.", "Vereinte Nationen", "institution", None,
      "institution", "UN"),
     ("Wie t-online.de berichtet, ist der Trailer erschienen.", "t-online.de", "institution", None, "media", None),
+    # the owner of a statement named in the genitive before it
+    ("Angela Merkel war in Berlin. Nach Merkels Worten sei die Lage ernst.", "Angela Merkel", "person", None,
+     "politician", "Germany"),
     # ... while a role noun with an organisation's type stays an unnamed person with that role
     ("Richter sagte, das Urteil sei gerecht.", "Richter", "anonymous", "Richter", "institution", None),
 ])

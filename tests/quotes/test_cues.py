@@ -98,6 +98,10 @@ SENTENCE_CUES = [
     ("Nach einer ersten Analyse entstand ein Leck.", [("angaben", "Nach", "einer ersten Analyse")]),
     ("Nach bisherigem Erkenntnisstand ist es ein Unfall.", [("angaben", "Nach", "bisherigem Erkenntnisstand")]),
     ("Es gibt aber laut ai-Bericht eine hohe Dunkelziffer.", [("laut", "laut", "ai-Bericht")]),
+    ("Nach Darstellungen des Verlages bietet das Buch eine Betrachtung.",
+     [("angaben", "Nach", "Darstellungen des Verlages")]),
+    ("Nach Grupps Meinung werden Entscheidungen getroffen.", [("angaben", "Nach", "Grupps Meinung")]),
+    ("Dem Vernehmen nach soll er sein Amt behalten.", [("zufolge", "nach", "Dem Vernehmen")]),
     # "nach" in time is no attribution
     ("Nach dem Absturz einer Rakete will Musk forschen.", []),
     ("Nach einer Geburtstagsfeier fielen Schüsse.", []),
