@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from framing.actors.names import is_first_name
 from framing.quotes.lexicon import (ADVERBS, AUX, DETERMINERS, DOCUMENT_ENDINGS, FOCUS, NAME_PARTICLES, NEGATIONS,
                                     OPINION_ENDINGS, PARTICLES, PASSIVE_AUX, POSSESSIVES, PREPOSITIONS, PRONOUNS,
-                                    RELATIVES, SUBORDINATORS, WH_WORDS, Lexicon, VerbForm)
+                                    RELATIVES, STATEMENT_ENDINGS, SUBORDINATORS, WH_WORDS, Lexicon,
+                                    VerbForm)
 from framing.quotes.marks import QUOTE_CHARS
-from framing.quotes.phrases import clause_end, clause_start, np_after, np_before, verb_subject
+from framing.quotes.phrases import clause_end, clause_start, np_after, np_before, sentence_subject, verb_subject
 from framing.quotes.speakers import NOBODY, Resolved
 from framing.quotes.tokens import Tok, head_noun, is_adjective, is_attribution_noun, is_konjunktiv
 
@@ -34,6 +35,7 @@ ADVERBIAL_CLAUSE = frozenset({"um", "nachdem", "wo", "obwohl", "bevor", "sobald"
 # besides the Konjunktiv II forms of the lexicon.
 HYPOTHESIS_MODALS = frozenset({"könnte", "würde", "sollte", "müsste"})
 INDICATIVE_REPORT_TOKENS = 4  # an indicative clause reported after a speech verb has at least this many tokens
+STATEMENT_CLAUSE_TOKENS = 3  # the content of a statement noun (", das Gericht sei nicht legitim") has this many
 NAME_IN_FRAME_TOKENS = 5
 FRAME_AFTER_NAME_TOKENS = 3  # a frame that goes on after a name in apposition (bekannt, gegenüber der BBC) is this short  # a name in quote marks inside a speech verb's clause has at most this many tokens
 
@@ -59,7 +61,7 @@ class Cue:
     the article) who that is and which message it introduces."""
 
     kind: str  # verb / laut / zufolge / so / angaben / hiess / subject (a noun phrase standing for its speaker) /
-    # demnach (a report adverb standing for the last speaker)
+    # demnach (a report adverb standing for the last speaker) / statement (a statement noun: dem Vorwurf der X, …)
     start_tok: int  # token span of the cue word in its sentence, end exclusive; empty for a subject cue
     end_tok: int
     speaker_toks: tuple[int, int] | None  # token span of the speaker mention in the same sentence
@@ -91,9 +93,44 @@ def sentence_cues(toks: list[Tok], lex: Lexicon) -> list[Cue]:
         if t.quoted:
             continue
         cue = _attribution_cue(toks, i, lex) if _opens_attribution(toks, i) else _verb_cue(toks, i, lex)
+        if cue is None and t.capword and t.lower.endswith(STATEMENT_ENDINGS) and not any(
+                c.speaker_toks and c.speaker_toks[0] <= i < c.speaker_toks[1] for c in cues):
+            cue = _statement_cue(toks, i, lex)  # (not the document of "hieß es in der Erklärung, …")
         if cue is not None:
             cues.append(cue)
     return cues
+
+
+def _statement_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
+    """A statement noun whose content follows its phrase after a comma: `dem Vorwurf der Verteidigung, das Gericht
+    sei nicht legitim,` (Konjunktiv, or a dass-, ob- or wh-clause); the speaker mention is the noun's phrase with
+    its owner (`Vorwurf der Verteidigung`)."""
+    n = len(toks)
+    j = i + 1
+    if j < n and (toks[j].lower in ("der", "des", "von", "vom") or toks[j].capword and toks[j].text.endswith("s")):
+        owner = np_after(toks, j + 1 if toks[j].lower in ("von", "vom") else j, lex)
+        j = owner[1] if owner else j
+        while j + 1 < n and toks[j].lower in ("in", "im", "aus") and toks[j + 1].capword:
+            place = np_after(toks, j + 1, lex)  # "Berichte von Ausländern in Tibet"
+            j = place[1] if place else j + 2
+    if not (j + 2 < n and toks[j].text == "," and not toks[j + 1].quoted) or (
+            toks[j + 1].lower in RELATIVES and not toks[j + 2].capword):  # ", der falsch sei": a relative clause
+        return None
+    end = clause_end(toks, j + 1)
+    while end < n and toks[end].quoted:  # quoted words inside the content: „lichtscheuer Abgeordneter“
+        while end < n and toks[end].quoted:
+            end += 1
+        end = clause_end(toks, end)
+    clause = toks[j + 1:end]
+    first = clause[0].lower if clause else ""
+    if len(clause) < STATEMENT_CLAUSE_TOKENS or not (first in ("dass", "ob") or first in WH_WORDS or (
+            first not in SUBORDINATORS and any(is_konjunktiv(t, lex, strict=True) for t in clause))):
+        return None
+    speaker = (i, j)
+    if j == i + 1:  # no owner named: "ist der Ansicht, dass …", "vertritt die Ansicht, …": the clause's subject
+        speaker = sentence_subject(toks, i, lex) or speaker
+    last = end - 1 if toks[end - 1].text not in ".!?" or end - 2 <= j else end - 2
+    return Cue("statement", i, i + 1, speaker, message=(toks[j + 1].start, toks[last].end))
 
 
 def _opens_attribution(toks: list[Tok], i: int) -> bool:
@@ -294,6 +331,8 @@ def inverted_frame(toks: list[Tok], close_end: int, lex: Lexicon) -> Cue | None:
 def message_span(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple[int, int]) -> tuple[int, int] | None:
     """The reported message (char span) that an unquoted cue introduces, or None."""
     n = len(toks)
+    if cue.kind == "statement":
+        return cue.message
     if cue.kind in ("laut", "zufolge", "angaben"):
         # the rest of the sentence around the attribution phrase
         a = min(cue.start_tok, cue.speaker_toks[0] if cue.speaker_toks else cue.start_tok)

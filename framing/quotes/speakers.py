@@ -20,12 +20,13 @@ from framing.actors.gender import Clue, first_name_gender, role_clues, role_text
 from framing.actors.names import (first_name_genders, is_first_name, is_person_noun, is_title, never_a_name,
                                   place_names, split_name)
 from framing.actors.types import ORGANISATION_TYPES, affiliation_type, mention_group, phrase_type, word_type
-from framing.quotes.lexicon import (ADVERBS, ARTICLES, CUT_PREPOSITIONS, DEFINITE_ARTICLES, DETERMINERS, DOCUMENT_ENDINGS,
-                                    NAME_PARTICLES, POSSESSIVES, PRONOUNS, RELATIVES, Lexicon, alternation)
+from framing.quotes.lexicon import (ARTICLES, CUT_PREPOSITIONS, DEFINITE_ARTICLES, DETERMINERS, DOCUMENT_ENDINGS,
+                                    NAME_PARTICLES, PRONOUNS, RELATIVES, Lexicon)
 from framing.quotes.marks import QUOTE_CHARS
-from framing.quotes.tokens import Tok, is_adjective, is_attribution_noun, is_institution, is_role
+from framing.quotes.mention_words import (bare_role, before_genitive, compound_type, genitive_organisation,
+                                          institution_name, is_organisation, name_words, role_after, role_before)
+from framing.quotes.tokens import Tok, is_attribution_noun, is_institution, is_role
 
-COMMON_NOUN = re.compile(r"(?:%s)$" % alternation("common_noun_endings"))
 # Actor names are looked up in a sentence over at most this many tokens, longest first: "Ursula von der Leyen".
 ALIAS_WORDS = (4, 3, 2, 1)
 
@@ -231,7 +232,7 @@ class ArticleEntities:
             name = self.text[words[0].start:words[-1].end]
             known = any(e.actor is not None and e.last == words[0].start for e in self.entities)
             if not known and self.gaz.lookup(name) is None:
-                role = _role_before(self.text, toks, i, self.lex) or _role_after(toks, j, self.lex)
+                role = role_before(self.text, toks, i, self.lex) or role_after(toks, j, self.lex)
                 ent = self.entity(name, "person", words[0].start, None, role)
                 ent.gender = ent.gender or first_name_genders().get(words[0].text)
                 if ent.group is None and j + 2 < n and toks[j].text == "(":  # "Stefan Wenzel (Grüne)"
@@ -300,7 +301,7 @@ class ArticleEntities:
         if kind is None and role and resolved.kind == "person" and party:
             kind = "politician"  # "CSU-Chef", "SPÖ-Klubobmann"
         if kind is None and role:
-            kind = _compound_type(role, self.gaz) or phrase_type(role.split())
+            kind = compound_type(role, self.gaz) or phrase_type(role.split())
         if kind is None and resolved.kind == "person":
             kind = affiliation_type(texts)  # "Stefan Thurner vom Complexity Science Hub", "… von der Uni Wien"
         if kind is None and resolved.kind != "person":
@@ -360,7 +361,7 @@ class ArticleEntities:
             and k + 2 < len(words) and words[-1].capword and not is_institution(words[-1].text, lex)) and not (
             w.lower == "von" and is_first_name(words[k - 1].text) and k + 1 < len(words) and words[k + 1].capword
             and (k + 2 == len(words) or not words[k + 2].capword)  # "Kurt von Figura": a name
-            and not is_institution(words[k + 1].text, lex) and not _is_organisation(words[k + 1].text, lex))), None)
+            and not is_institution(words[k + 1].text, lex) and not is_organisation(words[k + 1].text, lex))), None)
         if cut:  # "Kritische Beobachter in der Ukraine", "Beobachtungsstelle für Menschenrechte": the head
             words = words[:cut]
             mention_text = self.text[words[0].start:words[-1].end]
@@ -371,7 +372,7 @@ class ArticleEntities:
                 actor = self.gaz.by_alias.get(fold(cand))
                 if actor is not None:
                     role = next((w.text for w in words[:a] if is_role(w.text, lex)), None)
-                    said = _role_before(self.text, words, a, lex) if actor.kind == "person" else None
+                    said = role_before(self.text, words, a, lex) if actor.kind == "person" else None
                     ent = self.entity(actor.name, actor.kind, pos, actor, role or said)
                     return (replace(ent.resolved, role=said) if said else ent.resolved), ent
         return self._resolve_name_or_head(words, mention_text, pos)
@@ -386,7 +387,7 @@ class ArticleEntities:
             return NOBODY, None
         if words[caps[-1]].lower.endswith(ANONYMOUS_ENDINGS):  # "in Brüsseler Militärkreisen"
             return Resolved(re.sub(r"^(?:%s)\s+" % ARTICLES, "", mention_text, flags=re.I), None, "anonymous"), None
-        name_idx = _name_words(words, lex)
+        name_idx = name_words(words, lex)
         known = self._known_surname([words[i].text for i in name_idx]) if len(name_idx) == 1 else None
         if known is not None:  # "Kern" after "Christian Kern", "Merkels" after "Angela Merkel"
             known.last = max(known.last, pos)
@@ -399,7 +400,7 @@ class ArticleEntities:
         head = head_candidates[-1] if head_candidates else None
         if name_idx:
             name = self.text[words[name_idx[0]].start:words[name_idx[-1]].end]
-            first_role = next((i for i in caps if i < name_idx[0] and not _before_genitive(words, i) and (
+            first_role = next((i for i in caps if i < name_idx[0] and not before_genitive(words, i) and (
                 words[i].lower not in DETERMINERS) and (is_title(words[i].text) or is_role(words[i].text, lex) or (
                     is_person_noun(words[i].text)) or word_type(words[i].text))), None)
             role = self.text[words[first_role].start:words[name_idx[0]].start].strip(" ,") \
@@ -410,7 +411,7 @@ class ArticleEntities:
             if role is not None and role.split()[0].lower() in DETERMINERS:
                 role = role.split(None, 1)[1] if len(role.split()) > 1 else None
             kind = "person"
-            if head and _is_organisation(head, lex) and not is_role(head, lex) and not is_person_noun(head):
+            if head and is_organisation(head, lex) and not is_role(head, lex) and not is_person_noun(head):
                 kind = "institution"  # "die Zeitschrift Aula", "das Unternehmen Ikea"
             elif len(name_idx) == 1 and (not head and is_institution(name, lex) or name in place_names() or (
                     len(name) > 1 and name.isupper()) or name[:1].islower() and word_type(name) or (
@@ -428,13 +429,13 @@ class ArticleEntities:
             return NOBODY, None
         if head in lex.anonymous or bare.split()[0] in lex.anonymous:
             return Resolved(bare, None, "anonymous"), None
-        org = _genitive_organisation(words, lex)
+        org = genitive_organisation(words, lex)
         role_word = next((words[i].text for i in caps if org is not None and i < org[0] and (
             is_role(words[i].text, lex) or is_person_noun(words[i].text))), None)
         if org is not None and role_word is not None:
             # "ein Sprecher des Innenministeriums": the ministry speaks, the role is the spokesperson's
             role = role_word
-            ent = self.entity(_institution_name(self.text[words[org[0]].start:words[org[1] - 1].end]),
+            ent = self.entity(institution_name(self.text[words[org[0]].start:words[org[1] - 1].end]),
                               "institution", pos)
             return replace(ent.resolved, role=role), ent
         if is_role(head, lex) or is_person_noun(head) and word_type(head) not in (None, *ORGANISATION_TYPES):
@@ -447,10 +448,10 @@ class ArticleEntities:
                 if ent is not None:  # "Eine Sprecherin sagte" after "die Firma X": the firm's
                     return replace(ent.resolved, role=head), ent
             # a role nobody in the article is known to hold: an unnamed source with that role
-            return Resolved(_bare_role(head), None, "anonymous", head, word_type(head) or "anonymous"), None
-        if is_institution(head, lex) or _is_organisation(head, lex) and (
+            return Resolved(bare_role(head), None, "anonymous", head, word_type(head) or "anonymous"), None
+        if is_institution(head, lex) or is_organisation(head, lex) and (
                 not is_person_noun(head) or word_type(head) in ORGANISATION_TYPES):  # "die Küstenwache"
-            ent = self.entity(_institution_name(bare), "institution", pos)
+            ent = self.entity(institution_name(bare), "institution", pos)
             return ent.resolved, ent
         leading = self._leading_name(words, pos)
         return leading if leading is not None else (NOBODY, None)
@@ -582,134 +583,6 @@ class ArticleEntities:
             if any(r.lower().endswith(low) or low.endswith(r.lower().split("-")[-1]) for r in (e.roles or ())):
                 return e
         return None  # a role nobody in the article is known to hold: left unresolved rather than guessed
-
-
-def _name_words(words: list[Tok], lex: Lexicon) -> list[int]:
-    """The positions of the name in a mention: the trailing run of capitalised words that are not role,
-    institution or anonymous nouns and do not directly follow a determiner or adjective (those are common
-    nouns); empty when the mention holds no name."""
-    run: list[int] = []
-    for i in range(len(words) - 1, -1, -1):
-        w = words[i]
-        if w.text in "()":
-            if run:
-                break
-            continue
-        if w.lower in DETERMINERS or w.lower in POSSESSIVES or w.lower in PRONOUNS:
-            break  # "Sein Besuch": a sentence-initial article is no name
-        if w.capword or (w.lower in NAME_PARTICLES and run):
-            run.insert(0, i)
-            continue
-        break
-    while run and words[run[0]].lower in NAME_PARTICLES:
-        run.pop(0)
-    name_idx: list[int] = []
-    for i in run:
-        w = words[i]
-        prev = words[i - 1] if i else None
-        if is_role(w.text, lex) or is_institution(w.text, lex) or w.text in lex.anonymous or w.lower in ADVERBS:
-            name_idx = []
-            continue
-        if prev is not None and not name_idx and (
-                prev.lower in DETERMINERS or prev.lower in POSSESSIVES or is_adjective(prev, lex)):
-            continue
-        if i == 0 and len(run) == 1 and w.lower in ADVERBS:
-            continue
-        name_idx.append(i)
-    if len(name_idx) == 1 and COMMON_NOUN.search(words[name_idx[0]].text):
-        name_idx = []  # "Forderung", "Regierung": a common noun, not a name
-    return name_idx
-
-
-def _is_organisation(word: str, lex: Lexicon) -> bool:
-    """A noun that stands for an organisation (`Zeitschrift`, `Konzern`, `Gesundheitsministerium`), also in the
-    genitive (`des Unternehmens`)."""
-    for form in (word, word[:-1] if word.endswith("s") else None, word[:-2] if word.endswith("es") else None):
-        if form and (is_institution(form, lex) or word_type(form) in ORGANISATION_TYPES and not is_role(form, lex)):
-            return True
-    return False
-
-
-def _before_genitive(words: list[Tok], i: int) -> bool:
-    """words[i] stands inside a genitive attribute before the name: "Sprecher des Ministeriums, Hans Muster"."""
-    return any(words[k].lower in ("des", "der") and words[k - 1].capword for k in range(1, i))
-
-
-def _genitive_organisation(words: list[Tok], lex: Lexicon) -> tuple[int, int] | None:
-    """The span of a genitive organisation in a mention (`des Innenministeriums`, `der Polizei`), or None."""
-    for k, w in enumerate(words[:-1]):
-        if w.lower in ("des", "der", "vom", "von"):
-            rest = [j for j in range(k + 1, len(words)) if words[j].capword]
-            if rest and (_is_organisation(words[rest[-1]].text, lex) or not is_person_noun(words[rest[-1]].text)
-                         and not is_first_name(words[rest[0]].text) and not is_role(words[rest[-1]].text, lex)):
-                return (rest[0] if rest[0] == k + 1 else k + 1, rest[-1] + 1)
-    return None
-
-
-GENITIVE_ENDINGS = re.compile(
-    r"(?:ium|amt|gericht|institut|parlament|rat|verband|unternehmen|konzern|haus|verein|sender|büro|zentrum|"
-    r"ministerium|komitee|kommando|präsidium|bundesheer|heer|land|werk)(e?s)$", re.I)
-
-
-def _institution_name(name: str) -> str:
-    """An institution's name without a genitive ending: `Innenministeriums` -> `Innenministerium`,
-    `des Krankenhauses` -> `Krankenhaus`."""
-    words = name.split()
-    found = GENITIVE_ENDINGS.search(words[-1]) if words else None
-    if found:
-        words[-1] = words[-1][:found.start(1)]
-    return " ".join(words)
-
-
-def _role_before(text: str, words: list[Tok], at: int, lex: Lexicon) -> str | None:
-    """The role and titles written right before a name at words[at] (`CSU-Chef`, `Prof. Dr.`), or None."""
-    k = at
-    while k > 0 and (words[k - 1].capword or words[k - 1].text == "-") and not words[k - 1].lower in DETERMINERS:
-        k -= 1
-    if k == at:
-        return None
-    role = text[words[k].start:words[at].start].strip(" ,")
-    if not any(is_title(w) or is_role(w, lex) or is_person_noun(w) or word_type(w) for w in role.split()):
-        return None
-    return role
-
-
-def _bare_role(head: str) -> str:
-    """An unnamed role-holder's speaker name: the role noun itself (`Polizeichefin`)."""
-    return head
-
-
-def _role_after(toks: list[Tok], j: int, lex: Lexicon) -> str | None:
-    """A role in apposition right after a name ending before toks[j]: "Irmgard Griss, die frühere
-    OGH-Präsidentin," -> "OGH-Präsidentin"."""
-    if j >= len(toks) or toks[j].text != ",":
-        return None
-    k = j + 1
-    while k < len(toks) and k <= j + 5 and not toks[k].quoted:
-        w = toks[k]
-        if w.capword and w.lower not in DETERMINERS:
-            if is_role(w.text, lex) or is_person_noun(w.text) and word_type(w.text):
-                return w.text
-            return None
-        if w.text in ",.;:" or w.lower not in DETERMINERS and not is_adjective(w, lex) and not (
-                w.text[:1].isdigit()):
-            return None  # "Alexander Gauland, sagte Grünen-Fraktionschefin X": the role is the next speaker's
-        k += 1
-    return None
-
-
-def _compound_type(role: str, gaz: Gazetteer) -> str | None:
-    """The type a role compound takes from its first part, when that is a known actor or noun: `Pentagon-Sprecher`
-    -> government, `WTO-Chef` -> institution, `Wifo-Chef` -> expert."""
-    head = role.split()[-1] if role.split() else role
-    if "-" not in head:
-        return None
-    first = head.split("-", 1)[0]
-    actor = gaz.by_alias.get(fold(first))
-    if actor is not None and actor.type and actor.kind == "institution":
-        return actor.type
-    kind = word_type(first)
-    return kind if kind in ORGANISATION_TYPES or kind == "expert" else None
 
 
 NAMED_AFFILIATION = ("von", "vom", "bei", "beim")  # right after a name first seen outside a speaker mention

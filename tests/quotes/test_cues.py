@@ -156,6 +156,14 @@ def test_a_cue_is_frozen_and_says_whether_it_names_anybody():
     # the main clause after a fronted relative clause is no message of the relative clause's verb
     ("In der Resolution, die vom Rat angenommen wurde, heißt es, dass es Fortschritte gebe.",
      "dass es Fortschritte gebe"),
+    # a statement noun with its content after a comma: the owner speaks, else the clause's subject
+    ("Er trat dem Vorwurf der Verteidigung, das Gericht sei nicht legitim, entschieden entgegen.",
+     "das Gericht sei nicht legitim"),
+    ("Die Schutzvereinigung ist der Ansicht, dass das Gesetz zu geringer Produktivität führe.",
+     "dass das Gesetz zu geringer Produktivität führe"),
+    # ... but not a relative clause after it, nor an infinitive
+    ("Der Bericht, der falsch sei, wurde zurückgezogen.", None),
+    ("Die Forderung, mehr Geld auszugeben, blieb ungehört.", None),
     # the verb's clause goes on past a name in quote marks and a name in apposition
     ("Bezüglich des Startortes meldet die Nachrichtenagentur „Xinhua“, die Maschine sei losgeflogen.",
      "die Maschine sei losgeflogen"),

@@ -35,6 +35,11 @@ def test_anonymous_and_institution_speakers():
     ("Kurt von Figura, Präsident der Universität Göttingen, begrüßte den Beschluss als „wesentlichen Schritt“.",
      "Kurt von Figura", "person"),
     ("Theo Zwanziger, Präsident des DFB, nannte die Bewerbung „sehr respektabel“.", "Theo Zwanziger", "person"),
+    # the owner of a statement noun speaks its content; without one, the subject of the clause
+    ("Auf den Vorwurf der CDU, es handele sich um einen sozialistischen Antrag, reagierte niemand.", "CDU",
+     "institution"),
+    ("Die Schutzvereinigung ist der Ansicht, dass das Gesetz zu geringer Produktivität führe.", "Schutzvereinigung",
+     "institution"),
     # a noble "von" after a first name belongs to the name; "vom" / "von" before an organisation does not
     ("Kurt von Figura sagte, es sei gut.", "Kurt von Figura", "person"),
     ("Theo Kitz vom Bankhaus Merck Finck sagte, es sei gut.", "Theo Kitz", "person"),
