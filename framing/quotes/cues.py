@@ -93,12 +93,36 @@ def sentence_cues(toks: list[Tok], lex: Lexicon) -> list[Cue]:
         if t.quoted:
             continue
         cue = _attribution_cue(toks, i, lex) if _opens_attribution(toks, i) else _verb_cue(toks, i, lex)
+        if cue is None and t.lower == "wonach" and i > 1 and toks[i - 1].text == ",":
+            cue = _wonach_cue(toks, i, lex)
         if cue is None and t.capword and t.lower.endswith(STATEMENT_ENDINGS) and not any(
                 c.speaker_toks and c.speaker_toks[0] <= i < c.speaker_toks[1] for c in cues):
             cue = _statement_cue(toks, i, lex)  # (not the document of "hieß es in der Erklärung, …")
         if cue is not None:
             cues.append(cue)
     return cues
+
+
+def _content_end(toks: list[Tok], start: int) -> int:
+    """Where a content clause starting at toks[start] ends: the clause end, past quoted words inside it."""
+    n = len(toks)
+    end = clause_end(toks, start)
+    while end < n and toks[end].quoted:  # quoted words inside the content: „lichtscheuer Abgeordneter“
+        while end < n and toks[end].quoted:
+            end += 1
+        end = clause_end(toks, end)
+    return end
+
+
+def _wonach_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
+    """`Berichte, wonach …`, `die Sichtweise von X, wonach …`: the phrase before the comma is the source of the
+    clause `wonach` opens."""
+    s, e, _ = np_before(toks, i - 1, lex, subject=False)
+    end = _content_end(toks, i + 1)
+    if s >= e or end - i < STATEMENT_CLAUSE_TOKENS:
+        return None
+    last = end - 1 if toks[end - 1].text not in ".!?" else end - 2
+    return Cue("statement", i, i + 1, (s, e), message=(toks[i].start, toks[last].end))
 
 
 def _statement_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
@@ -116,11 +140,7 @@ def _statement_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
     if not (j + 2 < n and toks[j].text == "," and not toks[j + 1].quoted) or (
             toks[j + 1].lower in RELATIVES and not toks[j + 2].capword):  # ", der falsch sei": a relative clause
         return None
-    end = clause_end(toks, j + 1)
-    while end < n and toks[end].quoted:  # quoted words inside the content: „lichtscheuer Abgeordneter“
-        while end < n and toks[end].quoted:
-            end += 1
-        end = clause_end(toks, end)
+    end = _content_end(toks, j + 1)
     clause = toks[j + 1:end]
     first = clause[0].lower if clause else ""
     if len(clause) < STATEMENT_CLAUSE_TOKENS or not (first in ("dass", "ob") or first in WH_WORDS or (

@@ -341,7 +341,7 @@ class ArticleEntities:
         if len(words) >= 2 and words[-2].capword and words[-2].text.endswith("s") and is_attribution_noun(
                 words[-1].text, lex) and not is_attribution_noun(words[-2].text, lex):
             return self._resolve_words(words[:-1])  # "Grupps Meinung", "Merkels Worten": the owner
-        head_at = next((k for k, w in enumerate(words) if w.capword), None)
+        head_at = next((k for k, w in enumerate(words) if w.capword and w.lower not in DETERMINERS), None)
         if head_at is not None and is_attribution_noun(words[head_at].text, lex) and (
                 words[head_at].text not in ("Sprecher", "Sprecherin")) and not any(
                 w.capword for w in words[head_at + 1:]):

@@ -161,6 +161,7 @@ def test_a_cue_is_frozen_and_says_whether_it_names_anybody():
      "das Gericht sei nicht legitim"),
     ("Die Schutzvereinigung ist der Ansicht, dass das Gesetz zu geringer Produktivität führe.",
      "dass das Gesetz zu geringer Produktivität führe"),
+    ("Es gibt Gerüchte, wonach der Sänger an Krebs litt.", "wonach der Sänger an Krebs litt"),
     # ... but not a relative clause after it, nor an infinitive
     ("Der Bericht, der falsch sei, wurde zurückgezogen.", None),
     ("Die Forderung, mehr Geld auszugeben, blieb ungehört.", None),

@@ -40,6 +40,9 @@ def test_anonymous_and_institution_speakers():
      "institution"),
     ("Die Schutzvereinigung ist der Ansicht, dass das Gesetz zu geringer Produktivität führe.", "Schutzvereinigung",
      "institution"),
+    ("Die Sichtweise von Innenminister Heribert Rech, wonach es ein moderates Gesetz geben werde, teilt er nicht.",
+     "Heribert Rech", "person"),
+    ("Es gibt Gerüchte, wonach der Sänger an Krebs litt.", "Gerüchte", "anonymous"),
     # a noble "von" after a first name belongs to the name; "vom" / "von" before an organisation does not
     ("Kurt von Figura sagte, es sei gut.", "Kurt von Figura", "person"),
     ("Theo Kitz vom Bankhaus Merck Finck sagte, es sei gut.", "Theo Kitz", "person"),
