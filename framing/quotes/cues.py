@@ -365,8 +365,12 @@ def message_span(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
         return (min(left[0], right[0]) if left[1] > left[0] else right[0],
                 right[1] if right[1] > right[0] else left[1])
     if cue.kind == "so":
-        # "..., so X": the clause before
+        # "..., so X": the clause before; "Der Präsident sei, so X, schuld daran, …": the sentence around it
         s, e = strip_span(text, sent[0], toks[cue.start_tok].start)
+        close = clause_end(toks, cue.speaker_toks[1]) if cue.speaker_toks else n
+        if close + 1 < n and toks[close].text == "," and not toks[close + 1].quoted and any(
+                is_konjunktiv(t, lex) for t in toks[close + 1:]):
+            return strip_span(text, sent[0], sent[1])
         return (s, e) if e - s > MIN_MESSAGE_CHARS else None
     if cue.kind == "hiess":
         k = clause_end(toks, cue.end_tok)

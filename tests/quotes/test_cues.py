@@ -147,6 +147,10 @@ def test_a_cue_is_frozen_and_says_whether_it_names_anybody():
     ("Bush befürchtet, sobald er sich der Meinung anschließe, werde der Druck auf ihn zunehmen.",
      "sobald er sich der Meinung anschließe, werde der Druck auf ihn zunehmen"),
     ("Ein Sprecher erklärte, der Test sei gelungen.", "der Test sei gelungen"),
+    # "so X" inside the sentence: the report is the sentence around it; at the end, the clause before it
+    ("Der Präsident sei, so Gamkrelids, schuld daran, dass das Land die Kontrolle verloren habe.",
+     "Der Präsident sei, so Gamkrelids, schuld daran, dass das Land die Kontrolle verloren habe"),
+    ("Putin sei zu einem Treffen bereit, so Lawrow gegenüber NBC.", "Putin sei zu einem Treffen bereit"),
     # an indicative main clause after a speech verb with its speaker is reported too ...
     ("Die Zeitung hatte gestern berichtet, 200 Mitarbeiter sollen entlassen werden.",
      "200 Mitarbeiter sollen entlassen werden"),
