@@ -12,7 +12,7 @@ import functools
 import re
 
 from framing.actors.gazetteer import load_gazetteer
-from framing.actors.names import capitalised_function_word, is_title, never_a_name
+from framing.actors.names import capitalised_function_word, is_first_name, is_title, never_a_name
 from framing.quotes.lexicon import (ADVERB_ENDINGS, ADVERBS, AUX, DETERMINERS, FOCUS, NAME_PARTICLES,
                                     NOT_SUBJECT_START, NP_PREPOSITIONS, POSSESSIVES, PREPOSITIONS, PRONOUNS,
                                     RELATIVES, SUBORDINATORS, Lexicon)
@@ -22,6 +22,7 @@ from framing.quotes.tokens import NUMBER_ADJECTIVE, Tok, is_adjective, is_instit
 # A clause is looked for at most this many tokens away: real clauses are far shorter, and the bound keeps a
 # run-on "sentence" without punctuation (a transcript, an OCR dump) linear instead of quadratic in its cues.
 CLAUSE_WINDOW = 80
+ATTRIBUTE_TOKENS = 6  # an extended attribute (der für die Omo-Region zuständige …) has at most this many tokens
 # Personal pronouns that are nominative only: right after a finite verb one is that verb's subject.
 NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir"})
 # Adverbs made of da/hier/wo and a preposition (Hierzu, Daraufhin, Dagegen): never a subject.
@@ -73,6 +74,12 @@ def np_after(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
         if t.lower in DETERMINERS or t.lower in POSSESSIVES:
             if j > i and not (toks[j - 1].capword and t.lower in ("des", "der", "eines", "einer")):
                 break
+            if j > i and is_first_name(toks[i].text) and all(x.capword for x in toks[i:j]):
+                break  # "laut Sergei Voznyak der Sprecher …": after a person's name a new phrase starts
+        elif t.lower in PREPOSITIONS and j > i and (toks[j - 1].lower in DETERMINERS or toks[j - 1].lower in
+                                                     POSSESSIVES) and (k := _attribute_end(toks, j, lex)):
+            j = k  # "einer am Dienstag veröffentlichten Pressemitteilung": an extended attribute
+            continue
         elif t.capword and t.lower not in PREPOSITIONS and t.lower not in ADVERBS:
             nouns += 1
         elif t.text == "." and j > i and is_title(toks[j - 1].text) and j + 1 < n and toks[j + 1].capword:
@@ -110,6 +117,18 @@ def np_after(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
     if j + 1 < n and toks[j].lower == "in" and toks[j + 1].capword and is_institution(toks[j - 1].text, lex):
         j += 2
     return (i, j)
+
+
+def _attribute_end(toks: list[Tok], j: int, lex: Lexicon) -> int | None:
+    """Where an extended attribute starting with the preposition toks[j] ends: its adjective or participle right
+    before the noun (der für die Region zuständige Koordinator), at most ATTRIBUTE_TOKENS on; else None."""
+    for k in range(j + 1, min(len(toks) - 1, j + ATTRIBUTE_TOKENS)):
+        if toks[k].quoted or toks[k].text in ",;:":
+            return None
+        if toks[k].text[:1].islower() and is_adjective(toks[k], lex) and toks[k + 1].capword and (
+                toks[k].lower not in DETERMINERS):
+            return k
+    return None
 
 
 def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tuple[int, int, str]:

@@ -17,15 +17,15 @@ from dataclasses import dataclass, field, replace
 
 from framing.actors.gazetteer import Actor, Gazetteer, fold
 from framing.actors.gender import Clue, first_name_gender, role_clues, role_text_clues, verdict, words_before_name
-from framing.actors.names import (first_name_genders, is_first_name, is_person_noun, is_title, never_a_name,
-                                  place_names, split_name)
+from framing.actors.names import (first_name_genders, is_common_noun, is_first_name, is_person_noun, is_title,
+                                  never_a_name, place_names, split_name)
 from framing.actors.types import ORGANISATION_TYPES, affiliation_type, mention_group, phrase_type, word_type
 from framing.quotes.lexicon import (ARTICLES, CUT_PREPOSITIONS, DEFINITE_ARTICLES, DETERMINERS, DOCUMENT_ENDINGS,
-                                    NAME_PARTICLES, PRONOUNS, RELATIVES, Lexicon)
+                                    NAME_PARTICLES, PREPOSITIONS, PRONOUNS, RELATIVES, Lexicon)
 from framing.quotes.marks import QUOTE_CHARS
 from framing.quotes.mention_words import (bare_role, before_genitive, compound_type, genitive_organisation,
                                           institution_name, is_organisation, name_words, role_after, role_before)
-from framing.quotes.tokens import Tok, is_attribution_noun, is_institution, is_role
+from framing.quotes.tokens import Tok, is_adjective, is_attribution_noun, is_institution, is_role
 
 # Actor names are looked up in a sentence over at most this many tokens, longest first: "Ursula von der Leyen".
 ALIAS_WORDS = (4, 3, 2, 1)
@@ -319,6 +319,10 @@ class ArticleEntities:
     def _resolve_words(self, words: list[Tok]) -> tuple[Resolved, Entity | None]:
         lex = self.lex
         words = [w for w in words if w.text not in QUOTE_CHARS] or words  # Laut „Reuters“
+        if len(words) > 3 and words[0].lower in DETERMINERS and words[1].lower in PREPOSITIONS:
+            k = next((k for k in range(2, len(words) - 1) if words[k].text[:1].islower() and is_adjective(
+                words[k], lex) and words[k + 1].capword), None)
+            words = [words[0], *words[k:]] if k else words  # "einer am Dienstag veröffentlichten Mitteilung"
         words = [w for k, w in enumerate(words) if not (w.text == "." and k and is_title(words[k - 1].text))]
         pos = words[0].start
         if len(words) == 1 and words[0].lower in PRONOUNS:
@@ -502,11 +506,12 @@ class ArticleEntities:
                 return replace(resolved, role=resolved.role or after.text), ent
         tail = [w for w in words[comma + 1:] if w.text != ","]
         texts = [w.text for w in tail]
-        if not tail or not all(w.capword or w.lower in NAME_PARTICLES for w in tail) or not (
-                is_first_name(texts[0]) and len(texts) > 1 or self.gaz.lookup(" ".join(texts)) is not None):
-            return None
         role = next((w.text for w in words[:comma] if w.capword and (is_role(w.text, self.lex) or is_person_noun(
             w.text))), None)
+        if not tail or not all(w.capword or w.lower in NAME_PARTICLES for w in tail) or not (
+                is_first_name(texts[0]) and len(texts) > 1 or self.gaz.lookup(" ".join(texts)) is not None or (
+                    role is not None and len(texts) in (2, 3) and not any(is_common_noun(t) for t in texts))):
+            return None  # (a role before the comma and two or three words that are no nouns: a name no list knows)
         resolved, ent = self._resolve_words(tail)
         if resolved.name is None:
             return None

@@ -102,6 +102,11 @@ SENTENCE_CUES = [
      [("angaben", "Nach", "Darstellungen des Verlages")]),
     ("Nach Grupps Meinung werden Entscheidungen getroffen.", [("angaben", "Nach", "Grupps Meinung")]),
     ("Dem Vernehmen nach soll er sein Amt behalten.", [("zufolge", "nach", "Dem Vernehmen")]),
+    # an extended attribute inside the phrase; a new phrase after a person's name
+    ("Laut einer am Dienstag veröffentlichten Mitteilung des WFP wurden Menschen versorgt.",
+     [("laut", "Laut", "einer am Dienstag veröffentlichten Mitteilung des WFP")]),
+    ("Jedoch wurde laut Sergei Voznyak der Sprecher festgenommen.", [("laut", "laut", "Sergei Voznyak")]),
+    ("Laut dem Sprecher der Polizei wurde niemand verletzt.", [("laut", "Laut", "dem Sprecher der Polizei")]),
     # "nach" in time is no attribution
     ("Nach dem Absturz einer Rakete will Musk forschen.", []),
     ("Nach einer Geburtstagsfeier fielen Schüsse.", []),

@@ -43,6 +43,10 @@ def test_anonymous_and_institution_speakers():
     ("Die Sichtweise von Innenminister Heribert Rech, wonach es ein moderates Gesetz geben werde, teilt er nicht.",
      "Heribert Rech", "person"),
     ("Es gibt Gerüchte, wonach der Sänger an Krebs litt.", "Gerüchte", "anonymous"),
+    ("Laut einer am Dienstag veröffentlichten Pressemitteilung des WFP wurden Menschen versorgt.", "WFP",
+     "institution"),
+    ("Der für die Region zuständige Koordinator, Deftalgne Tessema, sagte, es gebe nur 14 Boote.", "Tessema",
+     "person"),
     # a noble "von" after a first name belongs to the name; "vom" / "von" before an organisation does not
     ("Kurt von Figura sagte, es sei gut.", "Kurt von Figura", "person"),
     ("Theo Kitz vom Bankhaus Merck Finck sagte, es sei gut.", "Theo Kitz", "person"),
