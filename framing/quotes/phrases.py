@@ -52,8 +52,8 @@ def np_after(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
     """A subject noun phrase starting at toks[i] (after an inverted verb: `sagte der Kremlchef`)."""
     n = len(toks)
     skipped = 0
-    while i < n and (toks[i].lower in ADVERBS or toks[i].lower in ("sich", "dabei", "heute", "gestern", "weiter"))\
-            and skipped < 3 and not toks[i].quoted:
+    while i < n and (toks[i].lower in ADVERBS or toks[i].lower in FOCUS or toks[i].lower in (
+            "sich", "dabei", "heute", "gestern", "weiter")) and skipped < 3 and not toks[i].quoted:
         i += 1
         skipped += 1
     if i >= n or toks[i].quoted and toks[i].text not in QUOTE_CHARS:
@@ -172,13 +172,15 @@ def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tu
             pass  # "die 13 beteiligten Feuerwehrmänner", "Bündnis 90 / Die Grünen"
         elif t.text == "," and 0 < j < c - 1 and (toks[j - 1].capword or toks[j - 1].text == ")" or (
                 toks[j - 1].text in QUOTE_CHARS)) and (
-                toks[j + 1].capword or toks[j + 1].lower in DETERMINERS):
+                toks[j + 1].capword or toks[j + 1].lower in DETERMINERS) and not (
+                toks[j + 1].lower in RELATIVES and not toks[j + 2].capword):  # ", das vorschlug": a relative
             pass  # apposition: "Christel Happach-Kasan, die ernährungspolitische Sprecherin der FDP-Fraktion,"
         elif t.lower in NP_PREPOSITIONS and 0 < j < c - 1 and toks[j - 1].capword and (
                 toks[j + 1].capword or toks[j + 1].lower in DETERMINERS or (
                     is_adjective(toks[j + 1], lex) and j + 2 < c and toks[j + 2].capword)):
             pass  # "Theo Kitz vom Bankhaus Merck Finck", "Sprecherin von Bündnis 90 / Die Grünen"
-        elif t.lower == "und" and 0 < j < c - 1 and toks[j - 1].capword and toks[j + 1].capword:
+        elif t.lower == "und" and 0 < j < c - 1 and toks[j - 1].capword and (toks[j + 1].capword or (
+                toks[j + 1].lower in DETERMINERS and j + 2 < c and toks[j + 2].capword)):
             pass  # "Der frühere Bürgermeister und Justizsenator", "Özcan Mutlu und Benedikt Lux"
         else:
             break

@@ -20,7 +20,7 @@ LOWER_PREFIX_NAME = re.compile(r"(?:%s)-[A-ZÄÖÜ]" % alternation("name_prefixe
 NUMBER_ADJECTIVE = re.compile(r"\d+-[a-zäöüß]+(?:e|en|er|es|em)")  # "der 84-jährige Küng"
 ADJECTIVE = re.compile(r"[a-zäöüß][\w\-]*(?:e|en|er|es|em)")
 # A noun compound after a lowercase abbreviation (ai-Bericht, dpa-Meldung, iPhone-Nutzer) is a noun.
-LOWER_PREFIX_NOUN = re.compile(r"[a-zäöü][a-zA-Z]{0,6}-[A-ZÄÖÜ][a-zäöüß]")
+LOWER_PREFIX_NOUN = re.compile(r"[a-zäöü][a-zA-Z]{0,9}-[A-ZÄÖÜ][a-zäöüß]")
 # A lowercase name with an inner dot: a web address or a name spelt like one (t-online.de, faz.net, ver.di); every
 # part at least two letters, so abbreviations (z.B, d.h, u.a) are none.
 DOTTED_NAME = re.compile(r"[a-zäöü][\w\-]+(?:\.[a-zäöü][\w\-]+)+")
@@ -37,7 +37,7 @@ class Tok:
         self.lower = text.lower()
         first = text[:1]
         self.capword = first.isupper() and first.isalpha() or (
-            "-" in text[:9] and (LOWER_PREFIX_NAME.match(text) is not None or LOWER_PREFIX_NOUN.match(text)
+            "-" in text[:12] and (LOWER_PREFIX_NAME.match(text) is not None or LOWER_PREFIX_NOUN.match(text)
                                  is not None)) or (
             "." in text and DOTTED_NAME.fullmatch(text) is not None)
 

@@ -41,6 +41,12 @@ def text_of(toks, span) -> str | None:
     # the second of two verbs takes the subject of the first, also one with a name in apposition
     ("Einer der Putschisten, Harouna Adamou, dankte den Menschen und ergänzte, es sei gut.", "ergänzte",
      "Einer der Putschisten , Harouna Adamou"),
+    # coordinated subjects with their articles; a relative pronoun after a name is its own subject; a focus
+    # particle before the subject after the verb
+    ("Die IADB und der MIF geben bekannt, dass sie Programme entwickeln.", "geben", "Die IADB und der MIF"),
+    ("Ein Vorschlag kam von Ägypten, das vorschlug, eine Zone einzurichten.", "vorschlug", "das"),
+    ("Von den Einrichtungen erklärten nur die Gefängnisse, nicht teilnehmen zu wollen.", "erklärten",
+     "die Gefängnisse"),
     # a place with its adjective stays in the phrase
     ("Das Exilparlament im indischen Dharamshala erklärte, es gebe Tote.", "erklärte",
      "Das Exilparlament im indischen Dharamshala"),

@@ -24,7 +24,7 @@ def test_tokens_keep_their_offsets_and_inner_hyphens():
     # a lowercase name spelt with an inner dot (a web address) is a name; abbreviations are not
     ("t-online.de", True), ("faz.net", True), ("ver.di", True), ("z.B", False), ("d.h", False), ("usw", False),
     # a noun compound after a lowercase abbreviation is a noun; a lowercase compound is not
-    ("ai-Bericht", True), ("dpa-Meldung", True), ("pro-russische", False), ("deutsch-französische", False),
+    ("ai-Bericht", True), ("dpa-Meldung", True), ("documenta-Homepage", True), ("pro-russische", False), ("deutsch-französische", False),
 ])
 def test_capitalised_words_include_names_with_a_lowercase_prefix(word, capword):
     assert tok(word).capword is capword
