@@ -59,6 +59,8 @@ def np_after(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
     if i >= n or toks[i].quoted and toks[i].text not in QUOTE_CHARS:
         return None
     t = toks[i]
+    if t.lower == "es" and i + 2 < n and toks[i + 1].lower in ("der", "die", "das") and toks[i + 2].capword:
+        return np_after(toks, i + 1, lex)  # "sah es das Gericht als erwiesen an": "es" stands for the clause
     if t.lower in PRONOUNS and not (i + 1 < n and (toks[i + 1].capword or is_adjective(toks[i + 1], lex))):
         return (i, i + 1) if t.lower != "man" else None
     j = i
@@ -246,6 +248,10 @@ def verb_subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | Non
         fwd = None
         if toks[v - 1].text == ",":
             return initial_np(toks, v, lex, before_comma=True)
+    if fwd is not None and v > 1 and toks[v - 1].lower in ("und", "sowie") and (s == e or reason == "other"):
+        # "Er bezeichnet die Proteste als rechtmäßig und forderte Mussawi auf": the verbs share the first subject
+        shared = initial_np(toks, v, lex) or sentence_subject(toks, v, lex)
+        fwd = shared if shared is not None and shared[1] < v - 1 else fwd
     if fwd is None and (s == e or reason == "other") and v > 0 and toks[v - 1].lower in ("und", "aber", ",", "sondern"):
         # "Selenskyj begrüßte ... und betonte", "DeMint wollte ..., sagte aber": the subject of the first verb
         return initial_np(toks, v, lex, before_comma=toks[v - 1].text == ",") or sentence_subject(toks, v, lex) or (

@@ -47,6 +47,9 @@ def text_of(toks, span) -> str | None:
     ("Ein Vorschlag kam von Ägypten, das vorschlug, eine Zone einzurichten.", "vorschlug", "das"),
     ("Von den Einrichtungen erklärten nur die Gefängnisse, nicht teilnehmen zu wollen.", "erklärten",
      "die Gefängnisse"),
+    # verbs joined by "und" share the first subject; "es" standing for the clause is skipped
+    ("Er bezeichnet die Proteste als rechtmäßig und forderte Mussawi auf, Ruhe zu bewahren.", "forderte", "Er"),
+    ("Deshalb sah es das Gericht als erwiesen an, dass sie verstoßen hatte.", "sah", "das Gericht"),
     # a place with its adjective stays in the phrase
     ("Das Exilparlament im indischen Dharamshala erklärte, es gebe Tote.", "erklärte",
      "Das Exilparlament im indischen Dharamshala"),
