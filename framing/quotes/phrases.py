@@ -59,7 +59,9 @@ def np_after(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
     if i >= n or toks[i].quoted and toks[i].text not in QUOTE_CHARS:
         return None
     t = toks[i]
-    if t.lower == "es" and i + 2 < n and toks[i + 1].lower in ("der", "die", "das") and toks[i + 2].capword:
+    if t.lower == "es" and i + 2 < n and (toks[i + 1].lower in ("der", "die", "das") and (
+            toks[i + 2].capword or NUMBER_ADJECTIVE.fullmatch(toks[i + 2].text) or is_adjective(toks[i + 2], lex)) or (
+            toks[i + 1].capword and not toks[i + 1].quoted and toks[i + 2].text[:1].islower())):
         return np_after(toks, i + 1, lex)  # "sah es das Gericht als erwiesen an": "es" stands for the clause
     if t.lower in PRONOUNS and not (i + 1 < n and (toks[i + 1].capword or is_adjective(toks[i + 1], lex))):
         return (i, i + 1) if t.lower != "man" else None
@@ -190,9 +192,11 @@ def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tu
     start = j + 1
     if j < 0 or toks[j].quoted or toks[j].text in ":;–—-(.!?":
         reason = "start"
-    elif toks[j].lower in SUBORDINATORS and not (toks[j].lower == "als" and start < c and toks[start].capword) \
+    elif toks[j].lower in SUBORDINATORS and not (toks[j].lower == "als" and start < c and (toks[start].capword or (
+            j == 0 and c + 1 < len(toks) and toks[c + 1].text not in ",.;:" and not toks[c + 1].quoted))) \
             or toks[j].text == "," and start < c and toks[start].lower in RELATIVES:
-        reason = "sub"  # ("als Bundeskanzlerin lobte er" is no subordinate clause)
+        reason = "sub"  # ("als Bundeskanzlerin lobte er", "Als wichtige Aufgabe sah es Köhler an" are no subordinate
+        # clauses: the verb is not at the clause end)
     else:
         reason = "other"
     if reason == "sub" and start < c_np and toks[start].lower in RELATIVES and toks[j].text == ",":

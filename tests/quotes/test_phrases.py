@@ -50,6 +50,11 @@ def text_of(toks, span) -> str | None:
     # verbs joined by "und" share the first subject; "es" standing for the clause is skipped
     ("Er bezeichnet die Proteste als rechtmäßig und forderte Mussawi auf, Ruhe zu bewahren.", "forderte", "Er"),
     ("Deshalb sah es das Gericht als erwiesen an, dass sie verstoßen hatte.", "sah", "das Gericht"),
+    # "Als …" with the verb not at its clause end is no subordinate clause
+    ("Als wichtige Aufgabe der Politik sah es Köhler an, eine Reform voranzutreiben.", "sah", "Köhler"),
+    ("Als eine seiner Aufgaben sieht es der 53-jährige Uribe an, Frieden zu schließen.", "sieht",
+     "der 53-jährige Uribe"),
+    ("Als Merkel sagte, es sei gut, lachten alle.", "sagte", "Merkel"),
     # a place with its adjective stays in the phrase
     ("Das Exilparlament im indischen Dharamshala erklärte, es gebe Tote.", "erklärte",
      "Das Exilparlament im indischen Dharamshala"),
