@@ -453,6 +453,10 @@ def _framing_cue(scan: _Scan, si: int, ci: int, m: Marked, before: str) -> tuple
         if s0 < e0 and r0 == "start" and any(t.capword for t in toks[s0:e0]):
             # "Ein Beamter der Nationalpolizei: „…“": the speaker before the colon
             cue, ctoks = _speaker_cue(text, toks, (s0, e0), art), toks
+        elif colon > 0 and not any(is_konjunktiv(t, lex) for t in toks[:colon]) and (
+                sp := sentence_subject(toks, colon, lex)) is not None and any(t.capword for t in toks[sp[0]:sp[1]]):
+            # "Hier sparte der Bundespräsident nicht mit Kritik: „…“": the subject of the clause the colon ends
+            cue, ctoks = _speaker_cue(text, toks, sp, art), toks
     if cue is None or cue.names_nobody:
         inverted = inverted_frame(scan.toks[ci], m.close_end, lex)
         if inverted is not None:  # „…“, strich Romney in Arbutus heraus: any verb right after the quote

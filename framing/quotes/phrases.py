@@ -272,14 +272,15 @@ def _gazetteer_surnames() -> frozenset[str]:
 
 def _adverb_first(toks: list[Tok], s: int, e: int, v: int, lex: Lexicon) -> bool:
     """toks[s:e] is the one word before the verb v at the sentence start, a word German knows in lower case as
-    an adverb or adjective (Besorgt, Langfristig, Offiziell), and a subject follows the verb (äußerte sich Kofi
-    Annan): the word says how, the subject is after the verb. A surname the gazetteer knows (Kurz) is a name."""
-    if not (e - s == 1 and s == 0 and capitalised_function_word(toks[s].text)) or toks[s].lower in PRONOUNS or (
+    an adverb or adjective (Besorgt, Langfristig, Offiziell) or a present participle (Relativierend), and a subject
+    follows the verb (äußerte sich Kofi Annan): the word says how, the subject is after the verb. A surname the gazetteer knows (Kurz) is a name."""
+    if not (e - s == 1 and s == 0 and (capitalised_function_word(toks[s].text) or (
+            len(toks[s].text) > 6 and toks[s].lower.endswith("end")))) or toks[s].lower in PRONOUNS or (
             toks[s].lower in DETERMINERS or toks[s].lower in POSSESSIVES) or toks[s].text in _gazetteer_surnames():
         return False
     after = np_after(toks, v + 1, lex)
     return after is not None and (toks[after[0]].lower in ("der", "die", "das", "ein", "eine") or (
-        toks[after[0]].capword and toks[after[0]].lower not in DETERMINERS))
+        toks[after[0]].capword and toks[after[0]].lower not in DETERMINERS) or toks[after[0]].lower in PRONOUNS)
 
 
 def _time(words: list[Tok]) -> bool:

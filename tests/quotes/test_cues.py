@@ -49,6 +49,17 @@ def test_a_name_in_apposition_after_a_quoted_name_is_the_speaker():
     assert (q.mode, q.speaker) == ("indirect", "Randy Henderson")
 
 
+@pytest.mark.parametrize("text, mention", [
+    # the subject of the clause a colon ends speaks the quotation after it
+    ("Hier sparte der Bundespräsident auch nicht mit Kritik: „Jeder sollte wissen, dass es so ist.“",
+     "der Bundespräsident"),
+    ("Relativierend fügt Gall hinzu: „Allerdings darf das nicht vergessen werden.“", "Gall"),
+])
+def test_the_speaker_of_a_quotation_after_a_colon(text, mention):
+    q = quotes_of(text, sections=())[0]
+    assert (q.mode, q.speaker_mention) == ("direct", mention)
+
+
 def test_anaphoric_report_takes_the_previous_sentence():
     text = "In dem Fahrzeug befand sich auch eine weitere Mitarbeiterin. Das bestätigte die Organisation in Bonn."
     q = find(text, quotes_of(text, sections=()), "In dem Fahrzeug")
