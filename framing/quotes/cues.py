@@ -146,9 +146,11 @@ def _statement_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
     if len(clause) < STATEMENT_CLAUSE_TOKENS or not (first in ("dass", "ob") or first in WH_WORDS or (
             first not in SUBORDINATORS and any(is_konjunktiv(t, lex, strict=True) for t in clause))):
         return None
-    speaker = (i, j)
+    speaker: tuple[int, int] | None = (i, j)
     if j == i + 1:  # no owner named: "ist der Ansicht, dass …", "vertritt die Ansicht, …": the clause's subject
-        speaker = sentence_subject(toks, i, lex) or speaker
+        speaker = sentence_subject(toks, i, lex)
+        if speaker is None:
+            return None  # "Aufbauend auf der Behauptung, dass …": nobody's claim, the journalist's framing
     last = end - 1 if toks[end - 1].text not in ".!?" or end - 2 <= j else end - 2
     return Cue("statement", i, i + 1, speaker, message=(toks[j + 1].start, toks[last].end))
 

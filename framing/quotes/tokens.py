@@ -15,7 +15,8 @@ import re
 from framing.quotes.lexicon import ATTRIBUTION_ENDINGS, NOT_ADJECTIVE, PARTICLES, Lexicon, alternation, lexicon
 from framing.quotes.marks import QUOTE_CHARS
 
-TOKEN = re.compile(r"\d+(?:,\d+)+(?!\w)|\w+(?:[-‐'’.]\w+)*-?|[^\w\s]")  # a decimal comma stays in its number: 5,57
+# A decimal comma stays in its number (5,57), and so does the colon of a score or a clock time (1:6, 11:09).
+TOKEN = re.compile(r"\d+(?:[,:]\d+)+(?!\w)|\w+(?:[-‐'’.]\w+)*-?|[^\w\s]")
 LOWER_PREFIX_NAME = re.compile(r"(?:%s)-[A-ZÄÖÜ]" % alternation("name_prefixes"))  # al-Dschasira
 NUMBER_ADJECTIVE = re.compile(r"\d+-[a-zäöüß]+(?:e|en|er|es|em)")  # "der 84-jährige Küng"
 ADJECTIVE = re.compile(r"[a-zäöüß][\w\-]*(?:e|en|er|es|em)")

@@ -185,6 +185,9 @@ def test_a_cue_is_frozen_and_says_whether_it_names_anybody():
     # ... but not a relative clause after it, nor an infinitive
     ("Der Bericht, der falsch sei, wurde zurückgezogen.", None),
     ("Die Forderung, mehr Geld auszugeben, blieb ungehört.", None),
+    # a statement nobody owns is the journalist's framing, and a question is no statement
+    ("Aufbauend auf der Behauptung, dass jeder Test eine Gefahr sei, wurden Regeln erlassen.", None),
+    ("Zu der Frage, ob Impfungen in Apotheken stattfinden werden, äußerte sich niemand.", None),
     # the verb's clause goes on past a name in quote marks and a name in apposition
     ("Bezüglich des Startortes meldet die Nachrichtenagentur „Xinhua“, die Maschine sei losgeflogen.",
      "die Maschine sei losgeflogen"),

@@ -64,3 +64,6 @@ def test_a_decimal_comma_stays_in_its_number_a_list_comma_does_not():
     text = "Er hält 5,57 Prozent, sagte er."
     assert [t.text for t in tokenize(text, 0, len(text))] == ["Er", "hält", "5,57", "Prozent", ",", "sagte", "er",
                                                               "."]
+    text = "Nach dem 1:6 um 11:09 Uhr: Stille."  # a score and a clock time are no colon
+    assert [t.text for t in tokenize(text, 0, len(text))] == ["Nach", "dem", "1:6", "um", "11:09", "Uhr", ":",
+                                                              "Stille", "."]
