@@ -139,7 +139,8 @@ def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tu
     """The noun phrase ending just before toks[c]; reason tells where it stopped: 'start' (clause start),
     'sub' (after a subordinator or relative pronoun) or 'other'."""
     j = c - 1
-    while j >= 0 and (toks[j].lower in ADVERBS or toks[j].lower in ("immer", "wieder", "nicht", "noch", "schon")):
+    while j >= 0 and (toks[j].lower in ADVERBS or toks[j].lower in ("immer", "wieder", "nicht", "noch", "schon",
+                                                                     "selbst")):
         j -= 1  # "zumal Verteidiger Wolfgang Dingfelder immer wieder betont hatte"
     c_np = j + 1
     while j >= 0:
@@ -151,7 +152,8 @@ def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tu
                 while k >= 0 and toks[k].quoted and toks[k].text not in QUOTE_CHARS and j - k <= 5:
                     k -= 1
                 if not (k >= 0 and k < j - 1 and toks[k].text in QUOTE_CHARS and toks[k + 1].capword
-                        and k > 0 and (toks[k - 1].capword or toks[k - 1].lower in DETERMINERS)):
+                        and (k == 0 or toks[k - 1].capword or toks[k - 1].lower in DETERMINERS
+                             or toks[k - 1].lower == "wie")):  # „BBC News“ berichtet, wie „heise online“ …
                     break
                 j = k
             elif not (t.text in QUOTE_CHARS or t.capword):

@@ -47,6 +47,10 @@ def test_anonymous_and_institution_speakers():
      "institution"),
     ("Der für die Region zuständige Koordinator, Deftalgne Tessema, sagte, es gebe nur 14 Boote.", "Tessema",
      "person"),
+    # a name in quote marks opening the sentence, and a surname with "selbst" after it
+    ("„BBC News“ berichtet unter Berufung auf einen Wärter, dass die Gefangenen ausgebrochen sind.", "BBC",
+     "institution"),
+    ("Hartmann selbst schrieb in einer Presseerklärung, sie wolle sich entschuldigen.", "Hartmann", "person"),
     # a noble "von" after a first name belongs to the name; "vom" / "von" before an organisation does not
     ("Kurt von Figura sagte, es sei gut.", "Kurt von Figura", "person"),
     ("Theo Kitz vom Bankhaus Merck Finck sagte, es sei gut.", "Theo Kitz", "person"),
