@@ -94,7 +94,7 @@ def phrase_type(words: Iterable[str]) -> str | None:
             if phrase in known:
                 return known[phrase]
     for w in reversed(words):
-        if w[:1].isupper():
+        if w[:1].isupper() or "." in w[1:-1]:  # a noun, or a web address (t-online.de)
             kind = word_type(w)
             if kind:
                 return kind

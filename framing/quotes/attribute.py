@@ -22,7 +22,7 @@ from framing.actors.gazetteer import Gazetteer, load_gazetteer
 from framing.actors.gender import pronoun_clue, role_text_clues
 from framing.actors.roles import article_role
 from framing.quotes.cues import Cue, Mention, inverted_frame, message_span, sentence_cues, strip_span
-from framing.quotes.lexicon import REPORT_ADVERBS, Lexicon, lexicon
+from framing.quotes.lexicon import POSSESSIVES, REPORT_ADVERBS, Lexicon, lexicon
 from framing.quotes.marks import QUOTE_MARK, WORD, Marked, find_quote_marks, is_heading, is_name_or_title
 from framing.quotes.phrases import np_before, sentence_subject
 from framing.quotes.speakers import NOBODY, ArticleEntities, alias_starts
@@ -49,6 +49,9 @@ LAST_CUE_SENTENCES = 2  # a quotation without a cue of its own is the last speak
 MAX_QUOTED_SHARE = 0.85  # reported speech this much inside quote marks is the quotation's, not a report of its own
 CONTINUATION_TOKENS = 4  # a sentence that continues the last speaker has at least this many tokens outside quotes
 KONJUNKTIV_TOKENS = 12  # ... and its Konjunktiv I among its first this many tokens
+# ... and when the sentence before has no subject that is anyone, it is the last speaker's at most this many
+# sentences on
+RECENT_SPEAKER_SENTENCES = 2
 # Quoted words that are a term, not anyone's speech (mode "term", left out of every share of voice): a single
 # scare-quoted word, words after "sogenannt" (at most WORD_BEFORE_SO_CALLED characters before the mark), or a
 # partial quote of at most TERM_WORDS words without punctuation that no cue attributes (der „Lockdown light“).
@@ -125,6 +128,7 @@ class _Scan:
     active: list[bool] = field(default_factory=list)  # sentences that can hold a cue, a quote or an actor's name
     items: list[tuple[int, Quote]] = field(default_factory=list)
     last: Attribution | None = None  # the statement attributed last (its sentence: where the quote ended)
+    recent: Attribution | None = None  # the same, kept when `last` lapses
 
     def __post_init__(self) -> None:
         self.mark_ranges = [(m.start, m.end) for m in self.marks]
@@ -335,7 +339,9 @@ def _attribute_sentence(scan: _Scan, si: int) -> None:
     used = _continuation(scan, si) or used
     if used is not None:
         scan.last = Attribution(si, used.cue, used.toks)
-    elif si - (scan.last.sentence if scan.last else -9) > 1:
+    if scan.last is not None and not scan.last.cue.names_nobody:
+        scan.recent = scan.last
+    if used is None and si - (scan.last.sentence if scan.last else -9) > 1:
         scan.last = None
 
 
@@ -447,6 +453,10 @@ def _framing_cue(scan: _Scan, si: int, ci: int, m: Marked, before: str) -> tuple
         if s0 < e0 and r0 == "start" and any(t.capword for t in toks[s0:e0]):
             # "Ein Beamter der Nationalpolizei: „…“": the speaker before the colon
             cue, ctoks = _speaker_cue(text, toks, (s0, e0), art), toks
+        elif colon > 0 and not any(is_konjunktiv(t, lex) for t in toks[:colon]) and (
+                sp := sentence_subject(toks, colon, lex)) is not None and any(t.capword for t in toks[sp[0]:sp[1]]):
+            # "Hier sparte der Bundespräsident nicht mit Kritik: „…“": the subject of the clause the colon ends
+            cue, ctoks = _speaker_cue(text, toks, sp, art), toks
     if cue is None or cue.names_nobody:
         inverted = inverted_frame(scan.toks[ci], m.close_end, lex)
         if inverted is not None:  # „…“, strich Romney in Arbutus heraus: any verb right after the quote
@@ -502,13 +512,23 @@ def _reported_speech(scan: _Scan, si: int, used: Attribution | None) -> Attribut
         if c.names_nobody and any(
                 o.start <= s and e <= o.end for _, o in scan.items if o.mode == "indirect" and o.start >= ss):
             continue  # a nested report without a speaker of its own ("dass er glaubt, dass ...")
+        if c.kind == "statement" and any(o.start < e and s < o.end for _, o in scan.items
+                                         if o.mode == "indirect" and o.start >= ss):
+            continue  # "vertritt die Ansicht, …": the verb reported it already
         scan.add(scan.quote("indirect", s, e, c, toks))
-        used = Attribution(si, c, toks)
+        if used is None or not _owned_opinion(c, toks):
+            used = Attribution(si, c, toks)  # "erklärte X, … seiner Meinung nach …": X spoke, and speaks on
     if used is None and cues:
         named = [c for c in cues if c.kind == "verb" and c.mention]
         if named:
             used = Attribution(si, named[-1], toks)
     return used
+
+
+def _owned_opinion(cue: Cue, toks: list[Tok]) -> bool:
+    """The cue is an opinion phrase with a possessive (`seiner Meinung nach`): it names its speaker only by
+    pointing back to another."""
+    return cue.kind == "zufolge" and cue.speaker_toks is not None and toks[cue.speaker_toks[0]].lower in POSSESSIVES
 
 
 def _continuation(scan: _Scan, si: int) -> Attribution | None:
@@ -533,10 +553,19 @@ def _continuation(scan: _Scan, si: int) -> Attribution | None:
         cue = _subject_cue(scan.text, ptoks, lex, scan.art)
         if cue is not None:
             prior = Attribution(si - 1, cue, ptoks)
+        if (cue is None or cue.resolved.name is None and cue.resolved.kind != "anonymous") and (
+                scan.recent is not None and si - scan.recent.sentence <= RECENT_SPEAKER_SENTENCES):
+            # the subject before is nobody ("Teil der Lieferung waren …"): the one who spoke a moment ago
+            prior = scan.recent
     if prior is None:
         return None
     s, e = strip_span(scan.text, ss, se)
     if scan.mostly_quoted(s, e):
         return None
-    scan.add(scan.quote("indirect", s, e, prior.cue, prior.toks))
+    cue, ctoks = prior.cue, prior.toks
+    if demnach:  # "Demnach …": the adverb is this sentence's mention of the speaker, as a pronoun would be
+        k = toks.index(unq[0])
+        cue, ctoks = Cue("demnach", k, k + 1, (k, k + 1), mention=Mention.of(scan.text, toks, (k, k + 1)),
+                         resolved=prior.cue.resolved), toks
+    scan.add(scan.quote("indirect", s, e, cue, ctoks))
     return Attribution(si, prior.cue, prior.toks)

@@ -14,10 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from framing.quotes.lexicon import (ADVERBS, AUX, DETERMINERS, DOCUMENT_ENDINGS, FOCUS, NEGATIONS, OPINION_ENDINGS,
-                                    PARTICLES, PASSIVE_AUX, POSSESSIVES, PREPOSITIONS, PRONOUNS, RELATIVES,
-                                    SUBORDINATORS, WH_WORDS, Lexicon, VerbForm)
-from framing.quotes.phrases import clause_end, clause_start, np_after, np_before, verb_subject
+from framing.actors.names import is_first_name
+from framing.quotes.lexicon import (ADVERBS, AUX, DETERMINERS, DOCUMENT_ENDINGS, FOCUS, NAME_PARTICLES, NEGATIONS,
+                                    OPINION_ENDINGS, PARTICLES, PASSIVE_AUX, POSSESSIVES, PREPOSITIONS, PRONOUNS,
+                                    RELATIVES, STATEMENT_ENDINGS, SUBORDINATORS, WH_WORDS, Lexicon,
+                                    VerbForm)
+from framing.quotes.marks import QUOTE_CHARS
+from framing.quotes.phrases import clause_end, clause_start, np_after, np_before, sentence_subject, verb_subject
 from framing.quotes.speakers import NOBODY, Resolved
 from framing.quotes.tokens import Tok, head_noun, is_adjective, is_attribution_noun, is_konjunktiv
 
@@ -25,9 +28,16 @@ ZU_INFINITIVE = re.compile(r"(?:%s)zu[a-zäöüß]{2,}en$" % "|".join(PARTICLES)
 # A reported message shorter than this many characters is none: the rest of a sentence around `laut X` needs at
 # least this many, the clause before `, so X` more than this many.
 MIN_MESSAGE_CHARS = 15
+# Subordinators of an adverbial clause: after a speech verb's clause one says why, when or where (", um … zu …",
+# ", nachdem …", ", wo …"), not what was said, unless Konjunktiv follows (", sobald er …, werde …").
+ADVERBIAL_CLAUSE = frozenset({"um", "nachdem", "wo", "obwohl", "bevor", "sobald", "während", "weil"})
 # Modal forms after which an infinitive speech verb is the journalist's hypothesis ("Dafür könnte er … androhen"),
 # besides the Konjunktiv II forms of the lexicon.
 HYPOTHESIS_MODALS = frozenset({"könnte", "würde", "sollte", "müsste"})
+INDICATIVE_REPORT_TOKENS = 4  # an indicative clause reported after a speech verb has at least this many tokens
+STATEMENT_CLAUSE_TOKENS = 3  # the content of a statement noun (", das Gericht sei nicht legitim") has this many
+NAME_IN_FRAME_TOKENS = 5
+FRAME_AFTER_NAME_TOKENS = 3  # a frame that goes on after a name in apposition (bekannt, gegenüber der BBC) is this short  # a name in quote marks inside a speech verb's clause has at most this many tokens
 
 
 @dataclass(frozen=True)
@@ -50,7 +60,8 @@ class Cue:
     """A cue of a sentence: what kind it is, where it stands, where its speaker is named, and (once resolved in
     the article) who that is and which message it introduces."""
 
-    kind: str  # verb / laut / zufolge / so / angaben / hiess / subject (a noun phrase standing for its speaker)
+    kind: str  # verb / laut / zufolge / so / angaben / hiess / subject (a noun phrase standing for its speaker) /
+    # demnach (a report adverb standing for the last speaker) / statement (a statement noun: dem Vorwurf der X, …)
     start_tok: int  # token span of the cue word in its sentence, end exclusive; empty for a subject cue
     end_tok: int
     speaker_toks: tuple[int, int] | None  # token span of the speaker mention in the same sentence
@@ -82,9 +93,66 @@ def sentence_cues(toks: list[Tok], lex: Lexicon) -> list[Cue]:
         if t.quoted:
             continue
         cue = _attribution_cue(toks, i, lex) if _opens_attribution(toks, i) else _verb_cue(toks, i, lex)
+        if cue is None and t.lower == "wonach" and i > 1 and toks[i - 1].text == ",":
+            cue = _wonach_cue(toks, i, lex)
+        if cue is None and t.capword and t.lower.endswith(STATEMENT_ENDINGS) and not any(
+                c.speaker_toks and c.speaker_toks[0] <= i < c.speaker_toks[1] for c in cues):
+            cue = _statement_cue(toks, i, lex)  # (not the document of "hieß es in der Erklärung, …")
         if cue is not None:
             cues.append(cue)
     return cues
+
+
+def _content_end(toks: list[Tok], start: int) -> int:
+    """Where a content clause starting at toks[start] ends: the clause end, past quoted words inside it."""
+    n = len(toks)
+    end = clause_end(toks, start)
+    while end < n and toks[end].quoted:  # quoted words inside the content: „lichtscheuer Abgeordneter“
+        while end < n and toks[end].quoted:
+            end += 1
+        end = clause_end(toks, end)
+    return end
+
+
+def _wonach_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
+    """`Berichte, wonach …`, `die Sichtweise von X, wonach …`: the phrase before the comma is the source of the
+    clause `wonach` opens."""
+    s, e, _ = np_before(toks, i - 1, lex, subject=False)
+    end = _content_end(toks, i + 1)
+    if s >= e or end - i < STATEMENT_CLAUSE_TOKENS:
+        return None
+    last = end - 1 if toks[end - 1].text not in ".!?" else end - 2
+    return Cue("statement", i, i + 1, (s, e), message=(toks[i].start, toks[last].end))
+
+
+def _statement_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
+    """A statement noun whose content follows its phrase after a comma: `dem Vorwurf der Verteidigung, das Gericht
+    sei nicht legitim,` (Konjunktiv, or a dass-, ob- or wh-clause); the speaker mention is the noun's phrase with
+    its owner (`Vorwurf der Verteidigung`)."""
+    n = len(toks)
+    j = i + 1
+    if j < n and (toks[j].lower in ("der", "des", "von", "vom") or toks[j].capword and toks[j].text.endswith("s")):
+        owner = np_after(toks, j + 1 if toks[j].lower in ("von", "vom") else j, lex)
+        j = owner[1] if owner else j
+        while j + 1 < n and toks[j].lower in ("in", "im", "aus") and toks[j + 1].capword:
+            place = np_after(toks, j + 1, lex)  # "Berichte von Ausländern in Tibet"
+            j = place[1] if place else j + 2
+    if not (j + 2 < n and toks[j].text == "," and not toks[j + 1].quoted) or (
+            toks[j + 1].lower in RELATIVES and not toks[j + 2].capword):  # ", der falsch sei": a relative clause
+        return None
+    end = _content_end(toks, j + 1)
+    clause = toks[j + 1:end]
+    first = clause[0].lower if clause else ""
+    if len(clause) < STATEMENT_CLAUSE_TOKENS or not (first in ("dass", "ob") or first in WH_WORDS or (
+            first not in SUBORDINATORS and any(is_konjunktiv(t, lex, strict=True) for t in clause))):
+        return None
+    speaker: tuple[int, int] | None = (i, j)
+    if j == i + 1:  # no owner named: "ist der Ansicht, dass …", "vertritt die Ansicht, …": the clause's subject
+        speaker = sentence_subject(toks, i, lex)
+        if speaker is None:
+            return None  # "Aufbauend auf der Behauptung, dass …": nobody's claim, the journalist's framing
+    last = end - 1 if toks[end - 1].text not in ".!?" or end - 2 <= j else end - 2
+    return Cue("statement", i, i + 1, speaker, message=(toks[j + 1].start, toks[last].end))
 
 
 def _opens_attribution(toks: list[Tok], i: int) -> bool:
@@ -108,12 +176,13 @@ def _attribution_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
     if low == "nach":
         # "Nach Angaben der Polizei", "nach Polizeiangaben", "Nach einer norwegischen Studie"
         sp = np_after(toks, i + 1, lex)
-        if sp and is_attribution_noun(head_noun(toks, sp), lex):
+        if sp and (is_attribution_noun(head_noun(toks, sp), lex) or toks[sp[0]].text.endswith("s") and (
+                is_attribution_noun(toks[sp[1] - 1].text, lex))):  # "Nach Grupps Meinung"
             if sp[1] < n and toks[sp[1]].lower == "von":  # "nach Angaben von Augenzeugen"
                 sp = (sp[0], (np_after(toks, sp[1] + 1, lex) or (0, sp[1]))[1])
             return Cue("angaben", i, i + 1, sp)
         if i > 0 and not toks[i - 1].quoted:  # "Seiner Meinung nach"
-            s0, e0, _ = np_before(toks, i, lex)
+            s0, e0, _ = np_before(toks, i, lex, subject=False)
             if s0 < e0 and toks[e0 - 1].lower.endswith(OPINION_ENDINGS):
                 return Cue("zufolge", i, i + 1, (s0, e0))
         return None
@@ -126,14 +195,21 @@ def _verb_form(toks: list[Tok], i: int, forms: list[VerbForm]) -> VerbForm | Non
     that needs none; a form that is both finite and participle (berichtet, erklärt) is a participle after an
     auxiliary."""
     n = len(toks)
-    ce = clause_end(toks, i + 1)
-    has_aux = any(toks[k].lower in AUX for k in range(clause_start(toks, i), i)) or (
-        i + 1 < n and toks[i + 1].lower in AUX)
+    ce = _frame_end(toks, i)
+    has_aux = _aux_before(toks, i) is not None or i + 1 < n and toks[i + 1].lower in AUX
     for form in sorted(forms, key=lambda x: (x.particle is None, x.participle != has_aux)):
-        if form.particle is None or any(toks[k].lower == form.particle for k in range(i + 1, ce)) or (
+        if form.particle is None or any(toks[k].lower == form.particle and not _opens_phrase(toks, k + 1, ce)
+                                        for k in range(i + 1, ce)) or (
                 i > 0 and toks[i - 1].lower == form.particle and ce < n and toks[ce].text == ","):
             return form
     return None
+
+
+def _opens_phrase(toks: list[Tok], k: int, ce: int) -> bool:
+    """toks[k] (before the clause end ce) opens a noun phrase: the word before it is a preposition, no separable
+    particle ("geht aus einer Mitteilung hervor" is no "ausgehen")."""
+    return k < ce and not toks[k].quoted and (toks[k].capword or toks[k].lower in DETERMINERS or toks[k].lower in
+                                              POSSESSIVES or toks[k].text[:1].isdigit())
 
 
 def _verb_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
@@ -143,24 +219,28 @@ def _verb_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
     form = _verb_form(toks, i, forms) if forms else None
     if form is None:
         return None
+    if form.lemma == "hervorgehen":  # "Dies geht aus einer Mitteilung des Konzerns hervor": the document speaks
+        where = next((k for k in range(clause_start(toks, i), _frame_end(toks, i)) if toks[k].lower == "aus"), None)
+        return Cue("verb", i, i + 1, np_after(toks, where + 1, lex) if where is not None else None,
+                   verb_kind=form.kind) if where is not None else None
     if form.lemma == "verlauten":  # "Aus EU-Kreisen verlautete, …"
         where = next((k for k in range(clause_start(toks, i), i) if toks[k].lower == "aus"), None)
         return Cue("verb", i, i + 1, np_after(toks, where + 1, lex) if where is not None else None,
                    verb_kind=form.kind)
     if form.lemma in ("stehen", "heißen"):
         return _impersonal_cue(toks, i, form.lemma, lex)
+    aux = _aux_before(toks, i) if form.participle else None
     if form.participle and (i + 1 < len(toks) and toks[i + 1].lower.startswith(("werd", "wurd", "word")) or any(
-            toks[k].lower in PASSIVE_AUX for k in range(clause_start(toks, i), i))):
-        return Cue("verb", i, i + 1, _passive_agent(toks, i, form.lemma, lex), verb_kind=form.kind)
+            toks[k].lower in PASSIVE_AUX for k in range(clause_start(toks, i), i)) or (
+            aux is not None and toks[aux].lower in PASSIVE_AUX)):
+        return Cue("verb", i, i + 1, _passive_agent(toks, i, form.lemma, lex, aux), verb_kind=form.kind)
     if form.participle:
         s, e, reason = np_before(toks, i, lex)
         if reason == "sub" and s < e:
             sp = (s, e)
         else:
-            k = i - 1
-            while k >= 0 and toks[k].text not in ",;:" and toks[k].lower not in AUX:
-                k -= 1
-            if k < 0 or toks[k].lower not in AUX:
+            k = _aux_before(toks, i)
+            if k is None:
                 cs = clause_start(toks, i)
                 if not (cs < i and toks[cs].lower in SUBORDINATORS - {"als", "wie"}):
                     return None
@@ -185,6 +265,29 @@ def _verb_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
     return Cue("verb", i, i + 1, sp, verb_kind=form.kind)
 
 
+def _aux_before(toks: list[Tok], i: int) -> int | None:
+    """The auxiliary of the clause before toks[i], past a name in apposition ("hatte ein Talibanführer, Baitullah
+    Mehsud, erklärt"), or None."""
+    k = i - 1
+    while k >= 0 and toks[k].lower not in AUX:
+        if toks[k].text in ",;:":
+            a = _apposition_before(toks, k)
+            if a is None:
+                return None
+            k = a
+        k -= 1
+    return k if k >= 0 else None
+
+
+def _apposition_before(toks: list[Tok], comma: int) -> int | None:
+    """The comma opening a name in apposition that ends at the comma toks[comma] (`, Baitullah Mehsud,`), else
+    None."""
+    a = comma - 1
+    while a >= 0 and not toks[a].quoted and (toks[a].capword or toks[a].lower in NAME_PARTICLES):
+        a -= 1
+    return a if toks[comma].text == "," and 0 <= a < comma - 1 and toks[a].text == "," else None
+
+
 def _impersonal_cue(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> Cue | None:
     """`heißt es (in der Erklärung)` and `In dem Bericht steht, dass …`: the statement or document speaks."""
     n = len(toks)
@@ -200,15 +303,23 @@ def _impersonal_cue(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> Cue | 
         return None
     if not any(toks[k].lower == "es" for k in range(max(cs, i - 3), min(ce, i + 2))):
         return None
-    where = next((k for k in range(cs, ce) if toks[k].lower in ("in", "im", "bei", "beim", "von", "vom", "aus", "auf")),
-                 None)
+    places = ("in", "im", "bei", "beim", "von", "vom", "aus", "auf")
+    where = next((k for k in range(cs, ce) if toks[k].lower in places), None)
+    if where is None and cs > 1 and toks[cs - 1].text == "," and toks[0].lower in places:
+        where = 0  # "In dieser Resolution, die der Sicherheitsrat annahm, heißt es"
+    if where is not None and where > 1 and where + 1 < n and toks[where + 1].lower in RELATIVES and (
+            toks[where - 1].text == ","):
+        s, e, _ = np_before(toks, where - 1, lex, subject=False)  # "eine Erklärung, in der es heißt": its antecedent
+        return Cue("hiess", i, i + 1, (s, e) if s < e else None)
     return Cue("hiess", i, i + 1, np_after(toks, where + 1, lex) if where is not None else None)
 
 
-def _passive_agent(toks: list[Tok], i: int, lemma: str, lex: Lexicon) -> tuple[int, int] | None:
+def _passive_agent(toks: list[Tok], i: int, lemma: str, lex: Lexicon,
+                   aux: int | None = None) -> tuple[int, int] | None:
     """The agent of a passive speech verb: "von X" ("wird von der Nachrichtenagentur Reuters zitiert") or "in X"
-    ("So wird in einer Pressemitteilung der Organisation gefordert"), or the subject of `wird X zitiert`."""
-    cs = clause_start(toks, i)
+    ("So wird in einer Pressemitteilung der Organisation gefordert"), or the subject of `wird X zitiert`; looked
+    for from the clause of its auxiliary `aux` on, when known (a quotation may stand between them)."""
+    cs = clause_start(toks, i if aux is None else aux)
     agent = None
     for k in range(cs, i):
         if toks[k].lower in ("von", "vom", "in", "im") and not toks[k].quoted:
@@ -242,6 +353,8 @@ def inverted_frame(toks: list[Tok], close_end: int, lex: Lexicon) -> Cue | None:
 def message_span(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple[int, int]) -> tuple[int, int] | None:
     """The reported message (char span) that an unquoted cue introduces, or None."""
     n = len(toks)
+    if cue.kind == "statement":
+        return cue.message
     if cue.kind in ("laut", "zufolge", "angaben"):
         # the rest of the sentence around the attribution phrase
         a = min(cue.start_tok, cue.speaker_toks[0] if cue.speaker_toks else cue.start_tok)
@@ -254,8 +367,12 @@ def message_span(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
         return (min(left[0], right[0]) if left[1] > left[0] else right[0],
                 right[1] if right[1] > right[0] else left[1])
     if cue.kind == "so":
-        # "..., so X": the clause before
+        # "..., so X": the clause before; "Der Präsident sei, so X, schuld daran, …": the sentence around it
         s, e = strip_span(text, sent[0], toks[cue.start_tok].start)
+        close = clause_end(toks, cue.speaker_toks[1]) if cue.speaker_toks else n
+        if close + 1 < n and toks[close].text == "," and not toks[close + 1].quoted and any(
+                is_konjunktiv(t, lex) for t in toks[close + 1:]):
+            return strip_span(text, sent[0], sent[1])
         return (s, e) if e - s > MIN_MESSAGE_CHARS else None
     if cue.kind == "hiess":
         k = clause_end(toks, cue.end_tok)
@@ -269,12 +386,53 @@ def message_span(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
     return _verb_message(text, toks, cue, lex, sent)
 
 
+def _indicative_report(toks: list[Tok], k: int, cue: Cue, rest: list[Tok]) -> bool:
+    """A main clause in the indicative after a speech verb with its speaker and a comma is reported speech too
+    ("Die Zeitung hatte berichtet, 200 Mitarbeiter sollen entlassen werden"): it opens like a subject (an article, a
+    pronoun or a number), not like a relative or subordinate clause, and has a verb of its own."""
+    first = toks[k + 1]
+    return cue.verb_kind == "speech" and cue.speaker_toks is not None and toks[k].text == "," and (
+        len(rest) >= INDICATIVE_REPORT_TOKENS) and first.lower not in RELATIVES | SUBORDINATORS | PREPOSITIONS and (
+        first.lower in DETERMINERS or first.lower in PRONOUNS or first.text[:1].isdigit() and not (
+            toks[k - 1].text[-1:].isdigit())) and any(  # "5,57 Prozent" is a number, not a clause
+        t.text[:1].islower() and t.lower not in DETERMINERS | PREPOSITIONS | POSSESSIVES for t in rest[1:])
+
+
+def _frame_end(toks: list[Tok], i: int) -> int:
+    """Where the clause of the speech verb toks[i] ends (as `clause_end`), past a name in quote marks (meldet die
+    Nachrichtenagentur „Xinhua“, …) and a name in apposition (gab der Leiter, Andreas Huber, bekannt, …)."""
+    n = len(toks)
+    k = clause_end(toks, i + 1)
+    while k < n:
+        if toks[k].quoted and toks[k].text in QUOTE_CHARS:
+            j = k + 1
+            while j < n and toks[j].quoted and toks[j].text not in QUOTE_CHARS:
+                j += 1
+            if j >= n or j - k > NAME_IN_FRAME_TOKENS or not toks[k + 1].capword:
+                break
+            k = clause_end(toks, j + 1)
+            continue
+        j = k + 1
+        while j < n and not toks[j].quoted and (toks[j].capword or toks[j].lower in NAME_PARTICLES or (
+                toks[j].text == "." and toks[j - 1].capword and len(toks[j - 1].text) == 1)):
+            j += 1
+        if toks[k].text == "," and j - k > 2 and j < n and toks[j].text == "," and (
+                is_first_name(toks[k + 1].text) or toks[j - 1].lower != toks[j - 1].text):
+            nxt = clause_end(toks, j + 1)
+            if nxt - (j + 1) > FRAME_AFTER_NAME_TOKENS:
+                return j  # "erklärte der Direktor, Mohammed el-Baradei, Nordkorea besitze …": the message follows
+            k = nxt  # "gab der Leiter, Andreas Huber, bekannt, dass …": the frame goes on
+            continue
+        break
+    return k
+
+
 def _verb_message(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple[int, int]) -> tuple[int, int] | None:
     """The message of a speech verb: after it (", dass ...", ", es sei ...", ": ...") or before it ("Es sei ...,
     sagte X"), or None."""
     n = len(toks)
     i = cue.start_tok
-    k = clause_end(toks, i + 1)
+    k = _frame_end(toks, i)
     if any(toks[x].lower in NEGATIONS for x in range(i + 1, k)):
         return None  # "sagte aber nichts dazu, wie ...": nothing is reported
     if any(toks[x].text in lex.verbs and toks[x - 1].lower in ("und", "sowie") for x in range(i + 2, k)):
@@ -286,7 +444,9 @@ def _verb_message(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tupl
     if cs < i and toks[cs].lower == "wie" and k + 1 < n and toks[k].text == "," and (
             cs == 0 or toks[cs - 1].text in ",;:"):
         return strip_span(text, toks[k + 1].start, sent[1])  # "Wie die BBC berichtet, befindet sich …"
-    if k + 1 < n and toks[k].text in ",:" and not toks[k + 1].quoted:
+    if k + 1 < n and toks[k].text in ",:" and not toks[k + 1].quoted and not (
+            toks[k + 1].lower in ADVERBIAL_CLAUSE and not any(is_konjunktiv(t, lex) for t in toks[k + 2:])) and not (
+            toks[k + 1].text in lex.verbs and not is_konjunktiv(toks[k + 1], lex)):  # "In X, die … wurde, heißt es"
         first = toks[k + 1]
         rest = [t for t in toks[k + 1:] if not t.quoted]
         if first.lower in WH_WORDS or any(is_konjunktiv(t, lex) for t in rest) or (
@@ -294,7 +454,7 @@ def _verb_message(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tupl
                     toks[m].lower == "zu" and toks[m + 1].text[:1].islower() and toks[m + 1].lower not in DETERMINERS
                     and toks[m + 1].lower.endswith(("en", "ern", "eln")) for m in range(k + 1, n - 1))
                 or any(ZU_INFINITIVE.match(t.text) for t in rest)) or (
-                toks[k].text == ":" and len(rest) > 3):
+                toks[k].text == ":" and len(rest) > 3) or _indicative_report(toks, k, cue, rest):
             s = first.start
             e = sent[1]
             # stop before a trailing ", sagte X" frame or a colon that opens a direct quote

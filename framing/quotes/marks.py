@@ -137,7 +137,7 @@ def _short_name(content: str, words: list[str], prev: str | None, lex: Lexicon) 
     if content[:1].isupper() and len(words) >= 2 and prev and prev.lower() in TITLE_ARTICLES and all(
             w[:1].isupper() or w in ("der", "des", "den", "von") for w in words):
         return True  # a name with the definite article: die „Koalition der Willigen“
-    caps = [w for w in words if w[:1].isupper()]
+    caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]  # a number is part of a name: „Shenzhou 6“
     return len(words) >= 2 and len(caps) == len(words) and re.fullmatch(r"[A-Z][\w\s\-]*", content) is not None
 
 

@@ -8,7 +8,11 @@ sentence, and the bounds of the clause around a position. Pure functions of the 
 
 from __future__ import annotations
 
-from framing.actors.names import is_title
+import functools
+import re
+
+from framing.actors.gazetteer import load_gazetteer
+from framing.actors.names import capitalised_function_word, is_first_name, is_title, never_a_name
 from framing.quotes.lexicon import (ADVERB_ENDINGS, ADVERBS, AUX, DETERMINERS, FOCUS, NAME_PARTICLES,
                                     NOT_SUBJECT_START, NP_PREPOSITIONS, POSSESSIVES, PREPOSITIONS, PRONOUNS,
                                     RELATIVES, SUBORDINATORS, Lexicon)
@@ -18,6 +22,14 @@ from framing.quotes.tokens import NUMBER_ADJECTIVE, Tok, is_adjective, is_instit
 # A clause is looked for at most this many tokens away: real clauses are far shorter, and the bound keeps a
 # run-on "sentence" without punctuation (a transcript, an OCR dump) linear instead of quadratic in its cues.
 CLAUSE_WINDOW = 80
+ATTRIBUTE_TOKENS = 6  # an extended attribute (der für die Omo-Region zuständige …) has at most this many tokens
+# Personal pronouns that are nominative only: right after a finite verb one is that verb's subject.
+NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir"})
+# Adverbs made of da/hier/wo and a preposition (Hierzu, Daraufhin, Dagegen): never a subject.
+PRONOMINAL_ADVERB = re.compile(r"(?:da|dar|hier|wo|wor)(?:zu|bei|auf|hin|mit|für|gegen|über|von|nach|an|aus|in|um"
+                               r"|unter|vor|durch|neben|zwischen)(?:hin)?")
+# Articles that are never nominative: a phrase opening with one is no subject.
+OBLIQUE_ARTICLES = frozenset({"den", "dem", "einem", "einen", "des", "eines"})
 
 
 def clause_start(toks: list[Tok], i: int) -> int:
@@ -40,13 +52,17 @@ def np_after(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
     """A subject noun phrase starting at toks[i] (after an inverted verb: `sagte der Kremlchef`)."""
     n = len(toks)
     skipped = 0
-    while i < n and (toks[i].lower in ADVERBS or toks[i].lower in ("sich", "dabei", "heute", "gestern", "weiter"))\
-            and skipped < 3 and not toks[i].quoted:
+    while i < n and (toks[i].lower in ADVERBS or toks[i].lower in FOCUS or toks[i].lower in (
+            "sich", "dabei", "heute", "gestern", "weiter")) and skipped < 3 and not toks[i].quoted:
         i += 1
         skipped += 1
     if i >= n or toks[i].quoted and toks[i].text not in QUOTE_CHARS:
         return None
     t = toks[i]
+    if t.lower == "es" and i + 2 < n and (toks[i + 1].lower in ("der", "die", "das") and (
+            toks[i + 2].capword or NUMBER_ADJECTIVE.fullmatch(toks[i + 2].text) or is_adjective(toks[i + 2], lex)) or (
+            toks[i + 1].capword and not toks[i + 1].quoted and toks[i + 2].text[:1].islower())):
+        return np_after(toks, i + 1, lex)  # "sah es das Gericht als erwiesen an": "es" stands for the clause
     if t.lower in PRONOUNS and not (i + 1 < n and (toks[i + 1].capword or is_adjective(toks[i + 1], lex))):
         return (i, i + 1) if t.lower != "man" else None
     j = i
@@ -62,6 +78,12 @@ def np_after(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
         if t.lower in DETERMINERS or t.lower in POSSESSIVES:
             if j > i and not (toks[j - 1].capword and t.lower in ("des", "der", "eines", "einer")):
                 break
+            if j > i and is_first_name(toks[i].text) and all(x.capword for x in toks[i:j]):
+                break  # "laut Sergei Voznyak der Sprecher …": after a person's name a new phrase starts
+        elif t.lower in PREPOSITIONS and j > i and (toks[j - 1].lower in DETERMINERS or toks[j - 1].lower in
+                                                     POSSESSIVES) and (k := _attribute_end(toks, j, lex)):
+            j = k  # "einer am Dienstag veröffentlichten Pressemitteilung": an extended attribute
+            continue
         elif t.capword and t.lower not in PREPOSITIONS and t.lower not in ADVERBS:
             nouns += 1
         elif t.text == "." and j > i and is_title(toks[j - 1].text) and j + 1 < n and toks[j + 1].capword:
@@ -101,11 +123,24 @@ def np_after(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
     return (i, j)
 
 
+def _attribute_end(toks: list[Tok], j: int, lex: Lexicon) -> int | None:
+    """Where an extended attribute starting with the preposition toks[j] ends: its adjective or participle right
+    before the noun (der für die Region zuständige Koordinator), at most ATTRIBUTE_TOKENS on; else None."""
+    for k in range(j + 1, min(len(toks) - 1, j + ATTRIBUTE_TOKENS)):
+        if toks[k].quoted or toks[k].text in ",;:":
+            return None
+        if toks[k].text[:1].islower() and is_adjective(toks[k], lex) and toks[k + 1].capword and (
+                toks[k].lower not in DETERMINERS):
+            return k
+    return None
+
+
 def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tuple[int, int, str]:
     """The noun phrase ending just before toks[c]; reason tells where it stopped: 'start' (clause start),
     'sub' (after a subordinator or relative pronoun) or 'other'."""
     j = c - 1
-    while j >= 0 and (toks[j].lower in ADVERBS or toks[j].lower in ("immer", "wieder", "nicht", "noch", "schon")):
+    while j >= 0 and (toks[j].lower in ADVERBS or toks[j].lower in ("immer", "wieder", "nicht", "noch", "schon",
+                                                                     "selbst")):
         j -= 1  # "zumal Verteidiger Wolfgang Dingfelder immer wieder betont hatte"
     c_np = j + 1
     while j >= 0:
@@ -117,7 +152,8 @@ def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tu
                 while k >= 0 and toks[k].quoted and toks[k].text not in QUOTE_CHARS and j - k <= 5:
                     k -= 1
                 if not (k >= 0 and k < j - 1 and toks[k].text in QUOTE_CHARS and toks[k + 1].capword
-                        and k > 0 and (toks[k - 1].capword or toks[k - 1].lower in DETERMINERS)):
+                        and (k == 0 or toks[k - 1].capword or toks[k - 1].lower in DETERMINERS
+                             or toks[k - 1].lower == "wie")):  # „BBC News“ berichtet, wie „heise online“ …
                     break
                 j = k
             elif not (t.text in QUOTE_CHARS or t.capword):
@@ -140,13 +176,17 @@ def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tu
         elif t.text in "()/" or t.text[:1].isdigit() and (j + 1 < c and (
                 toks[j + 1].capword or is_adjective(toks[j + 1], lex)) or j > 0 and toks[j - 1].capword):
             pass  # "die 13 beteiligten Feuerwehrmänner", "Bündnis 90 / Die Grünen"
-        elif t.text == "," and 0 < j < c - 1 and (toks[j - 1].capword or toks[j - 1].text == ")") and (
-                toks[j + 1].capword or toks[j + 1].lower in DETERMINERS):
+        elif t.text == "," and 0 < j < c - 1 and (toks[j - 1].capword or toks[j - 1].text == ")" or (
+                toks[j - 1].text in QUOTE_CHARS)) and (
+                toks[j + 1].capword or toks[j + 1].lower in DETERMINERS) and not (
+                toks[j + 1].lower in RELATIVES and not toks[j + 2].capword):  # ", das vorschlug": a relative
             pass  # apposition: "Christel Happach-Kasan, die ernährungspolitische Sprecherin der FDP-Fraktion,"
         elif t.lower in NP_PREPOSITIONS and 0 < j < c - 1 and toks[j - 1].capword and (
-                toks[j + 1].capword or toks[j + 1].lower in DETERMINERS):
+                toks[j + 1].capword or toks[j + 1].lower in DETERMINERS or (
+                    is_adjective(toks[j + 1], lex) and j + 2 < c and toks[j + 2].capword)):
             pass  # "Theo Kitz vom Bankhaus Merck Finck", "Sprecherin von Bündnis 90 / Die Grünen"
-        elif t.lower == "und" and 0 < j < c - 1 and toks[j - 1].capword and toks[j + 1].capword:
+        elif t.lower == "und" and 0 < j < c - 1 and toks[j - 1].capword and (toks[j + 1].capword or (
+                toks[j + 1].lower in DETERMINERS and j + 2 < c and toks[j + 2].capword)):
             pass  # "Der frühere Bürgermeister und Justizsenator", "Özcan Mutlu und Benedikt Lux"
         else:
             break
@@ -154,9 +194,11 @@ def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tu
     start = j + 1
     if j < 0 or toks[j].quoted or toks[j].text in ":;–—-(.!?":
         reason = "start"
-    elif toks[j].lower in SUBORDINATORS and not (toks[j].lower == "als" and start < c and toks[start].capword) \
+    elif toks[j].lower in SUBORDINATORS and not (toks[j].lower == "als" and start < c and (toks[start].capword or (
+            j == 0 and c + 1 < len(toks) and toks[c + 1].text not in ",.;:" and not toks[c + 1].quoted))) \
             or toks[j].text == "," and start < c and toks[start].lower in RELATIVES:
-        reason = "sub"  # ("als Bundeskanzlerin lobte er" is no subordinate clause)
+        reason = "sub"  # ("als Bundeskanzlerin lobte er", "Als wichtige Aufgabe sah es Köhler an" are no subordinate
+        # clauses: the verb is not at the clause end)
     else:
         reason = "other"
     if reason == "sub" and start < c_np and toks[start].lower in RELATIVES and toks[j].text == ",":
@@ -178,10 +220,14 @@ def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tu
 def verb_subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | None:
     """Subject noun phrase of the finite verb toks[v]: before it at clause start (`Rutte sagte`), in a verb-final
     clause (`wie Rutte sagte`), or after it when inverted (`sagte Rutte`, `Beim Treffen sagte Selenskyj`)."""
+    if v + 1 < len(toks) and toks[v + 1].lower in NOMINATIVE_PRONOUNS and not toks[v + 1].quoted and v > 0 and (
+            toks[v - 1].text not in ",;:" and not toks[v - 1].quoted):
+        return v + 1, v + 2  # "Der Politik schlug er vor": a nominative pronoun after the verb is its subject
     s, e, reason = np_before(toks, v, lex)
     if s < e and reason in ("start", "sub") and any(t.capword or t.lower in PRONOUNS for t in toks[s:e]) or (
             reason == "sub" and e - s == 1 and toks[s].lower in RELATIVES):  # ", der alle Nichtmoslems aufforderte"
-        if not (e - s == 1 and toks[s].lower in ADVERBS):
+        if not (e - s == 1 and (toks[s].lower in ADVERBS or PRONOMINAL_ADVERB.fullmatch(toks[s].lower))
+                or _time(toks[s:e]) or _adverb_first(toks, s, e, v, lex)):
             return s, e
     if v > 1 and toks[v - 1].text == ",":
         # "Jimmy Carter, der als Wahlbeobachter im Land war, sagte": the subject before the relative clause
@@ -203,10 +249,46 @@ def verb_subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | Non
         if sub and sub[1] <= v:
             return sub
     fwd = np_after(toks, v + 1, lex)
+    if fwd is not None and toks[fwd[0]].lower in OBLIQUE_ARTICLES:
+        # "…, begrüßte den Beschluss": an object, never the subject; the subject is the phrase before the verb
+        fwd = None
+        if toks[v - 1].text == ",":
+            return initial_np(toks, v, lex, before_comma=True)
+    if fwd is not None and v > 1 and toks[v - 1].lower in ("und", "sowie") and (s == e or reason == "other"):
+        # "Er bezeichnet die Proteste als rechtmäßig und forderte Mussawi auf": the verbs share the first subject
+        shared = initial_np(toks, v, lex) or sentence_subject(toks, v, lex)
+        fwd = shared if shared is not None and shared[1] < v - 1 else fwd
     if fwd is None and (s == e or reason == "other") and v > 0 and toks[v - 1].lower in ("und", "aber", ",", "sondern"):
         # "Selenskyj begrüßte ... und betonte", "DeMint wollte ..., sagte aber": the subject of the first verb
-        return initial_np(toks, v, lex, before_comma=toks[v - 1].text == ",") or sentence_subject(toks, v, lex)
+        return initial_np(toks, v, lex, before_comma=toks[v - 1].text == ",") or sentence_subject(toks, v, lex) or (
+            initial_np(toks, v, lex, before_comma=True))  # "Einer der Putschisten, X, dankte … und ergänzte"
     return fwd
+
+
+@functools.cache
+def _gazetteer_surnames() -> frozenset[str]:
+    """The last words of the shipped gazetteer's people (Kurz, Lange …): never read as an adverb."""
+    return frozenset(form.split()[-1] for a in load_gazetteer().actors if a.kind == "person"
+                     for form in (a.name, *a.aliases) if form)
+
+
+def _adverb_first(toks: list[Tok], s: int, e: int, v: int, lex: Lexicon) -> bool:
+    """toks[s:e] is the one word before the verb v at the sentence start, a word German knows in lower case as
+    an adverb or adjective (Besorgt, Langfristig, Offiziell) or a present participle (Relativierend), and a subject
+    follows the verb (äußerte sich Kofi Annan): the word says how, the subject is after the verb. A surname the gazetteer knows (Kurz) is a name."""
+    if not (e - s == 1 and s == 0 and (capitalised_function_word(toks[s].text) or (
+            len(toks[s].text) > 6 and toks[s].lower.endswith("end")))) or toks[s].lower in PRONOUNS or (
+            toks[s].lower in DETERMINERS or toks[s].lower in POSSESSIVES) or toks[s].text in _gazetteer_surnames():
+        return False
+    after = np_after(toks, v + 1, lex)
+    return after is not None and (toks[after[0]].lower in ("der", "die", "das", "ein", "eine") or (
+        toks[after[0]].capword and toks[after[0]].lower not in DETERMINERS) or toks[after[0]].lower in PRONOUNS)
+
+
+def _time(words: list[Tok]) -> bool:
+    """A phrase that says when, not who: a month, a weekday or a clock time in it (Ende Januar 2006, 11:09 Uhr)."""
+    return any(t.capword and never_a_name(t.text) and not is_title(t.text) for t in words) and not any(
+        t.lower in DETERMINERS for t in words)
 
 
 def sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, int] | None:
@@ -214,10 +296,11 @@ def sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, in
     phrase after the verb when an adverb or a prepositional phrase comes first ("Im Kongress warb Obama …",
     "Dabei griff sie … an")."""
     sp = initial_np(toks, limit, lex)
-    if sp:
+    if sp and not (sp[1] < limit and _adverb_first(toks, sp[0], sp[1], sp[1], lex)):
         return sp
     k = 0
-    if k < limit and (toks[k].lower in ADVERBS or toks[k].lower in FOCUS or toks[k].lower.endswith(ADVERB_ENDINGS)):
+    if k < limit and (toks[k].lower in ADVERBS or toks[k].lower in FOCUS or toks[k].lower.endswith(ADVERB_ENDINGS)
+                      or sp is not None):  # "Langfristig strebt das Unternehmen …"
         k += 1
     elif k < limit and toks[k].lower in PREPOSITIONS:
         k += 1

@@ -17,15 +17,16 @@ from dataclasses import dataclass, field, replace
 
 from framing.actors.gazetteer import Actor, Gazetteer, fold
 from framing.actors.gender import Clue, first_name_gender, role_clues, role_text_clues, verdict, words_before_name
-from framing.actors.names import (first_name_genders, is_first_name, is_person_noun, is_title, never_a_name,
-                                  place_names, split_name)
+from framing.actors.names import (first_name_genders, is_common_noun, is_first_name, is_person_noun, is_title,
+                                  never_a_name, place_names, split_name)
 from framing.actors.types import ORGANISATION_TYPES, affiliation_type, mention_group, phrase_type, word_type
-from framing.quotes.lexicon import (ADVERBS, ARTICLES, CUT_PREPOSITIONS, DEFINITE_ARTICLES, DETERMINERS, DOCUMENT_ENDINGS,
-                                    NAME_PARTICLES, POSSESSIVES, PRONOUNS, RELATIVES, Lexicon, alternation)
+from framing.quotes.lexicon import (ARTICLES, CUT_PREPOSITIONS, DEFINITE_ARTICLES, DETERMINERS, DOCUMENT_ENDINGS,
+                                    NAME_PARTICLES, PREPOSITIONS, PRONOUNS, RELATIVES, Lexicon)
 from framing.quotes.marks import QUOTE_CHARS
+from framing.quotes.mention_words import (bare_role, before_genitive, compound_type, genitive_organisation,
+                                          institution_name, is_organisation, name_words, role_after, role_before)
 from framing.quotes.tokens import Tok, is_adjective, is_attribution_noun, is_institution, is_role
 
-COMMON_NOUN = re.compile(r"(?:%s)$" % alternation("common_noun_endings"))
 # Actor names are looked up in a sentence over at most this many tokens, longest first: "Ursula von der Leyen".
 ALIAS_WORDS = (4, 3, 2, 1)
 
@@ -231,7 +232,7 @@ class ArticleEntities:
             name = self.text[words[0].start:words[-1].end]
             known = any(e.actor is not None and e.last == words[0].start for e in self.entities)
             if not known and self.gaz.lookup(name) is None:
-                role = _role_before(self.text, toks, i, self.lex) or _role_after(toks, j, self.lex)
+                role = role_before(self.text, toks, i, self.lex) or role_after(toks, j, self.lex)
                 ent = self.entity(name, "person", words[0].start, None, role)
                 ent.gender = ent.gender or first_name_genders().get(words[0].text)
                 if ent.group is None and j + 2 < n and toks[j].text == "(":  # "Stefan Wenzel (Grüne)"
@@ -300,7 +301,7 @@ class ArticleEntities:
         if kind is None and role and resolved.kind == "person" and party:
             kind = "politician"  # "CSU-Chef", "SPÖ-Klubobmann"
         if kind is None and role:
-            kind = _compound_type(role, self.gaz) or phrase_type(role.split())
+            kind = compound_type(role, self.gaz) or phrase_type(role.split())
         if kind is None and resolved.kind == "person":
             kind = affiliation_type(texts)  # "Stefan Thurner vom Complexity Science Hub", "… von der Uni Wien"
         if kind is None and resolved.kind != "person":
@@ -318,6 +319,10 @@ class ArticleEntities:
     def _resolve_words(self, words: list[Tok]) -> tuple[Resolved, Entity | None]:
         lex = self.lex
         words = [w for w in words if w.text not in QUOTE_CHARS] or words  # Laut „Reuters“
+        if len(words) > 3 and words[0].lower in DETERMINERS and words[1].lower in PREPOSITIONS:
+            k = next((k for k in range(2, len(words) - 1) if words[k].text[:1].islower() and is_adjective(
+                words[k], lex) and words[k + 1].capword), None)
+            words = [words[0], *words[k:]] if k else words  # "einer am Dienstag veröffentlichten Mitteilung"
         words = [w for k, w in enumerate(words) if not (w.text == "." and k and is_title(words[k - 1].text))]
         pos = words[0].start
         if len(words) == 1 and words[0].lower in PRONOUNS:
@@ -337,7 +342,10 @@ class ArticleEntities:
         appositive = self._apposition(words)
         if appositive is not None:
             return appositive
-        head_at = next((k for k, w in enumerate(words) if w.capword), None)
+        if len(words) >= 2 and words[-2].capword and words[-2].text.endswith("s") and is_attribution_noun(
+                words[-1].text, lex) and not is_attribution_noun(words[-2].text, lex):
+            return self._resolve_words(words[:-1])  # "Grupps Meinung", "Merkels Worten": the owner
+        head_at = next((k for k, w in enumerate(words) if w.capword and w.lower not in DETERMINERS), None)
         if head_at is not None and is_attribution_noun(words[head_at].text, lex) and (
                 words[head_at].text not in ("Sprecher", "Sprecherin")) and not any(
                 w.capword for w in words[head_at + 1:]):
@@ -354,7 +362,10 @@ class ArticleEntities:
                 return self._resolve_words(rest)
         cut = next((k for k, w in enumerate(words) if k and w.lower in CUT_PREPOSITIONS and not (
             w.lower == "von" and k + 1 < len(words) and words[k + 1].lower in NAME_PARTICLES | {"der"}
-            and k + 2 < len(words) and words[-1].capword and not is_institution(words[-1].text, lex))), None)
+            and k + 2 < len(words) and words[-1].capword and not is_institution(words[-1].text, lex)) and not (
+            w.lower == "von" and is_first_name(words[k - 1].text) and k + 1 < len(words) and words[k + 1].capword
+            and (k + 2 == len(words) or not words[k + 2].capword)  # "Kurt von Figura": a name
+            and not is_institution(words[k + 1].text, lex) and not is_organisation(words[k + 1].text, lex))), None)
         if cut:  # "Kritische Beobachter in der Ukraine", "Beobachtungsstelle für Menschenrechte": the head
             words = words[:cut]
             mention_text = self.text[words[0].start:words[-1].end]
@@ -365,7 +376,7 @@ class ArticleEntities:
                 actor = self.gaz.by_alias.get(fold(cand))
                 if actor is not None:
                     role = next((w.text for w in words[:a] if is_role(w.text, lex)), None)
-                    said = _role_before(self.text, words, a, lex) if actor.kind == "person" else None
+                    said = role_before(self.text, words, a, lex) if actor.kind == "person" else None
                     ent = self.entity(actor.name, actor.kind, pos, actor, role or said)
                     return (replace(ent.resolved, role=said) if said else ent.resolved), ent
         return self._resolve_name_or_head(words, mention_text, pos)
@@ -380,7 +391,7 @@ class ArticleEntities:
             return NOBODY, None
         if words[caps[-1]].lower.endswith(ANONYMOUS_ENDINGS):  # "in Brüsseler Militärkreisen"
             return Resolved(re.sub(r"^(?:%s)\s+" % ARTICLES, "", mention_text, flags=re.I), None, "anonymous"), None
-        name_idx = _name_words(words, lex)
+        name_idx = name_words(words, lex)
         known = self._known_surname([words[i].text for i in name_idx]) if len(name_idx) == 1 else None
         if known is not None:  # "Kern" after "Christian Kern", "Merkels" after "Angela Merkel"
             known.last = max(known.last, pos)
@@ -393,7 +404,7 @@ class ArticleEntities:
         head = head_candidates[-1] if head_candidates else None
         if name_idx:
             name = self.text[words[name_idx[0]].start:words[name_idx[-1]].end]
-            first_role = next((i for i in caps if i < name_idx[0] and not _before_genitive(words, i) and (
+            first_role = next((i for i in caps if i < name_idx[0] and not before_genitive(words, i) and (
                 words[i].lower not in DETERMINERS) and (is_title(words[i].text) or is_role(words[i].text, lex) or (
                     is_person_noun(words[i].text)) or word_type(words[i].text))), None)
             role = self.text[words[first_role].start:words[name_idx[0]].start].strip(" ,") \
@@ -404,11 +415,12 @@ class ArticleEntities:
             if role is not None and role.split()[0].lower() in DETERMINERS:
                 role = role.split(None, 1)[1] if len(role.split()) > 1 else None
             kind = "person"
-            if head and _is_organisation(head, lex) and not is_role(head, lex) and not is_person_noun(head):
+            if head and is_organisation(head, lex) and not is_role(head, lex) and not is_person_noun(head):
                 kind = "institution"  # "die Zeitschrift Aula", "das Unternehmen Ikea"
             elif len(name_idx) == 1 and (not head and is_institution(name, lex) or name in place_names() or (
-                    len(name) > 1 and name.isupper())):
-                kind = "institution"  # "ORF", "Illinois"
+                    len(name) > 1 and name.isupper()) or name[:1].islower() and word_type(name) or (
+                    word_type(name) in ORGANISATION_TYPES and not is_role(name, lex))):
+                kind = "institution"  # "ORF", "Illinois", "t-online.de", "die Küstenwache"
             ent = self.entity(name, kind, pos, None, role if kind == "person" else None)
             if kind == "institution" and name in place_names():
                 ent.type = ent.type or "government"
@@ -421,13 +433,13 @@ class ArticleEntities:
             return NOBODY, None
         if head in lex.anonymous or bare.split()[0] in lex.anonymous:
             return Resolved(bare, None, "anonymous"), None
-        org = _genitive_organisation(words, lex)
+        org = genitive_organisation(words, lex)
         role_word = next((words[i].text for i in caps if org is not None and i < org[0] and (
             is_role(words[i].text, lex) or is_person_noun(words[i].text))), None)
         if org is not None and role_word is not None:
             # "ein Sprecher des Innenministeriums": the ministry speaks, the role is the spokesperson's
             role = role_word
-            ent = self.entity(_institution_name(self.text[words[org[0]].start:words[org[1] - 1].end]),
+            ent = self.entity(institution_name(self.text[words[org[0]].start:words[org[1] - 1].end]),
                               "institution", pos)
             return replace(ent.resolved, role=role), ent
         if is_role(head, lex) or is_person_noun(head) and word_type(head) not in (None, *ORGANISATION_TYPES):
@@ -440,9 +452,10 @@ class ArticleEntities:
                 if ent is not None:  # "Eine Sprecherin sagte" after "die Firma X": the firm's
                     return replace(ent.resolved, role=head), ent
             # a role nobody in the article is known to hold: an unnamed source with that role
-            return Resolved(_bare_role(head), None, "anonymous", head, word_type(head) or "anonymous"), None
-        if is_institution(head, lex) or _is_organisation(head, lex) and not is_person_noun(head):
-            ent = self.entity(_institution_name(bare), "institution", pos)
+            return Resolved(bare_role(head), None, "anonymous", head, word_type(head) or "anonymous"), None
+        if is_institution(head, lex) or is_organisation(head, lex) and (
+                not is_person_noun(head) or word_type(head) in ORGANISATION_TYPES):  # "die Küstenwache"
+            ent = self.entity(institution_name(bare), "institution", pos)
             return ent.resolved, ent
         leading = self._leading_name(words, pos)
         return leading if leading is not None else (NOBODY, None)
@@ -474,17 +487,31 @@ class ArticleEntities:
 
     def _apposition(self, words: list[Tok]) -> tuple[Resolved, Entity | None] | None:
         """A role with the name in apposition: "der Sprecher von Präsident Putin, Dmitri Peskow" is Dmitri
-        Peskow, role Sprecher; None when the mention has no such name after its last comma."""
+        Peskow, role Sprecher, and "Kurt von Figura, Präsident der Universität" is Kurt von Figura, role Präsident;
+        None when the mention has no such name after its last comma or before its first."""
         comma = max((k for k, w in enumerate(words) if w.text == ","), default=None)
         if comma is None or comma == 0 or comma + 1 >= len(words):
             return None
+        first = next(k for k, w in enumerate(words) if w.text == ",")
+        head = words[:first]
+        after = next((w for w in words[first + 1:] if w.capword), None)
+        if len(head) > 1 and all(w.capword or w.lower in NAME_PARTICLES for w in head) and is_first_name(
+                head[0].text) and after is not None and (is_role(after.text, self.lex) or is_person_noun(after.text)):
+            # "Kurt von Figura, Präsident der Universität Göttingen": the name first, its role after
+            resolved, ent = self._resolve_words(head)
+            if resolved.name is not None and resolved.kind == "person":
+                if ent is not None:
+                    ent.roles.add(after.text)
+                    ent.role = ent.role or after.text
+                return replace(resolved, role=resolved.role or after.text), ent
         tail = [w for w in words[comma + 1:] if w.text != ","]
         texts = [w.text for w in tail]
-        if not tail or not all(w.capword or w.lower in NAME_PARTICLES for w in tail) or not (
-                is_first_name(texts[0]) and len(texts) > 1 or self.gaz.lookup(" ".join(texts)) is not None):
-            return None
         role = next((w.text for w in words[:comma] if w.capword and (is_role(w.text, self.lex) or is_person_noun(
             w.text))), None)
+        if not tail or not all(w.capword or w.lower in NAME_PARTICLES for w in tail) or not (
+                is_first_name(texts[0]) and len(texts) > 1 or self.gaz.lookup(" ".join(texts)) is not None or (
+                    role is not None and len(texts) in (2, 3) and not any(is_common_noun(t) for t in texts))):
+            return None  # (a role before the comma and two or three words that are no nouns: a name no list knows)
         resolved, ent = self._resolve_words(tail)
         if resolved.name is None:
             return None
@@ -496,8 +523,8 @@ class ArticleEntities:
     def _owner_of_statement(self, before: list[Tok], noun: str, pos: int) -> tuple[Resolved, Entity | None] | None:
         """Whose statement a mention without a name of its owner is: `seiner Meinung` (his), `ihrer Darstellung`
         (hers), `eigenen Angaben` (whoever the sentence is about: the entity mentioned last), a media report
-        (`einem Zeitungsbericht`: an anonymous source of the media) or a document (`einer Aussendung`: whoever
-        spoke last, if recently)."""
+        (`einem Zeitungsbericht`: an anonymous source of the media) or a document or a statement pointed back to
+        (`einer Aussendung`, `diesen Erkenntnissen`: whoever spoke last, if recently)."""
         low = [w.lower for w in before]
         if any(w.startswith("sein") for w in low):
             ent = self._pronoun("er", pos)
@@ -506,14 +533,37 @@ class ArticleEntities:
         elif any(w.startswith("eigen") for w in low):
             mentioned = sorted((e for e in self.entities if e.last_before(pos) >= 0), key=lambda e: -e.last_before(pos))
             ent = mentioned[0] if mentioned else None
+        elif (owner := self._compound_owner(noun, pos)) is not None:
+            return owner  # "Polizeiangaben": the police
         elif noun.lower().endswith(("bericht", "berichten", "berichte", "berichts")):
             return Resolved(noun, None, "anonymous", None, word_type(noun) or "media"), None
-        elif noun in self.lex.documents or noun.lower().endswith(DOCUMENT_ENDINGS):
+        elif noun in self.lex.documents or noun.lower().endswith(DOCUMENT_ENDINGS) or any(
+                w.startswith(("dies", "jen")) for w in low):  # "diesen Erkenntnissen": the ones just reported
             ent = self.last_speaker(since=pos - DOCUMENT_REACH)
             return (ent.resolved, ent) if ent is not None else (NOBODY, None)  # a document is nobody's name
         else:
             return None
         return (ent.resolved, ent) if ent is not None else None
+
+    def _compound_owner(self, noun: str, pos: int) -> tuple[Resolved, Entity | None] | None:
+        """The organisation a compound source noun names first: `Polizeiangaben` (the police), `UNO-Angaben` (the
+        UN), `Regierungsangaben`; None when its first part is no organisation."""
+        low = noun.lower()
+        ending = next((e for e in OWNED_ENDINGS if low.endswith(e) and len(low) > len(e) + 1), None)
+        if ending is None:
+            return None
+        first = noun[:len(noun) - len(ending)].rstrip("-")
+        for form in (first[:-1] if first.endswith("s") else None, first):  # the linking s: "Regierungsangaben"
+            if not form or len(form) < 2:
+                continue
+            actor = self.gaz.by_alias.get(fold(form))
+            if actor is not None:
+                ent = self.entity(actor.name, actor.kind, pos, actor)
+                return ent.resolved, ent
+            if is_institution(form, self.lex) or word_type(form) in ORGANISATION_TYPES:
+                ent = self.entity(form, "institution", pos)
+                return ent.resolved, ent
+        return None
 
     def _known_surname(self, words: list[str]) -> Entity | None:
         """The person of the article a lone surname (or its genitive: `Merkels`) stands for, the latest one."""
@@ -540,134 +590,8 @@ class ArticleEntities:
         return None  # a role nobody in the article is known to hold: left unresolved rather than guessed
 
 
-def _name_words(words: list[Tok], lex: Lexicon) -> list[int]:
-    """The positions of the name in a mention: the trailing run of capitalised words that are not role,
-    institution or anonymous nouns and do not directly follow a determiner or adjective (those are common
-    nouns); empty when the mention holds no name."""
-    run: list[int] = []
-    for i in range(len(words) - 1, -1, -1):
-        w = words[i]
-        if w.text in "()":
-            if run:
-                break
-            continue
-        if w.lower in DETERMINERS or w.lower in POSSESSIVES or w.lower in PRONOUNS:
-            break  # "Sein Besuch": a sentence-initial article is no name
-        if w.capword or (w.lower in NAME_PARTICLES and run):
-            run.insert(0, i)
-            continue
-        break
-    while run and words[run[0]].lower in NAME_PARTICLES:
-        run.pop(0)
-    name_idx: list[int] = []
-    for i in run:
-        w = words[i]
-        prev = words[i - 1] if i else None
-        if is_role(w.text, lex) or is_institution(w.text, lex) or w.text in lex.anonymous or w.lower in ADVERBS:
-            name_idx = []
-            continue
-        if prev is not None and not name_idx and (
-                prev.lower in DETERMINERS or prev.lower in POSSESSIVES or is_adjective(prev, lex)):
-            continue
-        if i == 0 and len(run) == 1 and w.lower in ADVERBS:
-            continue
-        name_idx.append(i)
-    if len(name_idx) == 1 and COMMON_NOUN.search(words[name_idx[0]].text):
-        name_idx = []  # "Forderung", "Regierung": a common noun, not a name
-    return name_idx
-
-
-def _is_organisation(word: str, lex: Lexicon) -> bool:
-    """A noun that stands for an organisation (`Zeitschrift`, `Konzern`, `Gesundheitsministerium`), also in the
-    genitive (`des Unternehmens`)."""
-    for form in (word, word[:-1] if word.endswith("s") else None, word[:-2] if word.endswith("es") else None):
-        if form and (is_institution(form, lex) or word_type(form) in ORGANISATION_TYPES and not is_role(form, lex)):
-            return True
-    return False
-
-
-def _before_genitive(words: list[Tok], i: int) -> bool:
-    """words[i] stands inside a genitive attribute before the name: "Sprecher des Ministeriums, Hans Muster"."""
-    return any(words[k].lower in ("des", "der") and words[k - 1].capword for k in range(1, i))
-
-
-def _genitive_organisation(words: list[Tok], lex: Lexicon) -> tuple[int, int] | None:
-    """The span of a genitive organisation in a mention (`des Innenministeriums`, `der Polizei`), or None."""
-    for k, w in enumerate(words[:-1]):
-        if w.lower in ("des", "der", "vom", "von"):
-            rest = [j for j in range(k + 1, len(words)) if words[j].capword]
-            if rest and (_is_organisation(words[rest[-1]].text, lex) or not is_person_noun(words[rest[-1]].text)
-                         and not is_first_name(words[rest[0]].text) and not is_role(words[rest[-1]].text, lex)):
-                return (rest[0] if rest[0] == k + 1 else k + 1, rest[-1] + 1)
-    return None
-
-
-GENITIVE_ENDINGS = re.compile(
-    r"(?:ium|amt|gericht|institut|parlament|rat|verband|unternehmen|konzern|haus|verein|sender|büro|zentrum|"
-    r"ministerium|komitee|kommando|präsidium|bundesheer|heer|land|werk)(e?s)$", re.I)
-
-
-def _institution_name(name: str) -> str:
-    """An institution's name without a genitive ending: `Innenministeriums` -> `Innenministerium`,
-    `des Krankenhauses` -> `Krankenhaus`."""
-    words = name.split()
-    found = GENITIVE_ENDINGS.search(words[-1]) if words else None
-    if found:
-        words[-1] = words[-1][:found.start(1)]
-    return " ".join(words)
-
-
-def _role_before(text: str, words: list[Tok], at: int, lex: Lexicon) -> str | None:
-    """The role and titles written right before a name at words[at] (`CSU-Chef`, `Prof. Dr.`), or None."""
-    k = at
-    while k > 0 and (words[k - 1].capword or words[k - 1].text == "-") and not words[k - 1].lower in DETERMINERS:
-        k -= 1
-    if k == at:
-        return None
-    role = text[words[k].start:words[at].start].strip(" ,")
-    if not any(is_title(w) or is_role(w, lex) or is_person_noun(w) or word_type(w) for w in role.split()):
-        return None
-    return role
-
-
-def _bare_role(head: str) -> str:
-    """An unnamed role-holder's speaker name: the role noun itself (`Polizeichefin`)."""
-    return head
-
-
-def _role_after(toks: list[Tok], j: int, lex: Lexicon) -> str | None:
-    """A role in apposition right after a name ending before toks[j]: "Irmgard Griss, die frühere
-    OGH-Präsidentin," -> "OGH-Präsidentin"."""
-    if j >= len(toks) or toks[j].text != ",":
-        return None
-    k = j + 1
-    while k < len(toks) and k <= j + 5 and not toks[k].quoted:
-        w = toks[k]
-        if w.capword and w.lower not in DETERMINERS:
-            if is_role(w.text, lex) or is_person_noun(w.text) and word_type(w.text):
-                return w.text
-            return None
-        if w.text in ",.;:" or w.lower not in DETERMINERS and not is_adjective(w, lex) and not (
-                w.text[:1].isdigit()):
-            return None  # "Alexander Gauland, sagte Grünen-Fraktionschefin X": the role is the next speaker's
-        k += 1
-    return None
-
-
-def _compound_type(role: str, gaz: Gazetteer) -> str | None:
-    """The type a role compound takes from its first part, when that is a known actor or noun: `Pentagon-Sprecher`
-    -> government, `WTO-Chef` -> institution, `Wifo-Chef` -> expert."""
-    head = role.split()[-1] if role.split() else role
-    if "-" not in head:
-        return None
-    first = head.split("-", 1)[0]
-    actor = gaz.by_alias.get(fold(first))
-    if actor is not None and actor.type and actor.kind == "institution":
-        return actor.type
-    kind = word_type(first)
-    return kind if kind in ORGANISATION_TYPES or kind == "expert" else None
-
-
 NAMED_AFFILIATION = ("von", "vom", "bei", "beim")  # right after a name first seen outside a speaker mention
+# Source nouns whose compounds name their owner first: "Polizeiangaben", "UNO-Angaben", "Regierungskreisen" aside.
+OWNED_ENDINGS = ("angaben", "angabe", "informationen", "schätzungen", "darstellung", "mitteilung", "erklärung")
 ANONYMOUS_ENDINGS = ("kreise", "kreisen")  # "aus Militärkreisen", "in Bankenkreisen": nobody named
 

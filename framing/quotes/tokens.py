@@ -15,10 +15,16 @@ import re
 from framing.quotes.lexicon import ATTRIBUTION_ENDINGS, NOT_ADJECTIVE, PARTICLES, Lexicon, alternation, lexicon
 from framing.quotes.marks import QUOTE_CHARS
 
-TOKEN = re.compile(r"\w+(?:[-‐'’.]\w+)*-?|[^\w\s]")
+# A decimal comma stays in its number (5,57), and so does the colon of a score or a clock time (1:6, 11:09).
+TOKEN = re.compile(r"\d+(?:[,:]\d+)+(?!\w)|\w+(?:[-‐'’.]\w+)*-?|[^\w\s]")
 LOWER_PREFIX_NAME = re.compile(r"(?:%s)-[A-ZÄÖÜ]" % alternation("name_prefixes"))  # al-Dschasira
 NUMBER_ADJECTIVE = re.compile(r"\d+-[a-zäöüß]+(?:e|en|er|es|em)")  # "der 84-jährige Küng"
 ADJECTIVE = re.compile(r"[a-zäöüß][\w\-]*(?:e|en|er|es|em)")
+# A noun compound after a lowercase abbreviation (ai-Bericht, dpa-Meldung, iPhone-Nutzer) is a noun.
+LOWER_PREFIX_NOUN = re.compile(r"[a-zäöü][a-zA-Z]{0,9}-[A-ZÄÖÜ][a-zäöüß]")
+# A lowercase name with an inner dot: a web address or a name spelt like one (t-online.de, faz.net, ver.di); every
+# part at least two letters, so abbreviations (z.B, d.h, u.a) are none.
+DOTTED_NAME = re.compile(r"[a-zäöü][\w\-]+(?:\.[a-zäöü][\w\-]+)+")
 
 
 class Tok:
@@ -32,7 +38,9 @@ class Tok:
         self.lower = text.lower()
         first = text[:1]
         self.capword = first.isupper() and first.isalpha() or (
-            "-" in text[:5] and LOWER_PREFIX_NAME.match(text) is not None)
+            "-" in text[:12] and (LOWER_PREFIX_NAME.match(text) is not None or LOWER_PREFIX_NOUN.match(text)
+                                 is not None)) or (
+            "." in text and DOTTED_NAME.fullmatch(text) is not None)
 
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:

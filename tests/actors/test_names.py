@@ -66,6 +66,20 @@ def test_first_names_come_from_a_maintained_list(word: str, first: bool) -> None
     # a country as a speaker is an institution (its government), never a person
     ("Deutschland erklärte, es werde keine Truppen schicken.", "Deutschland", "institution", None, "government",
      "Germany"),
+    # organisations and sources are never persons: a compound source names its owner first
+    ("Die Küstenwache teilte mit, das Boot sei gesunken.", "Küstenwache", "institution", None, "institution", None),
+    ("Der Naturschutzbund kritisierte, dass zu wenig geschehe.", "Naturschutzbund", "institution", None,
+     "civil_society", None),
+    ("Nach Polizeiangaben wurden drei Menschen verletzt.", "Polizei", "institution", None, "institution", None),
+    ("Nach Regierungsangaben sei alles ruhig.", "Regierung", "institution", None, "government", None),
+    ("Laut UNO-Angaben gab es viele Tote unter den Zivilisten.", "Vereinte Nationen", "institution", None,
+     "institution", "UN"),
+    ("Wie t-online.de berichtet, ist der Trailer erschienen.", "t-online.de", "institution", None, "media", None),
+    # the owner of a statement named in the genitive before it
+    ("Angela Merkel war in Berlin. Nach Merkels Worten sei die Lage ernst.", "Angela Merkel", "person", None,
+     "politician", "Germany"),
+    # ... while a role noun with an organisation's type stays an unnamed person with that role
+    ("Richter sagte, das Urteil sei gerecht.", "Richter", "anonymous", "Richter", "institution", None),
 ])
 def test_speaker_name_role_type_and_group(text, speaker, kind, role, type_, group) -> None:
     q = next(q for q in quotes_of(text, sections=()) if q.mode != "term")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
+
 from framing import schema
 from framing.quotes import find_quotes
 from framing.segment.sentences import split_sentences
@@ -135,3 +137,53 @@ def test_quotes_are_in_article_order_with_valid_offsets():
             assert q.mode in (*schema.QUOTE_MODES, schema.TERM_MODE) and q.speaker_kind in schema.SPEAKER_KINDS
             if q.speaker_start is not None:
                 assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
+
+
+def test_a_report_adverb_is_the_mention_of_the_last_speaker():
+    text = ("Das Magazin Focus berichtete über den Vorfall. Demnach haben Jagdflugzeuge deutsche Hubschrauber "
+            "angepeilt.")
+    q = find(text, quotes_of(text, sections=()), "Demnach haben Jagdflugzeuge")
+    assert (q.mode, q.speaker_mention, text[q.speaker_start:q.speaker_end], q.speaker) == (
+        "indirect", "Demnach", "Demnach", "Focus")
+    # a Konjunktiv sentence without the adverb keeps the speaker's own mention
+    text = "Es gehe darum, die Ukraine zu stärken, erklärte Rutte. Dazu brauche es vor allem mehr Militärhilfe."
+    q = find(text, quotes_of(text, sections=()), "Dazu brauche es")
+    assert (q.speaker_mention, q.speaker) == ("Rutte", "Mark Rutte")
+
+
+CONTINUATIONS = [
+    # the sentence before names nobody as its subject: the speaker of a moment ago continues
+    ("Das Auswärtige Amt meldete gestern, der erste Hilfsflug sei in Rangun eingetroffen. Teil der Lieferung "
+     "waren Wasseraufbereitungsanlagen und Medikamente. Weitere Anlagen seien unterwegs.", "Weitere Anlagen",
+     "Auswärtige Amt"),
+    # the sentence before has a subject that is someone: that one speaks
+    ("Der Iran streitet dies ab. Es sei ein friedliches Programm.", "Es sei ein friedliches", "Iran"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, speaker", CONTINUATIONS)
+def test_a_konjunktiv_sentence_continues_whoever_spoke(text, fragment, speaker):
+    q = find(text, quotes_of(text, sections=()), fragment)
+    assert (q.mode, q.speaker) == ("indirect", speaker)
+
+
+def test_a_konjunktiv_sentence_long_after_any_speaker_is_nobodys():
+    text = ("Das Amt meldete gestern, der Flug sei eingetroffen. Teil der Lieferung waren Anlagen. Dazu kamen "
+            "Medikamente. Auch gab es Zelte. Weitere Anlagen seien unterwegs.")
+    assert not [q for q in quotes_of(text, sections=()) if "Weitere Anlagen" in text[q.start:q.end]]
+
+
+def test_a_statement_pointed_back_to_is_the_last_speakers():
+    text = "Die Polizei teilte mit, es gebe Hinweise. Nach diesen Erkenntnissen könnte der Pilot fluguntauglich sein."
+    q = find(text, quotes_of(text, sections=()), "könnte der Pilot")
+    assert (q.speaker_mention, q.speaker) == ("diesen Erkenntnissen", "Polizei")
+    text = "Nach diesen Erkenntnissen könnte der Pilot fluguntauglich gewesen sein."  # nobody spoke before
+    q = find(text, quotes_of(text, sections=()), "könnte der Pilot")
+    assert q.speaker is None
+
+
+def test_the_speaker_of_a_sentence_speaks_on_not_their_opinion_phrase():
+    text = ("Im Interview erklärte der Direktor der Behörde, Mohammed el-Baradei, das Land sei seiner Meinung nach "
+            "eine Atommacht. Die Behörde gehe davon aus, dass es Plutonium habe.")
+    q = find(text, quotes_of(text, sections=()), "Die Behörde gehe davon aus")
+    assert (q.cue, q.speaker) == ("erklärte", "Mohammed el-Baradei")

@@ -43,6 +43,23 @@ def test_modes_and_attribution(text, fragment, mode, speaker):
     assert (q.mode, q.speaker) == (mode, speaker)
 
 
+def test_a_name_in_apposition_after_a_quoted_name_is_the_speaker():
+    text = "Ein Sprecher der „Polizei von DeLand“, Commander Randy Henderson sagte, das Flugzeug sei abgestürzt."
+    q = find(text, quotes_of(text, sections=()), "das Flugzeug sei abgestürzt")
+    assert (q.mode, q.speaker) == ("indirect", "Randy Henderson")
+
+
+@pytest.mark.parametrize("text, mention", [
+    # the subject of the clause a colon ends speaks the quotation after it
+    ("Hier sparte der Bundespräsident auch nicht mit Kritik: „Jeder sollte wissen, dass es so ist.“",
+     "der Bundespräsident"),
+    ("Relativierend fügt Gall hinzu: „Allerdings darf das nicht vergessen werden.“", "Gall"),
+])
+def test_the_speaker_of_a_quotation_after_a_colon(text, mention):
+    q = quotes_of(text, sections=())[0]
+    assert (q.mode, q.speaker_mention) == ("direct", mention)
+
+
 def test_anaphoric_report_takes_the_previous_sentence():
     text = "In dem Fahrzeug befand sich auch eine weitere Mitarbeiterin. Das bestätigte die Organisation in Bonn."
     q = find(text, quotes_of(text, sections=()), "In dem Fahrzeug")
@@ -82,6 +99,37 @@ SENTENCE_CUES = [
     ("Putin sei bereit, so Lawrow gegenüber NBC.", [("so", "so", "Lawrow")]),
     ("Weiter hieß es in der Erklärung, man sei besorgt.", [("hiess", "hieß", "der Erklärung")]),
     ("Die Zahl wird von der Nachrichtenagentur Reuters zitiert.", [("verb", "zitiert", "der Nachrichtenagentur Reuters")]),
+    # a web address names its speaker; an apposition between the auxiliary and the participle
+    ("Wie t-online.de berichtet, ist der Trailer erschienen.", [("verb", "berichtet", "t-online.de")]),
+    ("Vor kurzem hatte ein Talibanführer, Baitullah Mehsud, erklärt, man werde kämpfen.",
+     [("verb", "erklärt", "ein Talibanführer , Baitullah Mehsud")]),
+    ("Seine Werke werden von Kennern als „Meilensteine“ bezeichnet.", [("verb", "bezeichnet", "Kennern")]),
+    # a demonstrative opens the phrase, source nouns beyond Angaben (Analyse, Planungen, Erkenntnisstand)
+    ("Laut diesem Entwurf wären nur Downloads betroffen.", [("laut", "Laut", "diesem Entwurf")]),
+    ("Nach einer ersten Analyse entstand ein Leck.", [("angaben", "Nach", "einer ersten Analyse")]),
+    ("Nach bisherigem Erkenntnisstand ist es ein Unfall.", [("angaben", "Nach", "bisherigem Erkenntnisstand")]),
+    ("Es gibt aber laut ai-Bericht eine hohe Dunkelziffer.", [("laut", "laut", "ai-Bericht")]),
+    ("Nach Darstellungen des Verlages bietet das Buch eine Betrachtung.",
+     [("angaben", "Nach", "Darstellungen des Verlages")]),
+    ("Nach Grupps Meinung werden Entscheidungen getroffen.", [("angaben", "Nach", "Grupps Meinung")]),
+    ("Dem Vernehmen nach soll er sein Amt behalten.", [("zufolge", "nach", "Dem Vernehmen")]),
+    # an extended attribute inside the phrase; a new phrase after a person's name
+    ("Laut einer am Dienstag veröffentlichten Mitteilung des WFP wurden Menschen versorgt.",
+     [("laut", "Laut", "einer am Dienstag veröffentlichten Mitteilung des WFP")]),
+    ("Jedoch wurde laut Sergei Voznyak der Sprecher festgenommen.", [("laut", "laut", "Sergei Voznyak")]),
+    ("Laut dem Sprecher der Polizei wurde niemand verletzt.", [("laut", "Laut", "dem Sprecher der Polizei")]),
+    # "nach" in time is no attribution
+    ("Nach dem Absturz einer Rakete will Musk forschen.", []),
+    ("Nach einer Geburtstagsfeier fielen Schüsse.", []),
+    # "heißt es": the document before a relative clause, and the antecedent of "in der es heißt"
+    ("In dieser Resolution, die der Rat beschloss, heißt es, dass es Fortschritte gebe.",
+     [("hiess", "heißt", "dieser Resolution")]),
+    ("Man zitiert eine Erklärung der Behörde, in der es heißt, dass eine Sperre erlassen wurde.",
+     [("verb", "zitiert", "eine Erklärung der Behörde"), ("hiess", "heißt", "eine Erklärung der Behörde")]),
+    # "geht aus X hervor": the document is the source; "aus" before a phrase is a preposition, no particle
+    ("Dies geht aus einer Mitteilung des Konzerns hervor.", [("verb", "geht", "einer Mitteilung des Konzerns")]),
+    ("Die Gewerkschaft geht davon aus, dass es Streiks gibt.", [("verb", "geht", "Die Gewerkschaft")]),
+    ("Er geht aus dem Haus.", []),
     # negatives: no speech verb, and an infinitive after a hypothetical modal
     ("Das Wetter wird am Wochenende schön.", []),
     ("Dafür könnte er der Ukraine androhen, die Hilfe einzustellen.", []),
@@ -104,3 +152,50 @@ def test_a_cue_is_frozen_and_says_whether_it_names_anybody():
         cue.message = (0, 1)  # type: ignore[misc]
     assert not dataclasses.replace(cue, mention=Mention(0, 5, "Rutte")).names_nobody
     assert not dataclasses.replace(cue, resolved=Resolved("Mark Rutte", "NATO", "person")).names_nobody
+
+
+@pytest.mark.parametrize("text, message", [
+    # an adverbial clause after the verb says why, when or where, not what was said
+    ("Die Menschen forderten den Rücktritt der Regierung, um den Weg zu Neuwahlen freizumachen.", None),
+    ("Die Fluglotsen hatten den Hubschrauber als vermisst gemeldet, nachdem er nicht mehr zu sehen war.", None),
+    ("In drei Monaten wird mit einer Auslieferung in die Niederlande gerechnet, wo sich das Gericht befindet.", None),
+    # ... unless Konjunktiv follows: then the clause is part of the report
+    ("Bush befürchtet, sobald er sich der Meinung anschließe, werde der Druck auf ihn zunehmen.",
+     "sobald er sich der Meinung anschließe, werde der Druck auf ihn zunehmen"),
+    ("Ein Sprecher erklärte, der Test sei gelungen.", "der Test sei gelungen"),
+    # "so X" inside the sentence: the report is the sentence around it; at the end, the clause before it
+    ("Der Präsident sei, so Gamkrelids, schuld daran, dass das Land die Kontrolle verloren habe.",
+     "Der Präsident sei, so Gamkrelids, schuld daran, dass das Land die Kontrolle verloren habe"),
+    ("Putin sei zu einem Treffen bereit, so Lawrow gegenüber NBC.", "Putin sei zu einem Treffen bereit"),
+    # an indicative main clause after a speech verb with its speaker is reported too ...
+    ("Die Zeitung hatte gestern berichtet, 200 Mitarbeiter sollen entlassen werden.",
+     "200 Mitarbeiter sollen entlassen werden"),
+    # ... but not a relative clause, nor the rest of a number
+    ("Das sagte der Minister, der am Montag in Berlin war.", None),
+    ("Der Konzern meldete 5,57 Prozent Wachstum.", None),
+    # the main clause after a fronted relative clause is no message of the relative clause's verb
+    ("In der Resolution, die vom Rat angenommen wurde, heißt es, dass es Fortschritte gebe.",
+     "dass es Fortschritte gebe"),
+    # a statement noun with its content after a comma: the owner speaks, else the clause's subject
+    ("Er trat dem Vorwurf der Verteidigung, das Gericht sei nicht legitim, entschieden entgegen.",
+     "das Gericht sei nicht legitim"),
+    ("Die Schutzvereinigung ist der Ansicht, dass das Gesetz zu geringer Produktivität führe.",
+     "dass das Gesetz zu geringer Produktivität führe"),
+    ("Es gibt Gerüchte, wonach der Sänger an Krebs litt.", "wonach der Sänger an Krebs litt"),
+    # ... but not a relative clause after it, nor an infinitive
+    ("Der Bericht, der falsch sei, wurde zurückgezogen.", None),
+    ("Die Forderung, mehr Geld auszugeben, blieb ungehört.", None),
+    # a statement nobody owns is the journalist's framing, and a question is no statement
+    ("Aufbauend auf der Behauptung, dass jeder Test eine Gefahr sei, wurden Regeln erlassen.", None),
+    ("Zu der Frage, ob Impfungen in Apotheken stattfinden werden, äußerte sich niemand.", None),
+    # the verb's clause goes on past a name in quote marks and a name in apposition
+    ("Bezüglich des Startortes meldet die Nachrichtenagentur „Xinhua“, die Maschine sei losgeflogen.",
+     "die Maschine sei losgeflogen"),
+    ("Jetzt gab der Leiter der Dienststelle, Andreas Huber, bekannt, dass sich das Handy eingeloggt hatte.",
+     "dass sich das Handy eingeloggt hatte"),
+    ("Im Interview erklärte der Direktor der Behörde, Mohammed el-Baradei, das Land sei eine Atommacht.",
+     "das Land sei eine Atommacht"),
+])
+def test_the_message_after_a_speech_verb(text, message):
+    got = [text[q.start:q.end] for q in quotes_of(text, sections=()) if q.mode == "indirect"]
+    assert got == ([message] if message else [])

@@ -36,6 +36,7 @@ NOT_QUOTES = [
     "Die Online-Ausgabe des „Spiegel“ berichtet über den Fall.",  # a name after a genitive article
     "Ein Mitglied der Partei „Die Linke“ trat auf, sagte der Sprecher.",  # a party's name, even beside a cue
     "Der Gipfel der ‘Willing Coalition’ findet am 4. September statt.",  # an English title
+    "Am Montag flog „Shenzhou 6“ ins All, sagte ein Sprecher.",  # a name with a number, even beside a cue
     "Die Partei will ihre „Werte“ verteidigen.",  # a scare-quoted word
     "Das Bündnis, das sich selbst „Allianz für Europäische Integration“ (AIE) nennt, gewann.",  # name + abbreviation
     "Wie berichtet, erklärte die französische „Alliance pour la Planète“ ihren Rückzug.",  # adjective + name

@@ -31,6 +31,30 @@ def test_anonymous_and_institution_speakers():
     ("Serbien und Kroatien haben bekanntgegeben, dass sie die Grenze schließen.", "Serbien", "institution"),
     # a role nobody in the article holds: an unnamed source with that role (issue #14), not an unknown speaker
     ("Die Preise würden steigen, sagte der Pressesprecher.", "Pressesprecher", "anonymous"),
+    # the name first, its role in apposition after it (and an object after the verb is never the subject)
+    ("Kurt von Figura, Präsident der Universität Göttingen, begrüßte den Beschluss als „wesentlichen Schritt“.",
+     "Kurt von Figura", "person"),
+    ("Theo Zwanziger, Präsident des DFB, nannte die Bewerbung „sehr respektabel“.", "Theo Zwanziger", "person"),
+    # the owner of a statement noun speaks its content; without one, the subject of the clause
+    ("Auf den Vorwurf der CDU, es handele sich um einen sozialistischen Antrag, reagierte niemand.", "CDU",
+     "institution"),
+    ("Die Schutzvereinigung ist der Ansicht, dass das Gesetz zu geringer Produktivität führe.", "Schutzvereinigung",
+     "institution"),
+    ("Die Sichtweise von Innenminister Heribert Rech, wonach es ein moderates Gesetz geben werde, teilt er nicht.",
+     "Heribert Rech", "person"),
+    ("Es gibt Gerüchte, wonach der Sänger an Krebs litt.", "Gerüchte", "anonymous"),
+    ("Laut einer am Dienstag veröffentlichten Pressemitteilung des WFP wurden Menschen versorgt.", "WFP",
+     "institution"),
+    ("Der für die Region zuständige Koordinator, Deftalgne Tessema, sagte, es gebe nur 14 Boote.", "Tessema",
+     "person"),
+    # a name in quote marks opening the sentence, and a surname with "selbst" after it
+    ("„BBC News“ berichtet unter Berufung auf einen Wärter, dass die Gefangenen ausgebrochen sind.", "BBC",
+     "institution"),
+    ("Hartmann selbst schrieb in einer Presseerklärung, sie wolle sich entschuldigen.", "Hartmann", "person"),
+    # a noble "von" after a first name belongs to the name; "vom" / "von" before an organisation does not
+    ("Kurt von Figura sagte, es sei gut.", "Kurt von Figura", "person"),
+    ("Theo Kitz vom Bankhaus Merck Finck sagte, es sei gut.", "Theo Kitz", "person"),
+    ("Anna von der Stadtverwaltung sagte, es sei gut.", "Anna", "person"),
 ])
 def test_speaker_resolution(text, speaker, kind):
     q = quotes_of(text, sections=())[0]

@@ -21,6 +21,10 @@ def test_tokens_keep_their_offsets_and_inner_hyphens():
 
 @pytest.mark.parametrize("word, capword", [
     ("Rutte", True), ("al-Dschasira", True), ("bin-Salman", True), ("sagte", False), ("al", False), (",", False),
+    # a lowercase name spelt with an inner dot (a web address) is a name; abbreviations are not
+    ("t-online.de", True), ("faz.net", True), ("ver.di", True), ("z.B", False), ("d.h", False), ("usw", False),
+    # a noun compound after a lowercase abbreviation is a noun; a lowercase compound is not
+    ("ai-Bericht", True), ("dpa-Meldung", True), ("documenta-Homepage", True), ("pro-russische", False), ("deutsch-französische", False),
 ])
 def test_capitalised_words_include_names_with_a_lowercase_prefix(word, capword):
     assert tok(word).capword is capword
@@ -54,3 +58,12 @@ def test_tokens_inside_quote_marks_are_flagged():
     mark = (text.index("„") + 1, text.index("“"))
     toks = SentenceTokens(text, [(0, len(text))], [mark], [mark[0]])[0]
     assert [t.text for t in toks if t.quoted] == ["„", "Wir", "brauchen", "Hilfe", ".", "“"]
+
+
+def test_a_decimal_comma_stays_in_its_number_a_list_comma_does_not():
+    text = "Er hält 5,57 Prozent, sagte er."
+    assert [t.text for t in tokenize(text, 0, len(text))] == ["Er", "hält", "5,57", "Prozent", ",", "sagte", "er",
+                                                              "."]
+    text = "Nach dem 1:6 um 11:09 Uhr: Stille."  # a score and a clock time are no colon
+    assert [t.text for t in tokenize(text, 0, len(text))] == ["Nach", "dem", "1:6", "um", "11:09", "Uhr", ":",
+                                                              "Stille", "."]
