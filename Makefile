@@ -34,14 +34,5 @@ screenshots: $(STAMP)
 	cp tests/artifacts/first_screen.png docs/images/first_screen.png
 	$(BIN)/python -c "import pathlib, PIL.Image as I; [I.open(p).convert('RGB').quantize(128).save(p, optimize=True) for p in pathlib.Path('docs/screenshots').glob('*.png')]"
 
-# The committed screenshots (docs/screenshots/, the README's first screen): every view at 3 and 13 outlets and
-# the bundled corpus's first screen, taken by the browser tests (they need Debian's chromium and ../shared).
-screenshots: $(STAMP)
-	$(BIN)/python -m pytest -q tests/app/test_browser.py tests/app/test_browser_outlets.py -k "screenshot or first_screen"
-	mkdir -p docs/screenshots
-	cp tests/artifacts/outlets3_*.png tests/artifacts/outlets13_*.png docs/screenshots/
-	cp tests/artifacts/first_screen.png docs/images/first_screen.png
-	$(BIN)/python -c "import pathlib, PIL.Image as I; [I.open(p).convert('RGB').quantize(128).save(p, optimize=True) for p in pathlib.Path('docs/screenshots').glob('*.png')]"
-
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
