@@ -160,6 +160,19 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _port_free(host: str, port: int) -> None:
+    """Raise FramingError when `port` on `host` is taken (another dashboard, say)."""
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise FramingError(f"port {port} on {host} is not available ({exc.strerror}); stop what runs there or "
+                               "choose another with --port") from None
+
+
 def cmd_dashboard(args: argparse.Namespace) -> int:
     from framing.app import server
 
@@ -168,11 +181,13 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         raise FramingError(f"{', '.join(map(str, missing))} does not exist; give folders or files of articles")
     if args.analysis is not None and not Path(args.analysis).is_dir():
         raise FramingError(f"--analysis {args.analysis} is not a folder; give the --out folder of framing analyze")
-    where = f"http://{args.host}:{args.port or 8501}"
-    corpus = ", ".join(map(str, args.paths)) or "the bundled corpus"
-    print(f"framing dashboard on {where} ({corpus}); Ctrl-C stops it", file=sys.stderr)
     if args.outlets is not None and not Path(args.outlets).is_file():
         raise FramingError(f"--outlets {args.outlets} does not exist; give the path of an outlets.csv")
+    port = args.port or 8501
+    _port_free(args.host, port)  # before the address is printed: a busy port is said first, not after it
+    where = f"http://{args.host}:{port}"
+    corpus = ", ".join(map(str, args.paths)) or "the bundled corpus"
+    print(f"framing dashboard on {where} ({corpus}); Ctrl-C stops it", file=sys.stderr)
     return server.serve(args.paths, host=args.host, port=args.port, analysis=args.analysis, outlets=args.outlets)
 
 

@@ -46,6 +46,18 @@ def test_a_missing_outlets_file_is_a_message_not_a_server(tmp_path: Path, capsys
     assert "does not exist" in capsys.readouterr().err
 
 
+def test_a_busy_port_is_said_before_any_address(capsys) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["dashboard", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"port {port} on 127.0.0.1 is not available" in err and "framing dashboard on" not in err
+
+
 def test_a_missing_corpus_path_is_a_message_not_a_server(tmp_path: Path, capsys) -> None:
     assert main(["dashboard", str(tmp_path / "nowhere")]) == 2
     assert "does not exist" in capsys.readouterr().err
