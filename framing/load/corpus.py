@@ -193,6 +193,7 @@ def _load_corpus(paths: list, manifest: str | Path | None, limits: Limits, outle
     rows: list[dict] = []
     # article_id -> a digest of its text, to tell re-loaded copies from conflicting ids without holding the texts
     by_id: dict[str, bytes] = {}
+    texts: dict[tuple[str | None, bytes], str] = {}  # (outlet, digest of the text) -> the first article with it
     for kind, found in walk(paths):
         if kind == "problem":
             problems.append(found)
@@ -230,7 +231,13 @@ def _load_corpus(paths: list, manifest: str | Path | None, limits: Limits, outle
                                         f"text; loaded as {new_id!r}", item.line, new_id, "warning"))
                 item = replace(item, article_id=new_id)
             by_id[item.article_id] = digest
-            rows.append(_finish(item, merged, problems, table))
+            row = _finish(item, merged, problems, table)
+            twin = texts.setdefault((row["outlet"], digest), row["article_id"])
+            if twin != row["article_id"]:  # said, not dropped: the user decides which one goes
+                problems.append(Problem(item.source_path, f"same text as article {twin!r} of the same outlet "
+                                        f"({row['outlet'] or 'unknown outlet'}): a duplicate counts twice in every "
+                                        "figure; remove one of them", item.line, item.article_id, "warning"))
+            rows.append(row)
             if len(rows) >= ROWS_PER_FRAME:
                 frames.append(schema.frame(rows, schema.ARTICLES))
                 rows = []

@@ -43,7 +43,10 @@ def test_page_date_and_outlet(loaded, page, iso, precision, outlet, source, warn
     [row] = loaded.articles.filter(pl.col("article_id") == page).to_dicts()
     assert (row["date"], row["date_precision"], row["outlet"]) == (iso, precision, outlet)
     assert f"date from the page's {source}" in row["provenance"] or source in row["provenance"], row["provenance"]
-    errors = loaded.errors.filter(pl.col("source_path").str.ends_with(f"{page}.html"))
+    # some pages share one article body on purpose (their metadata differ): that they are duplicates is said, and
+    # is not what this test is about
+    errors = loaded.errors.filter(pl.col("source_path").str.ends_with(f"{page}.html")
+                                  & ~pl.col("reason").str.starts_with("same text as article"))
     if warning is None:
         assert errors.height == 0, errors.to_dicts()
     else:

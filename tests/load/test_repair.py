@@ -39,3 +39,14 @@ def test_the_loader_repairs_and_says_so(tmp_path: Path):
     # the soft hyphen stays, and the search looks through it
     assert result.articles.filter(Filter(text="Zentralregierung").article_mask()).height == 1
     assert result.articles.filter(Filter(text="zentral\u00adregierung").article_mask()).height == 1
+
+
+def test_the_same_text_twice_in_one_outlet_is_said(tmp_path: Path):
+    text = "Berlin. Der Minister sagte, das Gesetz komme im Herbst."
+    (tmp_path / "manifest.csv").write_text("article_id,outlet\na,taz\nb,taz\nc,Welt\n", encoding="utf-8")
+    for name in "abc":
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    result = load_corpus([tmp_path])
+    assert result.articles.height == 3  # said, not dropped
+    [note] = [r for r in result.errors["reason"].to_list() if "same text as article" in r]
+    assert "same text as article 'a' of the same outlet (taz)" in note  # Welt's copy is agency copy, not a duplicate
