@@ -196,7 +196,15 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
 
         add_answers(scan, interview)
     scan.items.sort(key=lambda x: (x[0], x[1].end))
-    return _with_genders(_typed_from_article(text, [q for _, q in scan.items]), scan.art)
+    return [_tidy(q) for q in _with_genders(_typed_from_article(text, [q for _, q in scan.items]), scan.art)]
+
+
+def _tidy(q: Quote) -> Quote:
+    """A speaker's name with single spaces (an export's "Rupert  Wolff" is one person with Rupert Wolff); the
+    mention stays as the text writes it."""
+    if q.speaker and ("  " in q.speaker or any(c in q.speaker for c in "\n\t\u00a0")):
+        return replace(q, speaker=" ".join(q.speaker.split()))
+    return q
 
 
 def _typed_from_article(text: str, quotes: list[Quote]) -> list[Quote]:

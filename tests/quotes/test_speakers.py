@@ -87,3 +87,12 @@ def test_the_tracker_resolves_pronouns_and_name_forms_in_article_order():
     assert who(at["Die"], at["Die"] + 4) == Resolved("Petra Musterfrau", None, "person", "Analystin", "expert")
     assert who(at["Musterfrau"], at["Musterfrau"] + 1).name == "Petra Musterfrau"  # the surname, merged
     assert [e.gender for e in art.entities] == ["f", "m", "f"]
+
+
+def test_a_name_written_with_two_spaces_is_the_same_speaker():
+    from framing.quotes.attribute import find_quotes
+
+    text = "Wien. Rupert  Wolff sagte, die Reform sei richtig. Später sagte Rupert Wolff, er bleibe dabei."
+    quotes = find_quotes(text, [(0, 50), (51, len(text))])
+    assert {q.speaker for q in quotes} == {"Rupert Wolff"}
+    assert any(q.speaker_mention and "  " in q.speaker_mention for q in quotes)  # the mention as the text writes it
