@@ -50,7 +50,8 @@ LINE_JOINERS = frozenset(
 _OPENING = "\"'„‚«»“‘‹›(["
 _CLOSERS = "\"'»«“”‘’›‹)]"
 _BOUNDARY = re.compile(
-    r"""(?P<punct>\.\.\.|[.!?…]+)(?P<close>["'»«“”‘’›‹)\]]*)(?P<ws>\s+|\Z)"""
+    # a zero-width space (U+200B, U+2060) separates like a space: "Ende.\u200bNeu" is two sentences
+    r"""(?P<punct>\.\.\.|[.!?…]+)(?P<close>["'»«“”‘’›‹)\]]*)(?P<ws>[\s\u200b\u2060]+|\Z)"""
     r"""|(?:(?<=[a-zäöüß][A-Za-zÄÖÜäöüß])|(?<=[a-zäöüß][A-ZÄÖÜ]{2}))(?P<glued>[.!?])(?=[A-ZÄÖÜ][a-zäöüß])"""
     r"""|(?P<nl>[^\S\n]*\n\s*)"""
 )

@@ -130,3 +130,10 @@ def test_seed_000_subheading_is_its_own_sentence() -> None:
     text = (CORPUS / "000_f14cbd76eecdf04c.txt").read_text(encoding="utf-8")
     assert "Noch »eine Menge Arbeit«" in sentences(text)
     assert "Treffen Selenskyj–Putin wohl nicht mehr dieses Jahr" in sentences(text)
+
+
+def test_a_zero_width_space_after_a_full_stop_ends_the_sentence() -> None:
+    assert sentences("Der Minister sagte nichts.\u200bDie Opposition schwieg.") == [
+        "Der Minister sagte nichts.", "Die Opposition schwieg."]
+    assert sentences("Der Minister sagte nichts.\u200b Die Opposition schwieg.") == [
+        "Der Minister sagte nichts.", "Die Opposition schwieg."]
