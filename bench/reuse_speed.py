@@ -21,19 +21,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench.peak import PEAK_SOURCE
+
 ROOT = Path(__file__).resolve().parents[1]
 
-_CHILD = r"""
-import json, resource, sys, time
-
-
-def hwm_kb():
-    # this process's own peak (VmHWM starts afresh at exec; ru_maxrss keeps the parent's peak from before the fork)
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
+_CHILD = PEAK_SOURCE + r"""
 import polars as pl
 path, which, out = sys.argv[1], sys.argv[2], sys.argv[3]
 articles = pl.read_ndjson(path).rename({"id": "article_id"}).select("article_id", "outlet", "text")

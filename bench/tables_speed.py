@@ -19,45 +19,22 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench.peak import PEAK_SOURCE
+
 ROOT = Path(__file__).resolve().parents[1]
-REUSE = ("text_reuse", "outlet_reuse")
 
-_CHILD = r"""
-import json, resource, sys, time
-
-
-def hwm_kb():
-    # this process's own peak (VmHWM starts afresh at exec; ru_maxrss keeps the parent's peak from before the fork)
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
+_CHILD = PEAK_SOURCE + r"""
 out, by, period, with_reuse = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1"
+REUSE = ("text_reuse", "outlet_reuse")
 started = time.perf_counter()
-from framing.aggregate.tables import TABLES
+from framing.aggregate.tables import compare_tables
 from framing.pipeline import read_analysis
 imported = time.perf_counter()
 analysis = read_analysis(out)
 read = time.perf_counter()
-# as framing.aggregate.tables.compare_tables does it, table by table
-import dataclasses
-from framing.aggregate import reuse_matrix
-from framing.aggregate.codes import word_stand_in
-t = time.perf_counter()
-light = dataclasses.replace(analysis, articles=word_stand_in(analysis.articles))
-times, tables = {"(word count once)": time.perf_counter() - t}, {}
-for name, spec in TABLES.items():
-    if not with_reuse and name in ("text_reuse", "outlet_reuse"):
-        continue
-    t = time.perf_counter()
-    if spec.source in tables and spec.from_source is not None:
-        tables[name] = spec.from_source(tables[spec.source], spec.grouping(by))
-    elif name == "outlet_reuse":
-        tables[name] = reuse_matrix.outlet_reuse(tables["text_reuse"], analysis.articles)
-    else:
-        tables[name] = spec(analysis if name == "text_reuse" else light, by=by, period=period)
-    times[name] = time.perf_counter() - t
+times = {}  # compare_tables itself, table by table
+tables = compare_tables(analysis, by=by, period=period, skip=() if with_reuse else REUSE,
+                        timings=times)
 done = time.perf_counter()
 usage = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"cpu_s": usage.ru_utime + usage.ru_stime, "import_s": imported - started, "read_s": read - imported, "tables_s": done - read,

@@ -22,6 +22,7 @@ on the order of the input rows.
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -585,16 +586,10 @@ TABLES: dict[str, TableSpec] = {
                                    "scale.", ("outlet",)),
     "quoted_actors": TableSpec(quoted_actors, "Who is quoted, how often and how much (direct / partial / indirect), "
                                "with share of voice.", BY_VALUES),
-    "speaker_groups": TableSpec(
-        speaker_groups,
-        "Quotes per speaker group (country or camp), with share of voice.",
-        BY_VALUES,
-    ),
-    "speaker_types": TableSpec(
-        speaker_types,
-        "Quotes per speaker type (politician, government, expert, citizen, ...), with share of voice.",
-        BY_VALUES,
-    ),
+    "speaker_groups": TableSpec(speaker_groups, "Quotes per speaker group (country or camp), with share of voice.",
+                                BY_VALUES),
+    "speaker_types": TableSpec(speaker_types, "Quotes per speaker type (politician, government, expert, citizen, ...), "
+                               "with share of voice.", BY_VALUES),
     "quote_modes": TableSpec(
         quote_modes,
         "Direct, partial and indirect statements per group, with each mode's share.",
@@ -607,11 +602,8 @@ TABLES: dict[str, TableSpec] = {
         "Quoted people, quotations and words by gender; the share of women with its 95 % interval and of unknowns.",
         gender.GROUPINGS,
     ),
-    "commentary_profile": TableSpec(
-        commentary_profile,
-        "Share of commentary and analysis, and opinionated sentences in reporting and in commentary.",
-        ("outlet", "group", "article", "outlet_date"),
-    ),
+    "commentary_profile": TableSpec(commentary_profile, "Share of commentary and analysis, and opinionated sentences in "
+                                    "reporting and in commentary.", ("outlet", "group", "article", "outlet_date")),
     "genre_profile": TableSpec(
         genres.genre_profile,
         "Per genre: share of articles and of text, the own voice's share and opinion, interviewees' words.",
@@ -670,18 +662,26 @@ TABLES: dict[str, TableSpec] = {
 }
 
 
-def compare_tables(analysis: Any, by: str = "outlet", period: str = "month") -> dict[str, pl.DataFrame]:
-    """Every table of TABLES on `analysis`, each grouped `by` where it supports that, else its default grouping
-    (a table made from another one is derived from it, not computed again)."""
+def compare_tables(analysis: Any, by: str = "outlet", period: str = "month", *, skip: tuple[str, ...] = (),
+                   timings: dict[str, float] | None = None) -> dict[str, pl.DataFrame]:
+    """Every table of TABLES on `analysis` but those in `skip`, each grouped `by` where it supports that, else its
+    default grouping (a table made from another one is derived from it, not computed again). `timings`, when
+    given, receives the seconds each table took (bench/tables_speed.py)."""
     group_keys(by)
     if period not in PERIODS:
         raise ConfigError(f"unknown period {period!r}: use one of {', '.join(PERIODS)}")
     from framing.aggregate.codes import word_stand_in
 
+    started = time.perf_counter()
     # Every table but text reuse reads the article text only to count its words: counted once here.
     light = dataclasses.replace(analysis, articles=word_stand_in(analysis.articles))
+    if timings is not None:
+        timings["(word count once)"] = time.perf_counter() - started
     tables: dict[str, pl.DataFrame] = {}
     for name, spec in TABLES.items():
+        if name in skip:
+            continue
+        started = time.perf_counter()
         if spec.source in tables and spec.from_source is not None:
             tables[name] = with_groups(spec.from_source(tables[spec.source], spec.grouping(by)), analysis.articles)
         elif name == "outlet_reuse" and "text_reuse" in tables and by == "outlet":  # from the pairs just found
@@ -689,6 +689,8 @@ def compare_tables(analysis: Any, by: str = "outlet", period: str = "month") -> 
                                        analysis.articles)
         else:
             tables[name] = spec(analysis if name == "text_reuse" else light, by=by, period=period)
+        if timings is not None:
+            timings[name] = time.perf_counter() - started
     return tables
 
 

@@ -479,3 +479,13 @@ def test_glossary_names_every_column_of_every_table():
             for column in table.columns:
                 generic = re.sub(r"^(chars|share)_(" + "|".join(schema.SECTION_KINDS) + ")$", r"\1_<kind>", column)
                 assert column in documented or generic in sections[name], (name, column)
+
+
+def test_compare_tables_skips_and_times_tables_on_request():
+    timings: dict[str, float] = {}
+    tables = compare.compare_tables(small_corpus(), skip=("text_reuse", "outlet_reuse"), timings=timings)
+    assert "text_reuse" not in tables and "outlet_reuse" not in tables and "overview" in tables
+    assert set(timings) == set(tables) | {"(word count once)"} and all(t >= 0 for t in timings.values())
+    every = compare.compare_tables(small_corpus())
+    for name, table in tables.items():
+        assert table.equals(every[name]), name  # skipping changes no other table
