@@ -71,6 +71,7 @@ SECTIONS = {
 
 VOICES = ("journalist", "quoted", "reader")
 TONE_LABELS = ("positive", "neutral", "negative")
+OPINION_THRESHOLD = 0.5  # SENTENCES.opinion >= this counts as opinionated, in every table
 
 SENTENCES = {
     "article_id": pl.String,

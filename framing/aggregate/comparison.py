@@ -39,9 +39,7 @@ RESAMPLES = 1000
 LEVEL = 0.95
 MIN_ARTICLES = gender.MIN_ARTICLES
 SEED = 15
-OPINION_THRESHOLD = 0.5
 TOP = 3
-_UNKNOWN_SPEAKER = "(unknown speaker)"
 
 # figure -> (numerator, denominator) of the per-article sums
 RATIOS = {
@@ -53,8 +51,9 @@ RATIOS = {
 }
 
 
-def _per_article(analysis: Any, period: str) -> pl.DataFrame:
-    """One row per article with its group keys and the numerators and denominators of RATIOS."""
+def _per_article(analysis: Any, period: str, statements: pl.DataFrame) -> pl.DataFrame:
+    """One row per article with its group keys and the numerators and denominators of RATIOS (`statements`: those of
+    `_statements`)."""
     arts = _with_keys(analysis.articles.select("article_id"), analysis.articles, period)
     segs = analysis.voice_segments
     journalist = pl.col("voice") == "journalist"
@@ -66,10 +65,9 @@ def _per_article(analysis: Any, period: str) -> pl.DataFrame:
     )
     sents = analysis.sentences.filter(journalist & pl.col("opinion").is_not_null())
     opinion = sents.group_by("article_id").agg(
-        (pl.col("opinion") >= OPINION_THRESHOLD).sum().cast(pl.Int64).alias("_opinionated"),
+        (pl.col("opinion") >= schema.OPINION_THRESHOLD).sum().cast(pl.Int64).alias("_opinionated"),
         pl.len().cast(pl.Int64).alias("_sentences"),
     )
-    statements = _statements(analysis)
     modes = statements.group_by("article_id").agg(
         (pl.col("mode") == "direct").sum().cast(pl.Int64).alias("_direct"),
         pl.len().cast(pl.Int64).alias("_statements"),
@@ -87,13 +85,12 @@ def _per_article(analysis: Any, period: str) -> pl.DataFrame:
     return out.with_columns(pl.col(sums).fill_null(0))
 
 
-def _statements(analysis: Any) -> pl.DataFrame:
-    """The statements counted as in `quoted_actors`: no quoted terms, no readers, no quote inside another quote."""
-    from framing.aggregate.tables import mark_nested
+def _statements(analysis: Any, period: str) -> pl.DataFrame:
+    """The statements counted as in `quoted_actors` (its rows, with their group keys and unresolved speakers as
+    UNKNOWN_SPEAKER): no quoted terms, no readers, no quote inside another quote."""
+    from framing.aggregate.tables import _quotes
 
-    quotes = analysis.quotes.filter((pl.col("mode") != schema.TERM_MODE)
-                                    & (pl.col("speaker_kind").fill_null("") != "reader"))
-    return mark_nested(quotes).filter(~pl.col("nested"))
+    return _quotes(analysis, period, include_readers=False).filter(~pl.col("nested"))
 
 
 def ratio_intervals(num: np.ndarray, den: np.ndarray, seed: int, resamples: int = RESAMPLES,
@@ -171,13 +168,14 @@ def framing_comparison(analysis: Any, by: str = "outlet", period: str = "month")
     """One row per outlet (or group) with the first screen's figures, each with its 95 % bootstrap interval over
     articles; rows sorted by their key (the dashboard sorts them by the figure the user picks)."""
     keys = _check(by, GROUPINGS, "framing comparison", period)
-    figures = _figures(_per_article(analysis, period), keys)
-    statements = _with_keys(_statements(analysis), analysis.articles, period)
-    people = statements.filter(pl.col("speaker").is_not_null() & (pl.col("speaker") != _UNKNOWN_SPEAKER))
+    statements = _statements(analysis, period)  # found once (marking nested quotes is a self-join)
+    figures = _figures(_per_article(analysis, period, statements), keys)
+    from framing.aggregate.tables import UNKNOWN_SPEAKER
+
+    people = statements.filter(pl.col("speaker") != UNKNOWN_SPEAKER)
     voices = _top_text(people, keys, "speaker", "n_words", percent=False).rename({"speaker": "top_voices"})
-    typed = statements.with_columns(pl.col("speaker_type").fill_null("unknown"))
-    mix = _top_text(typed.filter(pl.col("speaker_type") != "unknown"), keys, "speaker_type", None, percent=True)
-    known_type = typed.group_by(keys).agg((pl.col("speaker_type") != "unknown").mean().alias("share_typed"))
+    mix = _top_text(statements.filter(pl.col("speaker_type") != "unknown"), keys, "speaker_type", None, percent=True)
+    known_type = statements.group_by(keys).agg((pl.col("speaker_type") != "unknown").mean().alias("share_typed"))
     women = gender.quoted_gender(analysis, by if by in gender.GROUPINGS else "outlet", period).select(
         *keys, "n_people", "share_women", "share_women_low", "share_women_high",
         pl.col("share_unknown").alias("share_gender_unknown"))
@@ -269,7 +267,7 @@ def figure_evidence(analysis: Any, key: str, value: Any, figure: str, period: st
         return None if best.is_empty() else {"article_id": best["article_id"][0],
                                              "sentence_id": best["sentence_id"][0], "quote_id": None}
     if figure in ("quoted_share", "share_direct", "share_women"):
-        quotes = _statements(analysis).join(members, on="article_id", how="semi")
+        quotes = _statements(analysis, period).join(members, on="article_id", how="semi")
         if figure == "share_women":
             if "speaker_gender" not in quotes.columns:
                 return None

@@ -8,8 +8,6 @@ carry it in the URL.
 
 from __future__ import annotations
 
-import re
-
 import argparse
 import dataclasses
 import datetime as dt
@@ -21,6 +19,7 @@ import polars as pl
 
 from framing import schema
 from framing.errors import ConfigError
+from framing.load.repair import INVISIBLE
 
 UNKNOWN_OUTLET = "(unknown outlet)"  # how a null outlet is shown, grouped and selected
 NO_GROUP = "(no group)"  # the group of an outlet that outlets.csv does not list (or of an unknown outlet)
@@ -161,10 +160,10 @@ class Filter:
         if self.text:
             # soft hyphens and zero-width spaces split a word where the text shows none: the search looks through
             # them (in the text and in what is searched for)
-            needle = re.sub("[\u00ad\u200b\u2060]", "", self.text.lower())
+            needle = INVISIBLE.sub("", self.text.lower())
             haystack = pl.concat_str(
                 [pl.col("title").fill_null(""), pl.col("text").fill_null("")], separator="\n"
-            ).str.to_lowercase().str.replace_all("[\u00ad\u200b\u2060]", "")
+            ).str.to_lowercase().str.replace_all(INVISIBLE.pattern, "")
             keep = keep & haystack.str.contains(needle, literal=True)
         return keep
 

@@ -18,7 +18,6 @@ from framing import schema
 from framing.aggregate.grouping import _check, _share, _with_keys, _words
 
 GROUPINGS = ("outlet", "article", "outlet_date")
-OPINION_THRESHOLD = 0.5  # schema.SENTENCES: opinion >= 0.5 counts as opinionated
 NO_GENRE = "unknown"  # articles of an analysis written before the genre column existed
 COLUMNS = ["n_articles", "share_articles", "n_words", "share_words", "own_voice_chars", "quoted_chars",
            "share_own_voice", "n_sentences_own", "n_opinionated_own", "share_opinionated_own", "mean_opinion_own",
@@ -50,7 +49,7 @@ def genre_profile(analysis: Any, by: str = "outlet", period: str = "month") -> p
            .filter(pl.col("voice") == "journalist"))
     opinion = own.group_by(rows).agg(
         pl.len().cast(pl.Int64).alias("n_sentences_own"),
-        (pl.col("opinion") >= OPINION_THRESHOLD).sum().cast(pl.Int64).alias("n_opinionated_own"),
+        (pl.col("opinion") >= schema.OPINION_THRESHOLD).sum().cast(pl.Int64).alias("n_opinionated_own"),
         pl.col("opinion").mean().alias("mean_opinion_own"),
     )
     answers = (_with_keys(analysis.quotes, analysis.articles, period).join(genre_of, on="article_id")

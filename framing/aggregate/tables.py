@@ -37,7 +37,6 @@ from framing.aggregate.grouping import (BY_VALUES, IMPRECISE, PERIODS, UNDATED, 
                                         _quote_kinds, _share, _with_keys, _words, as_groups, group_keys, with_groups)
 
 UNKNOWN_SPEAKER = "(unknown speaker)"
-OPINION_THRESHOLD = 0.5  # schema.SENTENCES: opinion >= 0.5 counts as opinionated
 
 __all__ = [
     "BY_VALUES",
@@ -455,7 +454,7 @@ def commentary_profile(analysis: Any, by: str = "outlet", period: str = "month")
     )
     # Only the journalist's own sentences: a quoted opinion inside a report is not the outlet's opinion.
     sents = _with_keys(analysis.sentences, analysis.articles, period).filter(pl.col("voice") == "journalist")
-    opinionated = pl.col("opinion") >= OPINION_THRESHOLD
+    opinionated = pl.col("opinion") >= schema.OPINION_THRESHOLD
     opinions = sents.group_by(keys).agg(
         *[
             expr

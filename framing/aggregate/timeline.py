@@ -22,7 +22,6 @@ from framing.errors import ConfigError
 TIME_PERIODS = {"day": "1d", "week": "1w", "month": "1mo", "year": "1y"}  # the period, its polars truncation unit
 WEEKLY_UP_TO_DAYS = 120  # a corpus spanning up to about four months is shown per week, a longer one per month
 TOP_VOICES = 3  # voices named per outlet and period
-OPINION_THRESHOLD = 0.5  # schema.SENTENCES: opinion >= 0.5 counts as opinionated
 _UNKNOWN_SPEAKERS = ("(unknown speaker)",)
 
 
@@ -106,7 +105,7 @@ def over_time(analysis: Any, by: str = "outlet", period: str = "month") -> pl.Da
     sents = analysis.sentences.filter(pl.col("voice") == "journalist").join(keys, on="article_id", how="inner")
     opinion = sents.group_by("outlet", "period_start").agg(
         pl.col("opinion").is_not_null().sum().cast(pl.Int64).alias("n_journalist_sentences"),
-        (pl.col("opinion") >= OPINION_THRESHOLD).sum().cast(pl.Int64).alias("n_opinionated"),
+        (pl.col("opinion") >= schema.OPINION_THRESHOLD).sum().cast(pl.Int64).alias("n_opinionated"),
     )
     quotes = analysis.quotes.filter(pl.col("mode") != schema.TERM_MODE).join(keys, on="article_id", how="inner")
     n_quotes = quotes.group_by("outlet", "period_start").agg(pl.len().cast(pl.Int64).alias("n_quotes"))

@@ -8,7 +8,8 @@ from functools import partial
 import polars as pl
 import streamlit as st
 
-from framing.aggregate.comparison import corpus_headline, figure_evidence
+from framing.aggregate.comparison import figure_evidence
+from framing.app import state
 from framing.app.blocks import CHART_CONFIG, View, banner, glossary, loading_problems, open_in_reader, table
 from framing.present import multiples
 from framing.present.charts import plot_text
@@ -29,9 +30,7 @@ SORTS = {"articles": ("n_articles", True), **{name.lower(): (column, False) for 
 
 def headline(view: View) -> None:
     """The story and the corpus in one line: most frequent title words, articles, outlets and dates."""
-    # the real titles and texts (the filtered tables carry a stand-in text): the analysed articles the filter keeps
-    kept = view.corpus.decode(view.filtered.articles.select("article_id"))
-    head = corpus_headline(view.corpus.analysis.articles.join(kept, on="article_id", how="semi"))
+    head = state.headline(view.corpus, view.flt)
     terms = " · ".join(head["terms"]) or "(the titles share no word)"
     span = (f"{head['date_min']:%Y-%m-%d} to {head['date_max']:%Y-%m-%d}" if head["date_min"] else "undated")
     undated = f", {head['n_undated']:,} of them undated" if head["n_undated"] and head["date_min"] else ""

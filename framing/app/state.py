@@ -196,6 +196,21 @@ def _filtered(_corpus: Corpus, key: str, flt: Filter) -> Any:
     return codes.apply_searched(_corpus.fast, flt, matches)
 
 
+def headline(corpus: Corpus, flt: Filter) -> dict:
+    """The first screen's naming of the story (framing.aggregate.comparison.corpus_headline) for the filtered
+    corpus, from the real titles and texts (the filtered tables carry a stand-in text); cached per filter: it reads
+    every kept title and lead (about 0.17 s CPU at 10,000 articles)."""
+    return _headline(corpus, corpus.key, flt)
+
+
+@st.cache_resource(show_spinner=False, max_entries=FILTERS_KEPT)
+def _headline(_corpus: Corpus, key: str, flt: Filter) -> dict:
+    from framing.aggregate.comparison import corpus_headline
+
+    kept = _corpus.decode(_filtered(_corpus, key, flt).articles.select("article_id"))
+    return corpus_headline(_corpus.analysis.articles.join(kept, on="article_id", how="semi"))
+
+
 @st.cache_resource(show_spinner=False, max_entries=CORPORA_KEPT)
 def _reuse(_corpus: Corpus, key: str) -> pl.DataFrame:
     """Text reuse of the whole corpus: found once per corpus content and kept on disk beside the analysis cache,

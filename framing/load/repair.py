@@ -19,15 +19,15 @@ _MOJIBAKE_MARK = re.compile("[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\
 
 
 def repaired(text: str) -> tuple[str, list[str]]:
-    """The text with mojibake undone and invisible characters removed, and a note per kind of repair."""
+    """The text with mojibake undone, and a note when it was."""
     notes = []
-    if _MOJIBAKE_MARK.search(text):
+    mark = _MOJIBAKE_MARK.search(text)
+    if mark:
         import ftfy  # only for the rare text that shows the marks
 
         fixed = ftfy.fix_encoding(text)
         if fixed != text:
-            example = _MOJIBAKE_MARK.search(text)
             notes.append(f"mis-decoded characters repaired (UTF-8 once read as cp1252, e.g. "
-                         f"{text[example.start():example.start() + 2]!r}); check the export's encoding")
+                         f"{text[mark.start():mark.start() + 2]!r}); check the export's encoding")
             text = fixed
     return text, notes
