@@ -64,9 +64,7 @@ def _on_dot(view: View, groups: list) -> None:
     if found is None:
         st.session_state.comparison_none = f"{group}: no passage shows {figure} (nothing of that kind was found)"
         return
-    article_id = str(view.corpus.ids[int(found["article_id"])]) if not isinstance(found["article_id"], str) \
-        else found["article_id"]
-    open_in_reader([article_id], sentence_id=found["sentence_id"], quote_id=found["quote_id"],
+    open_in_reader([view.corpus.article_id(found["article_id"])], sentence_id=found["sentence_id"], quote_id=found["quote_id"],
                    source=f"framing_comparison.{figure}")
 
 

@@ -85,6 +85,10 @@ class Corpus:
         """A table of the fast path with its article codes turned back into article ids."""
         return codes.decode_ids(df, self.ids)
 
+    def article_id(self, code: int) -> str:
+        """The article id of one integer code of the fast path (a clicked chart element's article)."""
+        return str(self.ids[int(code)])
+
 
 @st.cache_resource(show_spinner=False)
 def _corpora() -> dict:

@@ -27,7 +27,7 @@ def _on_cell(view: View, named: pl.DataFrame) -> None:
     outlet, speaker = outlets.get(points[0].get("x")), speakers.get(points[0].get("y"))
     found = speaker_quote(view.filtered, outlet, speaker) if outlet and speaker else None
     if found is not None:
-        open_in_reader([str(view.corpus.ids[int(found["article_id"])])], quote_id=found["quote_id"],
+        open_in_reader([view.corpus.article_id(found["article_id"])], quote_id=found["quote_id"],
                        source="quoted_actors")
 
 
