@@ -15,25 +15,31 @@ import time
 
 
 READY = "framing: the corpus is ready"
-FIRST_PAGE_TABLES = ("overview", "section_composition")  # what the Overview page (framing/app/overview.py) reads
+FIRST_PAGE_TABLES = ("framing_comparison",)  # what the first page (framing/app/comparison.py) reads
 
 
 def warm() -> None:
-    """Import the app and read the corpus, then say so on stderr; a problem is left for the first page to report
-    as usual."""
+    """Import the app, read the corpus and compute the first page's tables and figure for the filter the sidebar
+    starts with, then say so on stderr; a problem is left for the first page to report as usual."""
     started = time.perf_counter()
     try:
+        import pandas  # noqa: F401  st.dataframe imports it with its first table: 0.5 s of a first page
         import plotly.graph_objects as go
+        import pyarrow.compute  # noqa: F401
 
+        from framing.aggregate.filters import Filter
+        from framing.app import comparison, state
         from framing.app import main as app  # noqa: F401  (every page module, streamlit's elements, polars)
-        from framing.app import state
+        from framing.present import multiples
 
         go.Figure(go.Bar(x=[1], y=[1])).to_json()  # plotly imports its validators on the first figure
         corpus = state.load_corpus()
-        from framing.aggregate.filters import Filter
-
-        for name in FIRST_PAGE_TABLES:  # cached per filter: the first page (no filter yet) finds them
-            state.table(corpus, name, Filter())
+        flt = Filter()  # what the sidebar gives before the user touches it: the first page finds these cached
+        state.headline(corpus, flt)
+        for name in FIRST_PAGE_TABLES:
+            rows = state.table(corpus, name, flt)
+        if not rows.is_empty():
+            multiples.comparison_dots(rows, comparison.FIGURES, "", corpus.colours, rows[rows.columns[0]].to_list())
     except Exception:  # noqa: BLE001 - the page shows it with its own message
         return
     print(f"{READY}: {corpus.analysis.articles.height:,} articles read in {time.perf_counter() - started:.1f} s",
