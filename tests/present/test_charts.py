@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
+import polars as pl
+import pytest
+
 from framing.present import charts
 
 
@@ -113,3 +117,17 @@ def test_every_speaker_type_and_genre_has_its_own_colour():
         named = [colours[v] for v in values if v != "unknown"]
         assert len(set(named)) == len(named), values
         assert colours["unknown"] == charts.UNKNOWN_COLOUR and charts.UNKNOWN_COLOUR not in named
+
+
+@pytest.mark.parametrize("default", ["plotly_white", "plotly", "streamlit"])
+def test_every_figure_is_drawn_on_plotly_white_whatever_the_default_was(monkeypatch, default) -> None:
+    """The template comes from plotly's default (cheap) or, when something else set another default (Streamlit
+    does on import), from _style itself."""
+    import plotly.io as pio
+
+    if default not in pio.templates:
+        pio.templates[default] = go.layout.Template()
+    monkeypatch.setattr(pio.templates, "default", default)
+    df = pl.DataFrame({"outlet": ["A", "B"], "n": [1, 2]})
+    fig = charts.bar_by_outlet(df, "n", "t", {"A": "#000000"})
+    assert fig.layout.template == pio.templates["plotly_white"]
