@@ -24,7 +24,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-VIEWS = ("Tone", "Voices", "Actors", "Commentary", "Over time", "Text reuse", "Articles", "Overview")
+# The views opened in turn after the first screen, which is opened last again: the filter changes are measured there
+VIEWS = ("Tone", "Voices", "Actors", "Commentary", "Over time", "Text reuse", "Articles", "Overview", "Comparison")
 TIMEOUT_MS = 120_000
 
 
@@ -66,6 +67,20 @@ class Memory(threading.Thread):
                 pass
         return total
 
+    def cpu(self) -> float:
+        """CPU seconds (user + system) the server's process tree has used so far: a figure the machine's load does
+        not inflate, unlike the wall times."""
+        import psutil
+
+        total = 0.0
+        for proc in [self.process, *self.process.children(recursive=True)]:
+            try:
+                times = proc.cpu_times()
+                total += times.user + times.system
+            except (psutil.Error, OSError):
+                pass
+        return total
+
     def run(self) -> None:
         while not self.stop.is_set():
             self.peak = max(self.peak, self.now())
@@ -96,6 +111,51 @@ def _choose_outlet(page, index: int) -> None:
     options = page.get_by_role("option").filter(has_not_text="Select all")
     options.nth(index).wait_for()
     options.nth(index).click()
+
+
+def _open_again(page, port: int) -> float:
+    """Page open to first chart in a new tab of the same browser, whose cache now holds Streamlit's scripts (a
+    returning user's case: Streamlit serves them as immutable for a year); the tab is closed again."""
+    tab = page.context.new_page()
+    try:
+        opened = time.perf_counter()
+        tab.goto(f"http://127.0.0.1:{port}/", timeout=TIMEOUT_MS)
+        from tests.helpers.browser import wait_charts
+
+        wait_charts(tab, 1, timeout=TIMEOUT_MS)
+        return time.perf_counter() - opened
+    finally:
+        tab.close()
+
+
+FLOOR_APP = """import plotly.graph_objects as go
+import streamlit as st
+
+st.set_page_config(layout="wide")
+st.plotly_chart(go.Figure(go.Bar(x=["a", "b"], y=[1, 2])))
+"""
+
+
+def floor(tmp: Path) -> dict:
+    """Streamlit's own floor in the same browser: a page with one plotly bar chart and nothing else, page open to
+    its chart, with an empty browser cache and again with the cache warm (best of three each)."""
+    from tests.helpers.browser import chromium, streamlit_server, wait_charts
+
+    app = tmp / "floor_app.py"
+    app.write_text(FLOOR_APP, encoding="utf-8")
+    command = [sys.executable, "-m", "streamlit", "run", str(app), "--server.headless", "true", "--server.address",
+               "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    cold, warm = [], []
+    with streamlit_server([], dict(os.environ), tmp / "floor.log", command=command, cwd=tmp,
+                          port_flag="--server.port") as (_, port):
+        for _ in range(3):
+            with chromium() as page:
+                opened = time.perf_counter()
+                page.goto(f"http://127.0.0.1:{port}/", timeout=TIMEOUT_MS)
+                wait_charts(page, 1, timeout=TIMEOUT_MS)
+                cold.append(time.perf_counter() - opened)
+                warm.append(_open_again(page, port))
+    return {"cold_s": min(cold), "warm_s": min(warm)}
 
 
 def _corpus_ready(log: Path, started: float, timeout: float = 300) -> float:
@@ -135,6 +195,7 @@ def measure(n: int, corpus: Path, analysis: Path, tmp: Path, cache: Path, plain:
         memory.start()
         result["memory_idle_mb"] = memory.now() / 2**20
         with chromium() as page:
+            cpu = memory.cpu()
             opened = time.perf_counter()
             page.goto(f"http://127.0.0.1:{port}/", timeout=TIMEOUT_MS)
             wait_charts(page, 1, timeout=TIMEOUT_MS)
@@ -142,23 +203,26 @@ def measure(n: int, corpus: Path, analysis: Path, tmp: Path, cache: Path, plain:
             _rerun_done(page, "")
             result["first_page_s"] = time.perf_counter() - opened
             result["first_server_ms"] = server_ms(page)
+            result["first_cpu_ms"] = (memory.cpu() - cpu) * 1000
             result["memory_first_mb"] = memory.now() / 2**20
+            result["first_chart_cached_s"] = _open_again(page, port)
             for view in VIEWS:
-                before = _caption(page)
+                before, cpu = _caption(page), memory.cpu()
                 page.get_by_role("radio", name=view, exact=True).first.click()
                 clicked = time.perf_counter()
                 _rerun_done(page, before)
                 result["views"][view] = {"open_s": time.perf_counter() - clicked, "server_ms": server_ms(page),
-                                         "memory_mb": memory.now() / 2**20}
+                                         "cpu_ms": (memory.cpu() - cpu) * 1000, "memory_mb": memory.now() / 2**20}
                 print(f"  {view}: {result['views'][view]['open_s']:.2f} s "
                       f"(server {result['views'][view]['server_ms']} ms)", file=sys.stderr)
             changes = []
-            for index in (0, 1):
-                before = _caption(page)
+            for index in (0, 1):  # on the last view opened: the first screen
+                before, cpu = _caption(page), memory.cpu()
                 _choose_outlet(page, index)
                 clicked = time.perf_counter()
                 _rerun_done(page, before)
-                changes.append({"browser_s": time.perf_counter() - clicked, "server_ms": server_ms(page)})
+                changes.append({"browser_s": time.perf_counter() - clicked, "server_ms": server_ms(page),
+                                "cpu_ms": (memory.cpu() - cpu) * 1000})
                 page.keyboard.press("Escape")
                 wait_idle(page, timeout=TIMEOUT_MS)
             result["filter_changes"] = changes
@@ -168,26 +232,40 @@ def measure(n: int, corpus: Path, analysis: Path, tmp: Path, cache: Path, plain:
     return result
 
 
-def report(results: list[dict], load: tuple[float, float, float]) -> str:
+def report(results: list[dict], load: tuple[float, float, float], base: dict | None = None) -> str:
     from bench.run import machine
 
     lines = ["## Dashboard in the browser (issues 15 and 19.4)", "",
              f"`python -m bench.views` {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine()}; "
-             f"load average at the start {', '.join(f'{x:.1f}' for x in load)}. Warm start: the dashboard opens the "
-             "tables `framing analyze` wrote (FRAMING_ANALYSIS); Chromium (Playwright) opens the page. Times in the "
-             "browser are from the click (or the page open) to the finished run; server times are what the page's "
-             "caption reports (filter, tables and charts of the view).", "",
-             "| articles | started by | text reuse | server start (s) | corpus ready (s) | page open → first chart (s) | first page done (s) | "
-             + " | ".join(VIEWS) + " | filter change: browser / server | server memory: idle / after first page / "
-             "peak (MB) | memory added by opening Text reuse (MB) |",
-             "|---:|---|---|---:|---:|---:|---:|" + "---:|" * len(VIEWS) + "---:|---:|---:|"]
+             f"load average at the start {', '.join(f'{x:.1f}' for x in load)}, at the end "
+             f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}. Warm start: the dashboard opens the tables "
+             "`framing analyze` wrote (FRAMING_ANALYSIS); Chromium (Playwright) opens the page. Times in the browser "
+             "are from the click (or the page open) to the finished run; in brackets the server time the page's "
+             "caption reports (filter, tables and charts of the view) and the CPU time the server's processes used "
+             "for it (user + system: the figure the machine's load does not inflate). First chart: with the "
+             "browser's cache empty, then in a new tab whose cache holds Streamlit's scripts (a returning user). "
+             "The views are opened in turn; the filter changes (an outlet chosen, then a second one) are made on "
+             "the first screen (Comparison).", ""]
+    if base:
+        lines += [f"Streamlit's own floor in the same browser and run: a page with one plotly bar chart and nothing "
+                  f"else draws it {base['cold_s']:.2f} s after the page opens with an empty cache, "
+                  f"{base['warm_s']:.2f} s with the cache warm (best of three).", ""]
+    lines += ["| articles | started by | text reuse | server start (s) | corpus ready (s) | page open → first chart: "
+              "empty cache / warm cache (s) | first page done (s; server ms, CPU ms) | "
+              + " | ".join(VIEWS) + " | filter change: browser / server / CPU ms | server memory: idle / after first "
+              "page / peak (MB) | memory added by opening Text reuse (MB) |",
+              "|---:|---|---|---:|---:|---:|---:|" + "---:|" * len(VIEWS) + "---:|---:|---:|"]
     for r in results:
-        views = " | ".join(f"{r['views'][v]['open_s']:.2f} s ({r['views'][v]['server_ms'] or 0:.0f} ms)" for v in VIEWS)
-        changes = "; ".join(f"{c['browser_s'] * 1000:.0f} / {c['server_ms'] or 0:.0f} ms" for c in r["filter_changes"])
+        views = " | ".join(f"{r['views'][v]['open_s']:.2f} s ({r['views'][v]['server_ms'] or 0:.0f}; "
+                           f"{r['views'][v]['cpu_ms']:.0f})" for v in VIEWS)
+        changes = "; ".join(f"{c['browser_s'] * 1000:.0f} / {c['server_ms'] or 0:.0f} / {c['cpu_ms']:.0f}"
+                            for c in r["filter_changes"])
         reuse = "kept from before" if r["reuse_cached"] else "found (first server)"
-        lines.append(f"| {r['articles']:,} | `{r['start']}` | {reuse} | {r['server_start_s']:.1f} | {r['ready_s']:.1f} | {r['first_chart_s']:.2f} | "
-                     f"{r['first_page_s']:.2f} | {views} | {changes} | {r['memory_idle_mb']:.0f} / "
-                     f"{r['memory_first_mb']:.0f} / {r['memory_peak_mb']:.0f} | "
+        lines.append(f"| {r['articles']:,} | `{r['start']}` | {reuse} | {r['server_start_s']:.1f} | "
+                     f"{r['ready_s']:.1f} | {r['first_chart_s']:.2f} / {r['first_chart_cached_s']:.2f} | "
+                     f"{r['first_page_s']:.2f} ({r['first_server_ms'] or 0:.0f}; {r['first_cpu_ms']:.0f}) | {views} | "
+                     f"{changes} | {r['memory_idle_mb']:.0f} / {r['memory_first_mb']:.0f} / "
+                     f"{r['memory_peak_mb']:.0f} | "
                      f"{r['views']['Text reuse']['memory_mb'] - r['views']['Over time']['memory_mb']:.0f} |")
     return "\n".join(lines) + "\n"
 
@@ -218,7 +296,8 @@ def run_all(sizes: list[int], work: Path, *, textblob: bool, plain: bool = False
                 # The first server ever finds the text reuse (and keeps it); a restart reads it: both measured.
                 results.append(measure(n, corpus, analysis, Path(tmp), cache, plain))
             results.append(measure(n, corpus, analysis, Path(tmp), cache, plain))
-    return report(results, load)
+        base = floor(Path(tmp))
+    return report(results, load, base)
 
 
 def main() -> int:

@@ -33,15 +33,16 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def streamlit_server(args: list[str], env: dict[str, str], log_path: Path, timeout: float = 120, *,
-                     command: list[str] | None = None, cwd: Path = ROOT) -> Iterator[tuple[subprocess.Popen, int]]:
+                     command: list[str] | None = None, cwd: Path = ROOT,
+                     port_flag: str = "--port") -> Iterator[tuple[subprocess.Popen, int]]:
     """`streamlit run dashboard.py --server.port PORT ARGS` (or `command` + `--port PORT` + ARGS, e.g. `framing
-    dashboard`) on a free port in `cwd`, output to `log_path`; yields the process and the port once
+    dashboard`; `port_flag` is how that command takes the port) on a free port in `cwd`, output to `log_path`; yields the process and the port once
     /_stcore/health answers. The server is always terminated on exit."""
     port = free_port()
     if command is None:
         cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port), *args]
     else:
-        cmd = [*command, "--port", str(port), *args]
+        cmd = [*command, port_flag, str(port), *args]
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
