@@ -16,6 +16,11 @@ from framing.present.article_html import filter_sentence_html
 from framing.present.export import to_csv_bytes
 
 PCT = st.column_config.NumberColumn(format="percent")
+# A table longer than this is shown in part and downloaded whole: at 10,000 articles the outlet x speaker tables
+# have 18,000+ rows (4.4 MB of Arrow), which every run of the page sent to the browser for a grid nobody scrolls
+# through; the download button says how many rows the file holds.
+MAX_ROWS_SHOWN = 2_000
+ROWS_PER_OUTLET = 100  # per outlet (or group), in the table's own order, when a long table has an outlet column
 
 
 @dataclass(frozen=True)
@@ -68,11 +73,30 @@ def download(df: pl.DataFrame, name: str) -> None:
                        mime="text/csv", key=f"dl_{name}", on_click="ignore", icon=":material/download:")
 
 
+def shown_part(df: pl.DataFrame) -> tuple[pl.DataFrame, str]:
+    """The rows of a table the page shows, and a sentence saying which they are when they are not all: a table of
+    more than MAX_ROWS_SHOWN rows shows the first ROWS_PER_OUTLET of each outlet (or group, the table's first
+    column when it has neither), in the table's order (most quoted first in the speaker tables), else its first
+    MAX_ROWS_SHOWN."""
+    if df.height <= MAX_ROWS_SHOWN:
+        return df, ""
+    key = next((c for c in ("outlet", "group") if c in df.columns), None)
+    if key is not None:
+        part = df.filter(pl.int_range(pl.len()).over(key) < ROWS_PER_OUTLET)
+        which = f"the first {ROWS_PER_OUTLET:,} rows of each {key}"
+    else:
+        part, which = df.head(MAX_ROWS_SHOWN), f"the first {MAX_ROWS_SHOWN:,} rows"
+    return part, f"Shown: {which} ({part.height:,} of {df.height:,}); the download holds all {df.height:,}."
+
+
 def table(df: pl.DataFrame, name: str, *, height: int | str = "auto", column_config: dict | None = None) -> None:
     """The table behind a chart, exactly as filtered, with its CSV download right under it (compared by group,
-    the groups' column is called `group`)."""
+    the groups' column is called `group`); a long table is shown in part (shown_part) and downloaded whole."""
     df = state.shown(df, state.compare_by())
-    st.dataframe(arrow(df), hide_index=True, height=height, column_config={**pct_columns(df), **(column_config or {})})
+    part, note = shown_part(df)
+    st.dataframe(arrow(part), hide_index=True, height=height, column_config={**pct_columns(df), **(column_config or {})})
+    if note:
+        st.caption(note)
     download(df, name)
 
 

@@ -1,0 +1,40 @@
+"""The page's building blocks: which rows of a long table the page shows (the download always holds all)."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from framing.app import blocks
+
+
+def _speakers(outlets: dict[str, int]) -> pl.DataFrame:
+    """An outlet x speaker table in the tables' order: by outlet, most quoted first."""
+    rows = [(o, f"{o}-{i}", n - i) for o, n in outlets.items() for i in range(n)]
+    return pl.DataFrame(rows, schema=["outlet", "speaker", "n_quotes"], orient="row")
+
+
+@pytest.mark.parametrize(("outlets", "expected_rows", "noted"), [
+    ({"A": 10, "B": 5}, 15, False),                                       # short: every row, no note
+    ({"A": blocks.MAX_ROWS_SHOWN}, blocks.MAX_ROWS_SHOWN, False),         # exactly the limit: every row
+    ({"A": 1_500, "B": 1_000, "C": 3}, 2 * blocks.ROWS_PER_OUTLET + 3, True),  # long: the first of each outlet
+])
+def test_a_long_table_shows_the_first_rows_of_each_outlet(outlets, expected_rows, noted) -> None:
+    df = _speakers(outlets)
+    part, note = blocks.shown_part(df)
+    assert part.height == expected_rows and bool(note) == noted
+    assert part.columns == df.columns
+    for outlet, n in outlets.items():  # each outlet's top rows, in the table's order
+        kept = part.filter(pl.col("outlet") == outlet)["speaker"].to_list()
+        assert kept == [f"{outlet}-{i}" for i in range(min(n, blocks.ROWS_PER_OUTLET if noted else n))]
+    if noted:
+        assert f"of {df.height:,}" in note and f"all {df.height:,}" in note
+
+
+def test_a_long_table_by_group_or_without_outlets() -> None:
+    by_group = _speakers({"g1": 2_500}).rename({"outlet": "group"})
+    part, note = blocks.shown_part(by_group)
+    assert part.height == blocks.ROWS_PER_OUTLET and "each group" in note
+    plain = pl.DataFrame({"n": range(5_000)})
+    part, note = blocks.shown_part(plain)
+    assert part["n"].to_list() == list(range(blocks.MAX_ROWS_SHOWN)) and "first 2,000 rows" in note
