@@ -22,6 +22,9 @@ from framing.present.article_html import ARTICLE_CSS, escape
 
 PAGES = (comparison, overview, tone, voices, actors, commentary, timeline, reuse, articles, upload)  # the view picker's order
 VIEWS = tuple(page.TITLE for page in PAGES)
+# The Speakers filter lists this many names (the most quoted): 10,000 articles have 10,000+ speakers, a list that
+# the browser rebuilt on every run and nobody scrolls; any other speaker can be typed in full.
+SPEAKERS_LISTED = 1_000
 
 
 def sidebar(options: FilterOptions) -> Filter:
@@ -58,8 +61,21 @@ def sidebar(options: FilterOptions) -> Filter:
                    format_func=lambda k: k.replace("_", " "))
     sb.multiselect("Voices", schema.VOICES, key="f_voices", persist_state="session", placeholder="All voices",
                    help="journalist: the outlet's own words; quoted: people it quotes; reader: reader comments.")
-    sb.multiselect("Speakers", options.speakers, key="f_speakers", persist_state="session", placeholder="All speakers",
-                   help="Restricts quotes (and the Voices view) to these speakers.")
+    chosen = list(st.session_state.get("f_speakers") or ())
+    listed = list(options.speakers[:SPEAKERS_LISTED])
+    top = set(listed)
+    listed += [name for name in chosen if name not in top]  # a chosen name stays choosable
+    more = len(options.speakers) - SPEAKERS_LISTED
+    sb.multiselect("Speakers", listed, key="f_speakers", persist_state="session", placeholder="All speakers",
+                   accept_new_options=more > 0,
+                   help="Restricts quotes (and the Voices view) to these speakers. " + (
+                       f"The list holds the {SPEAKERS_LISTED:,} speakers with the most quoted words; type any of "
+                       f"the {more:,} others in full and press Enter." if more > 0 else ""))
+    every = set(options.speakers) if chosen else set()
+    unknown = [name for name in chosen if name not in every]
+    if unknown:
+        sb.warning(f"No quotation in the corpus has the speaker {', '.join(map(repr, unknown))}: check the "
+                   "spelling (the Voices table lists every speaker).")
     sb.multiselect("Speaker groups", options.speaker_groups, key="f_groups", persist_state="session", placeholder="All groups")
     sb.text_input("Text search", key="f_text", persist_state="session", placeholder="e.g. Sicherheitsgarantien",
                   help="Keeps whole articles whose title or text contains this (not case-sensitive).")

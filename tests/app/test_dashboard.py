@@ -293,3 +293,24 @@ def test_the_address_names_every_view_but_the_first_screen(dashboard_env):
     assert "view" not in at.query_params
     at = show(at, "Overview")
     assert at.query_params["view"] in ("Overview", ["Overview"])  # a link to the Overview opens the Overview
+
+
+def test_the_speakers_filter_lists_the_most_quoted_and_takes_any_other_typed(dashboard_env, monkeypatch):
+    """A corpus with more speakers than the list holds: the list has the most quoted, a name typed in full (here
+    from the URL) still filters, and a name no quotation has is said to be unknown."""
+    from framing.app import main as app
+
+    monkeypatch.setattr(app, "SPEAKERS_LISTED", 2)
+    at = start()
+    widget = next(w for w in at.sidebar.multiselect if w.key == "f_speakers")
+    assert len(widget.options) == 2 and "type any of" in widget.help
+    from framing.app import state
+
+    beyond = state.load_corpus().options.speakers[-1]  # the least quoted, beyond the list
+    assert beyond not in widget.options
+    at = show(start({"speaker": beyond}), "Voices")
+    assert set(frame(at, "speaker", "speaker_kind")["speaker"]) == {beyond}
+    assert not [w for w in at.sidebar.warning if "No quotation" in w.value]
+    widget = next(w for w in at.sidebar.multiselect if w.key == "f_speakers")
+    widget.set_value(["Nobody Called This"]).run()  # typed: accept_new_options
+    assert [w for w in at.sidebar.warning if "'Nobody Called This'" in w.value]
