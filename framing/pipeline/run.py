@@ -126,11 +126,13 @@ class StoredAnalysis:
         for offset in range(0, max(self.owners.height, 1), ARTICLES_PER_CHUNK):
             part = self.owners.slice(offset, ARTICLES_PER_CHUNK)
             # Only the shards holding this chunk's articles are read, and of them only those articles' rows.
+            # A stable sort: rows that tie (two mentions at one offset) keep the order the article gave them, so the
+            # same corpus always gives the same file.
             shards = [pl.scan_parquet(self.folder / table / shard).filter(pl.col("key").is_in(rows["key"].implode()))
                       for (shard,), rows in part.group_by("shard")]
             rows = pl.concat(shards, how="vertical_relaxed") if shards else schema.empty(keyed_schema(table)).lazy()
-            yield (rows.join(part.lazy().select("key", "article_id"), on="key", how="inner")
-                   .select(list(table_schema)).cast(table_schema).sort(order).collect())
+            yield (rows.join(part.lazy().select("key", "article_id"), on="key", how="inner", maintain_order="left")
+                   .select(list(table_schema)).cast(table_schema).sort(order, maintain_order=True).collect())
 
     @functools.cached_property
     def _merged_quotes(self) -> tuple[pl.DataFrame, dict[str, str]]:

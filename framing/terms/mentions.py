@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from framing.terms.listing import Term, TermList
 
@@ -42,7 +42,24 @@ class _Index:
     exact: dict[str, tuple[Term, ...]]  # form -> terms matched with their letters as written
     folded: dict[str, tuple[Term, ...]]  # casefolded form -> terms with ignore_case
     heads: bool  # some term admits closed compounds (head / any)
-    phrases: tuple[tuple[re.Pattern[str], Term], ...]  # multi-word terms, `any` compounds and patterns
+    # multi-word terms, `any` compounds and patterns, each with the first run of letters it needs in the text
+    # (`Olaf` for `Olaf Scholz`, casefolded where the term ignores case), or None where it needs none
+    phrases: tuple[tuple[re.Pattern[str], Term, str | None], ...]
+    # what each word looked up found (words repeat: the shipped gazetteer is looked up in every article)
+    found: dict[str, tuple[Term, ...]] = field(default_factory=dict, compare=False, hash=False)
+
+
+FOUND_KEPT = 200_000  # looked-up words an index remembers (a few MB); then it starts again
+RUN = re.compile(r"\w+")
+
+
+def _first_run(term: Term) -> str | None:
+    """The run of letters and digits every match of the multi-word term's pattern contains as a whole run in the
+    text: its first one, where more of the term follows it (an ending may only be added to the last word)."""
+    first = RUN.search(term.term)
+    if first is None or first.end() == len(term.term):
+        return None
+    return first.group().casefold() if term.ignore_case else first.group()
 
 
 def _add(table: dict[str, list[Term]], key: str, term: Term) -> None:
@@ -55,20 +72,20 @@ def _add(table: dict[str, list[Term]], key: str, term: Term) -> None:
 def _index(terms: TermList) -> _Index:
     exact: dict[str, list[Term]] = {}
     folded: dict[str, list[Term]] = {}
-    phrases: list[tuple[re.Pattern[str], Term]] = []
+    phrases: list[tuple[re.Pattern[str], Term, str | None]] = []
     for term in terms.terms:
         flags = re.IGNORECASE if term.ignore_case else 0
         if term.pattern:
-            phrases.append((re.compile(term.pattern, flags), term))
+            phrases.append((re.compile(term.pattern, flags), term, None))
         if not WORD.fullmatch(term.term) or " " in term.term:  # a phrase, or a term with punctuation (Dr. Merz)
             words = term.term.split()
             body = r"\s+".join(re.escape(w) for w in words)
             endings = "|".join(ENDINGS)
-            phrases.append((re.compile(rf"(?<!\w){body}(?:{endings})?(?!\w)", flags), term))
+            phrases.append((re.compile(rf"(?<!\w){body}(?:{endings})?(?!\w)", flags), term, _first_run(term)))
             continue
         if term.compounds == "any":
             first, rest = re.escape(term.term[0]), re.escape(term.term[1:])
-            phrases.append((re.compile(rf"(?i:{first}){rest}", flags), term))
+            phrases.append((re.compile(rf"(?i:{first}){rest}", flags), term, None))
         if term.ignore_case:
             _add(folded, term.term.casefold(), term)
         else:
@@ -98,12 +115,18 @@ def _plain_vowel(base: str) -> Iterator[str]:
             return
 
 
-def _lookup(index: _Index, piece: str) -> list[Term]:
+def _lookup(index: _Index, piece: str) -> tuple[Term, ...]:
+    known = index.found.get(piece)
+    if known is not None:
+        return known
     found: list[Term] = []
     for base in _bases(piece):
         found += [t for t in index.exact.get(base, ()) if t not in found]
         found += [t for t in index.folded.get(base.casefold(), ()) if t not in found]
-    return found
+    if len(index.found) >= FOUND_KEPT:
+        index.found.clear()
+    index.found[piece] = result = tuple(found)
+    return result
 
 
 def _word_mentions(index: _Index, text: str) -> Iterator[tuple[Term, int, int]]:
@@ -137,7 +160,14 @@ def find_mentions(text: str, terms: TermList) -> list[Mention]:
     spans: dict[Term, list[tuple[int, int]]] = {}
     for term, start, end in _word_mentions(index, text):
         spans.setdefault(term, []).append((start, end))
-    for pattern, term in index.phrases:
+    runs: set[str] | None = None
+    for pattern, term, needs in index.phrases:
+        if needs is not None:  # most phrases are absent from a text: the run they need tells at once
+            if runs is None:
+                words = RUN.findall(text)
+                runs = {*words, *(w.casefold() for w in words)}
+            if needs not in runs:
+                continue
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 spans.setdefault(term, []).append((m.start(), m.end()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framing.errors import ConfigError
-from framing.terms import find_mentions, parse_terms
+from framing.terms import Term, TermList, find_mentions, parse_terms
 
 TERMS = parse_terms(
     "term,label,pattern,ignore_case,compounds\n"
@@ -70,3 +70,27 @@ def test_a_bad_terms_file_names_its_line(text, message):
 def test_digest_changes_with_the_list():
     a = parse_terms("term\nMaske\n")
     assert a.digest() == parse_terms("term\nMaske\n").digest() != parse_terms("term\nMasken\n").digest()
+
+
+PHRASE_CASES = [  # text, terms, mentions: phrases skip a text without the run of letters they need, and only then
+    ("Ex-Jean-Claude Juncker sagte", [Term("Jean-Claude Juncker")], 1),
+    ("OLAF SCHOLZ und olaf scholz", [Term("Olaf Scholz", ignore_case=True)], 2),
+    ("Olaf Scholz, Olaf\n Scholz, Scholzens Rede", [Term("Olaf Scholz"), Term("Scholz")], 4),
+    ("Die (SPD) und die SPD", [Term("(SPD)"), Term("Dr. Merz")], 1),
+    ("Dr. Merz und Dr.Merz", [Term("Dr. Merz")], 1),
+    ("die STRASSE der Einheit", [Term("Straße der Einheit", ignore_case=True)], 0),  # re: no ß = SS either
+    ("Nichts davon hier", [Term("Olaf Scholz"), Term("Dr. Merz"), Term("(SPD)")], 0),
+    ("E.ON und E.ONs Netz", [Term("E.ON")], 2),
+]
+
+
+@pytest.mark.parametrize(("text", "terms", "n"), PHRASE_CASES)
+def test_a_phrase_is_found_the_same_with_and_without_its_quick_check(monkeypatch, text, terms, n):
+    from framing.terms import mentions
+
+    quick = find_mentions(text, TermList(tuple(terms)))
+    assert len(quick) == n, quick
+    mentions._index.cache_clear()
+    monkeypatch.setattr(mentions, "_first_run", lambda term: None)  # every phrase's pattern run on every text
+    assert find_mentions(text, TermList(tuple(terms))) == quick
+    mentions._index.cache_clear()
