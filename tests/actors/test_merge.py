@@ -90,3 +90,24 @@ def test_an_actors_file_in_the_corpus_folder_is_found_and_is_no_article(tmp_path
     assert analysis.articles.height == 1
     assert analysis.quotes.select("speaker", "speaker_group", "speaker_type").row(0) == (
         "Hans Muster", "Musterliste", "politician")
+
+
+def test_the_same_quotes_merge_the_same_way_every_time() -> None:
+    """A speaker quoted as often as a person as as an institution: which kind it gets, and so whether its surname
+    merges, must not depend on the order polars happens to give groups in (it did: two runs, two results)."""
+    speakers = [("Erika Musterbauer", "person"), ("Musterbauer", "person"), ("Musterbauer", "institution")]
+    speakers += [(f"Person Nummer{k}", "person") for k in range(40)]  # more groups, more orders
+    results = {tuple(merge_speakers(_quotes(*speakers)).select("speaker", "speaker_merge").rows()) for _ in range(20)}
+    assert len(results) == 1
+
+
+@pytest.mark.parametrize("n", [200, 2_000])
+def test_a_short_form_finds_its_full_name_among_many(n) -> None:
+    """`Maria Weber` merges into the one longer name that ends in it, among n other full names (found through
+    an index of name endings, not by comparing every pair)."""
+    speakers = [("Anna Maria Weber", "person"), ("Maria Weber", "person")]
+    speakers += [(f"Vorname{k} Nachname{k}", "person") for k in range(n)]
+    merged = merge_speakers(_quotes(*speakers))
+    assert merged["speaker"].to_list()[:2] == ["Anna Maria Weber"] * 2
+    assert merged["speaker_merge"].to_list()[1] == "short form: Maria Weber"
+    assert merged["speaker"].to_list()[2:] == [name for name, _ in speakers[2:]]
