@@ -54,3 +54,14 @@ def test_a_spreadsheet_without_any_text_column_is_refused_with_its_columns(tmp_p
     result = load_corpus([tmp_path])
     assert result.articles.is_empty()
     assert "has no 'text' column (columns: title, outlet)" in result.errors["reason"][0]
+
+
+def test_a_csv_without_a_header_row_is_told_so_with_its_first_line_cut_short(tmp_path: Path):
+    """10kGNAD's shape: label;'text' rows and no header. The message names the problem, not a 3,000-character
+    'column name'."""
+    text = "Die Gewerkschaft lanciert einen Rechner und findet, dass die Vertragsform beschränkt gehört. " * 20
+    (tmp_path / "articles.csv").write_text(f"Wirtschaft;'{text}'\nSport;'{text}'\n", encoding="utf-8")
+    result = load_corpus([tmp_path])
+    reason = result.errors["reason"][0]
+    assert result.articles.is_empty() and "has no header row" in reason and "label;text" in reason
+    assert len(reason) < 400
