@@ -178,16 +178,16 @@ def stacked_share(df: pl.DataFrame, category: str, value: str, title: str, colou
     cats = [c for c in known if c in present] + [c for c in present if c not in known]
     cells = {(r["outlet"], r[category]): r[value] for r in data.select("outlet", category, value).iter_rows(named=True)}
     fig = go.Figure([
-        go.Bar(y=outlets, x=[cells.get((o, c)) for o in outlets], name=c, orientation="h",
-               marker_color=known.get(c), hovertemplate=f"%{{y}}, {c}: %{{x:.1%}}<extra></extra>")
-        for c in cats
+        go.Bar(y=outlets, x=[cells.get((o, c)) for o in outlets], name=c.replace("_", " "), orientation="h",
+               marker_color=known.get(c), hovertemplate=f"%{{y}}, {c.replace('_', ' ')}: %{{x:.1%}}<extra></extra>")
+        for c in cats  # codes read as words in the legend: civil_society as "civil society"
     ])
     fig.update_xaxes(tickformat=".0%", title={"text": ""})
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=outlets, autorange="reversed")
     # The legend sits between the title and the bars, where it cannot collide with the axis; the top margin grows
     # with its rows (entries packed into half a page, about 560 px, by the length of their names), so a long
     # legend does not cover the title.
-    legend_rows = _legend_rows([plot_text(c) for c in cats])
+    legend_rows = _legend_rows([c.replace("_", " ") for c in cats])
     top = 60 + 22 * legend_rows
     fig = _style(fig, title, height=max(280, 130 + 48 * len(outlets)) + top - 95)
     fig.update_layout(barmode="stack", margin={"t": top},

@@ -131,3 +131,10 @@ def test_every_figure_is_drawn_on_plotly_white_whatever_the_default_was(monkeypa
     df = pl.DataFrame({"outlet": ["A", "B"], "n": [1, 2]})
     fig = charts.bar_by_outlet(df, "n", "t", {"A": "#000000"})
     assert fig.layout.template == pio.templates["plotly_white"]
+
+
+def test_stacked_share_legends_read_codes_as_words() -> None:
+    df = pl.DataFrame({"outlet": ["nd", "nd"], "speaker_type": ["civil_society", "politician"], "share": [0.4, 0.6]})
+    fig = charts.stacked_share(df, "speaker_type", "share", "t", {"politician": "#000000"}, {"nd": "#111111"})
+    assert {trace.name for trace in fig.data} == {"civil society", "politician"}
+    assert all("_" not in trace.hovertemplate for trace in fig.data)
