@@ -45,6 +45,9 @@ class _Index:
     # multi-word terms, `any` compounds and patterns, each with the first run of letters it needs in the text
     # (`Olaf` for `Olaf Scholz`, casefolded where the term ignores case), or None where it needs none
     phrases: tuple[tuple[re.Pattern[str], Term, str | None], ...]
+    # the first characters of the forms in exact and folded: a word starting otherwise (most words, for a list of
+    # names) has no form to look up; an ending or an umlaut never changes a word's first character
+    initials: frozenset[str] = frozenset()
     # what each word looked up found (words repeat: the shipped gazetteer is looked up in every article)
     found: dict[str, tuple[Term, ...]] = field(default_factory=dict, compare=False, hash=False)
 
@@ -93,7 +96,8 @@ def _index(terms: TermList) -> _Index:
             if term.term[0].islower():  # a lower-case term at a sentence start
                 _add(exact, term.term[0].upper() + term.term[1:], term)
     return _Index({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in folded.items()},
-                  any(t.compounds in ("head", "any") for t in terms.terms), tuple(phrases))
+                  any(t.compounds in ("head", "any") for t in terms.terms), tuple(phrases),
+                  frozenset(k[0] for k in (*exact, *folded) if k))
 
 
 def _bases(piece: str) -> Iterator[str]:
@@ -116,6 +120,8 @@ def _plain_vowel(base: str) -> Iterator[str]:
 
 
 def _lookup(index: _Index, piece: str) -> tuple[Term, ...]:
+    if piece[:1] not in index.initials and piece[:1].casefold()[:1] not in index.initials:
+        return ()
     known = index.found.get(piece)
     if known is not None:
         return known
