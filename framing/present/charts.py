@@ -129,6 +129,20 @@ def _style(fig: go.Figure, title: str, height: int = 380) -> go.Figure:
     return fig
 
 
+def share_text(value: float | None) -> str:
+    """A share in a heatmap cell: empty for none, `<0.1%` for a trace, one decimal under 10 % (a 0.3 % cell
+    printed as "0%" read as nothing), whole percent above."""
+    if not value:
+        return ""
+    return "<0.1%" if value < 0.001 else f"{value:.1%}" if value < 0.1 else f"{value:.0%}"
+
+
+def share_colorbar(title: str, top: float) -> dict:
+    """A colour bar of shares up to `top`: whole percent ticks from 10 % up, one decimal below (with whole
+    percent, a bar up to 3.7 % read 0%, 1%, 1%, 2%, 2% …)."""
+    return {"title": {"text": title}, "tickformat": ".0%" if top >= 0.1 else ".1%"}
+
+
 def _order(colours: dict[str, str], present: Iterable[str]) -> list[str]:
     present = set(present)
     return [o for o in colours if o in present]
@@ -278,11 +292,12 @@ def actor_heatmap(df: pl.DataFrame, title: str, top: int = 20) -> go.Figure:
         pl.col("share_of_voice_in_outlet").sum())
     lookup = {(r["speaker"], r["outlet"]): r["share_of_voice_in_outlet"] for r in cell.iter_rows(named=True)}
     z = [[lookup.get((s, o)) for o in outlets] for s in top_speakers]
+    top_share = max([v or 0 for r in z for v in r] + [0.01])
     fig = go.Figure(go.Heatmap(
-        z=z, x=outlets, y=top_speakers, colorscale="Blues", zmin=0, zmax=max([v or 0 for r in z for v in r] + [0.01]),
-        colorbar={"title": {"text": "share of voice"}, "tickformat": ".0%"},
+        z=z, x=outlets, y=top_speakers, colorscale="Blues", zmin=0, zmax=top_share,
+        colorbar=share_colorbar("share of voice", top_share),
         hovertemplate="%{y} in %{x}: %{z:.1%} of quoted words<extra></extra>",
-        text=[[f"{v:.0%}" if v else "" for v in r] for r in z], texttemplate="%{text}", hoverinfo="skip",
+        text=[[share_text(v) for v in r] for r in z], texttemplate="%{text}", hoverinfo="skip",
     ))
     # Plotly (and so Streamlit's on_select) cannot select a heatmap cell: a transparent square marker over every
     # filled cell is what a click selects (and what the hover reads).
@@ -319,8 +334,8 @@ def reuse_heatmap(df: pl.DataFrame, articles: pl.DataFrame, title: str, top: int
     top = max([v or 0 for row in z for v in row] + [0.05])
     fig = go.Figure(go.Heatmap(
         z=z, x=labels, y=labels, colorscale="Oranges", zmin=0, zmax=top,
-        text=[[f"{v:.0%}" if v else "" for v in row] for row in z], texttemplate="%{text}",
-        colorbar={"title": {"text": "shared"}, "tickformat": ".0%"},
+        text=[[share_text(v) for v in row] for row in z], texttemplate="%{text}",
+        colorbar=share_colorbar("shared", top),
         hovertemplate="%{z:.0%} of %{y} is shared with %{x}<extra></extra>",
     ))
     fig.update_yaxes(autorange="reversed")

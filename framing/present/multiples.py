@@ -13,7 +13,8 @@ import math
 import plotly.graph_objects as go
 import polars as pl
 
-from framing.present.charts import UNKNOWN_COLOUR, _outlet_order, _plot_frame, _style, plot_text
+from framing.present.charts import (UNKNOWN_COLOUR, _outlet_order, _plot_frame, _style, plot_text, share_colorbar,
+                                     share_text)
 
 OVERLAY_MAX = 4  # up to this many outlets share one chart; more get one small panel each
 PANEL_COLUMNS = 4  # small multiples per row
@@ -186,9 +187,8 @@ def outlet_matrix(df: pl.DataFrame, title: str, outlets: list[str] | None = None
     top = max([v or 0 for row in z for v in row] + [0.05])
     fig = go.Figure(go.Heatmap(
         z=z, x=names, y=names, colorscale="Oranges", zmin=0, zmax=top,
-        text=[[("" if not v else "<0.1%" if v < 0.001 else f"{v:.1%}" if v < 0.1 else f"{v:.0%}") for v in row]
-              for row in z],
-        texttemplate="%{text}", colorbar={"title": {"text": "shared"}, "tickformat": ".0%"},
+        text=[[share_text(v) for v in row] for row in z],
+        texttemplate="%{text}", colorbar=share_colorbar("shared", top),
         hovertemplate="%{z:.1%} of %{y}'s text is shared with %{x}<extra></extra>"))
     fig.update_yaxes(autorange="reversed", type="category", title={"text": "text of"})
     fig.update_xaxes(type="category", title={"text": "shared with"}, tickangle=-40)

@@ -138,3 +138,14 @@ def test_stacked_share_legends_read_codes_as_words() -> None:
     fig = charts.stacked_share(df, "speaker_type", "share", "t", {"politician": "#000000"}, {"nd": "#111111"})
     assert {trace.name for trace in fig.data} == {"civil society", "politician"}
     assert all("_" not in trace.hovertemplate for trace in fig.data)
+
+
+@pytest.mark.parametrize(("value", "text"), [(None, ""), (0.0, ""), (0.0004, "<0.1%"), (0.003, "0.3%"),
+                                             (0.037, "3.7%"), (0.1, "10%"), (0.456, "46%")])
+def test_heatmap_cells_never_print_a_share_as_zero(value, text) -> None:
+    assert charts.share_text(value) == text
+
+
+@pytest.mark.parametrize(("top", "fmt"), [(0.037, ".1%"), (0.099, ".1%"), (0.1, ".0%"), (0.8, ".0%")])
+def test_a_colour_bar_of_small_shares_has_a_decimal(top, fmt) -> None:
+    assert charts.share_colorbar("t", top)["tickformat"] == fmt
