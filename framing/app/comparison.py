@@ -87,7 +87,8 @@ def render(view: View) -> None:
                     rows[key].to_list()), selection_mode="points")
     st.caption(f"Click a dot to read the passage that shows it best: the {unit}'s most strongly toned or most "
                "opinionated sentence, its longest direct quotation, or the longest statement of a woman it quotes.")
-    st.caption(f"A bar is missing where a {unit} has fewer than 5 articles. The interval shows how much a figure "
+    article = "an" if unit == "outlet" else "a"
+    st.caption(f"A bar is missing where {article} {unit} has fewer than 5 articles. The interval shows how much a figure "
                f"could change with another sample of the {unit}'s articles; overlapping bars mean the difference "
                "may be chance.")
     shown = {"actor_mix": st.column_config.TextColumn("actor mix", width="medium"),
