@@ -10,6 +10,7 @@ URL, so `?view=Tone` opens the Tone page as it always did.
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import streamlit as st
 
@@ -27,10 +28,9 @@ VIEWS = tuple(page.TITLE for page in PAGES)
 SPEAKERS_LISTED = 1_000
 
 
-def sidebar(options: FilterOptions) -> Filter:
-    """The filter widgets; returns the one Filter value every page uses. Their values outlive a page switch
-    (persist_state="session"), so the filter stays as it is from page to page."""
-    sb = st.sidebar
+def sidebar(options: FilterOptions, sb: Any) -> None:
+    """The filter widgets, in `sb` (the sidebar's slot); current_filter reads their values. Their values outlive a
+    page switch (persist_state="session"), so the filter stays as it is from page to page."""
     if state.has_groups(options):
         sb.segmented_control("Compare", ("outlets", "groups"), key="compare_by", required=True,
                              persist_state="session", help="Whether every view compares the outlets or the groups "
@@ -83,10 +83,18 @@ def sidebar(options: FilterOptions) -> Filter:
                    placeholder="All languages", help="The quotation, tone and opinion rules are built for German; "
                    "articles in other languages are marked outside_scope.")
     sb.button("Reset filters", on_click=state.reset_filters, width="stretch")
+    date_from, date_to = st.session_state.get("f_from"), st.session_state.get("f_to")
+    if date_from and date_to and date_from > date_to:
+        sb.warning("'From' is after 'To': the dates were swapped.")
+
+
+def current_filter() -> Filter:
+    """The one Filter value every page uses, from the filter widgets' values in the session (seeded from the URL
+    on a session's first run, so they are there before the widgets are drawn); dates given the wrong way round are
+    swapped."""
     ss = st.session_state
     date_from, date_to = ss.get("f_from"), ss.get("f_to")
     if date_from and date_to and date_from > date_to:
-        sb.warning("'From' is after 'To': the dates were swapped.")
         date_from, date_to = date_to, date_from
     return Filter(
         outlets=tuple(ss.get("f_outlets") or ()), groups=tuple(ss.get("f_outlet_groups") or ()), date_from=date_from, date_to=date_to,
@@ -134,32 +142,50 @@ def main() -> None:
         return
     run_started = time.perf_counter()
     state.seed_from_url(corpus, VIEWS)
-    flt = sidebar(corpus.options)
-    arts = corpus.analysis.articles
-    groups = [g for g in corpus.options.groups if g != NO_GROUP]
-    in_groups = f" in {len(groups)} groups" if groups else ""
-    st.sidebar.caption(f"Corpus: {arts.height:,} articles from {len(corpus.options.outlets)} outlets{in_groups} "
-                       f"(analysed in {corpus.seconds:.1f} s, then cached).")
+    flt = current_filter()
+    # The sidebar's widgets are drawn after the page, into this slot at the top of the sidebar: the page's first
+    # chart then reaches the browser before a dozen widgets, whose scripts the browser loaded and ran first (about
+    # 0.8 s of a first page in Chromium, bench/views.py). Their values are in the session before they are drawn.
+    slot = st.sidebar.container()
+    try:
+        page(corpus, flt, run_started)
+    finally:
+        with slot:
+            sidebar(corpus.options, slot)
+            arts = corpus.analysis.articles
+            groups = [g for g in corpus.options.groups if g != NO_GROUP]
+            in_groups = f" in {len(groups)} groups" if groups else ""
+            slot.caption(f"Corpus: {arts.height:,} articles from {len(corpus.options.outlets)} outlets{in_groups} "
+                         f"(analysed in {corpus.seconds:.1f} s, then cached).")
+    # A widget drawn for the first time may have changed a value: draw the page again for it, once.
+    if current_filter() != flt and not st.session_state.get("_filter_rerun"):
+        st.session_state._filter_rerun = True
+        st.rerun()
+    st.session_state._filter_rerun = False
 
+
+def page(corpus: state.Corpus, flt: Filter, run_started: float) -> None:
+    """The view picker and the page it picks, for the filter `flt`, with the server time it took."""
+    arts = corpus.analysis.articles
     st.markdown("## How outlets frame the story")
     filter_started = time.perf_counter()
     by = state.compare_by() if state.has_groups(corpus.options) else "outlet"
     view = View(corpus.by_group() if by == "group" else corpus, flt, state.filtered(corpus, flt) if arts.height
                 else None, by)
-    page = navigation(view)
+    shown = navigation(view)
     if arts.is_empty():
         st.info("The corpus has no articles yet. Add some under **Add articles** (or point FRAMING_CORPUS at a "
                 "folder of .txt / .md / .jsonl / .csv / .html files).")
         state.write_url(flt, upload.TITLE, [])
         upload.render()
         return
-    if page.title != upload.TITLE and view.filtered.articles.is_empty():
+    if shown.title != upload.TITLE and view.filtered.articles.is_empty():
         banner(view)
         st.info("No articles match this filter. Remove an outlet, widen the dates, tick 'Include undated "
                 "articles' or clear the text search (or press 'Reset filters').")
     else:
-        page.run()
-    state.write_url(flt, page.title, st.session_state.get("selected", []), by)
+        shown.run()
+    state.write_url(flt, shown.title, st.session_state.get("selected", []), by)
     done = time.perf_counter()
     st.session_state.server_ms = (done - filter_started) * 1000
     st.caption(f"Server time for this view: {(done - filter_started) * 1000:.0f} ms "
