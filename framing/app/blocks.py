@@ -140,9 +140,27 @@ def evidence_table(df: pl.DataFrame, name: str, *, column_config: dict | None = 
     download(df if download_df is None else download_df, name)
 
 
+def named_uploads(errors: pl.DataFrame) -> pl.DataFrame:
+    """The errors table with each uploaded file under the name it was uploaded as (the store keeps it under a
+    generated name, which told the user nothing): `my_export.csv (uploaded; stored as 3f2a….csv)`."""
+    if errors.is_empty() or "source_path" not in errors.columns:
+        return errors
+    from framing.load import uploads
+
+    folder = uploads.default_store_dir()
+    names = {}
+    for r in uploads.list_files(folder):
+        if r.get("stored_name") and r.get("original_name"):
+            said = f"{r['original_name']} (uploaded; stored as {r['stored_name']})"
+            names[str(folder / r["stored_name"])] = names[str((folder / r["stored_name"]).resolve())] = said
+    if not names:
+        return errors
+    return errors.with_columns(pl.col("source_path").replace(names))
+
+
 def loading_problems(view: View) -> None:
     """The files that could not be read as articles, and why (on the first screen and the Overview)."""
-    errors = view.corpus.analysis.errors
+    errors = named_uploads(view.corpus.analysis.errors)
     if errors.height:
         n_errors = int((errors["severity"] == "error").sum()) if "severity" in errors.columns else errors.height
         with st.expander(f"Loading problems ({errors.height}): {n_errors:,} file(s) or record(s) not analysed, "

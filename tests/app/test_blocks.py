@@ -38,3 +38,19 @@ def test_a_long_table_by_group_or_without_outlets() -> None:
     plain = pl.DataFrame({"n": range(5_000)})
     part, note = blocks.shown_part(plain)
     assert part["n"].to_list() == list(range(blocks.MAX_ROWS_SHOWN)) and "first 2,000 rows" in note
+
+
+def test_a_loading_problem_of_an_upload_names_the_file_as_uploaded(tmp_path, monkeypatch) -> None:
+    from framing.load import uploads
+    from framing.load.corpus import load_corpus
+
+    store = tmp_path / "store"
+    monkeypatch.setenv("FRAMING_USER_CORPUS", str(store))
+    data = (b'{"text": "Ein Text mit genug Worten, um als Artikel zu gelten. Er sagte, es gehe gut."}\n'
+            b'{"title": "kein Text"}\n')
+    [stored] = uploads.add_files(store, [("mein_export.jsonl", data)])
+    errors = load_corpus([store]).errors
+    named = blocks.named_uploads(errors)["source_path"].to_list()
+    assert named == [f"mein_export.jsonl (uploaded; stored as {stored.stored_name})"]
+    other = pl.DataFrame({"source_path": ["/elsewhere/a.csv"], "reason": ["x"]})
+    assert blocks.named_uploads(other).equals(other)  # a file of the corpus folder keeps its path
