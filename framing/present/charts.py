@@ -19,13 +19,15 @@ from framing.aggregate.filters import NO_GROUP, UNKNOWN_OUTLET
 from framing.load.outlets import AGENCY_COPY
 
 # One qualitative palette for outlets: Okabe-Ito's colour-blind-friendly colours first, then colours chosen greedily
-# for the largest distance in CIELAB to all before them (lightness 30-82, chroma >= 30, so none is near the grey
-# of the unknown outlet or invisible on white). Any two of the 24 are at least 26 apart (CIE76 delta E; tests/present
-# /test_charts.py measures it), so 20 outlets still get clearly different colours.
+# from the sRGB grid (steps of 17) for the largest CIEDE2000 difference to all before them and to the two greys of
+# the unknown outlet and agency copy (lightness 30-82, chroma >= 30, so none is invisible on white). An outlet's
+# colour is a slot of the whole palette (its name's hash, then the next free one), so any two of the 24 must differ:
+# the closest pair is 17.5 apart (CIEDE2000; tests/present/test_charts.py measures it). The palette before, chosen
+# by CIE76 distance, had pairs 9.9 and 11.4 apart (two greens, two blues) that read as one colour at 13 outlets.
 OUTLET_PALETTE = (
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#0000FF", "#00DD00", "#FF00DD",
-    "#FF0066", "#0066FF", "#555500", "#AACC44", "#FFBB99", "#882222", "#881188", "#AA99FF", "#11DD77", "#117700",
-    "#AA44FF", "#FF0022", "#55DDDD", "#AAAA66",
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#6600BB", "#AADD00", "#990022",
+    "#777700", "#005522", "#FFAA99", "#8866FF", "#CCBBFF", "#774400", "#FF2244", "#00DDDD", "#BB0077", "#00DD77",
+    "#555588", "#FF00FF", "#AAAA66", "#449900",
 )
 # Groups of outlets have their own palette (Tableau 10 without its grey), so a group is never mistaken for an outlet.
 GROUP_PALETTE = ("#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F")

@@ -100,11 +100,15 @@ def chromium(viewport: tuple[int, int] = (1500, 1000)) -> Iterator[object]:
 
 
 def wait_idle(page, timeout: float = 60_000) -> None:
-    """Until the script run finished: the status widget ("Running...") is gone and the app is not stale."""
+    """Until the script run finished: the status widget ("Running...") is gone, the app is not stale and no element
+    is still a skeleton (an element whose script the browser is still loading: the sidebar's widgets, drawn after
+    the page, come last)."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
     page.wait_for_function(
         """() => !document.querySelector('[data-testid="stStatusWidget"]')
-                 && !document.querySelector('[data-stale="true"]')""", timeout=timeout)
+                 && !document.querySelector('[data-stale="true"]')
+                 && !document.querySelector('[data-testid="stSkeleton"], [data-testid="stSkeletonElement"]')""",
+        timeout=timeout)
 
 
 def wait_charts(page, n: int = 1, timeout: float = 120_000) -> None:

@@ -23,7 +23,7 @@ CATEGORIES = ["Etat", "Inland", "International", "Kultur", "Panorama", "Sport", 
 
 
 def _lab(colour: str) -> tuple[float, float, float]:
-    """sRGB hex -> CIELAB (D65), to measure how different two colours look (CIE76 delta E)."""
+    """sRGB hex -> CIELAB (D65)."""
     rgb = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
     r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
     xyz = ((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b,
@@ -32,14 +32,54 @@ def _lab(colour: str) -> tuple[float, float, float]:
     return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
 
 
-def _closest_pair(colours) -> float:
-    import itertools
+def _ciede2000(lab1: tuple[float, float, float], lab2: tuple[float, float, float]) -> float:
+    """How different two colours look (Sharma, Wu & Dalal's formulation of CIEDE2000). CIE76, the plain distance,
+    overrates differences among blues and greens: two blues 26 apart in CIE76 read as one colour."""
     import math
 
-    return min(math.dist(_lab(a), _lab(b)) for a, b in itertools.combinations(list(colours), 2))
+    (l1, a1, b1), (l2, a2, b2) = lab1, lab2
+    c_mean = (math.hypot(a1, b1) + math.hypot(a2, b2)) / 2
+    g = 0.5 * (1 - math.sqrt(c_mean ** 7 / (c_mean ** 7 + 25 ** 7)))
+    a1p, a2p = (1 + g) * a1, (1 + g) * a2
+    c1p, c2p = math.hypot(a1p, b1), math.hypot(a2p, b2)
+    h1p, h2p = math.degrees(math.atan2(b1, a1p)) % 360, math.degrees(math.atan2(b2, a2p)) % 360
+    dh = 0.0 if c1p * c2p == 0 else (h2p - h1p + 180) % 360 - 180
+    d_hp = 2 * math.sqrt(c1p * c2p) * math.sin(math.radians(dh / 2))
+    l_mean, c_mean_p = (l1 + l2) / 2, (c1p + c2p) / 2
+    if c1p * c2p == 0:
+        h_mean = h1p + h2p
+    elif abs(h1p - h2p) <= 180:
+        h_mean = (h1p + h2p) / 2
+    else:
+        h_mean = (h1p + h2p + 360) / 2 if h1p + h2p < 360 else (h1p + h2p - 360) / 2
+    t = (1 - 0.17 * math.cos(math.radians(h_mean - 30)) + 0.24 * math.cos(math.radians(2 * h_mean))
+         + 0.32 * math.cos(math.radians(3 * h_mean + 6)) - 0.20 * math.cos(math.radians(4 * h_mean - 63)))
+    rotation = 30 * math.exp(-((h_mean - 275) / 25) ** 2)
+    r_c = 2 * math.sqrt(c_mean_p ** 7 / (c_mean_p ** 7 + 25 ** 7))
+    s_l = 1 + 0.015 * (l_mean - 50) ** 2 / math.sqrt(20 + (l_mean - 50) ** 2)
+    s_c, s_h = 1 + 0.045 * c_mean_p, 1 + 0.015 * c_mean_p * t
+    r_t = -math.sin(math.radians(2 * rotation)) * r_c
+    dl, dc, dhh = (l2 - l1) / s_l, (c2p - c1p) / s_c, d_hp / s_h
+    return math.sqrt(dl ** 2 + dc ** 2 + dhh ** 2 + r_t * dc * dhh)
 
 
-DISTINCT = 20  # CIE76 delta E: about 2.3 is just noticeable; 20 is clearly another colour
+@pytest.mark.parametrize(("lab1", "lab2", "expected"), [  # Sharma et al. (2005), table 1: pairs 1, 7, 17, 25
+    ((50.0, 2.6772, -79.7751), (50.0, 0.0, -82.7485), 2.0425),
+    ((50.0, 0.0, 0.0), (50.0, -1.0, 2.0), 2.3669),
+    ((50.0, 2.5, 0.0), (73.0, 25.0, -18.0), 27.1492),
+    ((60.2574, -34.0099, 36.2677), (60.4626, -34.1751, 39.4387), 1.2644),
+])
+def test_the_colour_difference_is_ciede2000(lab1, lab2, expected) -> None:
+    assert _ciede2000(lab1, lab2) == pytest.approx(expected, abs=1e-4)
+
+
+def _closest_pair(colours) -> float:
+    import itertools
+
+    return min(_ciede2000(_lab(a), _lab(b)) for a, b in itertools.combinations(list(colours), 2))
+
+
+DISTINCT = 17  # CIEDE2000: about 1 is just noticeable, 10 a clear difference side by side; 17 another colour at a glance
 
 
 def test_the_palettes_have_no_near_identical_pair():
