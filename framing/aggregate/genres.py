@@ -15,7 +15,7 @@ from typing import Any
 import polars as pl
 
 from framing import schema
-from framing.aggregate.grouping import _check, _share, _with_keys, _words
+from framing.aggregate.grouping import _article_words, _check, _share, _with_keys
 
 GROUPINGS = ("outlet", "article", "outlet_date")
 NO_GENRE = "unknown"  # articles of an analysis written before the genre column existed
@@ -27,7 +27,7 @@ COLUMNS = ["n_articles", "share_articles", "n_words", "share_words", "own_voice_
 def _articles(analysis: Any, period: str) -> pl.DataFrame:
     arts = analysis.articles
     genre = pl.col("genre").fill_null(NO_GENRE) if "genre" in arts.columns else pl.lit(NO_GENRE)
-    return _with_keys(arts, arts, period).with_columns(genre.alias("genre"), _words(pl.col("text")).alias("_words"))
+    return _with_keys(arts, arts, period).with_columns(genre.alias("genre"), _article_words(arts).alias("_words"))
 
 
 def genre_profile(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:

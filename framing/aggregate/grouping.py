@@ -99,6 +99,34 @@ def _words(expr: pl.Expr) -> pl.Expr:
     return expr.fill_null("").str.count_matches(r"\w+").cast(pl.Int64)
 
 
+# An articles column: the words of the text, counted once for every comparison table (`with_word_counts`), which
+# then need not read the text itself.
+TEXT_WORDS = "_text_words"
+
+
+def _article_words(articles: pl.DataFrame | pl.LazyFrame) -> pl.Expr:
+    """The words of each article's text: the count TEXT_WORDS holds, else counted in the text."""
+    return pl.col(TEXT_WORDS) if TEXT_WORDS in articles.collect_schema().names() else _words(pl.col("text"))
+
+
+def _article_chars(articles: pl.DataFrame | pl.LazyFrame) -> pl.Expr:
+    """The characters of each article: `n_chars`, where that is missing the length of the text (`with_word_counts`
+    fills it in before it drops the text)."""
+    if "text" not in articles.collect_schema().names():
+        return pl.col("n_chars").cast(pl.Int64)
+    return pl.col("n_chars").fill_null(pl.col("text").fill_null("").str.len_chars()).cast(pl.Int64)
+
+
+def with_word_counts(articles: pl.DataFrame | pl.LazyFrame, *, text: bool = False) -> pl.DataFrame | pl.LazyFrame:
+    """`articles` with TEXT_WORDS and `n_chars` filled in from the text, without the text unless `text`: all that
+    every comparison table but text reuse reads of it (a frame that has TEXT_WORDS already is only trimmed)."""
+    names = articles.collect_schema().names()
+    if TEXT_WORDS not in names:
+        articles = articles.with_columns(_words(pl.col("text")).alias(TEXT_WORDS), _article_chars(articles)
+                                         .alias("n_chars"))
+    return articles if text or "text" not in names else articles.drop("text")
+
+
 def as_groups(analysis: Any) -> Any:
     """The analysis with each article's outlet replaced by its group: a table computed per outlet on it is the
     table per group (its `outlet` column then holds the groups; see `TableSpec.__call__`)."""

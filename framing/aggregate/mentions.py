@@ -13,7 +13,7 @@ from typing import Any
 import polars as pl
 
 from framing import schema
-from framing.aggregate.grouping import _check, _share, _with_keys, _words
+from framing.aggregate.grouping import _article_words, _check, _share, _with_keys
 
 NO_LABEL = "(no label)"
 GROUPINGS = ("outlet", "article", "outlet_date")
@@ -49,7 +49,7 @@ _TONE_COLUMNS = ["n_mentions", "n_articles", "mean_tone", *[f"n_{x}" for x in sc
 
 def _group_words(analysis: Any, keys: list[str], period: str) -> pl.DataFrame:
     arts = _with_keys(analysis.articles, analysis.articles, period)
-    return arts.group_by(keys).agg(_words(pl.col("text")).sum().cast(pl.Int64).alias("n_words"))
+    return arts.group_by(keys).agg(_article_words(arts).sum().cast(pl.Int64).alias("n_words"))
 
 
 def _dictionary(analysis: Any, by: str, period: str, item: list[str], what: str) -> pl.DataFrame:

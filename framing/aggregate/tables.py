@@ -34,7 +34,8 @@ from framing.aggregate import actors, comparison, evidence, gender, genres, ment
 from framing.errors import ConfigError
 from framing.aggregate.filters import NO_GROUP, UNKNOWN_OUTLET, outlet_label
 from framing.aggregate.grouping import (BY_VALUES, IMPRECISE, PERIODS, UNDATED, _check, _segments_with_kind,
-                                        _quote_kinds, _share, _with_keys, _words, as_groups, group_keys, with_groups)
+                                        _quote_kinds, _share, _with_keys, _article_chars, _article_words, as_groups,
+                                        group_keys, with_groups, with_word_counts)
 
 UNKNOWN_SPEAKER = "(unknown speaker)"
 
@@ -74,9 +75,7 @@ def overview(analysis: Any, by: str = "outlet", period: str = "month") -> pl.Dat
     """Articles, words, characters, date range and each section kind's share of the text, per group."""
     keys = _check(by, ("outlet", "group", "article", "outlet_date"), "overview", period)
     arts = _with_keys(analysis.articles, analysis.articles, period).with_columns(
-        _words(pl.col("text")).alias("_words"),
-        pl.col("n_chars").fill_null(pl.col("text").fill_null("").str.len_chars()).cast(pl.Int64).alias("_chars"),
-    )
+        _article_words(analysis.articles).alias("_words"), _article_chars(analysis.articles).alias("_chars"))
     base = (
         arts.group_by(keys)
         .agg(
@@ -669,11 +668,9 @@ def compare_tables(analysis: Any, by: str = "outlet", period: str = "month", *, 
     group_keys(by)
     if period not in PERIODS:
         raise ConfigError(f"unknown period {period!r}: use one of {', '.join(PERIODS)}")
-    from framing.aggregate.codes import word_stand_in
-
     started = time.perf_counter()
-    # Every table but text reuse reads the article text only to count its words: counted once here.
-    light = dataclasses.replace(analysis, articles=word_stand_in(analysis.articles))
+    # Every table but text reuse reads the article text only to count its words: counted once here (or when read).
+    light = dataclasses.replace(analysis, articles=with_word_counts(analysis.articles))
     if timings is not None:
         timings["(word count once)"] = time.perf_counter() - started
     tables: dict[str, pl.DataFrame] = {}
@@ -683,11 +680,15 @@ def compare_tables(analysis: Any, by: str = "outlet", period: str = "month", *, 
         started = time.perf_counter()
         if spec.source in tables and spec.from_source is not None:
             tables[name] = with_groups(spec.from_source(tables[spec.source], spec.grouping(by)), analysis.articles)
-        elif name == "outlet_reuse" and "text_reuse" in tables and by == "outlet":  # from the pairs just found
-            tables[name] = with_groups(reuse_matrix.outlet_reuse(tables["text_reuse"], analysis.articles),
-                                       analysis.articles)
-        else:
-            tables[name] = spec(analysis if name == "text_reuse" else light, by=by, period=period)
+        elif name == "outlet_reuse" and "text_reuse" in tables:  # from the pairs just found, per outlet or group
+            if spec.grouping(by) == "group":
+                tables[name] = reuse_matrix.outlet_reuse(tables["text_reuse"], as_groups(analysis).articles).rename(
+                    {"outlet": "group"})
+            else:
+                tables[name] = with_groups(reuse_matrix.outlet_reuse(tables["text_reuse"], analysis.articles),
+                                           analysis.articles)
+        else:  # text reuse reads the text itself
+            tables[name] = spec(analysis if name in ("text_reuse", "outlet_reuse") else light, by=by, period=period)
         if timings is not None:
             timings[name] = time.perf_counter() - started
     return tables
