@@ -27,9 +27,9 @@ REUSE = ("text_reuse", "outlet_reuse")
 def tables_of(out: Path, by: str, period: str) -> dict[str, pl.DataFrame]:
     """The tables as `framing compare --analysis out` computes them."""
     from framing.aggregate.tables import compare_tables
-    from framing.pipeline import read_analysis
+    from framing.pipeline import read_for_tables
 
-    return compare_tables(read_analysis(out), by=by, period=period, skip=REUSE)
+    return compare_tables(read_for_tables(out), by=by, period=period, skip=REUSE)
 
 
 FLOAT_TOLERANCE = 1e-12  # relative: the last bits of a mean depend on the order polars sums in (see main's note)

@@ -6,7 +6,8 @@ memory of the whole process, by outlet and by outlet and period.
     python -m bench.tables_speed BIG_DIR --repeat SMALL_DIR --times 10   # first write BIG_DIR from SMALL_DIR
 
 Each grouping runs in a fresh process (peak memory = its VmHWM, interpreter and imports included) and does what
-`framing compare --analysis OUT_DIR` does, without writing the files: read the tables, then every table of TABLES
+`framing compare --analysis OUT_DIR` does, without writing the files: read the columns the tables read
+(`read_for_tables`, the article text only with --with-reuse), then every table of TABLES
 (a table made from another one derived from it). Text reuse (`text_reuse`, `outlet_reuse`) is measured apart by
 bench/reuse_speed.py and left out here unless --with-reuse.
 """
@@ -29,9 +30,9 @@ out, by, period, with_reuse = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 REUSE = ("text_reuse", "outlet_reuse")
 started = time.perf_counter()
 from framing.aggregate.tables import compare_tables
-from framing.pipeline import read_analysis
+from framing.pipeline import read_for_tables
 imported = time.perf_counter()
-analysis = read_analysis(out)
+analysis = read_for_tables(out, text=with_reuse)
 read = time.perf_counter()
 times = {}  # compare_tables itself, table by table
 tables = compare_tables(analysis, by=by, period=period, skip=() if with_reuse else REUSE,

@@ -92,13 +92,14 @@ def actor_tone(analysis: Any, by: str = "outlet", period: str = "month") -> pl.D
 def _evidence(analysis: Any, table: str, item: list[str], n: int) -> pl.DataFrame:
     mentions = _with_keys(_mentions(analysis, table), analysis.articles, "month").drop("period")
     sentences = analysis.sentences.select("article_id", "sentence_id", pl.col("text").alias("sentence"))
+    # ranked first, the sentence text joined to the `n` kept per item only
     ranked = (mentions.rename({"text": "mention"})
-              .join(sentences, on=["article_id", "sentence_id"], how="left")
               .sort(["outlet", *item, "tone", "article_id", "start"], descending=[False] * (len(item) + 1)
                     + [False, False, False], nulls_last=True)
               .with_columns(pl.col("tone").abs().rank("ordinal", descending=True).over(["outlet", *item])
                             .alias("_rank")))
     return (ranked.filter(pl.col("_rank") <= n)
+            .join(sentences, on=["article_id", "sentence_id"], how="left", maintain_order="left")
             .sort(["outlet", *item, "_rank"], nulls_last=True)
             .select("outlet", *item, "article_id", "sentence_id", "start", "end", "mention", "voice", "tone",
                     "tone_label", "tone_evidence", "sentence"))
