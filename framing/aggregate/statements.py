@@ -22,29 +22,21 @@ def mark_nested(quotes: pl.DataFrame) -> pl.DataFrame:
     The quote finder reports quoted words inside reported speech twice: the indirect statement
     (`es sei »kein Treffen geplant«`) and the partial quote within it (`kein Treffen geplant`). Counting both would
     double the statement and its words, so tables count only outermost quotes as statements. Of two quotes with the
-    same span, the one with the lower quote_id counts.
+    same span, the one with the lower quote_id counts. A quote without a start or an end is in no other and holds
+    none.
+
+    In the order of the article, then the start, the end from the last, the quote_id, every quote that could hold a
+    quote comes before it, so a quote is nested exactly when a quote before it in its article ends at or after its
+    end: one sort instead of pairing every two quotes of an article (3.5 million pairs at 100,000 articles).
     """
-    inner = quotes.select("article_id", "quote_id", "start", "end")
-    outer = inner.rename({"quote_id": "_oid", "start": "_ostart", "end": "_oend"})
-    contained = (
-        inner.join(outer, on="article_id", how="inner")
-        .filter(
-            (pl.col("_oid") != pl.col("quote_id"))
-            & (pl.col("_ostart") <= pl.col("start"))
-            & (pl.col("_oend") >= pl.col("end"))
-            & (
-                (pl.col("_ostart") < pl.col("start"))
-                | (pl.col("_oend") > pl.col("end"))
-                | (pl.col("_oid") < pl.col("quote_id"))
-            )
-        )
-        .select("article_id", "quote_id")
-        .unique()
-        .with_columns(pl.lit(True).alias("nested"))
-    )
-    return quotes.join(contained, on=["article_id", "quote_id"], how="left").with_columns(
-        pl.col("nested").fill_null(False)
-    )
+    spans = (quotes.select("article_id", "quote_id", "start", "end").with_row_index("_row")
+             .filter(pl.col("start").is_not_null() & pl.col("end").is_not_null())
+             .sort(["article_id", "start", "end", "quote_id"], descending=[False, False, True, False]))
+    ends_before = pl.col("end").cum_max().shift(1).over("article_id")
+    nested = spans.select("_row", (ends_before >= pl.col("end")).fill_null(False).alias("nested"))
+    flags = pl.repeat(False, quotes.height, dtype=pl.Boolean, eager=True).alias("nested").scatter(nested["_row"],
+                                                                                               nested["nested"])
+    return quotes.with_columns(flags)
 
 
 def _quotes(analysis: Any, period: str, include_readers: bool) -> pl.DataFrame:
