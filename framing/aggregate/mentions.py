@@ -98,8 +98,11 @@ def _evidence(analysis: Any, table: str, item: list[str], n: int) -> pl.DataFram
                     + [False, False, False], nulls_last=True)
               .with_columns(pl.col("tone").abs().rank("ordinal", descending=True).over(["outlet", *item])
                             .alias("_rank")))
-    return (ranked.filter(pl.col("_rank") <= n)
-            .join(sentences, on=["article_id", "sentence_id"], how="left", maintain_order="left")
+    kept = ranked.filter(pl.col("_rank") <= n)
+    # the sentences of the kept mentions first (an inner join hashes the smaller side), then joined to them
+    texts = sentences.join(kept.select("article_id", "sentence_id").unique(), on=["article_id", "sentence_id"],
+                           how="inner")
+    return (kept.join(texts, on=["article_id", "sentence_id"], how="left", maintain_order="left")
             .sort(["outlet", *item, "_rank"], nulls_last=True)
             .select("outlet", *item, "article_id", "sentence_id", "start", "end", "mention", "voice", "tone",
                     "tone_label", "tone_evidence", "sentence"))

@@ -470,11 +470,15 @@ def text_reuse(analysis: Any, by: str = "article", period: str = "month", *, n: 
 
 def most_opinionated(analysis: Any, n: int = 20, *, min_opinion: float = 0.0) -> pl.DataFrame:
     """The `n` sentences with the highest opinion score, with the signals that produced it."""
-    sents = analysis.sentences.filter(pl.col("opinion").is_not_null() & (pl.col("opinion") >= min_opinion))
-    # ranked on the three columns that rank them; the other columns of the `n` sentences fetched afterwards
-    ranked = (_with_keys(sents.select("article_id", "sentence_id", "opinion").with_row_index("_row"),
+    sents = analysis.sentences
+    # ranked on the three columns that rank them (the `n` first only: a sentence is one article_id and
+    # sentence_id, so there are no ties); the other columns of those `n` sentences fetched afterwards
+    order = ["opinion", "article_id", "sentence_id"]
+    ranked = (_with_keys(sents.select("article_id", "sentence_id", "opinion").with_row_index("_row")
+                         .filter(pl.col("opinion").is_not_null() & (pl.col("opinion") >= min_opinion)),
                          analysis.articles, "month")
-              .sort(["opinion", "article_id", "sentence_id"], descending=[True, False, False]).head(max(int(n), 0)))
+              .bottom_k(max(int(n), 0), by=order, reverse=[True, False, False])
+              .sort(order, descending=[True, False, False]))
     rest = sents.select("kind", "voice", "opinion_signals", "tone", "tone_label", "polarity_textblob", "tone_evidence",
                         "text")[ranked["_row"]]
     return pl.concat([ranked.select("outlet", "article_id", "sentence_id", "opinion"), rest], how="horizontal").select(
