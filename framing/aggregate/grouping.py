@@ -62,7 +62,22 @@ def _with_keys(df: pl.DataFrame, articles: pl.DataFrame, period: str) -> pl.Data
     out."""
     keys = _article_keys(articles, period)
     drop = [c for c in ("outlet", "group", "period") if c in df.columns]
-    return df.drop(drop).join(keys, on="article_id", how="inner")
+    df = df.drop(drop)
+    by_code = _by_code(keys)
+    if by_code is not None and df.schema["article_id"].is_integer():
+        # the ids are the codes 0..n-1 of every article (codes.encode_sorted): the keys are looked up by position
+        found = df.filter(pl.col("article_id").is_between(0, by_code.height - 1))
+        return found.with_columns(by_code.drop("article_id")[found["article_id"]])
+    return df.join(keys, on="article_id", how="inner")
+
+
+def _by_code(keys: pl.DataFrame) -> pl.DataFrame | None:
+    """`keys` in the order of article_id when its ids are exactly the integers 0..n-1, once each; else None."""
+    ids = keys["article_id"]
+    if not ids.dtype.is_integer() or ids.is_empty() or ids.null_count() or ids.min() != 0 \
+            or ids.max() != ids.len() - 1 or ids.n_unique() != ids.len():
+        return None
+    return keys.sort("article_id")
 
 
 def _share(numerator: str | pl.Expr, denominator: str | pl.Expr) -> pl.Expr:
