@@ -27,7 +27,8 @@ COLUMNS = ["n_articles", "share_articles", "n_words", "share_words", "own_voice_
 def _articles(analysis: Any, period: str) -> pl.DataFrame:
     arts = analysis.articles
     genre = pl.col("genre").fill_null(NO_GENRE) if "genre" in arts.columns else pl.lit(NO_GENRE)
-    return _with_keys(arts.select("article_id", genre.alias("genre"), _article_words(arts).alias("_words")), arts, period)
+    return _with_keys(arts.select("article_id", genre.alias("genre"), _article_words(arts).alias("_words")), arts,
+                      period)
 
 
 def genre_profile(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:

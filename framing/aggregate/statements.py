@@ -42,7 +42,8 @@ def mark_nested(quotes: pl.DataFrame) -> pl.DataFrame:
 def _quotes(analysis: Any, period: str, include_readers: bool) -> pl.DataFrame:
     """The quotes the quote tables count (QUOTES with `nested`, the section `kind` and the group keys, unresolved
     speakers as UNKNOWN_SPEAKER), made once per analysis inside `shared.sharing()`."""
-    return shared(analysis, ("quotes", period, include_readers), lambda: _make_quotes(analysis, period, include_readers))
+    return shared(analysis, ("quotes", period, include_readers),
+                  lambda: _make_quotes(analysis, period, include_readers))
 
 
 def _make_quotes(analysis: Any, period: str, include_readers: bool) -> pl.DataFrame:

@@ -33,8 +33,8 @@ from framing import schema
 from framing.aggregate import actors, comparison, evidence, gender, genres, mentions, reuse, reuse_matrix, timeline
 from framing.errors import ConfigError
 from framing.aggregate.filters import NO_GROUP, UNKNOWN_OUTLET, outlet_label
-from framing.aggregate.grouping import (BY_VALUES, IMPRECISE, PERIODS, UNDATED, _check, _segments_with_kind,
-                                        _share, _with_keys, _article_chars, _article_words, as_groups,
+from framing.aggregate.grouping import (BY_VALUES, IMPRECISE, PERIODS, UNDATED, _article_chars, _article_words,
+                                        _check, _distinct_pairs, _segments_with_kind, _share, _with_keys, as_groups,
                                         group_keys, with_groups, with_word_counts)
 
 from framing.aggregate.shared import shared, sharing
@@ -173,7 +173,7 @@ def tone_by_voice(analysis: Any, by: str = "outlet", period: str = "month") -> p
         segs.group_by([*keys, "voice"])
         .agg(
             pl.len().cast(pl.Int64).alias("n_segments"),
-            pl.struct("article_id", "sentence_id").n_unique().cast(pl.Int64).alias("n_sentences"),
+            _distinct_pairs(segs, "article_id", "sentence_id").cast(pl.Int64).alias("n_sentences"),
             pl.col("n_chars").sum().cast(pl.Int64).alias("n_chars"),
             pl.col("tone").mean().alias("mean_tone"),
             *[(labels == label).sum().cast(pl.Int64).alias(f"n_{label}") for label in schema.TONE_LABELS],

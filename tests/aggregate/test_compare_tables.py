@@ -128,3 +128,20 @@ def test_shared_frames(inside, same_analysis, made):
         for analysis in (first, first if same_analysis else second):
             shared(analysis, ("a key",), lambda: calls.append(1) or pl.DataFrame())
     assert len(calls) == made
+
+
+# ---- counting distinct (article, sentence) pairs ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("first", "second", "pairs"), [
+    ([0, 0, 1, 1], [0, 1, 0, 0], 3),  # integer codes: packed into one integer
+    ([0, 1], [1, 0], 2),  # (0, 1) and (1, 0) stay apart
+    (["a", "a", "b"], [0, 0, 0], 2),  # string ids: as structs
+    ([0, None, None], [1, 1, 2], 3),  # nulls: as structs, (null, 1) and (null, 2) apart
+    ([-1, 0], [5, 5], 2),  # negative: as structs
+    ([2**40, 0], [0, 0], 2),  # too large to pack: as structs
+])
+def test_distinct_pairs(first, second, pairs):
+    from framing.aggregate.grouping import _distinct_pairs
+
+    df = pl.DataFrame({"a": first, "b": second})
+    assert df.select(_distinct_pairs(df, "a", "b")).item() == pairs
