@@ -66,7 +66,8 @@ def _with_keys(df: pl.DataFrame, articles: pl.DataFrame, period: str) -> pl.Data
     by_code = _by_code(keys)
     if by_code is not None and df.schema["article_id"].is_integer():
         # the ids are the codes 0..n-1 of every article (codes.encode_sorted): the keys are looked up by position
-        found = df.filter(pl.col("article_id").is_between(0, by_code.height - 1))
+        known = df["article_id"].is_between(0, by_code.height - 1).fill_null(False)
+        found = df if known.all() else df.filter(known)  # no copy of the frame when every row has its article
         return found.with_columns(by_code.drop("article_id")[found["article_id"]])
     return df.join(keys, on="article_id", how="inner")
 
