@@ -143,19 +143,19 @@ def stage_times(texts: list[str], baseline_sentences: int = 2000) -> dict[str, f
 
 
 def aggregate_time(out: Path, reuse: bool) -> float:
-    """Seconds for every comparison table over an analysed corpus read back from parquet.
+    """Seconds for every comparison table over an analysed corpus read back from parquet, as `framing compare
+    --analysis` computes them (`read_for_tables`, then `compare_tables`; the reading not timed).
 
-    Text reuse is left out for the synthetic corpora: they repeat each 10kgnad text many times by construction, so
-    every article shares its whole text with dozens of others — a worst case no real corpus has.
+    Text reuse (and the outlet matrix made from it) is left out for the synthetic corpora: they repeat each 10kgnad
+    text many times by construction, so every article shares its whole text with dozens of others — a worst case no
+    real corpus has.
     """
-    from framing.pipeline import read_analysis
-    from framing.aggregate.tables import TABLES
+    from framing.aggregate.tables import compare_tables
+    from framing.pipeline import read_for_tables
 
-    analysis = read_analysis(out)
+    analysis = read_for_tables(out, text=reuse)
     t0 = time.perf_counter()
-    for name, spec in TABLES.items():
-        if reuse or name != "text_reuse":
-            spec(analysis, by="outlet")
+    compare_tables(analysis, by="outlet", skip=() if reuse else ("text_reuse", "outlet_reuse"))
     return time.perf_counter() - t0
 
 

@@ -3,9 +3,11 @@ memory of the whole process, by outlet and by outlet and period.
 
     python -m bench.tables_speed OUT_DIR                  # by outlet, and by outlet_date with month and week
     python -m bench.tables_speed OUT_DIR --by outlet_date --period month
+    python -m bench.tables_speed BIG_DIR --repeat SMALL_DIR --times 10   # first write BIG_DIR from SMALL_DIR
 
 Each grouping runs in a fresh process (peak memory = its VmHWM, interpreter and imports included) and does what
-`framing compare --analysis OUT_DIR` does, without writing the files: read the tables, then every table of TABLES
+`framing compare --analysis OUT_DIR` does, without writing the files: read the columns the tables read
+(`read_for_tables`, the article text only with --with-reuse), then every table of TABLES
 (a table made from another one derived from it). Text reuse (`text_reuse`, `outlet_reuse`) is measured apart by
 bench/reuse_speed.py and left out here unless --with-reuse.
 """
@@ -28,9 +30,9 @@ out, by, period, with_reuse = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 REUSE = ("text_reuse", "outlet_reuse")
 started = time.perf_counter()
 from framing.aggregate.tables import compare_tables
-from framing.pipeline import read_analysis
+from framing.pipeline import read_for_tables
 imported = time.perf_counter()
-analysis = read_analysis(out)
+analysis = read_for_tables(out, text=with_reuse)
 read = time.perf_counter()
 times = {}  # compare_tables itself, table by table
 tables = compare_tables(analysis, by=by, period=period, skip=() if with_reuse else REUSE,
@@ -64,13 +66,33 @@ def report(runs: list[dict]) -> list[str]:
     return lines
 
 
+def repeat_analysis(source: Path, target: Path, times: int) -> None:
+    """Write into `target` the analysis in `source` (the --out folder of `framing analyze`) `times` over, the
+    article ids of copy k suffixed with `~k` (k > 0), so that a corpus ten times larger need not be analysed."""
+    import polars as pl
+
+    from framing.pipeline import scan_analysis
+
+    target.mkdir(parents=True, exist_ok=True)
+    for name, frame in scan_analysis(source).items():
+        if "article_id" not in frame.collect_schema().names():
+            frame.sink_parquet(target / f"{name}.parquet")
+            continue
+        copies = [frame.with_columns(pl.col("article_id") + (f"~{k}" if k else "")) for k in range(times)]
+        pl.concat(copies).sink_parquet(target / f"{name}.parquet")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path)
     parser.add_argument("--by")
     parser.add_argument("--period", default="month")
     parser.add_argument("--with-reuse", action="store_true")
+    parser.add_argument("--repeat", type=Path, help="first write OUT_DIR as this analysis --times over")
+    parser.add_argument("--times", type=int, default=10)
     args = parser.parse_args()
+    if args.repeat:
+        repeat_analysis(args.repeat, args.out, args.times)
     groupings = [(args.by, args.period)] if args.by else GROUPINGS
     runs = []
     for by, period in groupings:

@@ -137,9 +137,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from framing.aggregate.filters import Filter
 
     if args.analysis:
-        from framing.pipeline import read_analysis
+        from framing.pipeline import read_for_tables
 
-        analysis = read_analysis(args.analysis)
+        # only the columns the tables read; the article text for text reuse and a text search
+        analysis = read_for_tables(args.analysis, text=True)
         outlets = args.outlets or os.environ.get("FRAMING_OUTLETS", "").strip() or None
         if outlets is not None:  # regroup the stored articles by this outlets.csv
             import dataclasses

@@ -55,7 +55,7 @@ def _per_article(analysis: Any, period: str, statements: pl.DataFrame) -> pl.Dat
     """One row per article with its group keys and the numerators and denominators of RATIOS (`statements`: those of
     `_statements`)."""
     arts = _with_keys(analysis.articles.select("article_id"), analysis.articles, period)
-    segs = analysis.voice_segments
+    segs = analysis.voice_segments.select("article_id", "voice", "tone", "n_chars")
     journalist = pl.col("voice") == "journalist"
     tone = segs.group_by("article_id").agg(
         pl.col("tone").filter(journalist & pl.col("tone").is_not_null()).sum().alias("_tone_sum"),
@@ -63,7 +63,7 @@ def _per_article(analysis: Any, period: str, statements: pl.DataFrame) -> pl.Dat
         pl.col("n_chars").filter(pl.col("voice") == "quoted").sum().cast(pl.Int64).alias("_quoted_chars"),
         pl.col("n_chars").sum().cast(pl.Int64).alias("_voice_chars"),
     )
-    sents = analysis.sentences.filter(journalist & pl.col("opinion").is_not_null())
+    sents = analysis.sentences.filter(journalist & pl.col("opinion").is_not_null()).select("article_id", "opinion")
     opinion = sents.group_by("article_id").agg(
         (pl.col("opinion") >= schema.OPINION_THRESHOLD).sum().cast(pl.Int64).alias("_opinionated"),
         pl.len().cast(pl.Int64).alias("_sentences"),
@@ -72,7 +72,7 @@ def _per_article(analysis: Any, period: str, statements: pl.DataFrame) -> pl.Dat
         (pl.col("mode") == "direct").sum().cast(pl.Int64).alias("_direct"),
         pl.len().cast(pl.Int64).alias("_statements"),
     )
-    sections = analysis.sections.with_columns(
+    sections = analysis.sections.select("article_id", "kind", "start", "end").with_columns(
         (pl.col("end") - pl.col("start")).clip(lower_bound=0).cast(pl.Int64).alias("_chars"))
     commentary = sections.group_by("article_id").agg(
         pl.col("_chars").filter(pl.col("kind") == "commentary").sum().cast(pl.Int64).alias("_commentary_chars"),

@@ -21,7 +21,8 @@ def opinionated_sentences(analysis: Any, outlet: str | None = None) -> pl.DataFr
     """The journalist's own sentences with an opinion score, most opinionated first: a tie in the score (many
     sentences reach 1.00) is broken by the number of signals found, then by article and sentence. The sentence text
     comes first. `outlet` (a label, "(unknown outlet)" for none) keeps one outlet's; None keeps all."""
-    sents = analysis.sentences.filter(pl.col("opinion").is_not_null() & (pl.col("voice") == "journalist"))
+    sents = analysis.sentences.filter(pl.col("opinion").is_not_null() & (pl.col("voice") == "journalist")).select(
+        "article_id", "sentence_id", "text", "opinion", "opinion_signals", "kind", "tone")
     arts = analysis.articles.select("article_id", outlet_label(), "date", "title")
     if outlet is not None:
         arts = arts.filter(pl.col("outlet") == outlet)

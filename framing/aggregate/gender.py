@@ -20,6 +20,7 @@ import polars as pl
 
 from framing import schema
 from framing.aggregate.grouping import BY_VALUES, _check, _quote_kinds, _share, _with_keys
+from framing.aggregate.shared import shared
 
 # Every grouping of the comparison tables but per article (one article's people have no share to speak of).
 GROUPINGS = tuple(b for b in BY_VALUES if b != "article")
@@ -35,8 +36,13 @@ GENDERS = {"female": "women", "male": "men", "unknown": "unknown"}
 
 def _people_quotes(analysis: Any, period: str) -> pl.DataFrame:
     """The statements of people (no terms, no readers, no nested fragments) with their group keys, their gender
-    (one per speaker: the most frequent, should a table carry several) and their words."""
-    from framing.aggregate.tables import mark_nested
+    (one per speaker: the most frequent, should a table carry several) and their words; made once per analysis
+    inside `shared.sharing()`."""
+    return shared(analysis, ("people", period), lambda: _make_people_quotes(analysis, period))
+
+
+def _make_people_quotes(analysis: Any, period: str) -> pl.DataFrame:
+    from framing.aggregate.statements import mark_nested
 
     quotes = analysis.quotes
     if "speaker_gender" not in quotes.columns:  # a table written before speaker genders existed
@@ -100,7 +106,13 @@ def _intervals(quotes: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
 
 def quoted_gender(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:
     """Quoted people, their quotations and quoted words by gender per group, the share of women among the people
-    of known gender with its 95 % bootstrap interval over articles, and the share of people of unknown gender."""
+    of known gender with its 95 % bootstrap interval over articles, and the share of people of unknown gender
+    (made once per analysis inside `shared.sharing()`: the first screen shows it too)."""
+    _check(by, GROUPINGS, "quoted gender", period)
+    return shared(analysis, ("quoted_gender", by, period), lambda: _quoted_gender(analysis, by, period))
+
+
+def _quoted_gender(analysis: Any, by: str, period: str) -> pl.DataFrame:
     keys = _check(by, GROUPINGS, "quoted gender", period)
     quotes = _people_quotes(analysis, period)
     counts = []

@@ -15,7 +15,7 @@ from typing import Any
 import polars as pl
 
 from framing import schema
-from framing.aggregate.grouping import _check, _share, _with_keys, _words
+from framing.aggregate.grouping import _article_words, _check, _share, _with_keys
 
 GROUPINGS = ("outlet", "article", "outlet_date")
 NO_GENRE = "unknown"  # articles of an analysis written before the genre column existed
@@ -27,7 +27,8 @@ COLUMNS = ["n_articles", "share_articles", "n_words", "share_words", "own_voice_
 def _articles(analysis: Any, period: str) -> pl.DataFrame:
     arts = analysis.articles
     genre = pl.col("genre").fill_null(NO_GENRE) if "genre" in arts.columns else pl.lit(NO_GENRE)
-    return _with_keys(arts, arts, period).with_columns(genre.alias("genre"), _words(pl.col("text")).alias("_words"))
+    return _with_keys(arts.select("article_id", genre.alias("genre"), _article_words(arts).alias("_words")), arts,
+                      period)
 
 
 def genre_profile(analysis: Any, by: str = "outlet", period: str = "month") -> pl.DataFrame:
@@ -39,21 +40,23 @@ def genre_profile(analysis: Any, by: str = "outlet", period: str = "month") -> p
     rows = [*keys, "genre"]
     base = arts.group_by(rows).agg(pl.len().cast(pl.Int64).alias("n_articles"),
                                    pl.col("_words").sum().cast(pl.Int64).alias("n_words"))
-    segs = _with_keys(analysis.voice_segments, analysis.articles, period).join(genre_of, on="article_id")
+    # every frame narrowed to the columns read before it is joined (a join carries every column)
+    segs = _with_keys(analysis.voice_segments.select("article_id", "voice", "n_chars"), analysis.articles,
+                      period).join(genre_of, on="article_id")
     voice = segs.group_by(rows).agg(
         pl.col("n_chars").filter(pl.col("voice") == "journalist").sum().cast(pl.Int64).alias("own_voice_chars"),
         pl.col("n_chars").filter(pl.col("voice") == "quoted").sum().cast(pl.Int64).alias("quoted_chars"),
         pl.col("n_chars").sum().cast(pl.Int64).alias("_segment_chars"),
     )
-    own = (_with_keys(analysis.sentences, analysis.articles, period).join(genre_of, on="article_id")
-           .filter(pl.col("voice") == "journalist"))
+    own = _with_keys(analysis.sentences.filter(pl.col("voice") == "journalist").select("article_id", "opinion"),
+                     analysis.articles, period).join(genre_of, on="article_id")
     opinion = own.group_by(rows).agg(
         pl.len().cast(pl.Int64).alias("n_sentences_own"),
         (pl.col("opinion") >= schema.OPINION_THRESHOLD).sum().cast(pl.Int64).alias("n_opinionated_own"),
         pl.col("opinion").mean().alias("mean_opinion_own"),
     )
-    answers = (_with_keys(analysis.quotes, analysis.articles, period).join(genre_of, on="article_id")
-               .filter(pl.col("mode") == "interview"))
+    answers = _with_keys(analysis.quotes.filter(pl.col("mode") == "interview").select("article_id", "n_words"),
+                         analysis.articles, period).join(genre_of, on="article_id")
     interviews = answers.group_by(rows).agg(
         pl.len().cast(pl.Int64).alias("n_interview_answers"),
         pl.col("n_words").sum().cast(pl.Int64).alias("interviewee_words"),

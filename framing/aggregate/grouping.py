@@ -62,7 +62,34 @@ def _with_keys(df: pl.DataFrame, articles: pl.DataFrame, period: str) -> pl.Data
     out."""
     keys = _article_keys(articles, period)
     drop = [c for c in ("outlet", "group", "period") if c in df.columns]
-    return df.drop(drop).join(keys, on="article_id", how="inner")
+    df = df.drop(drop)
+    by_code = _by_code(keys)
+    if by_code is not None and df.schema["article_id"].is_integer():
+        # the ids are the codes 0..n-1 of every article (codes.encode_sorted): the keys are looked up by position
+        known = df["article_id"].is_between(0, by_code.height - 1).fill_null(False)
+        found = df if known.all() else df.filter(known)  # no copy of the frame when every row has its article
+        return found.with_columns(by_code.drop("article_id")[found["article_id"]])
+    return df.join(keys, on="article_id", how="inner")
+
+
+def _by_code(keys: pl.DataFrame) -> pl.DataFrame | None:
+    """`keys` in the order of article_id when its ids are exactly the integers 0..n-1, once each; else None."""
+    ids = keys["article_id"]
+    if not ids.dtype.is_integer() or ids.is_empty() or ids.null_count() or ids.min() != 0 \
+            or ids.max() != ids.len() - 1 or ids.n_unique() != ids.len():
+        return None
+    return keys.sort("article_id")
+
+
+def _distinct_pairs(df: pl.DataFrame, first: str, second: str) -> pl.Expr:
+    """The number of distinct (first, second) pairs, as an aggregation: both columns packed into one integer where
+    they are non-negative integers without nulls that fit (the article codes and sentence ids of compare_tables:
+    several times cheaper than a struct), else the pairs as structs."""
+    a, b = df[first], df[second]
+    if (a.dtype.is_integer() and b.dtype.is_integer() and df.height and not a.null_count() and not b.null_count()
+            and a.min() >= 0 and b.min() >= 0 and a.max() < 2**31 and b.max() < 2**32):
+        return (pl.col(first).cast(pl.Int64) * 2**32 + pl.col(second).cast(pl.Int64)).n_unique()
+    return pl.struct(first, second).n_unique()
 
 
 def _share(numerator: str | pl.Expr, denominator: str | pl.Expr) -> pl.Expr:
@@ -97,6 +124,34 @@ def _quote_kinds(analysis: Any) -> pl.DataFrame:
 def _words(expr: pl.Expr) -> pl.Expr:
     """Number of word tokens (runs of letters/digits) in a text column."""
     return expr.fill_null("").str.count_matches(r"\w+").cast(pl.Int64)
+
+
+# An articles column: the words of the text, counted once for every comparison table (`with_word_counts`), which
+# then need not read the text itself.
+TEXT_WORDS = "_text_words"
+
+
+def _article_words(articles: pl.DataFrame | pl.LazyFrame) -> pl.Expr:
+    """The words of each article's text: the count TEXT_WORDS holds, else counted in the text."""
+    return pl.col(TEXT_WORDS) if TEXT_WORDS in articles.collect_schema().names() else _words(pl.col("text"))
+
+
+def _article_chars(articles: pl.DataFrame | pl.LazyFrame) -> pl.Expr:
+    """The characters of each article: `n_chars`, where that is missing the length of the text (`with_word_counts`
+    fills it in before it drops the text)."""
+    if "text" not in articles.collect_schema().names():
+        return pl.col("n_chars").cast(pl.Int64)
+    return pl.col("n_chars").fill_null(pl.col("text").fill_null("").str.len_chars()).cast(pl.Int64)
+
+
+def with_word_counts(articles: pl.DataFrame | pl.LazyFrame, *, text: bool = False) -> pl.DataFrame | pl.LazyFrame:
+    """`articles` with TEXT_WORDS and `n_chars` filled in from the text, without the text unless `text`: all that
+    every comparison table but text reuse reads of it (a frame that has TEXT_WORDS already is only trimmed)."""
+    names = articles.collect_schema().names()
+    if TEXT_WORDS not in names:
+        articles = articles.with_columns(_words(pl.col("text")).alias(TEXT_WORDS), _article_chars(articles)
+                                         .alias("n_chars"))
+    return articles if text or "text" not in names else articles.drop("text")
 
 
 def as_groups(analysis: Any) -> Any:

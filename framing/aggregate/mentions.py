@@ -13,7 +13,7 @@ from typing import Any
 import polars as pl
 
 from framing import schema
-from framing.aggregate.grouping import _check, _share, _with_keys, _words
+from framing.aggregate.grouping import _article_words, _check, _share, _with_keys
 
 NO_LABEL = "(no label)"
 GROUPINGS = ("outlet", "article", "outlet_date")
@@ -49,7 +49,7 @@ _TONE_COLUMNS = ["n_mentions", "n_articles", "mean_tone", *[f"n_{x}" for x in sc
 
 def _group_words(analysis: Any, keys: list[str], period: str) -> pl.DataFrame:
     arts = _with_keys(analysis.articles, analysis.articles, period)
-    return arts.group_by(keys).agg(_words(pl.col("text")).sum().cast(pl.Int64).alias("n_words"))
+    return arts.group_by(keys).agg(_article_words(arts).sum().cast(pl.Int64).alias("n_words"))
 
 
 def _dictionary(analysis: Any, by: str, period: str, item: list[str], what: str) -> pl.DataFrame:
@@ -92,13 +92,17 @@ def actor_tone(analysis: Any, by: str = "outlet", period: str = "month") -> pl.D
 def _evidence(analysis: Any, table: str, item: list[str], n: int) -> pl.DataFrame:
     mentions = _with_keys(_mentions(analysis, table), analysis.articles, "month").drop("period")
     sentences = analysis.sentences.select("article_id", "sentence_id", pl.col("text").alias("sentence"))
+    # ranked first, the sentence text joined to the `n` kept per item only
     ranked = (mentions.rename({"text": "mention"})
-              .join(sentences, on=["article_id", "sentence_id"], how="left")
               .sort(["outlet", *item, "tone", "article_id", "start"], descending=[False] * (len(item) + 1)
                     + [False, False, False], nulls_last=True)
               .with_columns(pl.col("tone").abs().rank("ordinal", descending=True).over(["outlet", *item])
                             .alias("_rank")))
-    return (ranked.filter(pl.col("_rank") <= n)
+    kept = ranked.filter(pl.col("_rank") <= n)
+    # the sentences of the kept mentions first (an inner join hashes the smaller side), then joined to them
+    texts = sentences.join(kept.select("article_id", "sentence_id").unique(), on=["article_id", "sentence_id"],
+                           how="inner")
+    return (kept.join(texts, on=["article_id", "sentence_id"], how="left", maintain_order="left")
             .sort(["outlet", *item, "_rank"], nulls_last=True)
             .select("outlet", *item, "article_id", "sentence_id", "start", "end", "mention", "voice", "tone",
                     "tone_label", "tone_evidence", "sentence"))

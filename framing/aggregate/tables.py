@@ -33,10 +33,12 @@ from framing import schema
 from framing.aggregate import actors, comparison, evidence, gender, genres, mentions, reuse, reuse_matrix, timeline
 from framing.errors import ConfigError
 from framing.aggregate.filters import NO_GROUP, UNKNOWN_OUTLET, outlet_label
-from framing.aggregate.grouping import (BY_VALUES, IMPRECISE, PERIODS, UNDATED, _check, _segments_with_kind,
-                                        _quote_kinds, _share, _with_keys, _words, as_groups, group_keys, with_groups)
+from framing.aggregate.grouping import (BY_VALUES, IMPRECISE, PERIODS, UNDATED, _article_chars, _article_words,
+                                        _check, _distinct_pairs, _segments_with_kind, _share, _with_keys, as_groups,
+                                        group_keys, with_groups, with_word_counts)
 
-UNKNOWN_SPEAKER = "(unknown speaker)"
+from framing.aggregate.shared import shared, sharing
+from framing.aggregate.statements import UNKNOWN_SPEAKER, _quotes, mark_nested
 
 __all__ = [
     "BY_VALUES",
@@ -74,9 +76,7 @@ def overview(analysis: Any, by: str = "outlet", period: str = "month") -> pl.Dat
     """Articles, words, characters, date range and each section kind's share of the text, per group."""
     keys = _check(by, ("outlet", "group", "article", "outlet_date"), "overview", period)
     arts = _with_keys(analysis.articles, analysis.articles, period).with_columns(
-        _words(pl.col("text")).alias("_words"),
-        pl.col("n_chars").fill_null(pl.col("text").fill_null("").str.len_chars()).cast(pl.Int64).alias("_chars"),
-    )
+        _article_words(analysis.articles).alias("_words"), _article_chars(analysis.articles).alias("_chars"))
     base = (
         arts.group_by(keys)
         .agg(
@@ -162,13 +162,18 @@ def tone_by_voice(analysis: Any, by: str = "outlet", period: str = "month") -> p
     dominant voice is the row's voice, so our tone and textblob-de's polarity stand side by side.
     """
     keys = _check(by, BY_VALUES, "tone by voice", period)
-    segs = _with_keys(_segments_with_kind(analysis), analysis.articles, period)
+    # only the columns read (a join carries every column); the section kind only where it is a key
+    segs = analysis.voice_segments.select("article_id", "sentence_id", "voice", "start", "n_chars", "tone",
+                                          "tone_label")
+    if "kind" in keys:
+        segs = _segments_with_kind(dataclasses.replace(analysis, voice_segments=segs))
+    segs = _with_keys(segs, analysis.articles, period)
     labels = pl.col("tone_label")
     seg_table = (
         segs.group_by([*keys, "voice"])
         .agg(
             pl.len().cast(pl.Int64).alias("n_segments"),
-            pl.struct("article_id", "sentence_id").n_unique().cast(pl.Int64).alias("n_sentences"),
+            _distinct_pairs(segs, "article_id", "sentence_id").cast(pl.Int64).alias("n_sentences"),
             pl.col("n_chars").sum().cast(pl.Int64).alias("n_chars"),
             pl.col("tone").mean().alias("mean_tone"),
             *[(labels == label).sum().cast(pl.Int64).alias(f"n_{label}") for label in schema.TONE_LABELS],
@@ -181,7 +186,8 @@ def tone_by_voice(analysis: Any, by: str = "outlet", period: str = "month") -> p
             ],
         )
     )
-    sents = _with_keys(analysis.sentences, analysis.articles, period)
+    sents = _with_keys(analysis.sentences.select("article_id", *(["kind"] if "kind" in keys else []), "voice", "tone",
+                                                 "polarity_textblob"), analysis.articles, period)
     sent_table = sents.group_by([*keys, "voice"]).agg(
         pl.len().cast(pl.Int64).alias("n_sentences_dominant"),
         pl.col("tone").mean().alias("mean_sentence_tone"),
@@ -267,52 +273,6 @@ def tone_distribution(analysis: Any, by: str = "outlet", period: str = "month", 
 # ---- quoted actors ---------------------------------------------------------------------------------------------
 
 
-def mark_nested(quotes: pl.DataFrame) -> pl.DataFrame:
-    """QUOTES with a boolean `nested`: the quote lies inside another quote of the same article.
-
-    The quote finder reports quoted words inside reported speech twice: the indirect statement
-    (`es sei »kein Treffen geplant«`) and the partial quote within it (`kein Treffen geplant`). Counting both would
-    double the statement and its words, so tables count only outermost quotes as statements. Of two quotes with the
-    same span, the one with the lower quote_id counts.
-    """
-    inner = quotes.select("article_id", "quote_id", "start", "end")
-    outer = inner.rename({"quote_id": "_oid", "start": "_ostart", "end": "_oend"})
-    contained = (
-        inner.join(outer, on="article_id", how="inner")
-        .filter(
-            (pl.col("_oid") != pl.col("quote_id"))
-            & (pl.col("_ostart") <= pl.col("start"))
-            & (pl.col("_oend") >= pl.col("end"))
-            & (
-                (pl.col("_ostart") < pl.col("start"))
-                | (pl.col("_oend") > pl.col("end"))
-                | (pl.col("_oid") < pl.col("quote_id"))
-            )
-        )
-        .select("article_id", "quote_id")
-        .unique()
-        .with_columns(pl.lit(True).alias("nested"))
-    )
-    return quotes.join(contained, on=["article_id", "quote_id"], how="left").with_columns(
-        pl.col("nested").fill_null(False)
-    )
-
-
-def _quotes(analysis: Any, period: str, include_readers: bool) -> pl.DataFrame:
-    # quoted terms (mode "term": scare quotes, sogenannte „…“) are nobody's speech: in no count or share of voice
-    quotes = mark_nested(analysis.quotes.filter(pl.col("mode") != schema.TERM_MODE))
-    if not include_readers:
-        quotes = quotes.filter(pl.col("speaker_kind").fill_null("") != "reader")
-    quotes = quotes.join(_quote_kinds(analysis), on=["article_id", "section_id"], how="left")
-    return _with_keys(quotes, analysis.articles, period).with_columns(
-        pl.col("speaker").fill_null(UNKNOWN_SPEAKER),
-        pl.col("speaker_group").fill_null(NO_GROUP),
-        pl.col("speaker_kind").fill_null("unknown"),
-        pl.col("speaker_type").fill_null("unknown"),
-        pl.col("n_words").fill_null(0).cast(pl.Int64),
-    )
-
-
 def _quote_counts(quotes: pl.DataFrame, keys: list[str], item: list[str], extra: list[pl.Expr]) -> pl.DataFrame:
     """Counts and shares of quotes per keys x item; `share_of_voice_across_outlets` is over the item's rows."""
     top = ~pl.col("nested")
@@ -357,8 +317,15 @@ _QUOTE_COLUMNS = [
 def quoted_actors(
     analysis: Any, by: str = "outlet", period: str = "month", *, include_readers: bool = False
 ) -> pl.DataFrame:
-    """Who is quoted where, how much and how (direct / partial / indirect); reader comments left out by default."""
-    keys = _check(by, BY_VALUES, "quoted actors", period)
+    """Who is quoted where, how much and how (direct / partial / indirect); reader comments left out by default
+    (made once per analysis inside `shared.sharing()`: the actors tables read it too)."""
+    _check(by, BY_VALUES, "quoted actors", period)
+    return shared(analysis, ("quoted_actors", by, period, include_readers),
+                  lambda: _quoted_actors(analysis, by, period, include_readers))
+
+
+def _quoted_actors(analysis: Any, by: str, period: str, include_readers: bool) -> pl.DataFrame:
+    keys = group_keys(by)
     quotes = _quotes(analysis, period, include_readers)
     item = ["speaker", "speaker_group", "speaker_kind"]
     # the speaker's type and the role the text gives them most often (issue #14), beside each speaker
@@ -439,9 +406,9 @@ def commentary_profile(analysis: Any, by: str = "outlet", period: str = "month")
     keys = _check(by, ("outlet", "group", "article", "outlet_date"), "commentary profile", period)
     arts = _with_keys(analysis.articles, analysis.articles, period)
     base = arts.group_by(keys).agg(pl.len().cast(pl.Int64).alias("n_articles"))
-    secs = _with_keys(analysis.sections, analysis.articles, period).with_columns(
-        (pl.col("end") - pl.col("start")).clip(lower_bound=0).cast(pl.Int64).alias("_chars")
-    )
+    secs = _with_keys(analysis.sections.select("article_id", "kind", "start", "end"), analysis.articles,
+                      period).with_columns((pl.col("end") - pl.col("start")).clip(lower_bound=0).cast(pl.Int64)
+                                           .alias("_chars"))
     chars = secs.group_by(keys).agg(
         pl.col("_chars").sum().cast(pl.Int64).alias("n_chars"),
         pl.col("article_id").filter(pl.col("kind") == "commentary").n_unique().cast(pl.Int64).alias(
@@ -453,7 +420,9 @@ def commentary_profile(analysis: Any, by: str = "outlet", period: str = "month")
         ],
     )
     # Only the journalist's own sentences: a quoted opinion inside a report is not the outlet's opinion.
-    sents = _with_keys(analysis.sentences, analysis.articles, period).filter(pl.col("voice") == "journalist")
+    sents = _with_keys(analysis.sentences.filter(pl.col("voice") == "journalist").select("article_id", "kind",
+                                                                                         "opinion"),
+                       analysis.articles, period)
     opinionated = pl.col("opinion") >= schema.OPINION_THRESHOLD
     opinions = sents.group_by(keys).agg(
         *[
@@ -501,26 +470,20 @@ def text_reuse(analysis: Any, by: str = "article", period: str = "month", *, n: 
 
 def most_opinionated(analysis: Any, n: int = 20, *, min_opinion: float = 0.0) -> pl.DataFrame:
     """The `n` sentences with the highest opinion score, with the signals that produced it."""
-    sents = analysis.sentences.filter(pl.col("opinion").is_not_null() & (pl.col("opinion") >= min_opinion))
-    sents = _with_keys(sents, analysis.articles, "month")
-    return (
-        sents.sort(["opinion", "article_id", "sentence_id"], descending=[True, False, False])
-        .head(max(int(n), 0))
-        .select(
-            "outlet",
-            "article_id",
-            "sentence_id",
-            "kind",
-            "voice",
-            "opinion",
-            "opinion_signals",
-            "tone",
-            "tone_label",
-            "polarity_textblob",
-            "tone_evidence",
-            "text",
-        )
-    )
+    sents = analysis.sentences
+    # ranked on the three columns that rank them (the `n` first only: a sentence is one article_id and
+    # sentence_id, so there are no ties); the other columns of those `n` sentences fetched afterwards
+    order = ["opinion", "article_id", "sentence_id"]
+    ranked = (_with_keys(sents.select("article_id", "sentence_id", "opinion").with_row_index("_row")
+                         .filter(pl.col("opinion").is_not_null() & (pl.col("opinion") >= min_opinion)),
+                         analysis.articles, "month")
+              .bottom_k(max(int(n), 0), by=order, reverse=[True, False, False])
+              .sort(order, descending=[True, False, False]))
+    rest = sents.select("kind", "voice", "opinion_signals", "tone", "tone_label", "polarity_textblob", "tone_evidence",
+                        "text")[ranked["_row"]]
+    return pl.concat([ranked.select("outlet", "article_id", "sentence_id", "opinion"), rest], how="horizontal").select(
+        "outlet", "article_id", "sentence_id", "kind", "voice", "opinion", "opinion_signals", "tone", "tone_label",
+        "polarity_textblob", "tone_evidence", "text")
 
 
 # ---- registry --------------------------------------------------------------------------------------------------
@@ -669,28 +632,42 @@ def compare_tables(analysis: Any, by: str = "outlet", period: str = "month", *, 
     group_keys(by)
     if period not in PERIODS:
         raise ConfigError(f"unknown period {period!r}: use one of {', '.join(PERIODS)}")
-    from framing.aggregate.codes import word_stand_in
+    from framing.aggregate.codes import decode_ids, encode_sorted
 
     started = time.perf_counter()
-    # Every table but text reuse reads the article text only to count its words: counted once here.
-    light = dataclasses.replace(analysis, articles=word_stand_in(analysis.articles))
+    # Every table but text reuse reads the article text only to count its words: counted once here (or when read);
+    # and they join on article ids, which integer codes in the ids' order make several times faster.
+    light, ids = encode_sorted(dataclasses.replace(analysis, articles=with_word_counts(analysis.articles)))
     if timings is not None:
-        timings["(word count once)"] = time.perf_counter() - started
+        timings[PREPARING] = time.perf_counter() - started
     tables: dict[str, pl.DataFrame] = {}
-    for name, spec in TABLES.items():
-        if name in skip:
-            continue
-        started = time.perf_counter()
-        if spec.source in tables and spec.from_source is not None:
-            tables[name] = with_groups(spec.from_source(tables[spec.source], spec.grouping(by)), analysis.articles)
-        elif name == "outlet_reuse" and "text_reuse" in tables and by == "outlet":  # from the pairs just found
+    with sharing():  # the frames several tables make alike (the statements, the quoted people, ...) made once
+        for name, spec in TABLES.items():
+            if name not in skip:
+                _one_table(name, spec, tables, analysis, light, by, period, timings)
+    return {name: decode_ids(table, ids) for name, table in tables.items()}
+
+
+PREPARING = "(word count and article codes, once)"  # the key of compare_tables's timings for what all tables share
+
+
+def _one_table(name: str, spec: TableSpec, tables: dict[str, pl.DataFrame], analysis: Any, light: Any, by: str,
+               period: str, timings: dict[str, float] | None) -> None:
+    """Table `name` of `compare_tables` into `tables` (derived from a table there where it can be)."""
+    started = time.perf_counter()
+    if spec.source in tables and spec.from_source is not None:
+        tables[name] = with_groups(spec.from_source(tables[spec.source], spec.grouping(by)), analysis.articles)
+    elif name == "outlet_reuse" and "text_reuse" in tables:  # from the pairs just found, per outlet or group
+        if spec.grouping(by) == "group":
+            tables[name] = reuse_matrix.outlet_reuse(tables["text_reuse"], as_groups(analysis).articles).rename(
+                {"outlet": "group"})
+        else:
             tables[name] = with_groups(reuse_matrix.outlet_reuse(tables["text_reuse"], analysis.articles),
                                        analysis.articles)
-        else:
-            tables[name] = spec(analysis if name == "text_reuse" else light, by=by, period=period)
-        if timings is not None:
-            timings[name] = time.perf_counter() - started
-    return tables
+    else:  # text reuse reads the text itself
+        tables[name] = spec(analysis if name in ("text_reuse", "outlet_reuse") else light, by=by, period=period)
+    if timings is not None:
+        timings[name] = time.perf_counter() - started
 
 
 term_tone, label_tone, actor_tone = mentions.term_tone, mentions.label_tone, mentions.actor_tone

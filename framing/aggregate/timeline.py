@@ -66,7 +66,7 @@ def _top_voices(analysis: Any, keys: pl.DataFrame) -> pl.DataFrame:
                                     & ~pl.col("speaker").is_in(_UNKNOWN_SPEAKERS)
                                     & (pl.col("speaker_kind").fill_null("") != "reader"))
     counts = (
-        quotes.join(keys, on="article_id", how="inner")
+        quotes.select("article_id", "speaker", "n_words").join(keys, on="article_id", how="inner")
         .group_by("outlet", "period_start", "speaker")
         .agg(pl.len().alias("n"), pl.col("n_words").fill_null(0).sum().alias("words"))
         .sort(["outlet", "period_start", "words", "n", "speaker"], descending=[False, False, True, True, False])
@@ -95,19 +95,23 @@ def over_time(analysis: Any, by: str = "outlet", period: str = "month") -> pl.Da
         raise ConfigError(f"the over-time table cannot be grouped by {by!r}: it is grouped by outlet and period")
     keys = article_periods(analysis.articles, period).filter(pl.col("dating") == "dated").drop("dating")
     base = keys.group_by("outlet", "period_start").agg(pl.len().cast(pl.Int64).alias("n_articles"))
-    segs = analysis.voice_segments.join(keys, on="article_id", how="inner")
+    # narrowed to the columns read before each join (a join carries every column)
+    segs = analysis.voice_segments.select("article_id", "voice", "tone", "n_chars").join(keys, on="article_id",
+                                                                                         how="inner")
     voice = pl.col("voice")
     tone = segs.group_by("outlet", "period_start").agg(
         pl.col("tone").filter(voice == "journalist").mean().alias("journalist_tone"),
         pl.col("n_chars").filter(voice == "quoted").sum().cast(pl.Int64).alias("quoted_chars"),
         pl.col("n_chars").sum().cast(pl.Int64).alias("n_chars"),
     )
-    sents = analysis.sentences.filter(pl.col("voice") == "journalist").join(keys, on="article_id", how="inner")
+    sents = analysis.sentences.filter(pl.col("voice") == "journalist").select("article_id", "opinion").join(
+        keys, on="article_id", how="inner")
     opinion = sents.group_by("outlet", "period_start").agg(
         pl.col("opinion").is_not_null().sum().cast(pl.Int64).alias("n_journalist_sentences"),
         (pl.col("opinion") >= schema.OPINION_THRESHOLD).sum().cast(pl.Int64).alias("n_opinionated"),
     )
-    quotes = analysis.quotes.filter(pl.col("mode") != schema.TERM_MODE).join(keys, on="article_id", how="inner")
+    quotes = analysis.quotes.filter(pl.col("mode") != schema.TERM_MODE).select("article_id").join(
+        keys, on="article_id", how="inner")
     n_quotes = quotes.group_by("outlet", "period_start").agg(pl.len().cast(pl.Int64).alias("n_quotes"))
     out = (
         base.join(tone, on=["outlet", "period_start"], how="left")
