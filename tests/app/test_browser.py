@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.helpers.browser import CHROMIUM, PLOT, chart_signature, chromium, dashboard_server, select_view, wait_charts, wait_idle
+from tests.helpers.browser import CHROMIUM, PLOT, chart_signature, chromium, dashboard_server, select_view, wait_charts, wait_idle, wait_sidebar
 from tests.helpers.browser import screenshot as browser_screenshot
 from tests.helpers import ARTIFACTS
 
@@ -44,7 +44,7 @@ def page(tmp_path_factory):
 
 def goto(page, query: str = "") -> None:
     page.goto(page.base_url + "/" + query)
-    wait_idle(page)
+    wait_sidebar(page)
 
 
 def screenshot(page, name: str) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from tests.helpers import ARTIFACTS, GNAD
 from tests.helpers.browser import (CHROMIUM, PLOT, chromium, dashboard_server, loopback_only, screenshot, select_view,
-                                   wait_charts, wait_idle)
+                                   wait_charts, wait_idle, wait_sidebar)
 from tests.helpers.dated_corpus import write_dated_corpus
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -49,7 +49,7 @@ def site(request, tmp_path_factory):
 
 def goto(page, query: str = "") -> None:
     page.goto(page.base_url + "/" + query)
-    wait_idle(page)
+    wait_sidebar(page)
 
 
 def main_text(page) -> str:

@@ -111,6 +111,13 @@ def wait_idle(page, timeout: float = 60_000) -> None:
         timeout=timeout)
 
 
+def wait_sidebar(page, timeout: float = 120_000) -> None:
+    """Until the sidebar's filter widgets are drawn: the app draws them after the page (framing.app.main), so a
+    page can show its chart while the sidebar is still empty; its last widget is the Reset filters button."""
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Reset filters").wait_for(timeout=timeout)
+    wait_idle(page, timeout=timeout)
+
+
 def wait_charts(page, n: int = 1, timeout: float = 120_000) -> None:
     page.wait_for_function(f"() => document.querySelectorAll('{PLOT} .main-svg').length >= {n}", timeout=timeout)
 
