@@ -22,11 +22,13 @@ from framing.actors.gazetteer import Gazetteer, load_gazetteer
 from framing.actors.gender import pronoun_clue, role_text_clues
 from framing.actors.roles import article_role
 from framing.quotes.cues import Cue, Mention, inverted_frame, message_span, sentence_cues, strip_span
-from framing.quotes.lexicon import POSSESSIVES, REPORT_ADVERBS, Lexicon, lexicon
+from framing.quotes.lexicon import (DOCUMENT_ENDINGS, POSSESSIVES, REPORT_ADVERBS, STATEMENT_ENDINGS, Lexicon,
+                                    lexicon)
 from framing.quotes.marks import QUOTE_MARK, WORD, Marked, find_quote_marks, is_heading, is_name_or_title
 from framing.quotes.phrases import np_before, sentence_subject
 from framing.quotes.speakers import NOBODY, ArticleEntities, alias_starts
-from framing.quotes.tokens import TOKEN, SentenceTokens, Tok, is_konjunktiv, is_konjunktiv_i
+from framing.quotes.tokens import (TOKEN, SentenceTokens, Tok, head_noun, is_attribution_noun, is_konjunktiv,
+                                   is_konjunktiv_i)
 
 # "hieß es in der Erklärung" names no speaker: it is whoever spoke last, if named at most this many characters
 # before the sentence.
@@ -500,9 +502,15 @@ def _cue_without_frame(scan: _Scan, si: int, m: Marked, before: str,
         # a quotation standing alone after a sentence about someone: "Romney strich heraus. „…“"
         ptoks = scan.toks[si - 1]
         cue = _subject_cue(text, ptoks, lex, art)
-        if cue is not None:
+        if cue is not None and _may_speak(cue, ptoks, lex):
             return cue, ptoks
     return None, None
+
+
+def _may_speak(cue: Cue, toks: list[Tok], lex: Lexicon) -> bool:
+    """A subject that can be the speaker of a quotation without a speech verb: someone (a name, an institution,
+    an anonymous source) or a statement (`die Forderung`), not a thing (`Ortschaften`, `Der Verkauf`)."""
+    return _names_someone(cue) or _source_noun(cue, toks, lex)
 
 
 def _reported_speech(scan: _Scan, si: int, used: Attribution | None) -> Attribution | None:
@@ -533,6 +541,19 @@ def _reported_speech(scan: _Scan, si: int, used: Attribution | None) -> Attribut
     return used
 
 
+def _names_someone(cue: Cue) -> bool:
+    """The cue's speaker mention resolved to someone: a name, an institution or an anonymous source."""
+    return cue.resolved.name is not None or cue.resolved.kind == "anonymous"
+
+
+def _source_noun(cue: Cue, toks: list[Tok], lex: Lexicon) -> bool:
+    """The cue's speaker mention is headed by a statement or document noun (`Beschuldigungen`, `der Bericht`)."""
+    if cue.speaker_toks is None:
+        return False
+    head = head_noun(toks, cue.speaker_toks)
+    return bool(head) and (is_attribution_noun(head, lex) or head.lower().endswith(DOCUMENT_ENDINGS + STATEMENT_ENDINGS))
+
+
 def _owned_opinion(cue: Cue, toks: list[Tok]) -> bool:
     """The cue is an opinion phrase with a possessive (`seiner Meinung nach`): it names its speaker only by
     pointing back to another."""
@@ -561,10 +582,14 @@ def _continuation(scan: _Scan, si: int) -> Attribution | None:
         cue = _subject_cue(scan.text, ptoks, lex, scan.art)
         if cue is not None:
             prior = Attribution(si - 1, cue, ptoks)
-        if (cue is None or cue.resolved.name is None and cue.resolved.kind != "anonymous") and (
-                scan.recent is not None and si - scan.recent.sentence <= RECENT_SPEAKER_SENTENCES):
-            # the subject before is nobody ("Teil der Lieferung waren …"): the one who spoke a moment ago
-            prior = scan.recent
+        if cue is None or not _names_someone(cue):
+            if scan.recent is not None and si - scan.recent.sentence <= RECENT_SPEAKER_SENTENCES:
+                # the subject before is nobody ("Teil der Lieferung waren …"): the one who spoke a moment ago
+                prior = scan.recent
+            elif cue is not None and not _source_noun(cue, ptoks, lex):
+                # a subject that is nobody ("Der Sprengsatz", "ein Streik") is no speaker: the report stays,
+                # unattributed (a statement noun is its source: "präzise Beschuldigungen sind bekannt geworden")
+                prior = Attribution(si - 1, replace(cue, speaker_toks=None, mention=None, resolved=NOBODY), ptoks)
     if prior is None:
         return None
     s, e = strip_span(scan.text, ss, se)

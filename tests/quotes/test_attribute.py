@@ -167,6 +167,25 @@ def test_a_konjunktiv_sentence_continues_whoever_spoke(text, fragment, speaker):
     assert (q.mode, q.speaker) == ("indirect", speaker)
 
 
+THING_SUBJECTS = [
+    # the subject of the sentence before is a thing, not anyone: the report stays, with no speaker mention
+    ("Vor Monaten hatte die Firma expandiert. Jetzt droht ein Streik. Der Lohn der Arbeiter liege weit unter dem "
+     "Tarif.", "Der Lohn der Arbeiter", None, None),
+    ("Der Verkauf der Wohnungen wurde am Mittwoch erörtert. Das Verfahren sei ein schneller Weg zur Genehmigung.",
+     "Das Verfahren sei", None, None),
+    # negatives: a statement noun is the source of what follows; a person or an institution speaks
+    ("Inzwischen sind präzise Beschuldigungen an die Öffentlichkeit gelangt. Er habe den Jet zu spät gestartet.",
+     "Er habe den Jet", "präzise Beschuldigungen", None),
+    ("Der Iran streitet dies ab. Es sei ein friedliches Programm.", "Es sei ein friedliches", "Der Iran", "Iran"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, mention, speaker", THING_SUBJECTS)
+def test_a_thing_before_a_konjunktiv_sentence_is_no_speaker(text, fragment, mention, speaker):
+    q = find(text, quotes_of(text, sections=()), fragment)
+    assert (q.mode, q.speaker_mention, q.speaker) == ("indirect", mention, speaker)
+
+
 def test_a_konjunktiv_sentence_long_after_any_speaker_is_nobodys():
     text = ("Das Amt meldete gestern, der Flug sei eingetroffen. Teil der Lieferung waren Anlagen. Dazu kamen "
             "Medikamente. Auch gab es Zelte. Weitere Anlagen seien unterwegs.")
