@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from framing.actors.names import is_first_name
+from framing.actors.names import is_common_noun, is_first_name, is_person_noun
 from framing.quotes.lexicon import (ADVERBS, AUX, DETERMINERS, DOCUMENT_ENDINGS, FOCUS, NAME_PARTICLES, NEGATIONS,
                                     OPINION_ENDINGS, PARTICLES, PASSIVE_AUX, POSSESSIVES, PREPOSITIONS, PRONOUNS,
                                     RELATIVES, STATEMENT_ENDINGS, SUBORDINATORS, WH_WORDS, Lexicon,
@@ -320,19 +320,39 @@ def _passive_agent(toks: list[Tok], i: int, lemma: str, lex: Lexicon,
     ("So wird in einer Pressemitteilung der Organisation gefordert"), or the subject of `wird X zitiert`; looked
     for from the clause of its auxiliary `aux` on, when known (a quotation may stand between them)."""
     cs = clause_start(toks, i if aux is None else aux)
-    agent = None
-    for k in range(cs, i):
+    agent = _quoted_subject(toks, cs, i, lex) if lemma == "zitieren" else None
+    for k in range(cs, i if agent is None else cs):
         if toks[k].lower in ("von", "vom", "in", "im") and not toks[k].quoted:
             agent = np_after(toks, k + 1, lex)  # "vom Bundesverband kritisiert", "in einer Erklärung"
             if agent:
                 break
-    if agent is None and lemma == "zitieren":  # "„…“, wird Panetta zitiert"
-        k = next((k for k in range(cs, i) if toks[k].lower in PASSIVE_AUX), None)
-        agent = np_after(toks, k + 1, lex) if k is not None else None
-        if agent is None and cs < i:
-            s0, e0, r0 = np_before(toks, k if k is not None else i, lex)
-            agent = (s0, e0) if s0 < e0 and r0 == "start" else None
     return agent
+
+
+def _quoted_subject(toks: list[Tok], cs: int, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The subject of a passive `zitiert` (from the clause start cs to the participle at i): the one quoted, who
+    speaks, not the medium that quotes (`X wird von Reuters zitiert`, `„…“, wird Panetta zitiert`, `In der Meldung
+    wird Musk zitiert`); None when the clause names nobody before the participle."""
+    k = next((k for k in range(cs, i) if toks[k].lower in PASSIVE_AUX), None)
+    after = np_after(toks, k + 1, lex) if k is not None and k + 1 < i else None
+    if after is not None and after[1] <= i and toks[after[0]].lower not in PREPOSITIONS and _someone(toks, after, lex):
+        return after
+    if cs < (k if k is not None else i):
+        s0, e0, r0 = np_before(toks, k if k is not None else i, lex)
+        if s0 < e0 and r0 == "start" and _someone(toks, (s0, e0), lex):
+            return s0, e0
+    return None
+
+
+def _someone(toks: list[Tok], span: tuple[int, int], lex: Lexicon) -> bool:
+    """The phrase can stand for someone who is quoted: a pronoun, a person noun or role (`der Franzose`), or a
+    word that is no common noun (a name), not a thing or a statement (`Die Zahl`, `Die Äußerung`)."""
+    words = toks[span[0]:span[1]]
+    if len(words) == 1 and words[0].lower in PRONOUNS:
+        return words[0].lower != "es"
+    return any(t.capword and t.lower not in DETERMINERS and (is_person_noun(t.text) or not (
+        is_common_noun(t.text) or is_attribution_noun(t.text, lex) or t.lower.endswith(STATEMENT_ENDINGS)))
+        for t in words)
 
 
 def inverted_frame(toks: list[Tok], close_end: int, lex: Lexicon) -> Cue | None:

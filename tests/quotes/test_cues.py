@@ -99,6 +99,11 @@ SENTENCE_CUES = [
     ("Putin sei bereit, so Lawrow gegenüber NBC.", [("so", "so", "Lawrow")]),
     ("Weiter hieß es in der Erklärung, man sei besorgt.", [("hiess", "hieß", "der Erklärung")]),
     ("Die Zahl wird von der Nachrichtenagentur Reuters zitiert.", [("verb", "zitiert", "der Nachrichtenagentur Reuters")]),
+    # passive `zitiert`: the one quoted speaks, not the medium quoting (a thing quoted is the medium's: above)
+    ("Günther Platter wird von der Nachrichtenagentur Reuters mit den Worten zitiert.",
+     [("verb", "zitiert", "Günther Platter")]),
+    ("In der Meldung auf der Seite wird Musk wie folgt zitiert.", [("verb", "zitiert", "Musk")]),
+    ("Die Äußerung wird von der Zeitung zitiert.", [("verb", "zitiert", "der Zeitung")]),
     # a web address names its speaker; an apposition between the auxiliary and the participle
     ("Wie t-online.de berichtet, ist der Trailer erschienen.", [("verb", "berichtet", "t-online.de")]),
     ("Vor kurzem hatte ein Talibanführer, Baitullah Mehsud, erklärt, man werde kämpfen.",
