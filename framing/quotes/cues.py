@@ -37,6 +37,11 @@ HYPOTHESIS_MODALS = frozenset({"könnte", "würde", "sollte", "müsste"})
 INDICATIVE_REPORT_TOKENS = 4  # an indicative clause reported after a speech verb has at least this many tokens
 STATEMENT_CLAUSE_TOKENS = 3  # the content of a statement noun (", das Gericht sei nicht legitim") has this many
 NAME_IN_FRAME_TOKENS = 5
+# ", wie X mitteilte" after a main clause: `wie` at most this many tokens before the verb (a name with its role in
+# apposition: ", wie Burt Rutan, Chef der Firma Scaled Composites, mitteilte"), after a clause of at least this many
+FRAME_WIE_TOKENS = 14
+MIN_CLAUSE_BEFORE_WIE = 3
+COMPARISON_WORDS = frozenset({"so", "genauso", "ebenso", "anders", "mehr", "weniger"})  # "so schnell, wie …"
 FRAME_AFTER_NAME_TOKENS = 3  # a frame that goes on after a name in apposition (bekannt, gegenüber der BBC) is this short  # a name in quote marks inside a speech verb's clause has at most this many tokens
 
 
@@ -447,6 +452,25 @@ def _frame_end(toks: list[Tok], i: int) -> int:
     return k
 
 
+def _trailing_wie(toks: list[Tok], i: int, k: int, lex: Lexicon) -> int | None:
+    """Where `, wie X VERB` opens (the position of `wie`), when the speech verb toks[i] ends such a frame after a
+    main clause (`…, wie sein Anwalt mitteilte.`, `…, wie Burt Rutan, Chef der Firma, mitteilte.`, `Die Lage sei,
+    wie X sagte, ernst`); None otherwise. The frame ends the sentence (k, its clause end, is past the sentence or a
+    full stop) or a comma closes it; the clause before it has a word in lower case (a verb) and no quote marks."""
+    n = len(toks)
+    w = next((x for x in range(i - 1, max(-1, i - FRAME_WIE_TOKENS), -1)
+              if toks[x].lower == "wie" or toks[x].quoted or toks[x].text in ";:"), None)
+    if w is None or toks[w].lower != "wie" or w < MIN_CLAUSE_BEFORE_WIE + 1 or toks[w - 1].text != ",":
+        return None
+    if not (k >= n or toks[k].text in ".!?" or toks[k].text == "," and k + 1 < n and not toks[k + 1].quoted):
+        return None
+    before = toks[:w - 1]
+    if any(t.quoted for t in before) or not any(t.text[:1].islower() and t.lower not in DETERMINERS for t in before) or (
+            any(t.lower in COMPARISON_WORDS for t in before)):  # "Er kam so schnell, wie er sagte": a comparison
+        return None
+    return w
+
+
 def _verb_message(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple[int, int]) -> tuple[int, int] | None:
     """The message of a speech verb: after it (", dass ...", ", es sei ...", ": ...") or before it ("Es sei ...,
     sagte X"), or None."""
@@ -461,8 +485,15 @@ def _verb_message(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tupl
     if toks[0].lower == "wie" and k + 1 < n and toks[k].text == "," and not any(
             toks[x].text in ",;:" and toks[x + 1].lower in SUBORDINATORS for x in range(0, i) if x + 1 < n):
         cs = 0  # "Wie ein Vertreter des Konzerns, EADS, heute mitteilte, wurde …"
+    trailing = _trailing_wie(toks, i, k, lex) if cs > 0 and cue.speaker_toks is not None else None
+    if trailing is not None:
+        # "Das hatte er längst getan, wie sein Anwalt mitteilte.": the clause before; "Die Lage sei, wie X sagte,
+        # ernst": the sentence around the frame
+        return strip_span(text, sent[0], toks[trailing - 1].start if k >= n or toks[k].text in ".!?" else sent[1])
     if cs < i and toks[cs].lower == "wie" and k + 1 < n and toks[k].text == "," and (
             cs == 0 or toks[cs - 1].text in ",;:"):
+        if any(toks[x].lower == "man" for x in range(cs, i)):
+            return None  # "wie man sagt": a saying, nobody's report
         return strip_span(text, toks[k + 1].start, sent[1])  # "Wie die BBC berichtet, befindet sich …"
     if k + 1 < n and toks[k].text in ",:" and not toks[k + 1].quoted and not (
             toks[k + 1].lower in ADVERBIAL_CLAUSE and not any(is_konjunktiv(t, lex) for t in toks[k + 2:])) and not (

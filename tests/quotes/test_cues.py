@@ -200,6 +200,15 @@ def test_a_cue_is_frozen_and_says_whether_it_names_anybody():
      "dass sich das Handy eingeloggt hatte"),
     ("Im Interview erklärte der Direktor der Behörde, Mohammed el-Baradei, das Land sei eine Atommacht.",
      "das Land sei eine Atommacht"),
+    # ", wie X mitteilte" after a main clause reports the clause before; inside the sentence, the sentence
+    ("Das hatte er längst getan, wie sein Anwalt mitteilte.", "Das hatte er längst getan"),
+    ("Die Chemikalie stand unter Druck, wie Burt Rutan, Chef der Firma Scaled Composites, mitteilte.",
+     "Die Chemikalie stand unter Druck"),
+    ("Die Lage sei, wie der Sprecher sagte, sehr ernst.", "Die Lage sei, wie der Sprecher sagte, sehr ernst"),
+    ("Wie die BBC berichtet, befindet sich der Mann in Haft.", "befindet sich der Mann in Haft"),
+    # ... but not a comparison, nor a saying of nobody's
+    ("Er kam so schnell, wie er konnte und wie er sagte.", None),
+    ("Er lebte das Evangelium, wie man sagt, ohne Veränderungen.", None),
 ])
 def test_the_message_after_a_speech_verb(text, message):
     got = [text[q.start:q.end] for q in quotes_of(text, sections=()) if q.mode == "indirect"]
