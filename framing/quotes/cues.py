@@ -192,6 +192,10 @@ def _attribution_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
                 return Cue("zufolge", i, i + 1, (s0, e0))
         return None
     sp = np_after(toks, i + 1, lex)  # "…, so X"
+    if sp is None and i + 2 < n and toks[i + 1].text in lex.verbs and not toks[i + 1].quoted and not any(
+            f.lemma in ("heißen", "stehen") for f in lex.verbs[toks[i + 1].text]):
+        sp = np_after(toks, i + 2, lex)  # "…, so schätzen die Forscher", "…, so bestätigt das Gericht"
+        return Cue("so", i, i + 2, sp) if sp and toks[sp[0]].lower not in ("es", "man") else None
     return Cue("so", i, i + 1, sp) if sp else None
 
 
@@ -395,8 +399,8 @@ def message_span(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
         # "..., so X": the clause before; "Der Präsident sei, so X, schuld daran, …": the sentence around it
         s, e = strip_span(text, sent[0], toks[cue.start_tok].start)
         close = clause_end(toks, cue.speaker_toks[1]) if cue.speaker_toks else n
-        if close + 1 < n and toks[close].text == "," and not toks[close + 1].quoted and any(
-                is_konjunktiv(t, lex) for t in toks[close + 1:]):
+        if close + 1 < n and toks[close].text == "," and not toks[close + 1].quoted and (any(
+                is_konjunktiv(t, lex) for t in toks[close + 1:]) or _goes_on(toks[close + 1], lex)):
             return strip_span(text, sent[0], sent[1])
         return (s, e) if e - s > MIN_MESSAGE_CHARS else None
     if cue.kind == "hiess":
@@ -409,6 +413,14 @@ def message_span(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
             return strip_span(text, sent[0], toks[cue.start_tok - 1].start)
         return None
     return _verb_message(text, toks, cue, lex, sent)
+
+
+def _goes_on(first: Tok, lex: Lexicon) -> bool:
+    """The word after a frame inside a sentence (`, so X,`) goes on with its main clause: a finite verb or an
+    adjective (`soll`, `dürfte`, `schuld`), not a subordinator, relative pronoun, article or preposition."""
+    low = first.lower
+    return first.text[:1].islower() and low not in SUBORDINATORS | RELATIVES | DETERMINERS | PREPOSITIONS and (
+        low not in PRONOUNS and low not in ADVERBS)
 
 
 def _indicative_report(toks: list[Tok], k: int, cue: Cue, rest: list[Tok]) -> bool:

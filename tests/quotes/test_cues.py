@@ -172,6 +172,12 @@ def test_a_cue_is_frozen_and_says_whether_it_names_anybody():
     ("Der Präsident sei, so Gamkrelids, schuld daran, dass das Land die Kontrolle verloren habe.",
      "Der Präsident sei, so Gamkrelids, schuld daran, dass das Land die Kontrolle verloren habe"),
     ("Putin sei zu einem Treffen bereit, so Lawrow gegenüber NBC.", "Putin sei zu einem Treffen bereit"),
+    # "so" with a speech verb before its speaker: the same frame; inside the sentence when the clause goes on
+    ("Der Flug käme einer Folter gleich, so bestätigt das Gericht.", "Der Flug käme einer Folter gleich"),
+    ("In zehn Jahren, so schätzen die Forscher, soll die Forschung abgeschlossen sein.",
+     "In zehn Jahren, so schätzen die Forscher, soll die Forschung abgeschlossen sein"),
+    # ... but not a conditional "so"
+    ("Wenn es regnet, so bleibt er zu Hause.", None),
     # an indicative main clause after a speech verb with its speaker is reported too ...
     ("Die Zeitung hatte gestern berichtet, 200 Mitarbeiter sollen entlassen werden.",
      "200 Mitarbeiter sollen entlassen werden"),
