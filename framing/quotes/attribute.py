@@ -567,7 +567,9 @@ def _continuation(scan: _Scan, si: int) -> Attribution | None:
     ss, se = scan.sents[si]
     toks, lex = scan.toks[si], scan.lex
     unq = [t for t in toks if not t.quoted]
-    demnach = bool(unq) and unq[0].lower in REPORT_ADVERBS  # "Demnach erwartet Russland, …"
+    # "Demnach erwartet Russland, …", "Die Rolle der Fed soll demnach gestärkt werden"
+    adverb = next((t for t in unq[:KONJUNKTIV_TOKENS] if t.lower in REPORT_ADVERBS), None)
+    demnach = adverb is not None
     if scan.cues[si] or len(unq) < CONTINUATION_TOKENS or not (
             demnach or any(is_konjunktiv(t, lex) for t in unq[:KONJUNKTIV_TOKENS])) or any(
             t.lower in ("ich", "wir") for t in unq) or any(
@@ -596,8 +598,10 @@ def _continuation(scan: _Scan, si: int) -> Attribution | None:
     if scan.mostly_quoted(s, e):
         return None
     cue, ctoks = prior.cue, prior.toks
-    if demnach:  # "Demnach …": the adverb is this sentence's mention of the speaker, as a pronoun would be
-        k = toks.index(unq[0])
+    if demnach and adverb is unq[0]:
+        # "Demnach …" opening the sentence is its mention of the speaker, as a pronoun would be; inside the
+        # sentence ("Demjanjuk sei demnach …") the speaker's own mention stays
+        k = toks.index(adverb)
         cue, ctoks = Cue("demnach", k, k + 1, (k, k + 1), mention=Mention.of(scan.text, toks, (k, k + 1)),
                          resolved=prior.cue.resolved), toks
     scan.add(scan.quote("indirect", s, e, cue, ctoks))

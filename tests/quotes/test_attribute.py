@@ -151,6 +151,26 @@ def test_a_report_adverb_is_the_mention_of_the_last_speaker():
     assert (q.speaker_mention, q.speaker) == ("Rutte", "Mark Rutte")
 
 
+REPORT_ADVERBS = [
+    # a report adverb anywhere in the sentence continues the last speaker; opening it, it is the mention
+    ("Das Magazin Focus berichtete über den Vorfall. Die Jets haben demnach die Hubschrauber angepeilt.",
+     "Die Jets haben demnach", "Das Magazin Focus", "Focus"),
+    ("Das Magazin Focus berichtete über den Vorfall. Demnach haben Jagdflugzeuge Hubschrauber angepeilt.",
+     "Demnach haben", "Demnach", "Focus"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, mention, speaker", REPORT_ADVERBS)
+def test_a_report_adverb_continues_the_last_speaker(text, fragment, mention, speaker):
+    q = find(text, quotes_of(text, sections=()), fragment)
+    assert (q.mode, q.speaker_mention, q.speaker) == ("indirect", mention, speaker)
+
+
+def test_a_sentence_without_a_report_adverb_or_konjunktiv_continues_nobody():
+    text = "Das Magazin Focus berichtete über den Vorfall. Die Jets haben danach die Hubschrauber angepeilt."
+    assert not [q for q in quotes_of(text, sections=()) if "Die Jets" in text[q.start:q.end]]
+
+
 CONTINUATIONS = [
     # the sentence before names nobody as its subject: the speaker of a moment ago continues
     ("Das Auswärtige Amt meldete gestern, der erste Hilfsflug sei in Rangun eingetroffen. Teil der Lieferung "
