@@ -22,10 +22,10 @@ from framing.actors.gazetteer import Gazetteer, load_gazetteer
 from framing.actors.gender import pronoun_clue, role_text_clues
 from framing.actors.roles import article_role
 from framing.quotes.cues import Cue, Mention, inverted_frame, message_span, sentence_cues, strip_span
-from framing.quotes.lexicon import (DOCUMENT_ENDINGS, POSSESSIVES, REPORT_ADVERBS, STATEMENT_ENDINGS, Lexicon,
+from framing.quotes.lexicon import (DOCUMENT_ENDINGS, POSSESSIVES, PRONOUNS, REPORT_ADVERBS, STATEMENT_ENDINGS, Lexicon,
                                     lexicon)
 from framing.quotes.marks import QUOTE_MARK, WORD, Marked, find_quote_marks, is_heading, is_name_or_title
-from framing.quotes.phrases import np_before, sentence_subject
+from framing.quotes.phrases import OBLIQUE_ARTICLES, np_after, np_before, sentence_subject
 from framing.quotes.speakers import NOBODY, ArticleEntities, alias_starts
 from framing.quotes.tokens import (TOKEN, SentenceTokens, Tok, head_noun, is_attribution_noun, is_konjunktiv,
                                    is_konjunktiv_i)
@@ -298,6 +298,16 @@ def _resolve_cue(scan: _Scan, ss: int, toks: list[Tok], cue: Cue) -> Cue:
         return cue
     resolved, ent = scan.art.resolve(span, toks)
     cue = replace(cue, resolved=resolved, mention=Mention.of(scan.text, toks, span))
+    if cue.kind == "verb" and span[1] <= cue.start_tok and not _names_someone(cue) and not _source_noun(
+            cue, toks, scan.lex) and not (span[1] - span[0] == 1 and toks[span[0]].lower in PRONOUNS):
+        # "Jegliche Mitverantwortung weist Hartmann von sich", "Ein Tiefdruckgebiet habe …, meldet die Behörde":
+        # a thing before the verb is its object; the subject is after the verb, if it is someone
+        after = np_after(toks, cue.end_tok, scan.lex)
+        if after is not None and toks[after[0]].lower not in OBLIQUE_ARTICLES and not toks[after[0]].quoted:
+            moved, moved_ent = scan.art.resolve(after, toks)
+            if moved.name is not None or moved.kind == "anonymous":
+                span, ent = after, moved_ent
+                cue = replace(cue, speaker_toks=after, resolved=moved, mention=Mention.of(scan.text, toks, after))
     if ent is not None:
         scan.art.spoke(ent, toks[span[0]].start)
     return cue

@@ -151,6 +151,26 @@ def test_a_report_adverb_is_the_mention_of_the_last_speaker():
     assert (q.speaker_mention, q.speaker) == ("Rutte", "Mark Rutte")
 
 
+OBJECT_FIRST = [
+    # a thing before the speech verb is its object: the subject is the one after the verb
+    ("Ein Tiefdruckgebiet, das über der Bucht gestanden hatte, habe das Festland erreicht, meldet die Behörde.",
+     "Ein Tiefdruckgebiet", "die Behörde"),
+    ("Bereits während seiner Amtszeit warnte Kluncker vor den „Lohnverzichtstheorien“.",
+     "Lohnverzichtstheorien", "Kluncker"),
+    ("Stellvertretend für die Kommission empfahl der EU-Kommissar Štefan Füle, Verhandlungen einzuleiten.",
+     "Verhandlungen einzuleiten", "der EU-Kommissar Štefan Füle"),
+    # negatives: someone before the verb speaks, and a pronoun with no antecedent stays the subject
+    ("Die Regierung erklärte, der Test sei gelungen.", "der Test sei gelungen", "Die Regierung"),
+    ("Sie schrieben Parolen wie „Wir werden Euch alle verbrennen“ an die Wand.", "Wir werden Euch", "Sie"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, mention", OBJECT_FIRST)
+def test_a_thing_before_the_speech_verb_is_its_object(text, fragment, mention):
+    q = find(text, quotes_of(text, sections=()), fragment)
+    assert q.speaker_mention == mention
+
+
 REPORT_ADVERBS = [
     # a report adverb anywhere in the sentence continues the last speaker; opening it, it is the mention
     ("Das Magazin Focus berichtete über den Vorfall. Die Jets haben demnach die Hubschrauber angepeilt.",
