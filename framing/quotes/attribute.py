@@ -25,7 +25,7 @@ from framing.quotes.cues import Cue, Mention, inverted_frame, message_span, sent
 from framing.quotes.lexicon import (DOCUMENT_ENDINGS, POSSESSIVES, PRONOUNS, REPORT_ADVERBS, STATEMENT_ENDINGS, Lexicon,
                                     lexicon)
 from framing.quotes.marks import QUOTE_MARK, WORD, Marked, find_quote_marks, is_heading, is_name_or_title
-from framing.quotes.phrases import OBLIQUE_ARTICLES, np_after, np_before, sentence_subject
+from framing.quotes.phrases import is_oblique, np_after, np_before, sentence_subject
 from framing.quotes.speakers import NOBODY, ArticleEntities, alias_starts
 from framing.quotes.tokens import (TOKEN, SentenceTokens, Tok, head_noun, is_attribution_noun, is_konjunktiv,
                                    is_konjunktiv_i)
@@ -303,7 +303,7 @@ def _resolve_cue(scan: _Scan, ss: int, toks: list[Tok], cue: Cue) -> Cue:
         # "Jegliche Mitverantwortung weist Hartmann von sich", "Ein Tiefdruckgebiet habe …, meldet die Behörde":
         # a thing before the verb is its object; the subject is after the verb, if it is someone
         after = np_after(toks, cue.end_tok, scan.lex)
-        if after is not None and toks[after[0]].lower not in OBLIQUE_ARTICLES and not toks[after[0]].quoted:
+        if after is not None and not is_oblique(toks, after) and not toks[after[0]].quoted:
             moved, moved_ent = scan.art.resolve(after, toks)
             if moved.name is not None or moved.kind == "anonymous":
                 span, ent = after, moved_ent

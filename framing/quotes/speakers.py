@@ -515,8 +515,10 @@ class ArticleEntities:
         return None
 
     def _recent_institution(self, pos: int) -> Entity | None:
-        """The institution mentioned last before `pos`, if within DOCUMENT_REACH characters."""
-        cands = [e for e in self.entities if e.kind == "institution" and e.last_before(pos + 1) >= pos - DOCUMENT_REACH]
+        """The institution mentioned last before `pos`, if within DOCUMENT_REACH characters, other than a medium (the
+        addressee or source of a spokesperson's words, not their employer)."""
+        cands = [e for e in self.entities if e.kind == "institution" and e.type != "media" and (
+            e.last_before(pos + 1) >= pos - DOCUMENT_REACH)]  # "Dem STANDARD sagte die Sprecherin": not the paper's
         return max(cands, key=lambda e: e.last_before(pos + 1)) if cands else None
 
     def _apposition(self, words: list[Tok]) -> tuple[Resolved, Entity | None] | None:

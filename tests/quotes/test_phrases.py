@@ -19,6 +19,21 @@ def text_of(toks, span) -> str | None:
 
 @pytest.mark.parametrize("sentence, verb, subject", [
     ("Rutte sagte, es sei zu früh.", "sagte", "Rutte"),
+    # the addressee is never the speaker: a dative medium after the name, `gegenüber X`, `der` + a feminine noun
+    ("Das sei ein Fehler, sagte Kanzler Werner Faymann der APA.", "sagte", "Kanzler Werner Faymann"),
+    ("Es sei ruhig, sagte die Behördenchefin Christina Kalogirou der Zeitung Kathimerini.", "sagte",
+     "die Behördenchefin Christina Kalogirou"),
+    ("Es gebe keinen Grund, sagte er dem STANDARD.", "sagte", "er"),
+    ("Er habe ein Sprechverbot, wie er dem STANDARD sagte.", "sagte", "er"),
+    ("Es sei gut, sagte gegenüber der APA ein Sprecher des Ministeriums.", "sagte",
+     "ein Sprecher des Ministeriums"),
+    ("Seine Frau bestätigte der Nachrichtenagentur AFP, der Politiker sei frei.", "bestätigte", "Seine Frau"),
+    # ... but a media role's genitive is its employer, and a masculine medium after the verb is the subject
+    ("Es gebe Schüsse, wie eine Reporterin der Nachrichtenagentur AFP berichtete.", "berichtete",
+     "eine Reporterin der Nachrichtenagentur AFP"),
+    ("Es sei gut, berichtete der Spiegel.", "berichtete", "der Spiegel"),
+    ("Es sei gut, sagte der Chef der Bundesagentur, Frank-Jürgen Weise.", "sagte",
+     "der Chef der Bundesagentur , Frank-Jürgen Weise"),
     ("Es sei zu früh, sagte der frühere niederländische Regierungschef am Montag.", "sagte",
      "der frühere niederländische Regierungschef"),
     ("Jimmy Carter, der als Wahlbeobachter im Land war, sagte, die Wahl sei fair.", "sagte", "Jimmy Carter"),
