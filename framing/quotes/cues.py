@@ -41,6 +41,7 @@ NAME_IN_FRAME_TOKENS = 5
 # apposition: ", wie Burt Rutan, Chef der Firma Scaled Composites, mitteilte"), after a clause of at least this many
 FRAME_WIE_TOKENS = 14
 MIN_CLAUSE_BEFORE_WIE = 3
+DATED_DOCUMENTS = ("urteil", "beschluss", "vertrag")  # after "nach", a decision dates the sentence
 COMPARISON_WORDS = frozenset({"so", "genauso", "ebenso", "anders", "mehr", "weniger"})  # "so schnell, wie …"
 FRAME_AFTER_NAME_TOKENS = 3  # a frame that goes on after a name in apposition (bekannt, gegenüber der BBC) is this short  # a name in quote marks inside a speech verb's clause has at most this many tokens
 
@@ -181,7 +182,9 @@ def _attribution_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
     if low == "nach":
         # "Nach Angaben der Polizei", "nach Polizeiangaben", "Nach einer norwegischen Studie"
         sp = np_after(toks, i + 1, lex)
-        if sp and (is_attribution_noun(head_noun(toks, sp), lex) or toks[sp[0]].text.endswith("s") and (
+        head = head_noun(toks, sp) if sp else ""
+        document = _document(head, lex) and not (i > 0 and (toks[i - 1].capword or toks[i - 1].text[:1].isdigit()))
+        if sp and (is_attribution_noun(head, lex) or document or toks[sp[0]].text.endswith("s") and (
                 is_attribution_noun(toks[sp[1] - 1].text, lex))):  # "Nach Grupps Meinung"
             if sp[1] < n and toks[sp[1]].lower == "von":  # "nach Angaben von Augenzeugen"
                 sp = (sp[0], (np_after(toks, sp[1] + 1, lex) or (0, sp[1]))[1])
@@ -197,6 +200,14 @@ def _attribution_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
         sp = np_after(toks, i + 2, lex)  # "…, so schätzen die Forscher", "…, so bestätigt das Gericht"
         return Cue("so", i, i + 2, sp) if sp and toks[sp[0]].lower not in ("es", "man") else None
     return Cue("so", i, i + 1, sp) if sp else None
+
+
+def _document(noun: str, lex: Lexicon) -> bool:
+    """A document that says something: `nach dem Grundgesetz`, `Nach einem EU-Dokument`, `nach der Studie`; not a
+    decision, which `nach` dates (`nach dem Urteil`, `nach dem Beschluss`, `nach einem Vertrag`), and not after a
+    noun or a number (`die Forderung nach einem Gesetz`, `zwei Monate nach dem Bericht`: the caller's test)."""
+    low = noun.lower()
+    return (noun in lex.documents or low.endswith(DOCUMENT_ENDINGS)) and not low.endswith(DATED_DOCUMENTS)
 
 
 def _verb_form(toks: list[Tok], i: int, forms: list[VerbForm]) -> VerbForm | None:

@@ -113,6 +113,13 @@ SENTENCE_CUES = [
     ("Laut diesem Entwurf wären nur Downloads betroffen.", [("laut", "Laut", "diesem Entwurf")]),
     ("Nach einer ersten Analyse entstand ein Leck.", [("angaben", "Nach", "einer ersten Analyse")]),
     ("Nach bisherigem Erkenntnisstand ist es ein Unfall.", [("angaben", "Nach", "bisherigem Erkenntnisstand")]),
+    # a document says what follows `nach` (Gesetz, Dokument, Studie) ...
+    ("Nach einem EU-Dokument leben sie in Armut.", [("angaben", "Nach", "einem EU-Dokument")]),
+    ("Nach dem Grundgesetz ist der Kanzler mächtig.", [("angaben", "Nach", "dem Grundgesetz")]),
+    # ... but a decision after `nach` dates the sentence, and `nach` after a noun or a time is no source
+    ("Nach dem Urteil jubelten die Fans.", []),
+    ("Die Gewerkschaft erneuerte ihre Forderung nach einem eigenen Gesetz.", []),
+    ("Zwei Monate nach dem Gesetzentwurf liegt die Antwort vor.", []),
     ("Es gibt aber laut ai-Bericht eine hohe Dunkelziffer.", [("laut", "laut", "ai-Bericht")]),
     ("Nach Darstellungen des Verlages bietet das Buch eine Betrachtung.",
      [("angaben", "Nach", "Darstellungen des Verlages")]),
