@@ -24,7 +24,8 @@ from framing.actors.roles import article_role
 from framing.quotes.cues import Cue, Mention, inverted_frame, message_span, sentence_cues, strip_span
 from framing.quotes.lexicon import (DOCUMENT_ENDINGS, POSSESSIVES, PRONOUNS, REPORT_ADVERBS, STATEMENT_ENDINGS, Lexicon,
                                     lexicon)
-from framing.quotes.marks import QUOTE_MARK, WORD, Marked, find_quote_marks, is_heading, is_name_or_title
+from framing.quotes.marks import (QUOTE_MARK, WORD, Marked, find_quote_marks, is_heading, is_name_or_title,
+                                  title_case)
 from framing.quotes.phrases import is_oblique, np_after, np_before, sentence_subject
 from framing.quotes.speakers import NOBODY, ArticleEntities, alias_starts
 from framing.quotes.tokens import (TOKEN, SentenceTokens, Tok, head_noun, is_attribution_noun, is_konjunktiv,
@@ -409,7 +410,8 @@ def _quotation(scan: _Scan, si: int, m: Marked, words: list[str]) -> Attribution
     sentence_has_konj = any(is_konjunktiv(t, lex) for t in toks if not t.quoted)
     if _names_a_speaker(scan, si, m, words):
         return None
-    if is_name_or_title(text, m, words, ss, lex):
+    if is_name_or_title(text, m, words, ss, lex) or cue is None and title_case(content, words):
+        # („Ärzte ohne Grenzen“ with no cue framing it: a name; „Opfer des Terrorismus“, sagte X: a quotation)
         if SO_CALLED.search(text, max(ss, m.open_start - WORD_BEFORE_SO_CALLED), m.open_start):
             scan.add(Quote(mode="term", start=m.start, end=m.end))  # sogenannte „Querdenker“: a quoted term
         return None
