@@ -526,7 +526,8 @@ def _verb_message(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tupl
         if first.lower in WH_WORDS or any(is_konjunktiv(t, lex) for t in rest) or (
                 len(toks) - k > 4 and toks[-2].lower != "zu" and any(
                     toks[m].lower == "zu" and toks[m + 1].text[:1].islower() and toks[m + 1].lower not in DETERMINERS
-                    and toks[m + 1].lower.endswith(("en", "ern", "eln")) for m in range(k + 1, n - 1))
+                    and (toks[m + 1].lower.endswith(("en", "ern", "eln")) or toks[m + 1].lower in ("sein", "tun"))
+                    for m in range(k + 1, n - 1))
                 or any(ZU_INFINITIVE.match(t.text) for t in rest)) or (
                 toks[k].text == ":" and len(rest) > 3) or _indicative_report(toks, k, cue, rest):
             s = first.start

@@ -134,7 +134,7 @@ SENTENCE_CUES = [
     ("Nach dem Absturz einer Rakete will Musk forschen.", []),
     ("Nach einer Geburtstagsfeier fielen Schüsse.", []),
     # "heißt es": the document before a relative clause, and the antecedent of "in der es heißt"
-    ("In dieser Resolution, die der Rat beschloss, heißt es, dass es Fortschritte gebe.",
+    ("In dieser Resolution, die der Rat verabschiedete, heißt es, dass es Fortschritte gebe.",
      [("hiess", "heißt", "dieser Resolution")]),
     ("Man zitiert eine Erklärung der Behörde, in der es heißt, dass eine Sperre erlassen wurde.",
      [("verb", "zitiert", "eine Erklärung der Behörde"), ("hiess", "heißt", "eine Erklärung der Behörde")]),
@@ -213,6 +213,15 @@ def test_a_cue_is_frozen_and_says_whether_it_names_anybody():
      "dass sich das Handy eingeloggt hatte"),
     ("Im Interview erklärte der Direktor der Behörde, Mohammed el-Baradei, das Land sei eine Atommacht.",
      "das Land sei eine Atommacht"),
+    # a zu-infinitive of "sein" or "tun" is a message too, and verbs of objecting, pleading and deciding report
+    ("Der Süden bestreitet, in den Zwischenfall verwickelt zu sein.", "in den Zwischenfall verwickelt zu sein"),
+    ("Die Kläger bemängeln, dass der Bundesrat ausgeschlossen wurde.", "dass der Bundesrat ausgeschlossen wurde"),
+    ("Volker Beck plädierte dafür, Rodney Price kein Visum zu erteilen.", "Rodney Price kein Visum zu erteilen"),
+    ("Der Sicherheitsrat beschloss am Donnerstag, eine Flugverbotszone einzurichten.",
+     "eine Flugverbotszone einzurichten"),
+    ("Die Partei droht damit, das Wahlergebnis nicht zu akzeptieren.", "das Wahlergebnis nicht zu akzeptieren"),
+    # ... but "drohen" without "damit" is a danger, not a threat anyone utters
+    ("Den Verkehrsbetrieben droht ein neuer Streik.", None),
     # ", wie X mitteilte" after a main clause reports the clause before; inside the sentence, the sentence
     ("Das hatte er längst getan, wie sein Anwalt mitteilte.", "Das hatte er längst getan"),
     ("Die Chemikalie stand unter Druck, wie Burt Rutan, Chef der Firma Scaled Composites, mitteilte.",
