@@ -455,8 +455,10 @@ def _framing_cue(scan: _Scan, si: int, ci: int, m: Marked, before: str) -> tuple
             pos = scan.toks[k][c.start_tok].start
             if m.open_start <= pos < m.close_end:
                 continue
-            if c.names_nobody:
-                dist = NOBODY_RANK  # a cue with nobody named ("weiter hieß es") only if nothing better
+            if c.names_nobody or c.mention is None:
+                # a cue with nobody named ("weiter hieß es", also when it stands for the last speaker) only if
+                # nothing better
+                dist = NOBODY_RANK
             elif pos >= m.close_end:
                 # a frame right after the quote (", sagte X") beats anything further on
                 between = TOKEN.findall(text, m.close_end, pos)
