@@ -352,8 +352,13 @@ def _adverb_first(toks: list[Tok], s: int, e: int, v: int, lex: Lexicon) -> bool
         toks[after[0]].capword and toks[after[0]].lower not in DETERMINERS) or toks[after[0]].lower in PRONOUNS)
 
 
+SHARE_WORDS = frozenset({"prozent", "%"})
+
+
 def _time(words: list[Tok]) -> bool:
     """A phrase that says when, not who: a month, a weekday or a clock time in it (Ende Januar 2006, 11:09 Uhr)."""
+    if len(words) >= 2 and words[0].text[:1].isdigit() and words[1].lower in SHARE_WORDS:
+        return False  # "80 Prozent befürworteten …": a share of people, not a time
     return any(t.capword and never_a_name(t.text) and not is_title(t.text) for t in words) and not any(
         t.lower in DETERMINERS for t in words)
 

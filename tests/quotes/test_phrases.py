@@ -44,6 +44,8 @@ def text_of(toks, span) -> str | None:
     ("Die Kanzlerin lobte sie für ihren Einsatz.", "lobte", "Die Kanzlerin"),
     # a time or a pronominal adverb before the verb is no subject: the phrase after the verb is
     ("Ende Januar 2006 verkündete der Verband, man werde sich bewerben.", "verkündete", "der Verband"),
+    # ... but a share of people is (a number and "Prozent" say how many, not when)
+    ("80 Prozent befürworteten, dass Abgeordnete selbst vorsorgen.", "befürworteten", "80 Prozent"),
     ("Hierzu schrieb der Journalist Eduardo Dâmaso, die Gesellschaft sei gespalten.", "schrieb",
      "der Journalist Eduardo Dâmaso"),
     ("Dagegen sagte Merkel, es sei gut.", "sagte", "Merkel"),
