@@ -219,6 +219,8 @@ def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tu
             pass
         elif t.lower in DETERMINERS or t.lower in POSSESSIVES or t.lower in PRONOUNS:
             pass
+        elif j == c_np - 1 and j > 0 and toks[j - 1].lower in ("der", "die", "das") and _lower_case_name(t, lex):
+            pass  # a name written in lower case right before the verb: "Die taz vermutet"
         elif is_adjective(t, lex) and j + 1 < c and (toks[j + 1].capword or is_adjective(toks[j + 1], lex)):
             pass
         elif t.lower in NAME_PARTICLES and 0 < j < c - 1 and toks[j - 1].capword and toks[j + 1].capword:
@@ -353,6 +355,15 @@ def _adverb_first(toks: list[Tok], s: int, e: int, v: int, lex: Lexicon) -> bool
 
 
 SHARE_WORDS = frozenset({"prozent", "%"})
+
+
+def _lower_case_name(t: Tok, lex: Lexicon) -> bool:
+    """A word in lower case that reads as a name, not as German: no adjective, adverb, pronoun or verb the
+    lexicons know (`taz`, `ver.di`)."""
+    low = t.lower
+    return t.text[:1].islower() and not t.quoted and not is_adjective(t, lex) and t.text not in lex.verbs and not (
+        low in ADVERBS or low in PRONOUNS or low in DETERMINERS or low in PREPOSITIONS or low in SUBORDINATORS
+        or low in FOCUS or capitalised_function_word(t.text.capitalize()))
 
 
 def _time(words: list[Tok]) -> bool:

@@ -46,6 +46,8 @@ def text_of(toks, span) -> str | None:
     ("Ende Januar 2006 verkündete der Verband, man werde sich bewerben.", "verkündete", "der Verband"),
     # ... but a share of people is (a number and "Prozent" say how many, not when)
     ("80 Prozent befürworteten, dass Abgeordnete selbst vorsorgen.", "befürworteten", "80 Prozent"),
+    # a name written in lower case after its article; not an adjective standing for people
+    ("Die taz vermutet, dass der Zugriff üblich ist.", "vermutet", "Die taz"),
     ("Hierzu schrieb der Journalist Eduardo Dâmaso, die Gesellschaft sei gespalten.", "schrieb",
      "der Journalist Eduardo Dâmaso"),
     ("Dagegen sagte Merkel, es sei gut.", "sagte", "Merkel"),
