@@ -542,9 +542,9 @@ def _reported_speech(scan: _Scan, si: int, used: Attribution | None) -> Attribut
         if c.names_nobody and any(
                 o.start <= s and e <= o.end for _, o in scan.items if o.mode == "indirect" and o.start >= ss):
             continue  # a nested report without a speaker of its own ("dass er glaubt, dass ...")
-        if c.kind == "statement" and any(o.start < e and s < o.end for _, o in scan.items
-                                         if o.mode == "indirect" and o.start >= ss):
-            continue  # "vertritt die Ansicht, …": the verb reported it already
+        if (c.kind == "statement" or _owned_opinion(c, toks)) and any(
+                o.start < e and s < o.end for _, o in scan.items if o.mode == "indirect" and o.start >= ss):
+            continue  # "vertritt die Ansicht, …", "erklärte X, … seiner Meinung nach …": the verb reported it already
         scan.add(scan.quote("indirect", s, e, c, toks))
         if used is None or not _owned_opinion(c, toks):
             used = Attribution(si, c, toks)  # "erklärte X, … seiner Meinung nach …": X spoke, and speaks on

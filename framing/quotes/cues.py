@@ -269,6 +269,9 @@ def _verb_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
                 sp = verb_subject(toks, k, lex)
     else:
         sp = verb_subject(toks, i, lex)
+        if form.lemma == "halten" and sp is not None and sp[1] - sp[0] == 1 and toks[sp[0]].lower == "es":
+            sp = np_before(toks, i, lex)[:2] if i > 0 else None  # "Die WHO hält es für möglich": "es" is the object
+            sp = sp if sp is not None and sp[0] < sp[1] else None
         if form.lemma == "zitieren" and sp and sp[1] <= i:  # "Ein Sender zitierte Papandreou mit den Worten"
             sp = np_after(toks, i + 1, lex) or sp
         elif form.lemma == "zitieren" and i + 2 < len(toks) and toks[i + 1].lower == "man":  # "„…“, zitierte man X"

@@ -241,6 +241,16 @@ def test_a_statement_pointed_back_to_is_the_last_speakers():
     assert q.speaker is None
 
 
+def test_an_opinion_phrase_inside_a_reported_message_is_no_report_of_its_own():
+    text = ("Im Interview erklärte der Direktor der Behörde, Mohammed el-Baradei, das Land sei seiner Meinung nach "
+            "eine Atommacht.")
+    assert [(q.cue, q.speaker) for q in quotes_of(text, sections=()) if q.mode == "indirect"] == [
+        ("erklärte", "Mohammed el-Baradei")]
+    # negative: on its own the opinion phrase reports the sentence
+    text = "Mohammed el-Baradei war in Wien. Das Land besitze seiner Meinung nach Atomwaffen."
+    assert [q.cue for q in quotes_of(text, sections=()) if q.mode == "indirect"] == ["nach"]
+
+
 def test_the_speaker_of_a_sentence_speaks_on_not_their_opinion_phrase():
     text = ("Im Interview erklärte der Direktor der Behörde, Mohammed el-Baradei, das Land sei seiner Meinung nach "
             "eine Atommacht. Die Behörde gehe davon aus, dass es Plutonium habe.")

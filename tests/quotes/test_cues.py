@@ -222,6 +222,10 @@ def test_a_cue_is_frozen_and_says_whether_it_names_anybody():
     ("Die Partei droht damit, das Wahlergebnis nicht zu akzeptieren.", "das Wahlergebnis nicht zu akzeptieren"),
     # ... but "drohen" without "damit" is a danger, not a threat anyone utters
     ("Den Verkehrsbetrieben droht ein neuer Streik.", None),
+    # "hält es für möglich, dass …" is an opinion; "hält das für einen Fehler" reports nothing
+    ("Die Weltgesundheitsorganisation hält es für unwahrscheinlich, dass man sich ansteckt.",
+     "dass man sich ansteckt"),
+    ("Er hält das für einen Fehler.", None),
     # ", wie X mitteilte" after a main clause reports the clause before; inside the sentence, the sentence
     ("Das hatte er längst getan, wie sein Anwalt mitteilte.", "Das hatte er längst getan"),
     ("Die Chemikalie stand unter Druck, wie Burt Rutan, Chef der Firma Scaled Composites, mitteilte.",
