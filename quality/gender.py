@@ -34,7 +34,9 @@ from framing.actors.gender import corpus_genders  # noqa: E402
 from framing.actors.merge import merge_speakers  # noqa: E402
 from framing.actors.names import fold_name  # noqa: E402
 
-GNAD = ROOT.parent / "shared" / "corpora" / "10kgnad" / "test.csv"
+# ../shared beside the checkout; from a git worktree (/work/wt/NAME) the nearest ancestor that holds shared/eval
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "eval").is_dir()), ROOT.parent / "shared")
+GNAD = SHARED / "corpora" / "10kgnad" / "test.csv"
 DATA = ROOT / "tests" / "data" / "speaker_gender"
 PEOPLE = DATA / "people.csv"
 BASELINE = ROOT / "quality" / "baseline.json"

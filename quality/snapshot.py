@@ -20,7 +20,9 @@ from pathlib import Path
 import polars as pl
 
 ROOT = Path(__file__).resolve().parents[1]
-GNAD = ROOT.parent / "shared" / "corpora" / "10kgnad" / "test.csv"
+# ../shared beside the checkout; from a git worktree (/work/wt/NAME) the nearest ancestor that holds shared/eval
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "eval").is_dir()), ROOT.parent / "shared")
+GNAD = SHARED / "corpora" / "10kgnad" / "test.csv"
 
 
 def gnad_corpus(folder: Path) -> Path:

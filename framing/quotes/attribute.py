@@ -22,11 +22,14 @@ from framing.actors.gazetteer import Gazetteer, load_gazetteer
 from framing.actors.gender import pronoun_clue, role_text_clues
 from framing.actors.roles import article_role
 from framing.quotes.cues import Cue, Mention, inverted_frame, message_span, sentence_cues, strip_span
-from framing.quotes.lexicon import POSSESSIVES, REPORT_ADVERBS, Lexicon, lexicon
-from framing.quotes.marks import QUOTE_MARK, WORD, Marked, find_quote_marks, is_heading, is_name_or_title
-from framing.quotes.phrases import np_before, sentence_subject
+from framing.quotes.lexicon import (DOCUMENT_ENDINGS, POSSESSIVES, PRONOUNS, REPORT_ADVERBS, STATEMENT_ENDINGS, Lexicon,
+                                    lexicon)
+from framing.quotes.marks import (QUOTE_MARK, WORD, Marked, find_quote_marks, is_heading, is_name_or_title,
+                                  title_case)
+from framing.quotes.phrases import is_oblique, np_after, np_before, sentence_subject
 from framing.quotes.speakers import NOBODY, ArticleEntities, alias_starts
-from framing.quotes.tokens import TOKEN, SentenceTokens, Tok, is_konjunktiv, is_konjunktiv_i
+from framing.quotes.tokens import (TOKEN, SentenceTokens, Tok, head_noun, is_attribution_noun, is_konjunktiv,
+                                   is_konjunktiv_i)
 
 # "hieß es in der Erklärung" names no speaker: it is whoever spoke last, if named at most this many characters
 # before the sentence.
@@ -296,6 +299,16 @@ def _resolve_cue(scan: _Scan, ss: int, toks: list[Tok], cue: Cue) -> Cue:
         return cue
     resolved, ent = scan.art.resolve(span, toks)
     cue = replace(cue, resolved=resolved, mention=Mention.of(scan.text, toks, span))
+    if cue.kind == "verb" and span[1] <= cue.start_tok and not _names_someone(cue) and not _source_noun(
+            cue, toks, scan.lex) and not (span[1] - span[0] == 1 and toks[span[0]].lower in PRONOUNS):
+        # "Jegliche Mitverantwortung weist Hartmann von sich", "Ein Tiefdruckgebiet habe …, meldet die Behörde":
+        # a thing before the verb is its object; the subject is after the verb, if it is someone
+        after = np_after(toks, cue.end_tok, scan.lex)
+        if after is not None and not is_oblique(toks, after) and not toks[after[0]].quoted:
+            moved, moved_ent = scan.art.resolve(after, toks)
+            if moved.name is not None or moved.kind == "anonymous":
+                span, ent = after, moved_ent
+                cue = replace(cue, speaker_toks=after, resolved=moved, mention=Mention.of(scan.text, toks, after))
     if ent is not None:
         scan.art.spoke(ent, toks[span[0]].start)
     return cue
@@ -397,7 +410,8 @@ def _quotation(scan: _Scan, si: int, m: Marked, words: list[str]) -> Attribution
     sentence_has_konj = any(is_konjunktiv(t, lex) for t in toks if not t.quoted)
     if _names_a_speaker(scan, si, m, words):
         return None
-    if is_name_or_title(text, m, words, ss, lex):
+    if is_name_or_title(text, m, words, ss, lex) or cue is None and title_case(content, words):
+        # („Ärzte ohne Grenzen“ with no cue framing it: a name; „Opfer des Terrorismus“, sagte X: a quotation)
         if SO_CALLED.search(text, max(ss, m.open_start - WORD_BEFORE_SO_CALLED), m.open_start):
             scan.add(Quote(mode="term", start=m.start, end=m.end))  # sogenannte „Querdenker“: a quoted term
         return None
@@ -441,8 +455,10 @@ def _framing_cue(scan: _Scan, si: int, ci: int, m: Marked, before: str) -> tuple
             pos = scan.toks[k][c.start_tok].start
             if m.open_start <= pos < m.close_end:
                 continue
-            if c.names_nobody:
-                dist = NOBODY_RANK  # a cue with nobody named ("weiter hieß es") only if nothing better
+            if c.names_nobody or c.mention is None:
+                # a cue with nobody named ("weiter hieß es", also when it stands for the last speaker) only if
+                # nothing better
+                dist = NOBODY_RANK
             elif pos >= m.close_end:
                 # a frame right after the quote (", sagte X") beats anything further on
                 between = TOKEN.findall(text, m.close_end, pos)
@@ -500,9 +516,15 @@ def _cue_without_frame(scan: _Scan, si: int, m: Marked, before: str,
         # a quotation standing alone after a sentence about someone: "Romney strich heraus. „…“"
         ptoks = scan.toks[si - 1]
         cue = _subject_cue(text, ptoks, lex, art)
-        if cue is not None:
+        if cue is not None and _may_speak(cue, ptoks, lex):
             return cue, ptoks
     return None, None
+
+
+def _may_speak(cue: Cue, toks: list[Tok], lex: Lexicon) -> bool:
+    """A subject that can be the speaker of a quotation without a speech verb: someone (a name, an institution,
+    an anonymous source) or a statement (`die Forderung`), not a thing (`Ortschaften`, `Der Verkauf`)."""
+    return _names_someone(cue) or _source_noun(cue, toks, lex)
 
 
 def _reported_speech(scan: _Scan, si: int, used: Attribution | None) -> Attribution | None:
@@ -520,9 +542,9 @@ def _reported_speech(scan: _Scan, si: int, used: Attribution | None) -> Attribut
         if c.names_nobody and any(
                 o.start <= s and e <= o.end for _, o in scan.items if o.mode == "indirect" and o.start >= ss):
             continue  # a nested report without a speaker of its own ("dass er glaubt, dass ...")
-        if c.kind == "statement" and any(o.start < e and s < o.end for _, o in scan.items
-                                         if o.mode == "indirect" and o.start >= ss):
-            continue  # "vertritt die Ansicht, …": the verb reported it already
+        if (c.kind == "statement" or _owned_opinion(c, toks)) and any(
+                o.start < e and s < o.end for _, o in scan.items if o.mode == "indirect" and o.start >= ss):
+            continue  # "vertritt die Ansicht, …", "erklärte X, … seiner Meinung nach …": the verb reported it already
         scan.add(scan.quote("indirect", s, e, c, toks))
         if used is None or not _owned_opinion(c, toks):
             used = Attribution(si, c, toks)  # "erklärte X, … seiner Meinung nach …": X spoke, and speaks on
@@ -531,6 +553,19 @@ def _reported_speech(scan: _Scan, si: int, used: Attribution | None) -> Attribut
         if named:
             used = Attribution(si, named[-1], toks)
     return used
+
+
+def _names_someone(cue: Cue) -> bool:
+    """The cue's speaker mention resolved to someone: a name, an institution or an anonymous source."""
+    return cue.resolved.name is not None or cue.resolved.kind == "anonymous"
+
+
+def _source_noun(cue: Cue, toks: list[Tok], lex: Lexicon) -> bool:
+    """The cue's speaker mention is headed by a statement or document noun (`Beschuldigungen`, `der Bericht`)."""
+    if cue.speaker_toks is None:
+        return False
+    head = head_noun(toks, cue.speaker_toks)
+    return bool(head) and (is_attribution_noun(head, lex) or head.lower().endswith(DOCUMENT_ENDINGS + STATEMENT_ENDINGS))
 
 
 def _owned_opinion(cue: Cue, toks: list[Tok]) -> bool:
@@ -546,7 +581,9 @@ def _continuation(scan: _Scan, si: int) -> Attribution | None:
     ss, se = scan.sents[si]
     toks, lex = scan.toks[si], scan.lex
     unq = [t for t in toks if not t.quoted]
-    demnach = bool(unq) and unq[0].lower in REPORT_ADVERBS  # "Demnach erwartet Russland, …"
+    # "Demnach erwartet Russland, …", "Die Rolle der Fed soll demnach gestärkt werden"
+    adverb = next((t for t in unq[:KONJUNKTIV_TOKENS] if t.lower in REPORT_ADVERBS), None)
+    demnach = adverb is not None
     if scan.cues[si] or len(unq) < CONTINUATION_TOKENS or not (
             demnach or any(is_konjunktiv(t, lex) for t in unq[:KONJUNKTIV_TOKENS])) or any(
             t.lower in ("ich", "wir") for t in unq) or any(
@@ -561,18 +598,24 @@ def _continuation(scan: _Scan, si: int) -> Attribution | None:
         cue = _subject_cue(scan.text, ptoks, lex, scan.art)
         if cue is not None:
             prior = Attribution(si - 1, cue, ptoks)
-        if (cue is None or cue.resolved.name is None and cue.resolved.kind != "anonymous") and (
-                scan.recent is not None and si - scan.recent.sentence <= RECENT_SPEAKER_SENTENCES):
-            # the subject before is nobody ("Teil der Lieferung waren …"): the one who spoke a moment ago
-            prior = scan.recent
+        if cue is None or not _names_someone(cue):
+            if scan.recent is not None and si - scan.recent.sentence <= RECENT_SPEAKER_SENTENCES:
+                # the subject before is nobody ("Teil der Lieferung waren …"): the one who spoke a moment ago
+                prior = scan.recent
+            elif cue is not None and not _source_noun(cue, ptoks, lex):
+                # a subject that is nobody ("Der Sprengsatz", "ein Streik") is no speaker: the report stays,
+                # unattributed (a statement noun is its source: "präzise Beschuldigungen sind bekannt geworden")
+                prior = Attribution(si - 1, replace(cue, speaker_toks=None, mention=None, resolved=NOBODY), ptoks)
     if prior is None:
         return None
     s, e = strip_span(scan.text, ss, se)
     if scan.mostly_quoted(s, e):
         return None
     cue, ctoks = prior.cue, prior.toks
-    if demnach:  # "Demnach …": the adverb is this sentence's mention of the speaker, as a pronoun would be
-        k = toks.index(unq[0])
+    if demnach and adverb is unq[0]:
+        # "Demnach …" opening the sentence is its mention of the speaker, as a pronoun would be; inside the
+        # sentence ("Demjanjuk sei demnach …") the speaker's own mention stays
+        k = toks.index(adverb)
         cue, ctoks = Cue("demnach", k, k + 1, (k, k + 1), mention=Mention.of(scan.text, toks, (k, k + 1)),
                          resolved=prior.cue.resolved), toks
     scan.add(scan.quote("indirect", s, e, cue, ctoks))

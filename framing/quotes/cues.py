@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from framing.actors.names import is_first_name
+from framing.actors.names import is_common_noun, is_first_name, is_person_noun
 from framing.quotes.lexicon import (ADVERBS, AUX, DETERMINERS, DOCUMENT_ENDINGS, FOCUS, NAME_PARTICLES, NEGATIONS,
                                     OPINION_ENDINGS, PARTICLES, PASSIVE_AUX, POSSESSIVES, PREPOSITIONS, PRONOUNS,
                                     RELATIVES, STATEMENT_ENDINGS, SUBORDINATORS, WH_WORDS, Lexicon,
@@ -37,6 +37,12 @@ HYPOTHESIS_MODALS = frozenset({"könnte", "würde", "sollte", "müsste"})
 INDICATIVE_REPORT_TOKENS = 4  # an indicative clause reported after a speech verb has at least this many tokens
 STATEMENT_CLAUSE_TOKENS = 3  # the content of a statement noun (", das Gericht sei nicht legitim") has this many
 NAME_IN_FRAME_TOKENS = 5
+# ", wie X mitteilte" after a main clause: `wie` at most this many tokens before the verb (a name with its role in
+# apposition: ", wie Burt Rutan, Chef der Firma Scaled Composites, mitteilte"), after a clause of at least this many
+FRAME_WIE_TOKENS = 14
+MIN_CLAUSE_BEFORE_WIE = 3
+DATED_DOCUMENTS = ("urteil", "beschluss", "vertrag")  # after "nach", a decision dates the sentence
+COMPARISON_WORDS = frozenset({"so", "genauso", "ebenso", "anders", "mehr", "weniger"})  # "so schnell, wie …"
 FRAME_AFTER_NAME_TOKENS = 3  # a frame that goes on after a name in apposition (bekannt, gegenüber der BBC) is this short  # a name in quote marks inside a speech verb's clause has at most this many tokens
 
 
@@ -176,7 +182,9 @@ def _attribution_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
     if low == "nach":
         # "Nach Angaben der Polizei", "nach Polizeiangaben", "Nach einer norwegischen Studie"
         sp = np_after(toks, i + 1, lex)
-        if sp and (is_attribution_noun(head_noun(toks, sp), lex) or toks[sp[0]].text.endswith("s") and (
+        head = head_noun(toks, sp) if sp else ""
+        document = _document(head, lex) and not (i > 0 and (toks[i - 1].capword or toks[i - 1].text[:1].isdigit()))
+        if sp and (is_attribution_noun(head, lex) or document or toks[sp[0]].text.endswith("s") and (
                 is_attribution_noun(toks[sp[1] - 1].text, lex))):  # "Nach Grupps Meinung"
             if sp[1] < n and toks[sp[1]].lower == "von":  # "nach Angaben von Augenzeugen"
                 sp = (sp[0], (np_after(toks, sp[1] + 1, lex) or (0, sp[1]))[1])
@@ -187,7 +195,19 @@ def _attribution_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
                 return Cue("zufolge", i, i + 1, (s0, e0))
         return None
     sp = np_after(toks, i + 1, lex)  # "…, so X"
+    if sp is None and i + 2 < n and toks[i + 1].text in lex.verbs and not toks[i + 1].quoted and not any(
+            f.lemma in ("heißen", "stehen") for f in lex.verbs[toks[i + 1].text]):
+        sp = np_after(toks, i + 2, lex)  # "…, so schätzen die Forscher", "…, so bestätigt das Gericht"
+        return Cue("so", i, i + 2, sp) if sp and toks[sp[0]].lower not in ("es", "man") else None
     return Cue("so", i, i + 1, sp) if sp else None
+
+
+def _document(noun: str, lex: Lexicon) -> bool:
+    """A document that says something: `nach dem Grundgesetz`, `Nach einem EU-Dokument`, `nach der Studie`; not a
+    decision, which `nach` dates (`nach dem Urteil`, `nach dem Beschluss`, `nach einem Vertrag`), and not after a
+    noun or a number (`die Forderung nach einem Gesetz`, `zwei Monate nach dem Bericht`: the caller's test)."""
+    low = noun.lower()
+    return (noun in lex.documents or low.endswith(DOCUMENT_ENDINGS)) and not low.endswith(DATED_DOCUMENTS)
 
 
 def _verb_form(toks: list[Tok], i: int, forms: list[VerbForm]) -> VerbForm | None:
@@ -249,6 +269,9 @@ def _verb_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
                 sp = verb_subject(toks, k, lex)
     else:
         sp = verb_subject(toks, i, lex)
+        if form.lemma == "halten" and sp is not None and sp[1] - sp[0] == 1 and toks[sp[0]].lower == "es":
+            sp = np_before(toks, i, lex)[:2] if i > 0 else None  # "Die WHO hält es für möglich": "es" is the object
+            sp = sp if sp is not None and sp[0] < sp[1] else None
         if form.lemma == "zitieren" and sp and sp[1] <= i:  # "Ein Sender zitierte Papandreou mit den Worten"
             sp = np_after(toks, i + 1, lex) or sp
         elif form.lemma == "zitieren" and i + 2 < len(toks) and toks[i + 1].lower == "man":  # "„…“, zitierte man X"
@@ -320,19 +343,39 @@ def _passive_agent(toks: list[Tok], i: int, lemma: str, lex: Lexicon,
     ("So wird in einer Pressemitteilung der Organisation gefordert"), or the subject of `wird X zitiert`; looked
     for from the clause of its auxiliary `aux` on, when known (a quotation may stand between them)."""
     cs = clause_start(toks, i if aux is None else aux)
-    agent = None
-    for k in range(cs, i):
+    agent = _quoted_subject(toks, cs, i, lex) if lemma == "zitieren" else None
+    for k in range(cs, i if agent is None else cs):
         if toks[k].lower in ("von", "vom", "in", "im") and not toks[k].quoted:
             agent = np_after(toks, k + 1, lex)  # "vom Bundesverband kritisiert", "in einer Erklärung"
             if agent:
                 break
-    if agent is None and lemma == "zitieren":  # "„…“, wird Panetta zitiert"
-        k = next((k for k in range(cs, i) if toks[k].lower in PASSIVE_AUX), None)
-        agent = np_after(toks, k + 1, lex) if k is not None else None
-        if agent is None and cs < i:
-            s0, e0, r0 = np_before(toks, k if k is not None else i, lex)
-            agent = (s0, e0) if s0 < e0 and r0 == "start" else None
     return agent
+
+
+def _quoted_subject(toks: list[Tok], cs: int, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The subject of a passive `zitiert` (from the clause start cs to the participle at i): the one quoted, who
+    speaks, not the medium that quotes (`X wird von Reuters zitiert`, `„…“, wird Panetta zitiert`, `In der Meldung
+    wird Musk zitiert`); None when the clause names nobody before the participle."""
+    k = next((k for k in range(cs, i) if toks[k].lower in PASSIVE_AUX), None)
+    after = np_after(toks, k + 1, lex) if k is not None and k + 1 < i else None
+    if after is not None and after[1] <= i and toks[after[0]].lower not in PREPOSITIONS and _someone(toks, after, lex):
+        return after
+    if cs < (k if k is not None else i):
+        s0, e0, r0 = np_before(toks, k if k is not None else i, lex)
+        if s0 < e0 and r0 == "start" and _someone(toks, (s0, e0), lex):
+            return s0, e0
+    return None
+
+
+def _someone(toks: list[Tok], span: tuple[int, int], lex: Lexicon) -> bool:
+    """The phrase can stand for someone who is quoted: a pronoun, a person noun or role (`der Franzose`), or a
+    word that is no common noun (a name), not a thing or a statement (`Die Zahl`, `Die Äußerung`)."""
+    words = toks[span[0]:span[1]]
+    if len(words) == 1 and words[0].lower in PRONOUNS:
+        return words[0].lower != "es"
+    return any(t.capword and t.lower not in DETERMINERS and (is_person_noun(t.text) or not (
+        is_common_noun(t.text) or is_attribution_noun(t.text, lex) or t.lower.endswith(STATEMENT_ENDINGS)))
+        for t in words)
 
 
 def inverted_frame(toks: list[Tok], close_end: int, lex: Lexicon) -> Cue | None:
@@ -370,8 +413,8 @@ def message_span(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
         # "..., so X": the clause before; "Der Präsident sei, so X, schuld daran, …": the sentence around it
         s, e = strip_span(text, sent[0], toks[cue.start_tok].start)
         close = clause_end(toks, cue.speaker_toks[1]) if cue.speaker_toks else n
-        if close + 1 < n and toks[close].text == "," and not toks[close + 1].quoted and any(
-                is_konjunktiv(t, lex) for t in toks[close + 1:]):
+        if close + 1 < n and toks[close].text == "," and not toks[close + 1].quoted and (any(
+                is_konjunktiv(t, lex) for t in toks[close + 1:]) or _goes_on(toks[close + 1], lex)):
             return strip_span(text, sent[0], sent[1])
         return (s, e) if e - s > MIN_MESSAGE_CHARS else None
     if cue.kind == "hiess":
@@ -384,6 +427,14 @@ def message_span(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple
             return strip_span(text, sent[0], toks[cue.start_tok - 1].start)
         return None
     return _verb_message(text, toks, cue, lex, sent)
+
+
+def _goes_on(first: Tok, lex: Lexicon) -> bool:
+    """The word after a frame inside a sentence (`, so X,`) goes on with its main clause: a finite verb or an
+    adjective (`soll`, `dürfte`, `schuld`), not a subordinator, relative pronoun, article or preposition."""
+    low = first.lower
+    return first.text[:1].islower() and low not in SUBORDINATORS | RELATIVES | DETERMINERS | PREPOSITIONS and (
+        low not in PRONOUNS and low not in ADVERBS)
 
 
 def _indicative_report(toks: list[Tok], k: int, cue: Cue, rest: list[Tok]) -> bool:
@@ -427,6 +478,25 @@ def _frame_end(toks: list[Tok], i: int) -> int:
     return k
 
 
+def _trailing_wie(toks: list[Tok], i: int, k: int, lex: Lexicon) -> int | None:
+    """Where `, wie X VERB` opens (the position of `wie`), when the speech verb toks[i] ends such a frame after a
+    main clause (`…, wie sein Anwalt mitteilte.`, `…, wie Burt Rutan, Chef der Firma, mitteilte.`, `Die Lage sei,
+    wie X sagte, ernst`); None otherwise. The frame ends the sentence (k, its clause end, is past the sentence or a
+    full stop) or a comma closes it; the clause before it has a word in lower case (a verb) and no quote marks."""
+    n = len(toks)
+    w = next((x for x in range(i - 1, max(-1, i - FRAME_WIE_TOKENS), -1)
+              if toks[x].lower == "wie" or toks[x].quoted or toks[x].text in ";:"), None)
+    if w is None or toks[w].lower != "wie" or w < MIN_CLAUSE_BEFORE_WIE + 1 or toks[w - 1].text != ",":
+        return None
+    if not (k >= n or toks[k].text in ".!?" or toks[k].text == "," and k + 1 < n and not toks[k + 1].quoted):
+        return None
+    before = toks[:w - 1]
+    if any(t.quoted for t in before) or not any(t.text[:1].islower() and t.lower not in DETERMINERS for t in before) or (
+            any(t.lower in COMPARISON_WORDS for t in before)):  # "Er kam so schnell, wie er sagte": a comparison
+        return None
+    return w
+
+
 def _verb_message(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tuple[int, int]) -> tuple[int, int] | None:
     """The message of a speech verb: after it (", dass ...", ", es sei ...", ": ...") or before it ("Es sei ...,
     sagte X"), or None."""
@@ -441,8 +511,15 @@ def _verb_message(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tupl
     if toks[0].lower == "wie" and k + 1 < n and toks[k].text == "," and not any(
             toks[x].text in ",;:" and toks[x + 1].lower in SUBORDINATORS for x in range(0, i) if x + 1 < n):
         cs = 0  # "Wie ein Vertreter des Konzerns, EADS, heute mitteilte, wurde …"
+    trailing = _trailing_wie(toks, i, k, lex) if cs > 0 and cue.speaker_toks is not None else None
+    if trailing is not None:
+        # "Das hatte er längst getan, wie sein Anwalt mitteilte.": the clause before; "Die Lage sei, wie X sagte,
+        # ernst": the sentence around the frame
+        return strip_span(text, sent[0], toks[trailing - 1].start if k >= n or toks[k].text in ".!?" else sent[1])
     if cs < i and toks[cs].lower == "wie" and k + 1 < n and toks[k].text == "," and (
             cs == 0 or toks[cs - 1].text in ",;:"):
+        if any(toks[x].lower == "man" for x in range(cs, i)):
+            return None  # "wie man sagt": a saying, nobody's report
         return strip_span(text, toks[k + 1].start, sent[1])  # "Wie die BBC berichtet, befindet sich …"
     if k + 1 < n and toks[k].text in ",:" and not toks[k + 1].quoted and not (
             toks[k + 1].lower in ADVERBIAL_CLAUSE and not any(is_konjunktiv(t, lex) for t in toks[k + 2:])) and not (
@@ -452,7 +529,8 @@ def _verb_message(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tupl
         if first.lower in WH_WORDS or any(is_konjunktiv(t, lex) for t in rest) or (
                 len(toks) - k > 4 and toks[-2].lower != "zu" and any(
                     toks[m].lower == "zu" and toks[m + 1].text[:1].islower() and toks[m + 1].lower not in DETERMINERS
-                    and toks[m + 1].lower.endswith(("en", "ern", "eln")) for m in range(k + 1, n - 1))
+                    and (toks[m + 1].lower.endswith(("en", "ern", "eln")) or toks[m + 1].lower in ("sein", "tun"))
+                    for m in range(k + 1, n - 1))
                 or any(ZU_INFINITIVE.match(t.text) for t in rest)) or (
                 toks[k].text == ":" and len(rest) > 3) or _indicative_report(toks, k, cue, rest):
             s = first.start

@@ -100,6 +100,11 @@ WORD_BEFORE_CHARS = 40
 NOUN_BEFORE_CHARS = 60  # ... and a capitalised noun right before it (die Mondlandefähre „Eagle“)
 ABBREVIATION_AFTER_CHARS = 12  # how far after the closing mark an abbreviation in parentheses is looked for: (AIE)
 # The longest quoted names, in words: short enough that a quoted clause is not mistaken for one.
+# Words a title in title case has in lower case between its capitalised ones (German and English).
+TITLE_FUNCTION_WORDS = frozenset({"der", "die", "das", "des", "den", "dem", "am", "im", "vom", "zum", "zur", "ohne",
+                                  "für", "und", "von", "mit", "auf", "in", "an", "ein", "eine", "einer", "of", "the",
+                                  "and", "for", "de", "la", "le", "du"})
+ENGLISH_TITLE_WORDS = frozenset({"of", "the", "and", "for"})
 SHORT_NAME_WORDS = 4  # a name after an article or title noun, or a capitalised English name: die „Linke“
 TITLE_WORDS = 6  # a title right after its noun: unter dem Motto „…“
 NAME_AFTER_NOUN_WORDS = 3  # a capitalised name right after a noun: die Mondlandefähre „Eagle“
@@ -138,7 +143,18 @@ def _short_name(content: str, words: list[str], prev: str | None, lex: Lexicon) 
             w[:1].isupper() or w in ("der", "des", "den", "von") for w in words):
         return True  # a name with the definite article: die „Koalition der Willigen“
     caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]  # a number is part of a name: „Shenzhou 6“
+    if title_case(content, words) and any(w in ENGLISH_TITLE_WORDS for w in words):
+        return True  # an English title: „Board of Governors“ (a German one may be a quoted phrase: attribute.py)
     return len(words) >= 2 and len(caps) == len(words) and re.fullmatch(r"[A-Z][\w\s\-]*", content) is not None
+
+
+def title_case(content: str, words: list[str]) -> bool:
+    """Quoted words in title case: capitalised words joined only by articles and prepositions, no punctuation
+    (`BILD am Sonntag`, `Ärzte ohne Grenzen`, `Board of Governors`; German nouns alone look alike: `Opfer des
+    Terrorismus`)."""
+    caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    return len(words) >= 3 and content[:1].isupper() and len(caps) >= 2 and not re.search(
+        r"[.!?,:;]", content) and all(w in caps or w.lower() in TITLE_FUNCTION_WORDS for w in words)
 
 
 def _title_after_noun(text: str, mark: Marked, content: str, words: list[str], prev: str | None, adjacent: bool,

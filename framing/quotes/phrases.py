@@ -13,6 +13,7 @@ import re
 
 from framing.actors.gazetteer import load_gazetteer
 from framing.actors.names import capitalised_function_word, is_first_name, is_title, never_a_name
+from framing.actors.types import word_type
 from framing.quotes.lexicon import (ADVERB_ENDINGS, ADVERBS, AUX, DETERMINERS, FOCUS, NAME_PARTICLES,
                                     NOT_SUBJECT_START, NP_PREPOSITIONS, POSSESSIVES, PREPOSITIONS, PRONOUNS,
                                     RELATIVES, SUBORDINATORS, Lexicon)
@@ -30,6 +31,10 @@ PRONOMINAL_ADVERB = re.compile(r"(?:da|dar|hier|wo|wor)(?:zu|bei|auf|hin|mit|fü
                                r"|unter|vor|durch|neben|zwischen)(?:hin)?")
 # Articles that are never nominative: a phrase opening with one is no subject.
 OBLIQUE_ARTICLES = frozenset({"den", "dem", "einem", "einen", "des", "eines"})
+# Endings of feminine nouns: after "der" such a noun is a dative or genitive, never a subject ("bestätigte der
+# Nachrichtenagentur AFP", "sagte der Ministerin").
+FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "agentur", "erin", "istin", "entin",
+                    "antin", "polizei")
 
 
 def clause_start(toks: list[Tok], i: int) -> int:
@@ -56,6 +61,11 @@ def np_after(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
             "sich", "dabei", "heute", "gestern", "weiter")) and skipped < 3 and not toks[i].quoted:
         i += 1
         skipped += 1
+    addressee = _addressee_end(toks, i, lex)
+    if addressee is not None:
+        # "hat sich gegenüber Wikinews der EU-Kommissar geäußert", "sagte gegenüber der APA ein Sprecher": the
+        # addressee is never the speaker; the subject follows it
+        return np_after(toks, addressee, lex) if addressee < n else None
     if i >= n or toks[i].quoted and toks[i].text not in QUOTE_CHARS:
         return None
     t = toks[i]
@@ -80,6 +90,8 @@ def np_after(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
                 break
             if j > i and is_first_name(toks[i].text) and all(x.capword for x in toks[i:j]):
                 break  # "laut Sergei Voznyak der Sprecher …": after a person's name a new phrase starts
+            if j > i and _addressee_at(toks, j):
+                break  # "sagte Kanzler Werner Faymann der APA", "erklärte ein Heeressprecher der APA": the addressee
         elif t.lower in PREPOSITIONS and j > i and (toks[j - 1].lower in DETERMINERS or toks[j - 1].lower in
                                                      POSSESSIVES) and (k := _attribute_end(toks, j, lex)):
             j = k  # "einer am Dienstag veröffentlichten Pressemitteilung": an extended attribute
@@ -121,6 +133,48 @@ def np_after(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
     if j + 1 < n and toks[j].lower == "in" and toks[j + 1].capword and is_institution(toks[j - 1].text, lex):
         j += 2
     return (i, j)
+
+
+ADDRESSEE_PREPOSITIONS = frozenset({"gegenüber"})
+
+
+def _media(word: str) -> bool:
+    """A medium: a media noun (`Zeitung`, `Nachrichtenagentur`) or a gazetteer actor of type media (`APA`)."""
+    if word_type(word) == "media":
+        return True
+    actor = load_gazetteer().by_alias.get(word.lower())
+    return actor is not None and actor.type == "media"
+
+
+def _addressee_at(toks: list[Tok], j: int) -> bool:
+    """toks[j] opens a dative phrase after a noun phrase that ends at j: `dem` + a noun (`er dem STANDARD`), or
+    `der` + a medium (`Peter Binder der APA`, `ein Heeressprecher der Zeitung Kathimerini`) after a phrase whose
+    noun is no media role itself (`eine Reporterin der Nachrichtenagentur AFP` is one of AFP's)."""
+    n = len(toks)
+    if j == 0 or j + 1 >= n or toks[j].quoted or toks[j + 1].quoted or not toks[j + 1].capword:
+        return False
+    before = toks[j - 1]
+    if not (before.capword or before.lower in PRONOUNS) or before.lower in FOCUS | ADVERBS | DETERMINERS | (
+            PREPOSITIONS) or capitalised_function_word(before.text):  # "Auch dem Korrespondenten zufolge"
+        return False
+    if toks[j].lower == "dem":
+        return True
+    return toks[j].lower == "der" and _media(toks[j + 1].text) and not _media(before.text)
+
+
+def _addressee_end(toks: list[Tok], i: int, lex: Lexicon) -> int | None:
+    """Where an addressee phrase right at toks[i] ends (`gegenüber Wikinews`, `gegenüber der APA`), when another
+    noun phrase follows it; None when there is none."""
+    n = len(toks)
+    if i + 2 >= n or toks[i].lower not in ADDRESSEE_PREPOSITIONS or toks[i].quoted:
+        return None
+    k = i + 1
+    while k < n and not toks[k].quoted and (toks[k].lower in DETERMINERS or toks[k].capword or (
+            is_adjective(toks[k], lex) and k + 1 < n and toks[k + 1].capword)):
+        if k > i + 1 and toks[k].lower in DETERMINERS:
+            break  # the next phrase opens: "gegenüber Wikinews der EU-Kommissar"
+        k += 1
+    return k if i + 1 < k < n and (toks[k].lower in DETERMINERS or toks[k].capword) else None
 
 
 def _attribute_end(toks: list[Tok], j: int, lex: Lexicon) -> int | None:
@@ -165,6 +219,8 @@ def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tu
             pass
         elif t.lower in DETERMINERS or t.lower in POSSESSIVES or t.lower in PRONOUNS:
             pass
+        elif j == c_np - 1 and j > 0 and toks[j - 1].lower in ("der", "die", "das") and _lower_case_name(t, lex):
+            pass  # a name written in lower case right before the verb: "Die taz vermutet"
         elif is_adjective(t, lex) and j + 1 < c and (toks[j + 1].capword or is_adjective(toks[j + 1], lex)):
             pass
         elif t.lower in NAME_PARTICLES and 0 < j < c - 1 and toks[j - 1].capword and toks[j + 1].capword:
@@ -203,6 +259,9 @@ def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tu
         reason = "other"
     if reason == "sub" and start < c_np and toks[start].lower in RELATIVES and toks[j].text == ",":
         return start, start + 1, reason  # relative clause: the relative pronoun is the subject
+    cut = next((k for k in range(start + 1, c_np) if _addressee_at(toks, k)), None)
+    if cut is not None:
+        c_np = cut  # "wie er dem STANDARD sagte", "wie Lothar Lockl der APA erläuterte": the addressee ends it
     while start < c_np and (toks[start].lower in FOCUS or toks[start].lower in ADVERBS):
         start += 1
     if start < c_np and toks[start].lower in PREPOSITIONS:
@@ -249,7 +308,7 @@ def verb_subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | Non
         if sub and sub[1] <= v:
             return sub
     fwd = np_after(toks, v + 1, lex)
-    if fwd is not None and toks[fwd[0]].lower in OBLIQUE_ARTICLES:
+    if fwd is not None and is_oblique(toks, fwd):
         # "…, begrüßte den Beschluss": an object, never the subject; the subject is the phrase before the verb
         fwd = None
         if toks[v - 1].text == ",":
@@ -263,6 +322,16 @@ def verb_subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | Non
         return initial_np(toks, v, lex, before_comma=toks[v - 1].text == ",") or sentence_subject(toks, v, lex) or (
             initial_np(toks, v, lex, before_comma=True))  # "Einer der Putschisten, X, dankte … und ergänzte"
     return fwd
+
+
+def is_oblique(toks: list[Tok], span: tuple[int, int]) -> bool:
+    """The noun phrase toks[span] is no subject by its article: `den`, `dem`, `des` …, or `der` with a feminine
+    noun (`der Nachrichtenagentur AFP`, `der Ministerin`)."""
+    first = toks[span[0]].lower
+    if first in OBLIQUE_ARTICLES:
+        return True
+    head = next((t for t in toks[span[0] + 1:span[1]] if t.capword), None)
+    return first == "der" and head is not None and head.lower.endswith(FEMININE_ENDINGS)
 
 
 @functools.cache
@@ -285,8 +354,22 @@ def _adverb_first(toks: list[Tok], s: int, e: int, v: int, lex: Lexicon) -> bool
         toks[after[0]].capword and toks[after[0]].lower not in DETERMINERS) or toks[after[0]].lower in PRONOUNS)
 
 
+SHARE_WORDS = frozenset({"prozent", "%"})
+
+
+def _lower_case_name(t: Tok, lex: Lexicon) -> bool:
+    """A word in lower case that reads as a name, not as German: no adjective, adverb, pronoun or verb the
+    lexicons know (`taz`, `ver.di`)."""
+    low = t.lower
+    return t.text[:1].islower() and not t.quoted and not is_adjective(t, lex) and t.text not in lex.verbs and not (
+        low in ADVERBS or low in PRONOUNS or low in DETERMINERS or low in PREPOSITIONS or low in SUBORDINATORS
+        or low in FOCUS or capitalised_function_word(t.text.capitalize()))
+
+
 def _time(words: list[Tok]) -> bool:
     """A phrase that says when, not who: a month, a weekday or a clock time in it (Ende Januar 2006, 11:09 Uhr)."""
+    if len(words) >= 2 and words[0].text[:1].isdigit() and words[1].lower in SHARE_WORDS:
+        return False  # "80 Prozent befürworteten …": a share of people, not a time
     return any(t.capword and never_a_name(t.text) and not is_title(t.text) for t in words) and not any(
         t.lower in DETERMINERS for t in words)
 

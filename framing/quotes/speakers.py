@@ -386,6 +386,9 @@ class ArticleEntities:
         before the name kept as its role), an anonymous source (`Westliche Beamte`), a role someone in the article
         holds (`der Regierungschef`), an institution (`ein Sprecher des Innenministeriums`)."""
         lex = self.lex
+        if AGE_NOUN.fullmatch(words[-1].text):  # "der 54-Jährige": the person of that age named before
+            ent = self._definite_anaphor(words, words[-1].text, pos)
+            return (ent.resolved, ent) if ent is not None else (NOBODY, None)
         caps = [i for i, w in enumerate(words) if w.capword]
         if not caps:
             return NOBODY, None
@@ -451,6 +454,13 @@ class ArticleEntities:
                 ent = self._recent_institution(pos)
                 if ent is not None:  # "Eine Sprecherin sagte" after "die Firma X": the firm's
                     return replace(ent.resolved, role=head), ent
+            else:
+                ent = self._definite_anaphor(words, head, pos)
+                if ent is not None:  # "Verwaltungsrechtler Andreas Hauer …, schreibt der Professor": Hauer
+                    ent.roles.add(head)
+                    ent.role = ent.role or head
+                    ent.type = ent.type or word_type(head)
+                    return ent.resolved, ent
             # a role nobody in the article is known to hold: an unnamed source with that role
             return Resolved(bare_role(head), None, "anonymous", head, word_type(head) or "anonymous"), None
         if is_institution(head, lex) or is_organisation(head, lex) and (
@@ -480,9 +490,35 @@ class ArticleEntities:
         ent = self.entity(name, "person", pos)
         return ent.resolved, ent
 
+    def _definite_anaphor(self, words: list[Tok], head: str, pos: int) -> Entity | None:
+        """The person a definite singular role noun points back to (`der Professor`, `die Politikerin`, `der
+        54-Jährige`): the person mentioned last before `pos`, at most ANAPHOR_REACH characters before, whose
+        gender fits the article (der: male, die with a feminine noun: female); None for an indefinite or plural
+        phrase ("ein Sprecher", "die Forscher") or when nobody fits."""
+        article = words[0].lower if words else ""
+        if article in MASCULINE_ARTICLES:
+            gender = "m"
+        elif article in ("die", "der") and head.endswith(("in", "Jährige", "jährige")) and not head.endswith("ein"):
+            gender = "f" if article == "die" else None  # "der Politikerin" is a genitive or dative: either
+        else:
+            return None
+        if gender is None:
+            gender = "f"
+        mentioned = [e for e in self.entities if e.kind == "person" and e.last_before(pos) >= pos - ANAPHOR_REACH]
+        mentioned.sort(key=lambda e: -e.last_before(pos))
+        for e in mentioned:
+            if e.gender in (None, gender):
+                e.last = max(e.last, pos)
+                bisect.insort(e.mentions, pos)
+                return e
+            break  # the person mentioned last is someone else: the phrase is not theirs to guess
+        return None
+
     def _recent_institution(self, pos: int) -> Entity | None:
-        """The institution mentioned last before `pos`, if within DOCUMENT_REACH characters."""
-        cands = [e for e in self.entities if e.kind == "institution" and e.last_before(pos + 1) >= pos - DOCUMENT_REACH]
+        """The institution mentioned last before `pos`, if within DOCUMENT_REACH characters, other than a medium (the
+        addressee or source of a spokesperson's words, not their employer)."""
+        cands = [e for e in self.entities if e.kind == "institution" and e.type != "media" and (
+            e.last_before(pos + 1) >= pos - DOCUMENT_REACH)]  # "Dem STANDARD sagte die Sprecherin": not the paper's
         return max(cands, key=lambda e: e.last_before(pos + 1)) if cands else None
 
     def _apposition(self, words: list[Tok]) -> tuple[Resolved, Entity | None] | None:
@@ -590,6 +626,11 @@ class ArticleEntities:
         return None  # a role nobody in the article is known to hold: left unresolved rather than guessed
 
 
+# A definite role noun ("der Professor") points back to the person mentioned last at most this many characters
+# before it (about a paragraph).
+ANAPHOR_REACH = 600
+MASCULINE_ARTICLES = ("der", "dem", "des")
+AGE_NOUN = re.compile(r"\d+-[JjFf]ährige[rn]?")  # "der 54-Jährige", "die 30-jährige"
 NAMED_AFFILIATION = ("von", "vom", "bei", "beim")  # right after a name first seen outside a speaker mention
 # Source nouns whose compounds name their owner first: "Polizeiangaben", "UNO-Angaben", "Regierungskreisen" aside.
 OWNED_ENDINGS = ("angaben", "angabe", "informationen", "schätzungen", "darstellung", "mitteilung", "erklärung")

@@ -151,6 +151,46 @@ def test_a_report_adverb_is_the_mention_of_the_last_speaker():
     assert (q.speaker_mention, q.speaker) == ("Rutte", "Mark Rutte")
 
 
+OBJECT_FIRST = [
+    # a thing before the speech verb is its object: the subject is the one after the verb
+    ("Ein Tiefdruckgebiet, das über der Bucht gestanden hatte, habe das Festland erreicht, meldet die Behörde.",
+     "Ein Tiefdruckgebiet", "die Behörde"),
+    ("Bereits während seiner Amtszeit warnte Kluncker vor den „Lohnverzichtstheorien“.",
+     "Lohnverzichtstheorien", "Kluncker"),
+    ("Stellvertretend für die Kommission empfahl der EU-Kommissar Štefan Füle, Verhandlungen einzuleiten.",
+     "Verhandlungen einzuleiten", "der EU-Kommissar Štefan Füle"),
+    # negatives: someone before the verb speaks, and a pronoun with no antecedent stays the subject
+    ("Die Regierung erklärte, der Test sei gelungen.", "der Test sei gelungen", "Die Regierung"),
+    ("Sie schrieben Parolen wie „Wir werden Euch alle verbrennen“ an die Wand.", "Wir werden Euch", "Sie"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, mention", OBJECT_FIRST)
+def test_a_thing_before_the_speech_verb_is_its_object(text, fragment, mention):
+    q = find(text, quotes_of(text, sections=()), fragment)
+    assert q.speaker_mention == mention
+
+
+REPORT_ADVERBS = [
+    # a report adverb anywhere in the sentence continues the last speaker; opening it, it is the mention
+    ("Das Magazin Focus berichtete über den Vorfall. Die Jets haben demnach die Hubschrauber angepeilt.",
+     "Die Jets haben demnach", "Das Magazin Focus", "Focus"),
+    ("Das Magazin Focus berichtete über den Vorfall. Demnach haben Jagdflugzeuge Hubschrauber angepeilt.",
+     "Demnach haben", "Demnach", "Focus"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, mention, speaker", REPORT_ADVERBS)
+def test_a_report_adverb_continues_the_last_speaker(text, fragment, mention, speaker):
+    q = find(text, quotes_of(text, sections=()), fragment)
+    assert (q.mode, q.speaker_mention, q.speaker) == ("indirect", mention, speaker)
+
+
+def test_a_sentence_without_a_report_adverb_or_konjunktiv_continues_nobody():
+    text = "Das Magazin Focus berichtete über den Vorfall. Die Jets haben danach die Hubschrauber angepeilt."
+    assert not [q for q in quotes_of(text, sections=()) if "Die Jets" in text[q.start:q.end]]
+
+
 CONTINUATIONS = [
     # the sentence before names nobody as its subject: the speaker of a moment ago continues
     ("Das Auswärtige Amt meldete gestern, der erste Hilfsflug sei in Rangun eingetroffen. Teil der Lieferung "
@@ -165,6 +205,25 @@ CONTINUATIONS = [
 def test_a_konjunktiv_sentence_continues_whoever_spoke(text, fragment, speaker):
     q = find(text, quotes_of(text, sections=()), fragment)
     assert (q.mode, q.speaker) == ("indirect", speaker)
+
+
+THING_SUBJECTS = [
+    # the subject of the sentence before is a thing, not anyone: the report stays, with no speaker mention
+    ("Vor Monaten hatte die Firma expandiert. Jetzt droht ein Streik. Der Lohn der Arbeiter liege weit unter dem "
+     "Tarif.", "Der Lohn der Arbeiter", None, None),
+    ("Der Verkauf der Wohnungen wurde am Mittwoch erörtert. Das Verfahren sei ein schneller Weg zur Genehmigung.",
+     "Das Verfahren sei", None, None),
+    # negatives: a statement noun is the source of what follows; a person or an institution speaks
+    ("Inzwischen sind präzise Beschuldigungen an die Öffentlichkeit gelangt. Er habe den Jet zu spät gestartet.",
+     "Er habe den Jet", "präzise Beschuldigungen", None),
+    ("Der Iran streitet dies ab. Es sei ein friedliches Programm.", "Es sei ein friedliches", "Der Iran", "Iran"),
+]
+
+
+@pytest.mark.parametrize("text, fragment, mention, speaker", THING_SUBJECTS)
+def test_a_thing_before_a_konjunktiv_sentence_is_no_speaker(text, fragment, mention, speaker):
+    q = find(text, quotes_of(text, sections=()), fragment)
+    assert (q.mode, q.speaker_mention, q.speaker) == ("indirect", mention, speaker)
 
 
 def test_a_konjunktiv_sentence_long_after_any_speaker_is_nobodys():
@@ -182,8 +241,30 @@ def test_a_statement_pointed_back_to_is_the_last_speakers():
     assert q.speaker is None
 
 
+def test_an_opinion_phrase_inside_a_reported_message_is_no_report_of_its_own():
+    text = ("Im Interview erklärte der Direktor der Behörde, Mohammed el-Baradei, das Land sei seiner Meinung nach "
+            "eine Atommacht.")
+    assert [(q.cue, q.speaker) for q in quotes_of(text, sections=()) if q.mode == "indirect"] == [
+        ("erklärte", "Mohammed el-Baradei")]
+    # negative: on its own the opinion phrase reports the sentence
+    text = "Mohammed el-Baradei war in Wien. Das Land besitze seiner Meinung nach Atomwaffen."
+    assert [q.cue for q in quotes_of(text, sections=()) if q.mode == "indirect"] == ["nach"]
+
+
 def test_the_speaker_of_a_sentence_speaks_on_not_their_opinion_phrase():
     text = ("Im Interview erklärte der Direktor der Behörde, Mohammed el-Baradei, das Land sei seiner Meinung nach "
             "eine Atommacht. Die Behörde gehe davon aus, dass es Plutonium habe.")
     q = find(text, quotes_of(text, sections=()), "Die Behörde gehe davon aus")
     assert (q.cue, q.speaker) == ("erklärte", "Mohammed el-Baradei")
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a named frame before the colon beats "weiter hieß es" after the quote, even when "hieß es" stands for him
+    ("Regierungssprecher Steffen Seibert schrieb bei Twitter: „Das sind furchtbare Nachrichten“, weiter hieß es, "
+     "man sei in Gedanken bei den Opfern.", "Das sind furchtbare Nachrichten", "Steffen Seibert"),
+    # negative: with no named frame, "hieß es" keeps the quotation, and it names nobody
+    ("„Das sind furchtbare Nachrichten“, hieß es weiter.", "Das sind furchtbare Nachrichten", None),
+])
+def test_a_named_frame_beats_an_impersonal_one(text, fragment, speaker):
+    q = find(text, quotes_of(text, sections=()), fragment)
+    assert q.speaker == speaker and (speaker is None or speaker in (q.speaker_mention or ""))

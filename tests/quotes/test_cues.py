@@ -99,6 +99,11 @@ SENTENCE_CUES = [
     ("Putin sei bereit, so Lawrow gegenüber NBC.", [("so", "so", "Lawrow")]),
     ("Weiter hieß es in der Erklärung, man sei besorgt.", [("hiess", "hieß", "der Erklärung")]),
     ("Die Zahl wird von der Nachrichtenagentur Reuters zitiert.", [("verb", "zitiert", "der Nachrichtenagentur Reuters")]),
+    # passive `zitiert`: the one quoted speaks, not the medium quoting (a thing quoted is the medium's: above)
+    ("Günther Platter wird von der Nachrichtenagentur Reuters mit den Worten zitiert.",
+     [("verb", "zitiert", "Günther Platter")]),
+    ("In der Meldung auf der Seite wird Musk wie folgt zitiert.", [("verb", "zitiert", "Musk")]),
+    ("Die Äußerung wird von der Zeitung zitiert.", [("verb", "zitiert", "der Zeitung")]),
     # a web address names its speaker; an apposition between the auxiliary and the participle
     ("Wie t-online.de berichtet, ist der Trailer erschienen.", [("verb", "berichtet", "t-online.de")]),
     ("Vor kurzem hatte ein Talibanführer, Baitullah Mehsud, erklärt, man werde kämpfen.",
@@ -108,6 +113,13 @@ SENTENCE_CUES = [
     ("Laut diesem Entwurf wären nur Downloads betroffen.", [("laut", "Laut", "diesem Entwurf")]),
     ("Nach einer ersten Analyse entstand ein Leck.", [("angaben", "Nach", "einer ersten Analyse")]),
     ("Nach bisherigem Erkenntnisstand ist es ein Unfall.", [("angaben", "Nach", "bisherigem Erkenntnisstand")]),
+    # a document says what follows `nach` (Gesetz, Dokument, Studie) ...
+    ("Nach einem EU-Dokument leben sie in Armut.", [("angaben", "Nach", "einem EU-Dokument")]),
+    ("Nach dem Grundgesetz ist der Kanzler mächtig.", [("angaben", "Nach", "dem Grundgesetz")]),
+    # ... but a decision after `nach` dates the sentence, and `nach` after a noun or a time is no source
+    ("Nach dem Urteil jubelten die Fans.", []),
+    ("Die Gewerkschaft erneuerte ihre Forderung nach einem eigenen Gesetz.", []),
+    ("Zwei Monate nach dem Gesetzentwurf liegt die Antwort vor.", []),
     ("Es gibt aber laut ai-Bericht eine hohe Dunkelziffer.", [("laut", "laut", "ai-Bericht")]),
     ("Nach Darstellungen des Verlages bietet das Buch eine Betrachtung.",
      [("angaben", "Nach", "Darstellungen des Verlages")]),
@@ -122,7 +134,7 @@ SENTENCE_CUES = [
     ("Nach dem Absturz einer Rakete will Musk forschen.", []),
     ("Nach einer Geburtstagsfeier fielen Schüsse.", []),
     # "heißt es": the document before a relative clause, and the antecedent of "in der es heißt"
-    ("In dieser Resolution, die der Rat beschloss, heißt es, dass es Fortschritte gebe.",
+    ("In dieser Resolution, die der Rat verabschiedete, heißt es, dass es Fortschritte gebe.",
      [("hiess", "heißt", "dieser Resolution")]),
     ("Man zitiert eine Erklärung der Behörde, in der es heißt, dass eine Sperre erlassen wurde.",
      [("verb", "zitiert", "eine Erklärung der Behörde"), ("hiess", "heißt", "eine Erklärung der Behörde")]),
@@ -167,6 +179,12 @@ def test_a_cue_is_frozen_and_says_whether_it_names_anybody():
     ("Der Präsident sei, so Gamkrelids, schuld daran, dass das Land die Kontrolle verloren habe.",
      "Der Präsident sei, so Gamkrelids, schuld daran, dass das Land die Kontrolle verloren habe"),
     ("Putin sei zu einem Treffen bereit, so Lawrow gegenüber NBC.", "Putin sei zu einem Treffen bereit"),
+    # "so" with a speech verb before its speaker: the same frame; inside the sentence when the clause goes on
+    ("Der Flug käme einer Folter gleich, so bestätigt das Gericht.", "Der Flug käme einer Folter gleich"),
+    ("In zehn Jahren, so schätzen die Forscher, soll die Forschung abgeschlossen sein.",
+     "In zehn Jahren, so schätzen die Forscher, soll die Forschung abgeschlossen sein"),
+    # ... but not a conditional "so"
+    ("Wenn es regnet, so bleibt er zu Hause.", None),
     # an indicative main clause after a speech verb with its speaker is reported too ...
     ("Die Zeitung hatte gestern berichtet, 200 Mitarbeiter sollen entlassen werden.",
      "200 Mitarbeiter sollen entlassen werden"),
@@ -195,6 +213,28 @@ def test_a_cue_is_frozen_and_says_whether_it_names_anybody():
      "dass sich das Handy eingeloggt hatte"),
     ("Im Interview erklärte der Direktor der Behörde, Mohammed el-Baradei, das Land sei eine Atommacht.",
      "das Land sei eine Atommacht"),
+    # a zu-infinitive of "sein" or "tun" is a message too, and verbs of objecting, pleading and deciding report
+    ("Der Süden bestreitet, in den Zwischenfall verwickelt zu sein.", "in den Zwischenfall verwickelt zu sein"),
+    ("Die Kläger bemängeln, dass der Bundesrat ausgeschlossen wurde.", "dass der Bundesrat ausgeschlossen wurde"),
+    ("Volker Beck plädierte dafür, Rodney Price kein Visum zu erteilen.", "Rodney Price kein Visum zu erteilen"),
+    ("Der Sicherheitsrat beschloss am Donnerstag, eine Flugverbotszone einzurichten.",
+     "eine Flugverbotszone einzurichten"),
+    ("Die Partei droht damit, das Wahlergebnis nicht zu akzeptieren.", "das Wahlergebnis nicht zu akzeptieren"),
+    # ... but "drohen" without "damit" is a danger, not a threat anyone utters
+    ("Den Verkehrsbetrieben droht ein neuer Streik.", None),
+    # "hält es für möglich, dass …" is an opinion; "hält das für einen Fehler" reports nothing
+    ("Die Weltgesundheitsorganisation hält es für unwahrscheinlich, dass man sich ansteckt.",
+     "dass man sich ansteckt"),
+    ("Er hält das für einen Fehler.", None),
+    # ", wie X mitteilte" after a main clause reports the clause before; inside the sentence, the sentence
+    ("Das hatte er längst getan, wie sein Anwalt mitteilte.", "Das hatte er längst getan"),
+    ("Die Chemikalie stand unter Druck, wie Burt Rutan, Chef der Firma Scaled Composites, mitteilte.",
+     "Die Chemikalie stand unter Druck"),
+    ("Die Lage sei, wie der Sprecher sagte, sehr ernst.", "Die Lage sei, wie der Sprecher sagte, sehr ernst"),
+    ("Wie die BBC berichtet, befindet sich der Mann in Haft.", "befindet sich der Mann in Haft"),
+    # ... but not a comparison, nor a saying of nobody's
+    ("Er kam so schnell, wie er konnte und wie er sagte.", None),
+    ("Er lebte das Evangelium, wie man sagt, ohne Veränderungen.", None),
 ])
 def test_the_message_after_a_speech_verb(text, message):
     got = [text[q.start:q.end] for q in quotes_of(text, sections=()) if q.mode == "indirect"]

@@ -41,6 +41,9 @@ NOT_QUOTES = [
     "Das Bündnis, das sich selbst „Allianz für Europäische Integration“ (AIE) nennt, gewann.",  # name + abbreviation
     "Wie berichtet, erklärte die französische „Alliance pour la Planète“ ihren Rückzug.",  # adjective + name
     "Der sogenannte „Friedensplan“ liegt vor.",  # sogenannt
+    "Die Helfer von „Ärzte ohne Grenzen“ sind vor Ort.",  # a name in title case that no cue frames
+    "Das Interview in der „BILD am Sonntag“ erschien im Mai.",  # ... a paper's name
+    "Die Sitzung des „Board of Governors“ der Fed beginnt, sagte ein Sprecher.",  # an English title, even beside a cue
     "Rutte sagte: „Wir brauchen Hilfe. Das Treffen ist morgen.",  # a quote mark left open
     "Das Wetter wird am Wochenende schön.",  # no quotation at all
 ]
@@ -50,6 +53,15 @@ NOT_QUOTES = [
 def test_titles_scare_quotes_and_open_marks_are_not_quotes(text):
     # a quoted term (mode "term": sogenannte „…“) is kept as a row of its own, but it is no quotation
     assert [text[q.start:q.end] for q in quotes_of(text, sections=()) if q.mode not in ("indirect", "term")] == []
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # German nouns in title case framed by a speech verb are quoted words (a negative of the names above)
+    ("Karsai sagte, Afghanistan sei ein „Opfer des Terrorismus“.", "Opfer des Terrorismus"),
+    ("Der Forscher riet allgemein zu „Gelassenheit und Aufmerksamkeit“.", "Gelassenheit und Aufmerksamkeit"),
+])
+def test_title_case_words_a_cue_frames_are_quoted(text, quoted):
+    assert quoted in [text[q.start:q.end] for q in quotes_of(text, sections=()) if q.mode in ("direct", "partial")]
 
 
 def test_a_name_in_quote_marks_next_to_a_real_quotation():

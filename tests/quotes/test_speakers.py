@@ -61,6 +61,27 @@ def test_speaker_resolution(text, speaker, kind):
     assert (q.speaker, q.speaker_kind) == (speaker, kind)
 
 
+@pytest.mark.parametrize("text, fragment, speaker, kind", [
+    # a definite role noun (or an age) points back to the person named last, when the gender fits
+    ("Verwaltungsrechtler Andreas Hauer von der Uni Linz übt Kritik. Die Novelle sei rechtswidrig, schreibt der "
+     "Professor für Verwaltungsrecht in einem Gutachten.", "Die Novelle sei", "Andreas Hauer", "person"),
+    ("Heinz Schaden ist seit 1999 Bürgermeister. Er habe genug, sagte der 61-Jährige.", "Er habe genug",
+     "Heinz Schaden", "person"),
+    ("Die Ministerin Maria Berger war anderer Meinung. Die Novelle sei gut, sagte die Politikerin.",
+     "Die Novelle sei gut", "Maria Berger", "person"),
+    # negatives: an indefinite or plural role is someone else, and a man is no "Politikerin"
+    ("Andreas Hauer übt Kritik. Die Novelle sei gut, sagte ein Professor.", "Die Novelle sei gut", "Professor",
+     "anonymous"),
+    ("Andreas Hauer übt Kritik. Die Novelle sei gut, sagten die Forscher.", "Die Novelle sei gut", "Forscher",
+     "anonymous"),
+    ("Andreas Hauer übt Kritik. Die Novelle sei gut, sagte die Politikerin.", "Die Novelle sei gut",
+     "Politikerin", "anonymous"),
+])
+def test_a_definite_role_noun_is_the_person_named_before(text, fragment, speaker, kind):
+    q = find(text, quotes_of(text, sections=()), fragment)
+    assert (q.speaker, q.speaker_kind) == (speaker, kind)
+
+
 def test_unknown_speakers_are_kept_and_merged_by_surname_within_an_article():
     text = ("Die Analystin Petra Musterfrau sagte, die Lage sei ernst. "
             "Später betonte Musterfrau, es gebe keine schnelle Lösung.")
