@@ -237,8 +237,7 @@ def report(results: list[dict], load: tuple[float, float, float], base: dict | N
 
     lines = ["## Dashboard in the browser (issues 15 and 19.4)", "",
              f"`python -m bench.views` {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine()}; "
-             f"load average at the start {', '.join(f'{x:.1f}' for x in load)}, at the end "
-             f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}. Warm start: the dashboard opens the tables "
+             f"load average at the start {', '.join(f'{x:.1f}' for x in load)}. Warm start: the dashboard opens the tables "
              "`framing analyze` wrote (FRAMING_ANALYSIS); Chromium (Playwright) opens the page. Times in the browser "
              "are from the click (or the page open) to the finished run; in brackets the server time the page's "
              "caption reports (filter, tables and charts of the view) and the CPU time the server's processes used "
