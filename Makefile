@@ -32,7 +32,7 @@ screenshots: $(STAMP)
 	mkdir -p docs/screenshots
 	cp tests/artifacts/outlets3_*.png tests/artifacts/outlets13_*.png docs/screenshots/
 	cp tests/artifacts/first_screen.png docs/images/first_screen.png
-	$(BIN)/python -c "import pathlib, PIL.Image as I; [I.open(p).convert('RGB').quantize(128).save(p, optimize=True) for p in pathlib.Path('docs/screenshots').glob('*.png')]"
+	$(BIN)/python -c "import pathlib, PIL.Image as I; [I.open(p).convert('RGB').quantize(128, method=I.Quantize.FASTOCTREE).save(p, optimize=True) for p in pathlib.Path('docs/screenshots').glob('*.png')]"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
