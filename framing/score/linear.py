@@ -48,10 +48,16 @@ def ngram_names(text: str, chars: tuple[int, int] = (3, 5), kinds: Iterable[str]
         prefix = f"{tag}c:"
         for word in words:
             if len(word) > 2:
-                padded = f"_{word}_"
-                for n in range(chars[0], chars[1] + 1):
-                    names.extend(prefix + padded[k:k + n] for k in range(len(padded) - n + 1))
+                names.extend(_char_names(word, tuple(chars), prefix))
     return names
+
+
+# Words repeat from sentence to sentence; their character n-grams are the bulk of a sentence's features.
+@functools.lru_cache(maxsize=100_000)
+def _char_names(word: str, chars: tuple[int, int], prefix: str) -> tuple[str, ...]:
+    """The `c:` feature names of one word (padded with `_`), shortest n first, in order of position."""
+    padded = f"_{word}_"
+    return tuple(prefix + padded[k:k + n] for n in range(chars[0], chars[1] + 1) for k in range(len(padded) - n + 1))
 
 
 def text_features(text: str, chars: tuple[int, int] = (3, 5), kinds: Iterable[str] = ("w", "b", "c"),
