@@ -10,8 +10,10 @@ Fitted by the scripts in quality/ (scikit-learn there, never here); applying one
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -80,7 +82,8 @@ def binary_logit(model: LinearModel, names: list[str], dense: Mapping[str, float
     values = [1.0 + math.log(c) if c > 1 else 1.0 for c in counts.values()]
     norm = math.sqrt(sum(v * v for v in values)) or 1.0
     weights = model.first
-    z = sum(weights.get(k, 0.0) * v for k, v in zip(counts, values)) / norm
+    # the same products summed in the same order as a generator would, without a Python frame per n-gram
+    z = sum(map(operator.mul, map(weights.get, counts, itertools.repeat(0.0)), values)) / norm
     return model.bias[0] + z + sum(weights.get(k, 0.0) * v for k, v in dense.items())
 
 
