@@ -10,8 +10,10 @@ Fitted by the scripts in quality/ (scikit-learn there, never here); applying one
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -48,10 +50,16 @@ def ngram_names(text: str, chars: tuple[int, int] = (3, 5), kinds: Iterable[str]
         prefix = f"{tag}c:"
         for word in words:
             if len(word) > 2:
-                padded = f"_{word}_"
-                for n in range(chars[0], chars[1] + 1):
-                    names.extend(prefix + padded[k:k + n] for k in range(len(padded) - n + 1))
+                names.extend(_char_names(word, tuple(chars), prefix))
     return names
+
+
+# Words repeat from sentence to sentence; their character n-grams are the bulk of a sentence's features.
+@functools.lru_cache(maxsize=100_000)
+def _char_names(word: str, chars: tuple[int, int], prefix: str) -> tuple[str, ...]:
+    """The `c:` feature names of one word (padded with `_`), shortest n first, in order of position."""
+    padded = f"_{word}_"
+    return tuple(prefix + padded[k:k + n] for n in range(chars[0], chars[1] + 1) for k in range(len(padded) - n + 1))
 
 
 def text_features(text: str, chars: tuple[int, int] = (3, 5), kinds: Iterable[str] = ("w", "b", "c"),
@@ -74,7 +82,8 @@ def binary_logit(model: LinearModel, names: list[str], dense: Mapping[str, float
     values = [1.0 + math.log(c) if c > 1 else 1.0 for c in counts.values()]
     norm = math.sqrt(sum(v * v for v in values)) or 1.0
     weights = model.first
-    z = sum(weights.get(k, 0.0) * v for k, v in zip(counts, values)) / norm
+    # the same products summed in the same order as a generator would, without a Python frame per n-gram
+    z = sum(map(operator.mul, map(weights.get, counts, itertools.repeat(0.0)), values)) / norm
     return model.bias[0] + z + sum(weights.get(k, 0.0) * v for k, v in dense.items())
 
 

@@ -192,6 +192,14 @@ def word_polarity(token: str, sentence_initial: bool = False) -> tuple[str, floa
     return found
 
 
+@functools.cache
+def _inflected_nouns() -> frozenset[str]:
+    """Every lexicon noun with every NOUN_ENDINGS ending (and bare): a compound head outside this set has no
+    candidate (_noun_candidates without umlauts) in the lexicon, so the head search skips it with one look-up."""
+    nouns = load_lexicon().nouns
+    return frozenset(noun + end for noun in nouns for end in ("", *NOUN_ENDINGS))
+
+
 def _lookup(token: str, sentence_initial: bool) -> tuple[str, float] | None:
     lex = load_lexicon()
     if token[0].isupper():
@@ -209,8 +217,11 @@ def _lookup(token: str, sentence_initial: bool) -> tuple[str, float] | None:
         # Compound nouns take their sentiment from the head: Raketenangriff -> Angriff. Heads shorter than five
         # letters are too often false (Mannschaft -> Haft, Aufgabe -> Gabe) except a few listed ones.
         if not token.endswith(DERIVATIONAL_SUFFIXES):
+            inflected = _inflected_nouns()
             for i in range(3, len(token) - 3):
                 head = token[i].upper() + token[i + 1:]
+                if "-" not in head and head not in inflected:
+                    continue  # no candidate of this head is a lexicon noun
                 for form in _noun_candidates(head, umlauts=False):
                     if (len(form) >= 5 or form in SHORT_HEADS) and form in lex.nouns:
                         return form, lex.nouns[form]
@@ -285,7 +296,7 @@ def token_hits(text: str) -> TokenHits:
     lex = load_lexicon()
     matches = list(TOKEN.finditer(text))
     tokens = [m.group() for m in matches]
-    spans = tuple((m.start(), m.end()) for m in matches)
+    spans = tuple(m.span() for m in matches)
     clauses = _clauses(tokens)
     lowered = [t.lower() for t in tokens]
     mods = [lex.modifiers.get(t) for t in lowered]

@@ -136,10 +136,13 @@ def _lookup(index: _Index, piece: str) -> tuple[Term, ...]:
 
 
 def _word_mentions(index: _Index, text: str) -> Iterator[tuple[Term, int, int]]:
+    initials = index.initials
     for m in WORD.finditer(text):
         word, start = m.group(), m.start()
-        for term in _lookup(index, word):
-            yield term, start, m.end()
+        # _lookup's first test, here: most words start with no term's letter and need no call
+        if word[0] in initials or word[0].casefold()[:1] in initials:
+            for term in _lookup(index, word):
+                yield term, start, m.end()
         if "-" in word or "‐" in word:
             offset = start
             for part in re.split(r"([-‐])", word):

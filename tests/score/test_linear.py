@@ -86,3 +86,13 @@ def test_a_broken_model_file_is_a_config_error(monkeypatch, tmp_path) -> None:
             load_model("broken")
     finally:
         load_model.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "chars", "expected"), [
+    ("Gute Idee", (3, 4), ["c:_gu", "c:gut", "c:ute", "c:te_", "c:_gut", "c:gute", "c:ute_",
+                           "c:_id", "c:ide", "c:dee", "c:ee_", "c:_ide", "c:idee", "c:dee_"]),
+    ("ab zu", (3, 4), []),  # words of two letters have no character n-grams
+    ("Idee", [4, 4], ["c:_ide", "c:idee", "c:dee_"]),  # a list as chars works too (the cache takes a tuple)
+])
+def test_char_ngrams(text, chars, expected):
+    assert ngram_names(text, chars, ("c",)) == expected

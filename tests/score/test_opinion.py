@@ -104,3 +104,38 @@ def test_range_and_degenerate_input(text: str) -> None:
     result = score_opinion(text, [(0, len(text))])
     assert isinstance(result, OpinionScore)
     assert 0.0 <= result.opinion <= 1.0
+
+
+@pytest.mark.parametrize(("token", "first", "kind"), [
+    ("ja", False, "modal particle"),
+    ("Ja", True, None),  # a sentence-initial "Ja," answers
+    ("Sie", False, "generic or addressed reader"),
+    ("Sie", True, None),  # at the start as likely "they"
+    ("sie", False, None),
+    ("leider", False, "stance adverb"),
+    ("seltsamerweise", False, "stance adverb"),
+    ("Zwangsmaßnahmen", False, "loaded word"),  # a compound starting with a loaded stem
+    ("Panik-Propheten", False, "loaded word"),
+    ("Fehlerpanik", False, "loaded word"),  # ending in one (lowercase)
+    ("Mannschaft", False, None),
+    ("Haus", False, None),
+])
+def test_word_kind(token, first, kind):
+    """The cached per-word signal type (opinion._word_kind) gives what signal_counts counts."""
+    from framing.score.opinion import _word_kind
+
+    assert _word_kind(token, first) == kind
+
+
+@pytest.mark.parametrize(("token", "kind"), [
+    ("Panikmacher", "loaded word"),
+    ("Corona-Hysterie", "loaded word"),
+    ("Propaganda", "loaded word"),
+    ("Panik", None),  # shorter than seven letters: the plain marker list decides, not the compound rule
+    ("hysterisch", None),  # lowercase: not a compound noun
+    ("Wissenschaftler", None),
+])
+def test_compound_kind(token, kind):
+    from framing.score.opinion import _compound_kind
+
+    assert _compound_kind(token) == kind

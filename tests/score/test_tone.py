@@ -125,3 +125,13 @@ def test_scores_stay_in_range_on_the_seed_texts() -> None:
         for line in path.read_text(encoding="utf-8").splitlines():
             result = score_tone(line)
             assert -1.0 <= result.tone <= 1.0
+
+
+@pytest.mark.parametrize(("token", "expected"), [
+    ("Nato-Angriff", ("Angriff", -1.0)),  # the head after a hyphen (not in the inflected-noun set: searched)
+    ("Corona-Krise", ("Krise", -1.0)),
+    ("Mannschaft", None),  # derivational suffix: not a compound of Haft
+    ("Hausboot", None),  # no head of it is a lexicon noun: every head skipped by the set look-up
+])
+def test_compound_heads(token, expected):
+    assert word_polarity(token) == expected
