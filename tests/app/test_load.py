@@ -16,6 +16,7 @@ import time
 import pytest
 
 from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, PLOT, dashboard_server
+from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -137,9 +138,13 @@ async def _session(context, url: str, i: int) -> dict:
             async with page.expect_download(timeout=45_000) as info:
                 await page.get_by_role("button", name=label).click(timeout=WAIT_MS)
             path = await (await info.value).path()
-        except PlaywrightTimeout:
+        except PlaywrightError as exc:
+            # No download, or one the browser reports as canceled (seen twice in CI at load 11, with ten sessions
+            # on two cores): a user clicks again; so does this test, at most twice, and counts it.
+            if not isinstance(exc, PlaywrightTimeout) and "canceled" not in str(exc):
+                raise
             retries += 1
-            assert retries < 3, f"session {i}: no download after {retries} clicks"
+            assert retries < 3, f"session {i}: no download after {retries} clicks ({exc})"
     rows = list(csv.DictReader(io.StringIO(open(path, encoding="utf-8").read())))
     assert sorted(r["outlet"] for r in rows) == kept, rows
     assert not dialogs, dialogs
