@@ -9,19 +9,29 @@ does the same work on its first page instead.
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 import time
 
 
 READY = "framing: the corpus is ready"
+WARM_UP_THREAD = "framing-warm-up"
 FIRST_PAGE_TABLES = ("framing_comparison",)  # what the first page (framing/app/comparison.py) reads
+
+
+def _not_from_warm_up(record: logging.LogRecord) -> bool:
+    return record.threadName != WARM_UP_THREAD
 
 
 def warm() -> None:
     """Import the app, read the corpus and compute the first page's tables and figure for the filter the sidebar
     starts with, then say so on stderr; a problem is left for the first page to report as usual."""
     started = time.perf_counter()
+    # Streamlit's caches warn of every call made outside a script run ("missing ScriptRunContext"): 18 lines on
+    # every start that say nothing to a user. Only this thread's are dropped (a filter: Streamlit resets the
+    # levels of its loggers while the server starts).
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_not_from_warm_up)
     try:
         import pandas  # noqa: F401  st.dataframe imports it with its first table: 0.5 s of a first page
         import plotly.graph_objects as go
@@ -49,7 +59,7 @@ def warm() -> None:
 def main() -> int:
     from streamlit.web import cli
 
-    threading.Thread(target=warm, name="framing-warm-up", daemon=True).start()
+    threading.Thread(target=warm, name=WARM_UP_THREAD, daemon=True).start()
     sys.argv = ["streamlit", *sys.argv[1:]]
     return cli.main()
 
