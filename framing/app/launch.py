@@ -17,7 +17,6 @@ import time
 
 READY = "framing: the corpus is ready"
 WARM_UP_THREAD = "framing-warm-up"
-FIRST_PAGE_TABLES = ("framing_comparison",)  # what the first page (framing/app/comparison.py) reads
 
 
 def _not_from_warm_up(record: logging.LogRecord) -> bool:
@@ -46,8 +45,7 @@ def warm() -> None:
         corpus = state.load_corpus()
         flt = Filter()  # what the sidebar gives before the user touches it: the first page finds these cached
         state.headline(corpus, flt)
-        for name in FIRST_PAGE_TABLES:
-            rows = state.table(corpus, name, flt)
+        rows = state.table(corpus, "framing_comparison", flt)  # what the first page (framing/app/comparison.py) reads
         if not rows.is_empty():
             multiples.comparison_dots(rows, comparison.FIGURES, "", corpus.colours, rows[rows.columns[0]].to_list())
     except Exception:  # noqa: BLE001 - the page shows it with its own message

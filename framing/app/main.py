@@ -150,13 +150,12 @@ def main() -> None:
     try:
         page(corpus, flt, run_started)
     finally:
-        with slot:
-            sidebar(corpus.options, slot)
-            arts = corpus.analysis.articles
-            groups = [g for g in corpus.options.groups if g != NO_GROUP]
-            in_groups = f" in {len(groups)} groups" if groups else ""
-            slot.caption(f"Corpus: {arts.height:,} articles from {len(corpus.options.outlets)} outlets{in_groups} "
-                         f"(analysed in {corpus.seconds:.1f} s, then cached).")
+        sidebar(corpus.options, slot)
+        arts = corpus.analysis.articles
+        groups = [g for g in corpus.options.groups if g != NO_GROUP]
+        in_groups = f" in {len(groups)} groups" if groups else ""
+        slot.caption(f"Corpus: {arts.height:,} articles from {len(corpus.options.outlets)} outlets{in_groups} "
+                     f"(analysed in {corpus.seconds:.1f} s, then cached).")
     # A widget drawn for the first time may have changed a value: draw the page again for it, once.
     if current_filter() != flt and not st.session_state.get("_filter_rerun"):
         st.session_state._filter_rerun = True
