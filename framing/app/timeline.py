@@ -45,11 +45,15 @@ def render(view: View) -> None:
                                   help=f"Chosen from the dates' span ({chosen} here); switch at will.") or chosen
     over_time = view.table("over_time", period)
     _apart(view, period)
-    colours = view.corpus.colours
-    for column, title, label, percent in METRICS:
-        banner(view)
-        chart(multiples.time_lines(over_time, column, f"{title}, per {period}", colours, label=label,
-                                   percent=percent))
+    # One figure at a time: at 13 outlets each is 13 panels, and the browser took 3-4 s to lay out all four
+    # (bench/RESULTS.md); the table below holds every figure.
+    titles = [title for _, title, _, _ in METRICS]
+    shown_title = st.segmented_control("Figure", titles, default=titles[0], key="time_metric",
+                                       help="Which figure to draw; the table below holds all of them.") or titles[0]
+    column, title, label, percent = METRICS[titles.index(shown_title)]
+    banner(view)
+    chart(multiples.time_lines(over_time, column, f"{title}, per {period}", view.corpus.colours, label=label,
+                               percent=percent))
     st.markdown(f"##### Per outlet and {period}: the figures and the voices quoted most")
     first = ["outlet", "period_start", "n_articles", "journalist_tone", "share_opinionated", "quoted_share",
              "share_women", "top_voices"]

@@ -94,6 +94,22 @@ def test_the_overview_counts_articles_and_words(dashboard_env):
     assert f"Download overview.csv ({overview.height} rows)" in labels
 
 
+def test_over_time_draws_the_chosen_figure(dashboard_env):
+    """Over time draws one figure at a time (four figures of a panel per outlet were too slow for the browser at
+    13 outlets); the picker chooses which, and the table keeps every figure."""
+    at = show(start(), "Over time")
+    picker = at.segmented_control(key="time_metric")
+    assert picker.value == "Tone of the journalist's own words"
+    assert [c["layout"]["title"]["text"] for c in charts(at)][0].startswith("Tone of the journalist's own words")
+    assert len(charts(at)) == 1
+    picker.set_value("Share of the text that is quoted").run()
+    assert not at.exception, [e.value for e in at.exception]
+    titles = [c["layout"]["title"]["text"] for c in charts(at)]
+    assert len(titles) == 1 and titles[0].startswith("Share of the text that is quoted")
+    assert {"journalist_tone", "share_opinionated", "quoted_share", "share_women"} <= set(
+        frame(at, "journalist_tone", "quoted_share").columns)
+
+
 @pytest.mark.parametrize("view", VIEWS)
 def test_every_view_renders_without_errors(dashboard_env, view):
     at = show(start(), view)
