@@ -304,7 +304,7 @@ def read_csv(label: str, stem: str, lines: Iterator[tuple[int, str | None, str]]
         if fields is None:
             fields, notes = columns.canonical(c.lstrip("\ufeff") for c in row)
             if "text" not in fields:
-                yield Problem(label, _no_text_column(fields), start)
+                yield Problem(label, _no_text_column(fields, [c.lstrip("\ufeff") for c in row]), start)
                 return
             unused = [c.strip() for c, f in zip(row, fields) if f not in _READ_FIELDS and c.strip()]
             if notes or unused:
@@ -574,12 +574,17 @@ def _read_plain(source: Source, limits: Limits, packed: str | None = None) -> It
 HEADER_CELL = 60  # a header cell longer than this is text: the file has no header row
 
 
-def _no_text_column(fields: list[str]) -> str:
-    """What to say about a CSV without a 'text' column: its columns (each cut short), or, where its first line is
-    text rather than column names (a CSV exported without a header row), that."""
-    shown = ", ".join(f if len(f) <= 40 else f"{f[:40]}…" for f in fields) or "none"
-    if any(len(f) > HEADER_CELL for f in fields):
-        return (f"CSV has no header row: its first line holds text, not column names ({shown}); add a first line "
-                "naming the columns, with one called 'text' (e.g. label;text), or name a metadata file manifest.csv")
+def _short(cells: list[str]) -> str:
+    return ", ".join(c if len(c) <= 40 else f"{c[:40]}…" for c in cells) or "none"
+
+
+def _no_text_column(fields: list[str], cells: list[str]) -> str:
+    """What to say about a CSV without a 'text' column: its columns as read (`fields`, each cut short), or, where
+    its first line is text rather than column names (a CSV exported without a header row), that, with the line's
+    `cells` as the file spells them."""
+    shown = _short(fields)
+    if any(len(c) > HEADER_CELL for c in cells):
+        return (f"CSV has no header row: its first line holds text, not column names ({_short(cells)}); add a "
+                "first line naming the columns, with one called 'text' (e.g. label;text), or name a metadata file manifest.csv")
     return (f"CSV has no 'text' column (columns: {shown}); add a header row with a 'text' column, or name a "
             "metadata file manifest.csv")

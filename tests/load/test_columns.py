@@ -65,3 +65,4 @@ def test_a_csv_without_a_header_row_is_told_so_with_its_first_line_cut_short(tmp
     reason = result.errors["reason"][0]
     assert result.articles.is_empty() and "has no header row" in reason and "label;text" in reason
     assert len(reason) < 400
+    assert "Die Gewerkschaft lanciert" in reason  # the user's text as written, not the lower-cased column name
