@@ -302,9 +302,10 @@ def read_csv(label: str, stem: str, lines: Iterator[tuple[int, str | None, str]]
         if not row or all(not cell.strip() for cell in row):
             continue
         if fields is None:
-            fields, notes = columns.canonical(c.lstrip("\ufeff") for c in row)
+            cells = [c.lstrip("\ufeff") for c in row]
+            fields, notes = columns.canonical(cells)
             if "text" not in fields:
-                yield Problem(label, _no_text_column(fields, [c.lstrip("\ufeff") for c in row]), start)
+                yield Problem(label, _no_text_column(fields, cells), start)
                 return
             unused = [c.strip() for c, f in zip(row, fields) if f not in _READ_FIELDS and c.strip()]
             if notes or unused:
@@ -582,9 +583,9 @@ def _no_text_column(fields: list[str], cells: list[str]) -> str:
     """What to say about a CSV without a 'text' column: its columns as read (`fields`, each cut short), or, where
     its first line is text rather than column names (a CSV exported without a header row), that, with the line's
     `cells` as the file spells them."""
-    shown = _short(fields)
     if any(len(c) > HEADER_CELL for c in cells):
         return (f"CSV has no header row: its first line holds text, not column names ({_short(cells)}); add a "
-                "first line naming the columns, with one called 'text' (e.g. label;text), or name a metadata file manifest.csv")
-    return (f"CSV has no 'text' column (columns: {shown}); add a header row with a 'text' column, or name a "
-            "metadata file manifest.csv")
+                "first line naming the columns, with one called 'text' (e.g. label;text), or name a metadata file "
+                "manifest.csv")
+    return (f"CSV has no 'text' column (columns: {_short(fields)}); add a header row with a 'text' column, or name "
+            "a metadata file manifest.csv")
