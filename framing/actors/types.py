@@ -72,15 +72,26 @@ def is_listed(word: str) -> bool:
     return word in _types()[0]
 
 
+@functools.cache
+def _endings_index() -> tuple[dict[str, str], tuple[int, ...]]:
+    """The listed endings by their text (the first listing of one wins) and their lengths, longest first."""
+    by_text: dict[str, str] = {}
+    for ending, kind in _types()[1]:
+        by_text.setdefault(ending, kind)
+    return by_text, tuple(sorted({len(e) for e in by_text}, reverse=True))
+
+
 def _listed_type(word: str) -> str | None:
-    words, endings = _types()
+    words = _types()[0]
     if word in words:
         return words[word]
     low = word.lower()
-    head = low.rsplit("-", 1)[-1]
-    for ending, kind in endings:
-        if low.endswith(ending) or head == ending:
-            return kind
+    by_text, lengths = _endings_index()
+    for size in lengths:  # the longest listed ending the word ends in (a compound's head is such an ending too)
+        if size <= len(low):
+            kind = by_text.get(low[len(low) - size:])
+            if kind is not None:
+                return kind
     return None
 
 

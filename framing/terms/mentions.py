@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from framing.terms.listing import Term, TermList
@@ -43,8 +43,9 @@ class _Index:
     folded: dict[str, tuple[Term, ...]]  # casefolded form -> terms with ignore_case
     heads: bool  # some term admits closed compounds (head / any)
     # multi-word terms, `any` compounds and patterns, each with the first run of letters it needs in the text
-    # (`Olaf` for `Olaf Scholz`, casefolded where the term ignores case), or None where it needs none
-    phrases: tuple[tuple[re.Pattern[str], Term, str | None], ...]
+    # (`Olaf` for `Olaf Scholz`, casefolded where the term ignores case), or None where it needs none, and whether
+    # every match starts where that run starts (the term begins with it: not `#MeToo`)
+    phrases: tuple[tuple[re.Pattern[str], Term, str | None, bool], ...]
     # the first characters of the forms in exact and folded: a word starting otherwise (most words, for a list of
     # names) has no form to look up; an ending or an umlaut never changes a word's first character
     initials: frozenset[str] = frozenset()
@@ -75,20 +76,21 @@ def _add(table: dict[str, list[Term]], key: str, term: Term) -> None:
 def _index(terms: TermList) -> _Index:
     exact: dict[str, list[Term]] = {}
     folded: dict[str, list[Term]] = {}
-    phrases: list[tuple[re.Pattern[str], Term, str | None]] = []
+    phrases: list[tuple[re.Pattern[str], Term, str | None, bool]] = []
     for term in terms.terms:
         flags = re.IGNORECASE if term.ignore_case else 0
         if term.pattern:
-            phrases.append((re.compile(term.pattern, flags), term, None))
+            phrases.append((re.compile(term.pattern, flags), term, None, False))
         if not WORD.fullmatch(term.term) or " " in term.term:  # a phrase, or a term with punctuation (Dr. Merz)
             words = term.term.split()
             body = r"\s+".join(re.escape(w) for w in words)
             endings = "|".join(ENDINGS)
-            phrases.append((re.compile(rf"(?<!\w){body}(?:{endings})?(?!\w)", flags), term, _first_run(term)))
+            phrases.append((re.compile(rf"(?<!\w){body}(?:{endings})?(?!\w)", flags), term, _first_run(term),
+                            RUN.match(term.term) is not None))
             continue
         if term.compounds == "any":
             first, rest = re.escape(term.term[0]), re.escape(term.term[1:])
-            phrases.append((re.compile(rf"(?i:{first}){rest}", flags), term, None))
+            phrases.append((re.compile(rf"(?i:{first}){rest}", flags), term, None, False))
         if term.ignore_case:
             _add(folded, term.term.casefold(), term)
         else:
@@ -161,6 +163,32 @@ def _word_mentions(index: _Index, text: str) -> Iterator[tuple[Term, int, int]]:
                         yield term, start + i, m.end()
 
 
+def _run_starts(text: str) -> dict[str, list[int]]:
+    """Where each run of letters and digits starts, under its own form and its casefolded one (in text order)."""
+    starts: dict[str, list[int]] = {}
+    for m in RUN.finditer(text):
+        word, start = m.group(), m.start()
+        starts.setdefault(word, []).append(start)
+        folded = word.casefold()
+        if folded != word:
+            starts.setdefault(folded, []).append(start)
+    return starts
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, for a phrase pattern that can only match where its first run starts
+    (it begins with `(?<!\\w)` and that run): tried at those starts alone, one match after another as finditer
+    goes on after each match (a phrase's pattern is built so; see _index)."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m is not None and m.end() > m.start():
+            yield m
+            end = m.end()
+
+
 def find_mentions(text: str, terms: TermList) -> list[Mention]:
     """Every mention of every term in `text`, ordered by position (then term)."""
     if not terms:
@@ -169,15 +197,19 @@ def find_mentions(text: str, terms: TermList) -> list[Mention]:
     spans: dict[Term, list[tuple[int, int]]] = {}
     for term, start, end in _word_mentions(index, text):
         spans.setdefault(term, []).append((start, end))
-    runs: set[str] | None = None
-    for pattern, term, needs in index.phrases:
-        if needs is not None:  # most phrases are absent from a text: the run they need tells at once
+    runs: dict[str, list[int]] | None = None
+    for pattern, term, needs, anchored in index.phrases:
+        matches: Iterable[re.Match[str]] = ()
+        if needs is None:
+            matches = pattern.finditer(text)
+        else:  # most phrases are absent from a text: the run they need tells at once
             if runs is None:
-                words = RUN.findall(text)
-                runs = {*words, *(w.casefold() for w in words)}
-            if needs not in runs:
+                runs = _run_starts(text)
+            starts = runs.get(needs)
+            if starts is None:
                 continue
-        for m in pattern.finditer(text):
+            matches = _matches_at(pattern, text, starts) if anchored else pattern.finditer(text)
+        for m in matches:
             if m.end() > m.start():
                 spans.setdefault(term, []).append((m.start(), m.end()))
     out: list[Mention] = []

@@ -75,3 +75,13 @@ def test_circles_are_anonymous_sources():
     text = "In Brüsseler Militärkreisen hieß es, das dürfte im Juni beschlossen werden."
     q = find(text, quotes_of(text, sections=()), "das dürfte im Juni beschlossen werden")
     assert (q.speaker_kind, q.speaker_type) == ("anonymous", "anonymous")
+
+
+@pytest.mark.parametrize("word, kind", [
+    ("Polizeidirektorin", "institution"), ("Rektorin", "expert"),  # the longest listed ending wins: not -rektorin
+    ("Vorstandsvorsitzender", "business"), ("Vorsitzender", "politician"),
+    ("Regierungschefin", "politician"), ("Chefin", "business"), ("Uni-Rektorin", "expert"),
+    ("Betriebsratschefs", "civil_society"),  # inflected, then the longest ending of its base
+])
+def test_a_word_takes_the_type_of_its_longest_listed_ending(word, kind):
+    assert word_type(word) == kind

@@ -81,6 +81,9 @@ PHRASE_CASES = [  # text, terms, mentions: phrases skip a text without the run o
     ("die STRASSE der Einheit", [Term("Straße der Einheit", ignore_case=True)], 0),  # re: no ß = SS either
     ("Nichts davon hier", [Term("Olaf Scholz"), Term("Dr. Merz"), Term("(SPD)")], 0),
     ("E.ON und E.ONs Netz", [Term("E.ON")], 2),
+    # tried where the first run starts: a start that fails, a run inside a word, then a match
+    ("Olaf Olaf Scholz, xOlaf Scholz, Olaf_Scholz", [Term("Olaf Scholz")], 1),
+    ("#MeToo Debatte und #MeToo Debatten", [Term("#MeToo Debatte")], 2),  # a match starts before its first run
 ]
 
 
