@@ -72,6 +72,15 @@ def _add(table: dict[str, list[Term]], key: str, term: Term) -> None:
         bucket.append(term)
 
 
+# Each article's speakers are an index of their own: their names' patterns are made once per process.
+@functools.lru_cache(maxsize=8192)
+def _phrase_pattern(phrase: str, flags: int) -> re.Pattern[str]:
+    """A phrase's words with any white space between them and an ending on the last word."""
+    body = r"\s+".join(re.escape(w) for w in phrase.split())
+    endings = "|".join(ENDINGS)
+    return re.compile(rf"(?<!\w){body}(?:{endings})?(?!\w)", flags)
+
+
 @functools.lru_cache(maxsize=16)
 def _index(terms: TermList) -> _Index:
     exact: dict[str, list[Term]] = {}
@@ -82,10 +91,7 @@ def _index(terms: TermList) -> _Index:
         if term.pattern:
             phrases.append((re.compile(term.pattern, flags), term, None, False))
         if not WORD.fullmatch(term.term) or " " in term.term:  # a phrase, or a term with punctuation (Dr. Merz)
-            words = term.term.split()
-            body = r"\s+".join(re.escape(w) for w in words)
-            endings = "|".join(ENDINGS)
-            phrases.append((re.compile(rf"(?<!\w){body}(?:{endings})?(?!\w)", flags), term, _first_run(term),
+            phrases.append((_phrase_pattern(term.term, flags), term, _first_run(term),
                             RUN.match(term.term) is not None))
             continue
         if term.compounds == "any":
@@ -175,10 +181,20 @@ def _run_starts(text: str) -> dict[str, list[int]]:
     return starts
 
 
+def _occurrences(text: str, word: str) -> list[int]:
+    """Every offset where `word` is written in `text`, in order (inside longer words too: a superset of where it
+    starts a run)."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
 def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
     """What `pattern.finditer(text)` finds, for a phrase pattern that can only match where its first run starts
-    (it begins with `(?<!\\w)` and that run): tried at those starts alone, one match after another as finditer
-    goes on after each match (a phrase's pattern is built so; see _index)."""
+    (it begins with `(?<!\\w)` and that run), given every such start (and others, where it does not match):
+    tried at those alone, one match after another as finditer goes on after each match (see _index)."""
     end = 0
     for start in starts:
         if start < end:
@@ -203,10 +219,13 @@ def find_mentions(text: str, terms: TermList) -> list[Mention]:
         if needs is None:
             matches = pattern.finditer(text)
         else:  # most phrases are absent from a text: the run they need tells at once
-            if runs is None:
-                runs = _run_starts(text)
-            starts = runs.get(needs)
-            if starts is None:
+            if anchored and not term.ignore_case:  # where its first run is written, as written
+                starts = _occurrences(text, needs)
+            else:
+                if runs is None:
+                    runs = _run_starts(text)
+                starts = runs.get(needs, [])
+            if not starts:
                 continue
             matches = _matches_at(pattern, text, starts) if anchored else pattern.finditer(text)
         for m in matches:
