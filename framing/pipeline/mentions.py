@@ -30,14 +30,17 @@ class Place:
         i = bisect.bisect_right(self.starts, pos) - 1
         return self.sentences[i] if i >= 0 and pos < self.sentences[i]["end"] else None
 
-    def context(self, text: str, sentence: dict | None) -> str:
-        """The sentence before and the one after, within the same section."""
+    def context(self, text: str, sentence: dict | None) -> tuple[str, ...]:
+        """The sentence before and the one after, within the same section (the tone towards a mention reads them
+        as one text, joined by a space)."""
         if sentence is None:
-            return ""
-        i = self.sentences.index(sentence)
+            return ()
+        i = bisect.bisect_left(self.starts, sentence["start"])  # sentences do not overlap: one starts there
+        if i >= len(self.sentences) or self.sentences[i] is not sentence:
+            i = self.sentences.index(sentence)
         near = [self.sentences[k] for k in (i - 1, i + 1) if 0 <= k < len(self.sentences)
                 and self.sentences[k]["section_id"] == sentence["section_id"]]
-        return " ".join(text[r["start"]:r["end"]] for r in near)
+        return tuple(text[r["start"]:r["end"]] for r in near)
 
     def voice(self, pos: int, sentence: dict | None) -> str:
         i = bisect.bisect_right(self.segment_starts, pos) - 1

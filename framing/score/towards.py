@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from framing.errors import ConfigError
@@ -85,15 +86,30 @@ def _model() -> dict | None:
     return model
 
 
-def towards_features(sentence: str, start: int, end: int, voice: str = "journalist", context: str = ""
-                     ) -> tuple[dict[str, float], list[str]]:
+def _context_values(context: str | Sequence[str]) -> list[float]:
+    """The contributions of the sentiment words of `context` (the sentences around a mention, as one text or as
+    the texts that a space joins into it), in order."""
+    if isinstance(context, str):
+        return [value for _, _, value in token_hits(context).hits.values()]
+    parts = [token_hits(part) for part in context]
+    if all(part.clauses and part.clauses[-1] < 0 for part in parts[:-1]):
+        # Each text but the last ends on a clause boundary (its full stop), so no negator, intensifier or hedge
+        # reaches across and the next one starts a sentence: the joined text's hits are theirs, in order, and each
+        # text's hits were found already for its own tone.
+        return [value for part in parts for _, _, value in part.hits.values()]
+    return [value for _, _, value in token_hits(" ".join(context)).hits.values()]
+
+
+def towards_features(sentence: str, start: int, end: int, voice: str = "journalist",
+                     context: str | Sequence[str] = "") -> tuple[dict[str, float], list[str]]:
     """The feature values and the readable evidence for the mention at [start, end) of `sentence` (offsets
-    relative to the sentence); `context`: the sentences around it (the one before and the one after)."""
+    relative to the sentence); `context`: the sentences around it (the one before and the one after), as one text
+    or as a sequence of texts a space joins."""
     th = token_hits(sentence)
     n = len(th.tokens)
     f = dict.fromkeys(FEATURES, 0.0)
-    if context:
-        around = [value for _, _, value in token_hits(context).hits.values()]
+    if context if isinstance(context, str) else any(context):
+        around = _context_values(context)
         f["context_tone"] = float(saturate(sum(around)))
         f["context_positive"] = sum(v for v in around if v > 0)
         f["context_negative"] = -sum(v for v in around if v < 0)
@@ -188,8 +204,8 @@ def rule_tone(features: dict[str, float]) -> float:
     return float(saturate(total))
 
 
-def score_towards(sentence: str, start: int, end: int, voice: str = "journalist", context: str = ""
-                  ) -> TowardsScore:
+def score_towards(sentence: str, start: int, end: int, voice: str = "journalist",
+                  context: str | Sequence[str] = "") -> TowardsScore:
     """Tone towards the mention at [start, end) of `sentence`, its label and the words that drove it."""
     features, evidence = towards_features(sentence, start, end, voice, context)
     model = _model()

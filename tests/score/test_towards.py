@@ -52,3 +52,16 @@ def test_evidence_names_the_words_that_point_at_the_mention():
 def test_a_mention_without_any_evaluation_is_neutral():
     score = towards("Die Maskenpflicht gilt ab Montag in Bayern.", "Maskenpflicht")
     assert score.label == "neutral" and -1 <= score.tone <= 1
+
+
+@pytest.mark.parametrize("context", [
+    ("Das war ein großer Erfolg.", "Die Kritik blieb aus."),  # each ends on a full stop: its own hits, in order
+    ("Das war kein Erfolg", "Kritik gab es dennoch nicht."),  # the first runs on: read as one text
+    ("Ein Desaster, sagte er.",),
+    ("", "Ein gutes Ergebnis."),
+    ("Nicht", "gut, sondern schlecht."),  # a negator at the end of a text without a boundary reaches the next one
+])
+def test_the_context_given_as_its_sentences_scores_as_the_joined_text(context):
+    sentence = "Die Maskenpflicht bleibt bestehen."
+    assert (score_towards(sentence, 4, 17, context=context)
+            == score_towards(sentence, 4, 17, context=" ".join(context)))
