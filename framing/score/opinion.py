@@ -168,7 +168,7 @@ def signal_counts(text: str, reported: Sequence[tuple[int, int]] = ()) -> tuple[
     words = list(WORD.finditer(text))
     first_word = True
     for m in words:
-        if _inside(m.start(), reported):
+        if reported and _inside(m.start(), reported):
             first_word = False
             continue
         token = m.group()
