@@ -305,7 +305,7 @@ def read_csv(label: str, stem: str, lines: Iterator[tuple[int, str | None, str]]
             cells = [c.lstrip("\ufeff") for c in row]
             fields, notes = columns.canonical(cells)
             if "text" not in fields:
-                yield Problem(label, _no_text_column(fields, cells), start)
+                yield Problem(label, _no_text_column(fields, cells, "".join(texts)), start)
                 return
             unused = [c.strip() for c, f in zip(row, fields) if f not in _READ_FIELDS and c.strip()]
             if notes or unused:
@@ -579,13 +579,22 @@ def _short(cells: list[str]) -> str:
     return ", ".join(c if len(c) <= 40 else f"{c[:40]}…" for c in cells) or "none"
 
 
-def _no_text_column(fields: list[str], cells: list[str]) -> str:
+FIRST_LINE_SHOWN = 100  # characters of a header-less CSV's first line quoted in its message
+DELIMITER_NAMES = {";": ";", ",": ",", "\t": "<tab>", "|": "|"}
+
+
+def _no_text_column(fields: list[str], cells: list[str], line: str = "") -> str:
     """What to say about a CSV without a 'text' column: its columns as read (`fields`, each cut short), or, where
-    its first line is text rather than column names (a CSV exported without a header row), that, with the line's
-    `cells` as the file spells them."""
+    its first line is text rather than column names (a CSV exported without a header row), that, with the first
+    `line` as the file spells it (cut short) and a header in the delimiter its first word ends in (`Wirtschaft;`)."""
     if any(len(c) > HEADER_CELL for c in cells):
-        return (f"CSV has no header row: its first line holds text, not column names ({_short(cells)}); add a "
-                "first line naming the columns, with one called 'text' (e.g. label;text), or name a metadata file "
-                "manifest.csv")
+        first = line.lstrip("\ufeff").splitlines()[0] if line.strip() else ", ".join(cells)
+        shown = first if len(first) <= FIRST_LINE_SHOWN else f"{first[:FIRST_LINE_SHOWN]}…"
+        word = first.strip(" ").split(" ", 1)[0]
+        delimiter = next((d for d in (";", "\t", "|", ",") if d in word), ";")
+        shown = shown.replace("\t", "<tab>")
+        return (f"CSV has no header row: its first line holds text, not column names (it reads: {shown}); add a "
+                f"first line naming the columns, with one called 'text' (e.g. label{DELIMITER_NAMES[delimiter]}text), "
+                "or name a metadata file manifest.csv")
     return (f"CSV has no 'text' column (columns: {_short(fields)}); add a header row with a 'text' column, or name "
             "a metadata file manifest.csv")

@@ -11,6 +11,7 @@ import pytest
 
 from framing.load import load_corpus
 from framing.load.columns import canonical, canonical_record
+from framing.load.readers import DELIMITER_NAMES
 
 TEXT = "Berlin. Die Regierung sagte, die Maskenpflicht falle bald."
 
@@ -66,3 +67,14 @@ def test_a_csv_without_a_header_row_is_told_so_with_its_first_line_cut_short(tmp
     assert result.articles.is_empty() and "has no header row" in reason and "label;text" in reason
     assert len(reason) < 400
     assert "Die Gewerkschaft lanciert" in reason  # the user's text as written, not the lower-cased column name
+
+
+@pytest.mark.parametrize(("delimiter", "header"), [(";", "label;text"), ("\t", "label<tab>text"),
+                                                   (",", "label,text"), ("|", "label|text")])
+def test_a_csv_without_a_header_row_is_shown_its_first_line_and_a_header_in_its_own_delimiter(tmp_path: Path,
+                                                                                             delimiter, header):
+    text = "Die Gewerkschaft lanciert einen Rechner, und sie findet, dass die Vertragsform beschränkt gehört. " * 5
+    (tmp_path / "articles.csv").write_text(f"Wirtschaft{delimiter}\"{text}\"\n", encoding="utf-8")
+    reason = load_corpus([tmp_path]).errors["reason"][0]
+    assert f"it reads: Wirtschaft{DELIMITER_NAMES[delimiter]}\"Die Gewerkschaft lanciert einen Rechner, und sie findet" in reason
+    assert f"(e.g. {header})" in reason and "…" in reason and len(reason) < 400
