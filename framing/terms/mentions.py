@@ -214,13 +214,16 @@ def find_mentions(text: str, terms: TermList) -> list[Mention]:
     for term, start, end in _word_mentions(index, text):
         spans.setdefault(term, []).append((start, end))
     runs: dict[str, list[int]] | None = None
+    written: set[str] | None = None  # the runs of the text as written
     for pattern, term, needs, anchored in index.phrases:
         matches: Iterable[re.Match[str]] = ()
         if needs is None:
             matches = pattern.finditer(text)
         else:  # most phrases are absent from a text: the run they need tells at once
             if anchored and not term.ignore_case:  # where its first run is written, as written
-                starts = _occurrences(text, needs)
+                if written is None:
+                    written = set(RUN.findall(text))
+                starts = _occurrences(text, needs) if needs in written else []
             else:
                 if runs is None:
                     runs = _run_starts(text)
