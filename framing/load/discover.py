@@ -2,8 +2,9 @@
 
 In: files and folders. Out (`walk`): article files (by name: an article format, compressed or not, or an archive),
 manifest files and problems, in a stable order: folders are walked recursively, their entries sorted by name.
-Hidden files and folders and the patterns of a `.framingignore` file are skipped; a file reached by two paths is
-listed once; links to folders are reported, not followed (links can loop). Only regular files are listed:
+Hidden files and folders and the patterns of a `.framingignore` file are skipped, and so, with a note, is a
+corpus's own documentation (README.md, LICENSE.txt: readers.DOCUMENTATION_STEMS) unless it is named as a path; a
+file reached by two paths is listed once; links to folders are reported, not followed (links can loop). Only regular files are listed:
 named pipes, sockets, devices and links to them (/dev/zero, /dev/urandom) are reported without being opened.
 
 Memory does not grow with the number of files: a folder's names are sorted in runs of SORT_RUN names, and a larger
@@ -24,7 +25,7 @@ from typing import BinaryIO
 
 from framing.load.manifest import MANIFEST_NAME
 from framing.load.outlets import OUTLETS_NAME
-from framing.load.readers import Problem, accepted, skipped_reason
+from framing.load.readers import Problem, accepted, documentation_reason, is_documentation, skipped_reason
 from framing.load.sources import special_reason
 
 IGNORE_FILE = ".framingignore"
@@ -288,6 +289,9 @@ def _walk_folder(root: Path, resolved_root: Path, patterns: list[str], roots: _R
                 if manifests_only and not (kind == "l" and name.lower() == MANIFEST_NAME):
                     continue
                 if name.lower() in METADATA_FILES:
+                    continue
+                if accepted(name) and is_documentation(name) and kind in ("f", "l"):
+                    yield "problem", Problem(str(path), documentation_reason(name), severity="warning")
                     continue
                 if kind == "f":
                     if roots.files and str(here_resolved / name) in roots.files:

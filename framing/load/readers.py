@@ -47,6 +47,22 @@ _INSTEAD = {
 }
 
 
+# A corpus folder's or archive's own documentation: README.md, LICENSE.txt, CHANGELOG.md (the stem before the first
+# dot, any case). Found in a folder or an archive it is skipped with a note; named as a path it is read.
+DOCUMENTATION_STEMS = frozenset({"readme", "license", "licence", "copying", "changelog", "changes", "notice",
+                                 "authors", "contributing", "citation"})
+
+
+def is_documentation(name: str) -> bool:
+    """A file that documents a corpus, not an article of it (see DOCUMENTATION_STEMS)."""
+    return name.split(".", 1)[0].lower() in DOCUMENTATION_STEMS
+
+
+def documentation_reason(name: str) -> str:
+    return (f"skipped: {name} reads as the corpus's documentation, not an article; to analyse it, rename it or give "
+            "the file itself as a path")
+
+
 def skipped_reason(name: str) -> str:
     """The errors-table reason for a file whose name has no article format, with what to do for common ones."""
     suffix = format_suffix(name)
@@ -462,6 +478,9 @@ def _read_archive(source: Source, kind: tuple[str, str | None], limits: Limits) 
                     continue
                 if not accepted(name):
                     yield Problem(label, skipped_reason(name), severity="warning")
+                    continue
+                if is_documentation(name):
+                    yield Problem(label, documentation_reason(name), severity="warning")
                     continue
                 if member.size is not None and member.size > limits.file_bytes:
                     yield Problem(label, f"is {member.size / MB:,.0f} MB, over the limit of "

@@ -297,3 +297,33 @@ def test_a_line_over_the_limit_is_dropped_and_counted(text: str, cuts: list[int]
     data = text.encode()
     expected = [None if len(line.rstrip(b"\r\n")) > 3 else line for line in _FORMAT_LINES.findall(data)]
     assert list(physical_lines(_split_in_pieces(data, cuts), 3)) == expected
+
+
+ARTICLE = "Die Regierung hat am Montag neue Regeln beschlossen, sagte ein Sprecher in Wien. " * 3
+
+
+@pytest.mark.parametrize("name", ["README.md", "readme.txt", "LICENSE.txt", "CHANGELOG.md", "Citation.md"])
+def test_a_corpus_folders_documentation_is_skipped_with_a_note(tmp_path: Path, name: str) -> None:
+    (tmp_path / "artikel.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / name).write_text("# Mein Korpus\n\nZwölf Artikel aus drei Zeitungen, gesammelt im März.\n",
+                                 encoding="utf-8")
+    result = load_corpus([tmp_path])
+    assert result.articles["article_id"].to_list() == ["artikel"]
+    assert result.errors.filter(pl.col("reason").str.contains(f"skipped: {name} reads as the corpus's "
+                                                              "documentation"))["severity"].to_list() == ["warning"]
+    given = load_corpus([tmp_path / name])  # named as a path, it is read
+    assert given.articles.height == 1 and given.errors.is_empty()
+
+
+def test_an_archives_documentation_is_skipped_with_a_note_and_not_an_article_of_that_name(tmp_path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "korpus.zip", "w") as z:
+        z.writestr("korpus/README.md", "# Korpus\nBeschreibung.")
+        z.writestr("korpus/readme_leser.txt", ARTICLE)  # only the stem before the first dot counts
+        z.writestr("korpus/artikel.txt", ARTICLE.replace("Montag", "Dienstag"))
+    result = load_corpus([tmp_path])
+    assert sorted(result.articles["article_id"].to_list()) == ["artikel", "readme_leser"]
+    assert result.errors["reason"].to_list() == [
+        "skipped: README.md reads as the corpus's documentation, not an article; to analyse it, rename it or give "
+        "the file itself as a path"]
