@@ -14,11 +14,15 @@ from framing.errors import InputError
 from framing.load.records import Problem
 from framing.load.sources import physical_lines
 
+CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")  # the five bytes cp1252 maps to no character
+UNMAPPED_SHARE = 0.01  # more of those among a file's bytes than this: not cp1252 text at all
+
 
 def decode(raw: bytes) -> tuple[str, str]:
-    """Text and the encoding used: UTF-8 (with or without BOM), UTF-16 with BOM, then cp1252.
+    """Text and the encoding used: UTF-8 (with or without BOM), UTF-16 with BOM, then cp1252 (a byte it leaves
+    undefined read as U+FFFD: see unmapped_bytes).
 
-    Raises InputError for content that is binary or that no candidate decodes.
+    Raises InputError for content that is binary or not the UTF-16 its byte-order mark says.
     """
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", errors="strict"), "utf-8-sig"
@@ -34,14 +38,19 @@ def decode(raw: bytes) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"is neither UTF-8, UTF-16 nor cp1252 (byte {raw[exc.start]:#04x} at offset {exc.start}); "
-            "convert it to UTF-8"
-        ) from exc
-    return text, "cp1252"
+    # Only five bytes are undefined in cp1252: a stray one becomes U+FFFD (counted by unmapped_bytes, and said)
+    # rather than costing the whole article; many of them mean the text is in no encoding tried here.
+    unmapped = unmapped_bytes(raw)
+    if unmapped > UNMAPPED_SHARE * len(raw):
+        at = min(i for i in (raw.find(byte) for byte in CP1252_UNDEFINED) if i >= 0)
+        raise InputError(f"is neither UTF-8, UTF-16 nor cp1252 (byte {raw[at]:#04x} at offset {at}, and "
+                         f"{unmapped - 1:,} more that cp1252 has no character for); convert it to UTF-8")
+    return raw.decode("cp1252", errors="replace"), "cp1252"
+
+
+def unmapped_bytes(raw: bytes) -> int:
+    """How many bytes of a text read as cp1252 have no character there (each read as U+FFFD)."""
+    return sum(raw.count(byte) for byte in CP1252_UNDEFINED)
 
 
 def control_share(text: str) -> float:
@@ -77,6 +86,17 @@ class Decoding:
         self.encoding = bom_encoding(head)
         self.fallback_lines = 0
         self.first_fallback: int | None = None
+        self.unmapped = 0  # bytes cp1252 has no character for, each read as U+FFFD
+        self.first_unmapped: int | None = None  # the line of the first, where known
+
+    def _cp1252(self, raw: bytes, number: int | None = None) -> str:
+        """cp1252 text of bytes that are not UTF-8; a byte cp1252 leaves undefined becomes U+FFFD and is counted."""
+        missing = unmapped_bytes(raw)
+        if missing:
+            self.unmapped += missing
+            if self.first_unmapped is None:
+                self.first_unmapped = number
+        return raw.decode("cp1252", errors="replace")
 
     def _utf8(self, pieces: Iterable[bytes]) -> Iterator[bytes]:
         """UTF-16 transcoded to UTF-8 piece by piece, so that one line splitter serves every encoding."""
@@ -104,7 +124,7 @@ class Decoding:
             except UnicodeDecodeError:
                 self.fallback_lines += 1
                 self.first_fallback = self.first_fallback or number
-                yield number, raw.decode("cp1252", errors="replace"), "cp1252"
+                yield number, self._cp1252(raw, number), "cp1252"
 
     def text_chunks(self, pieces: Iterable[bytes]) -> Iterator[str]:
         """The file's text in chunks; a UTF-8 file that turns out not to be UTF-8 is read as cp1252 from the chunk
@@ -119,7 +139,7 @@ class Decoding:
         fallen = False
         for piece in pieces:
             if fallen:
-                yield piece.decode("cp1252", errors="replace")
+                yield self._cp1252(piece)
                 continue
             pending = decoder.getstate()[0]
             try:
@@ -127,7 +147,7 @@ class Decoding:
             except UnicodeDecodeError:
                 fallen = True
                 self.fallback_lines += 1
-                yield (pending + piece).decode("cp1252", errors="replace")
+                yield self._cp1252(pending + piece)
         if not fallen:
             yield decoder.decode(b"", final=True)
 
@@ -138,6 +158,11 @@ class Decoding:
         if self.fallback_lines:
             where = f" ({self.fallback_lines:,} lines, the first at line {self.first_fallback})" if \
                 self.first_fallback else ""
-            return Problem(label, f"decoded as cp1252, not UTF-8{where}; save the file as UTF-8 to be sure of its "
+            lost = ""
+            if self.unmapped:
+                at = f", the first at line {self.first_unmapped}" if self.first_unmapped else ""
+                lost = (f"; {self.unmapped:,} byte{'s' if self.unmapped > 1 else ''} that cp1252 has no character for "
+                        f"{'were' if self.unmapped > 1 else 'was'} read as \ufffd{at}")
+            return Problem(label, f"decoded as cp1252, not UTF-8{where}{lost}; save the file as UTF-8 to be sure of its "
                                   "characters", self.first_fallback, severity="warning")
         return None

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from framing.errors import InputError
-from framing.load.decoding import Decoding, bom_encoding, control_share, decode, head_text
+from framing.load.decoding import Decoding, bom_encoding, control_share, decode, head_text, unmapped_bytes
 from framing.load.records import METADATA_FIELDS, Article, Problem
 from framing.load import archives, columns, jsonstream
 from framing.load.sources import (
@@ -577,13 +577,16 @@ def _read_plain(source: Source, limits: Limits, packed: str | None = None) -> It
     except InputError as exc:
         yield Problem(label, str(exc))
         return
+    unmapped = unmapped_bytes(raw) if encoding == "cp1252" else 0
     del raw  # the file's bytes are not needed beside its text
     if control_share(text) > 0.01:
         yield Problem(label, "looks binary (many control characters); save the article as text and try again")
         return
     if encoding not in ("utf-8", "utf-8-sig"):
-        yield Problem(label, f"decoded as {encoding}, not UTF-8; save the file as UTF-8 to be sure of its characters",
-                      severity="warning")
+        lost = (f"; {unmapped:,} byte{'s' if unmapped > 1 else ''} that cp1252 has no character for "
+                f"{'were' if unmapped > 1 else 'was'} read as \ufffd" if unmapped else "")
+        yield Problem(label, f"decoded as {encoding}, not UTF-8{lost}; save the file as UTF-8 to be sure of its "
+                             "characters", severity="warning")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if suffix in (".html", ".htm"):
         yield from read_html(label, stem, text, encoding)

@@ -327,3 +327,19 @@ def test_an_archives_documentation_is_skipped_with_a_note_and_not_an_article_of_
     assert result.errors["reason"].to_list() == [
         "skipped: README.md reads as the corpus's documentation, not an article; to analyse it, rename it or give "
         "the file itself as a path"]
+
+
+@pytest.mark.parametrize(("name", "content", "line"), [
+    ("a.csv", "text;outlet\r\n„Die Regierung, sagte er, €5 für \x81alle.“;taz\r\n".encode("cp1252", "ignore")
+     .replace(b"\x81", b"") .replace(b"f\xfcr ", b"f\xfcr \x81"), 2),
+    ("b.txt", "Die Regierung hat beschlossen, sagte er in Wien, dass es so bleibt. ".encode("cp1252") * 3
+     + b"\xe4 und \x9d Ende.", None),
+])
+def test_a_byte_cp1252_has_no_character_for_is_said_where_it_became_a_replacement_character(
+        tmp_path: Path, name: str, content: bytes, line: int | None) -> None:
+    (tmp_path / name).write_bytes(content)
+    result = load_corpus([tmp_path])
+    assert result.articles.height == 1 and "\ufffd" in result.articles["text"][0]
+    reason = result.errors.filter(pl.col("reason").str.starts_with("decoded as cp1252"))["reason"][0]
+    assert "1 byte that cp1252 has no character for was read as \ufffd" in reason
+    assert (f"the first at line {line}" in reason) == (line is not None)
