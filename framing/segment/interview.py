@@ -135,8 +135,11 @@ def _labelled(text: str, hinted: bool) -> Interview | None:
     needed_share = KNOWN_ASKER_QUESTION_SHARE if asking else QUESTION_SHARE
     if not asking:
         # the label whose turns end in a question mark most often
+        # in the order the labels first speak, so that a tie goes to the first (never to a set's order, which
+        # changes from process to process with the hash seed)
         share = {label: sum(text[m.end():e].rstrip().endswith("?") for m, e in zip(marks, ends)
-                            if m.group("label") == label) / counts[label] for label in candidates}
+                            if m.group("label") == label) / counts[label]
+                 for label in dict.fromkeys(m.group("label") for m in marks)}
         best = max(share, key=lambda k: (share[k], counts[k]))
         asking = {best}
     if len(asking) != 1:
