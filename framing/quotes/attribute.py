@@ -27,6 +27,7 @@ from framing.quotes.lexicon import (DOCUMENT_ENDINGS, POSSESSIVES, PRONOUNS, REP
 from framing.quotes.marks import (QUOTE_MARK, WORD, Marked, find_quote_marks, is_heading, is_name_or_title,
                                   title_case)
 from framing.quotes.phrases import is_oblique, np_after, np_before, sentence_subject
+from framing.quotes.ranker import rank_speakers
 from framing.quotes.speakers import NOBODY, ArticleEntities, alias_starts
 from framing.quotes.tokens import (TOKEN, SentenceTokens, Tok, head_noun, is_attribution_noun, is_konjunktiv,
                                    is_konjunktiv_i)
@@ -194,6 +195,7 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
     _find_cues(scan)
     for si in range(len(scan.sents)):
         _attribute_sentence(scan, si)
+    rank_speakers(scan)
     if interview is not None:
         from framing.quotes.interview import add_answers
 
