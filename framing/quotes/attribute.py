@@ -133,6 +133,7 @@ class _Scan:
     items: list[tuple[int, Quote]] = field(default_factory=list)
     last: Attribution | None = None  # the statement attributed last (its sentence: where the quote ended)
     recent: Attribution | None = None  # the same, kept when `last` lapses
+    refused: set[tuple[int, int]] = field(default_factory=set)  # messages the rules said are nobody's, on purpose
 
     def __post_init__(self) -> None:
         self.mark_ranges = [(m.start, m.end) for m in self.marks]
@@ -613,6 +614,8 @@ def _continuation(scan: _Scan, si: int) -> Attribution | None:
     s, e = strip_span(scan.text, ss, se)
     if scan.mostly_quoted(s, e):
         return None
+    if prior.cue.names_nobody and prior.cue.kind == "subject":
+        scan.refused.add((s, e))  # the rules decided it is nobody's: the speaker ranker leaves it so
     cue, ctoks = prior.cue, prior.toks
     if demnach and adverb is unq[0]:
         # "Demnach …" opening the sentence is its mention of the speaker, as a pronoun would be; inside the

@@ -239,8 +239,11 @@ def _features(scan: _Scan, q: Quote, previous: Quote | None, si: int, span: tupl
     f["pronoun"] = float(one in PRONOUNS)
     f["nominative_pronoun"] = float(one in NOMINATIVE)
     f["relative"] = float(one in RELATIVES)
-    f["first_name"] = float(any(w.capword and is_first_name(w.text) for w in words))
-    f["capitalised"] = float(any(w.capword for w in words))
+    # capitalised words that are no function word ("Sie", "Der" open sentences; faker lists "Sie" as a name)
+    content = [w for w in words if w.capword and w.lower not in PRONOUNS and w.lower not in DETERMINERS
+               and w.lower not in POSSESSIVES]
+    f["first_name"] = float(any(is_first_name(w.text) for w in content))
+    f["capitalised"] = float(bool(content))
     gaz = scan.art.gaz
     f["gazetteer"] = float(any(fold(scan.text[words[k].start:words[j - 1].end]) in gaz.by_alias
                                for k in range(len(words)) for j in range(k + 1, min(len(words), k + 4) + 1)))
@@ -305,8 +308,8 @@ def rank_speakers(scan: _Scan) -> None:
     choices: list[tuple[int, Candidate]] = []
     for k in items:
         q = scan.items[k][1]
-        if q.mode not in RANKED_MODES or q.speaker_kind == "reader":
-            continue
+        if q.mode not in RANKED_MODES or q.speaker_kind == "reader" or (q.start, q.end) in scan.refused:
+            continue  # (a subject the rules found to be a thing, "ein Streik", is no speaker: not guessed anew)
         cands, rule_index = candidates(scan, q, previous)
         previous = q if q.speaker_mention else previous
         if collect is not None:
