@@ -27,6 +27,7 @@ from framing.quotes.lexicon import (DOCUMENT_ENDINGS, POSSESSIVES, PRONOUNS, REP
 from framing.quotes.marks import (QUOTE_MARK, WORD, Marked, find_quote_marks, is_heading, is_name_or_title,
                                   title_case)
 from framing.quotes.phrases import is_oblique, np_after, np_before, sentence_subject
+from framing.quotes.ranker import rank_speakers
 from framing.quotes.speakers import NOBODY, ArticleEntities, alias_starts
 from framing.quotes.tokens import (TOKEN, SentenceTokens, Tok, head_noun, is_attribution_noun, is_konjunktiv,
                                    is_konjunktiv_i)
@@ -132,6 +133,7 @@ class _Scan:
     items: list[tuple[int, Quote]] = field(default_factory=list)
     last: Attribution | None = None  # the statement attributed last (its sentence: where the quote ended)
     recent: Attribution | None = None  # the same, kept when `last` lapses
+    refused: set[tuple[int, int]] = field(default_factory=set)  # messages the rules said are nobody's, on purpose
 
     def __post_init__(self) -> None:
         self.mark_ranges = [(m.start, m.end) for m in self.marks]
@@ -194,6 +196,7 @@ def find_quotes(text: str, sentences: Sequence[tuple[int, int]], sections: Seque
     _find_cues(scan)
     for si in range(len(scan.sents)):
         _attribute_sentence(scan, si)
+    rank_speakers(scan)
     if interview is not None:
         from framing.quotes.interview import add_answers
 
@@ -611,6 +614,8 @@ def _continuation(scan: _Scan, si: int) -> Attribution | None:
     s, e = strip_span(scan.text, ss, se)
     if scan.mostly_quoted(s, e):
         return None
+    if prior.cue.names_nobody and prior.cue.kind == "subject":
+        scan.refused.add((s, e))  # the rules decided it is nobody's: the speaker ranker leaves it so
     cue, ctoks = prior.cue, prior.toks
     if demnach and adverb is unq[0]:
         # "Demnach …" opening the sentence is its mention of the speaker, as a pronoun would be; inside the
