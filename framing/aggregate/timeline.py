@@ -96,8 +96,11 @@ def over_time(analysis: Any, by: str = "outlet", period: str = "month") -> pl.Da
     keys = article_periods(analysis.articles, period).filter(pl.col("dating") == "dated").drop("dating")
     base = keys.group_by("outlet", "period_start").agg(pl.len().cast(pl.Int64).alias("n_articles"))
     # narrowed to the columns read before each join (a join carries every column)
+    # in the segments' order: the mean tone then sums them in one order every run (an unordered join gave the last
+    # bits of journalist_tone from whichever thread came first)
     segs = analysis.voice_segments.select("article_id", "voice", "tone", "n_chars").join(keys, on="article_id",
-                                                                                         how="inner")
+                                                                                         how="inner",
+                                                                                         maintain_order="left")
     voice = pl.col("voice")
     tone = segs.group_by("outlet", "period_start").agg(
         pl.col("tone").filter(voice == "journalist").mean().alias("journalist_tone"),
