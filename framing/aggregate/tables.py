@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,6 +48,7 @@ __all__ = [
     "commentary_profile",
     "compare_tables",
     "group_keys",
+    "iter_tables",
     "mark_nested",
     "modes_of",
     "most_opinionated",
@@ -624,28 +625,45 @@ TABLES: dict[str, TableSpec] = {
 }
 
 
+# The tables that read the text columns of shared.TEXT_COLUMNS (the sentences' text, their opinion signals and tone
+# evidence, the mentions' text): every other table reads none of them, so a caller that reads the parquet output can
+# make those tables first and read the text columns only for these (framing.pipeline.stored_tables).
+READS_TEXT = ("most_opinionated", "term_evidence", "actor_evidence", "opinionated_sentences")
+
+
 def compare_tables(analysis: Any, by: str = "outlet", period: str = "month", *, skip: tuple[str, ...] = (),
                    timings: dict[str, float] | None = None) -> dict[str, pl.DataFrame]:
     """Every table of TABLES on `analysis` but those in `skip`, each grouped `by` where it supports that, else its
     default grouping (a table made from another one is derived from it, not computed again). `timings`, when
     given, receives the seconds each table took (bench/tables_speed.py)."""
+    return dict(iter_tables(analysis, by, period, skip=skip, timings=timings))
+
+
+def iter_tables(analysis: Any, by: str = "outlet", period: str = "month", *, skip: tuple[str, ...] = (),
+                only: tuple[str, ...] | None = None, timings: dict[str, float] | None = None
+                ) -> Iterator[tuple[str, pl.DataFrame]]:
+    """The tables of `compare_tables` (those of `only`, when given), in the order of TABLES, each as soon as it is
+    made: a caller that writes each table and lets it go never holds them all (`framing compare --analysis`)."""
     group_keys(by)
     if period not in PERIODS:
         raise ConfigError(f"unknown period {period!r}: use one of {', '.join(PERIODS)}")
     from framing.aggregate.codes import decode_ids, encode_sorted
 
+    names = [name for name in TABLES if name not in skip and (only is None or name in only)]
     started = time.perf_counter()
     # Every table but text reuse reads the article text only to count its words: counted once here (or when read);
     # and they join on article ids, which integer codes in the ids' order make several times faster.
     light, ids = encode_sorted(dataclasses.replace(analysis, articles=with_word_counts(analysis.articles)))
     if timings is not None:
-        timings[PREPARING] = time.perf_counter() - started
+        timings[PREPARING] = timings.get(PREPARING, 0.0) + time.perf_counter() - started
+    # the tables another one is made from, kept while that one is still to come
+    sources = {TABLES[name].source for name in names} | ({"text_reuse"} if "outlet_reuse" in names else set())
     tables: dict[str, pl.DataFrame] = {}
     with sharing():  # the frames several tables make alike (the statements, the quoted people, ...) made once
-        for name, spec in TABLES.items():
-            if name not in skip:
-                _one_table(name, spec, tables, analysis, light, by, period, timings)
-    return {name: decode_ids(table, ids) for name, table in tables.items()}
+        for name in names:
+            _one_table(name, TABLES[name], tables, analysis, light, by, period, timings)
+            table = tables[name] if name in sources else tables.pop(name)
+            yield name, decode_ids(table, ids)
 
 
 PREPARING = "(word count and article codes, once)"  # the key of compare_tables's timings for what all tables share
