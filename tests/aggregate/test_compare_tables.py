@@ -148,6 +148,16 @@ def test_with_texts_puts_the_text_columns_back_in_their_places(seeds_on_disk):
         assert getattr(back, name).columns == getattr(whole, name).columns, name
 
 
+def test_quote_tone_pairs_quotes_and_segments_a_few_articles_at_a_time(seeds_on_disk, monkeypatch):
+    from framing.aggregate import actors
+
+    analysis, _ = seeds_on_disk
+    whole = compare.compare_tables(analysis, skip=("text_reuse", "outlet_reuse"))["quote_tone"]
+    monkeypatch.setattr(actors, "CHUNK_ARTICLES", 1)  # one article at a time
+    assert compare.compare_tables(analysis, skip=("text_reuse", "outlet_reuse"))["quote_tone"].equals(whole)
+    assert whole["n_quotes_toned"].sum() > 0  # quotes with quoted segments inside them, found either way
+
+
 # ---- frames shared inside one compare_tables run ------------------------------------------------------------------
 
 @pytest.mark.parametrize(("inside", "same_analysis", "made"), [
