@@ -28,7 +28,6 @@ from typing import Any
 
 import numpy as np
 import polars as pl
-from threadpoolctl import threadpool_limits
 
 from framing import schema
 from framing.aggregate import gender
@@ -109,8 +108,7 @@ def ratio_intervals(num: np.ndarray, den: np.ndarray, seed: int, resamples: int 
     batch = max(1, 2_000_000 // n)  # bounded memory: about two million drawn indexes (16 MB) at once
     for done in range(0, resamples, batch):
         size = min(batch, resamples - done)
-        drawn = rng.integers(0, n, (size, n))
-        drawn += (np.arange(size) * n)[:, None]  # resample i's articles are bins i*n .. i*n+n-1
+        drawn = rng.integers(0, n, (size, n)) + (np.arange(size) * n)[:, None]
         # how often each article was drawn in each resample, then every figure's sums at once (one draw serves
         # all the figures: a few times faster than gathering each column)
         counts = np.bincount(drawn.ravel(), minlength=size * n).reshape(size, n).astype(np.float64)
@@ -137,36 +135,21 @@ def ratio_interval(num: np.ndarray, den: np.ndarray, seed: int, resamples: int =
 def _figures(per_article: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
     rows = []
     tops, bottoms = [t for t, _ in RATIOS.values()], [b for _, b in RATIOS.values()]
-    with _one_blas_thread():
-        for key, group in per_article.group_by(keys, maintain_order=True):
-            rows.append(_figures_of(key, group, keys, tops, bottoms))
+    for key, group in per_article.group_by(keys, maintain_order=True):
+        row: dict[str, Any] = dict(zip(keys, key))
+        row["n_articles"] = group.height
+        num = group.select(tops).cast(pl.Float64).to_numpy()
+        den = group.select(bottoms).cast(pl.Float64).to_numpy()
+        seed = zlib.crc32("\x1f".join(str(k) for k in key).encode()) ^ SEED
+        intervals = ratio_intervals(num, den, seed)
+        for j, figure in enumerate(RATIOS):
+            total = den[:, j].sum()
+            row[figure] = float(num[:, j].sum() / total) if total > 0 else None
+            row[f"{figure}_low"], row[f"{figure}_high"] = intervals[j] if total > 0 else (None, None)
+        rows.append(row)
     figure_schema = {c: pl.Float64 for f in RATIOS for c in (f, f"{f}_low", f"{f}_high")}
     schema_ = {**{k: per_article.schema[k] for k in keys}, "n_articles": pl.Int64, **figure_schema}
     return pl.DataFrame(rows, schema=schema_, orient="row")
-
-
-def _one_blas_thread() -> threadpool_limits:
-    """The bootstrap's matrix products on one BLAS thread: the products are small, and OpenBLAS's second thread
-    spins between them on a busy machine (at 100,000 articles the intervals took 2.3 s CPU on two threads, 1.2 s on
-    one). The intervals are the same to the last bit either way (bench/tables_equal.py at 10,000 and 100,000
-    articles): OpenBLAS shares the rows and columns of a product among its threads, not the sums."""
-    return threadpool_limits(limits=1, user_api="blas")
-
-
-def _figures_of(key: tuple, group: pl.DataFrame, keys: list[str], tops: list[str], bottoms: list[str]
-                ) -> dict[str, Any]:
-    """One group's row of `_figures`: its articles, every figure of RATIOS and its interval."""
-    row: dict[str, Any] = dict(zip(keys, key))
-    row["n_articles"] = group.height
-    num = group.select(tops).cast(pl.Float64).to_numpy()
-    den = group.select(bottoms).cast(pl.Float64).to_numpy()
-    seed = zlib.crc32("\x1f".join(str(k) for k in key).encode()) ^ SEED
-    intervals = ratio_intervals(num, den, seed)
-    for j, figure in enumerate(RATIOS):
-        total = den[:, j].sum()
-        row[figure] = float(num[:, j].sum() / total) if total > 0 else None
-        row[f"{figure}_low"], row[f"{figure}_high"] = intervals[j] if total > 0 else (None, None)
-    return row
 
 
 def _top_text(quotes: pl.DataFrame, keys: list[str], column: str, weight: str | None, percent: bool) -> pl.DataFrame:
