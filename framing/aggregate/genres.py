@@ -15,7 +15,14 @@ from typing import Any
 import polars as pl
 
 from framing import schema
-from framing.aggregate.grouping import _article_words, _check, _share, _with_keys
+from framing.aggregate.grouping import (
+    KEY_CODE,
+    _article_words,
+    _check,
+    _share,
+    _with_key_code,
+    _with_keys,
+)
 
 GROUPINGS = ("outlet", "article", "outlet_date")
 NO_GENRE = "unknown"  # articles of an analysis written before the genre column existed
@@ -51,13 +58,18 @@ def genre_profile(analysis: Any, by: str = "outlet", period: str = "month") -> p
     )
     segs = _with_keys(per_article, analysis.articles, period).join(genre_of, on="article_id")
     voice = segs.group_by(rows).agg(pl.col("own_voice_chars", "quoted_chars", "_segment_chars").sum())
-    own = _with_keys(analysis.sentences.filter(pl.col("voice") == "journalist").select("article_id", "opinion"),
-                     analysis.articles, period).join(genre_of, on="article_id")
-    opinion = own.group_by(rows).agg(
+    # the journalist's sentences grouped by one integer for the article's keys (grouping._with_key_code), which are
+    # put beside the groups afterwards: 1.8 million sentences at 100,000 articles carry one integer, not three strings
+    own, names = _with_key_code(analysis.sentences.filter(pl.col("voice") == "journalist").select("article_id",
+                                                                                                  "opinion"),
+                                analysis.articles, period, keys)
+    own = own.join(genre_of, on="article_id")
+    opinion = own.group_by([KEY_CODE, *[k for k in keys if k not in names.columns], "genre"]).agg(
         pl.len().cast(pl.Int64).alias("n_sentences_own"),
         (pl.col("opinion") >= schema.OPINION_THRESHOLD).sum().cast(pl.Int64).alias("n_opinionated_own"),
         pl.col("opinion").mean().alias("mean_opinion_own"),
-    )
+    ).join(names, on=KEY_CODE, how="left").drop(KEY_CODE)
+    del own
     answers = _with_keys(analysis.quotes.filter(pl.col("mode") == "interview").select("article_id", "n_words"),
                          analysis.articles, period).join(genre_of, on="article_id")
     interviews = answers.group_by(rows).agg(

@@ -71,7 +71,10 @@ def _with_key_code(df: pl.DataFrame, articles: pl.DataFrame, period: str, keys: 
     """`_with_keys` with the article's keys among `keys` (outlet, group, period) as one integer column KEY_CODE,
     and the table from KEY_CODE to those keys: a table grouped by the code, then given the keys by that table, has
     the same groups as one grouped by the keys, and its rows (millions of segments or sentences) carry one integer
-    where they carried a string per key."""
+    where they carried a string per key. Group by the code and at least one more column (the voice, the genre):
+    polars sums a float mean grouped by a lone integer in another order, which changed over_time's journalist_tone
+    in the last bits; with two or more keys the means are the same to the bit (checked at 1,028, 10,000 and
+    100,000 articles)."""
     named = [k for k in keys if k in ("outlet", "group", "period")]
     article_keys = _article_keys(articles, period)
     names = article_keys.select(named).unique(maintain_order=True).with_row_index(KEY_CODE)

@@ -662,6 +662,11 @@ def iter_tables(analysis: Any, by: str = "outlet", period: str = "month", *, ski
     light, ids = encode_sorted(dataclasses.replace(analysis, articles=with_word_counts(analysis.articles)))
     if timings is not None:
         timings[PREPARING] = timings.get(PREPARING, 0.0) + time.perf_counter() - started
+    if not {"text_reuse", "outlet_reuse"} & set(names):
+        # from here on only the articles of `analysis` are read (`with_groups`): its other frames, whose article ids
+        # are strings, are let go here if the caller lets go of them too (framing.pipeline.stored_tables does)
+        analysis = dataclasses.replace(analysis, **{name: frame.clear() for name, frame in vars(analysis).items()
+                                                    if name != "articles" and isinstance(frame, pl.DataFrame)})
     # the tables another one is made from, kept while that one is still to come
     sources = {TABLES[name].source for name in names} | ({"text_reuse"} if "outlet_reuse" in names else set())
     tables: dict[str, pl.DataFrame] = {}

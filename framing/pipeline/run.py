@@ -405,14 +405,17 @@ def stored_tables(out_dir: str | Path, by: str = "outlet", period: str = "month"
         analysis = dataclasses.replace(analysis, articles=apply_outlets(analysis.articles, outlets))
     if timings is not None:
         timings[READING] = time.perf_counter() - started
-    yield from iter_tables(flt.apply(analysis), by, period, skip=(*skip, *late), timings=timings)
+    first = iter_tables(flt.apply(analysis), by, period, skip=(*skip, *late), timings=timings)
+    # kept for the last tables: the articles, the sentences and the mentions; the other frames are let go as soon as
+    # iter_tables has its integer-coded copy of them
+    analysis = dataclasses.replace(analysis, sections=analysis.sections.clear(),
+                                   voice_segments=analysis.voice_segments.clear(), quotes=analysis.quotes.clear())
+    yield from first
+    del first
     if not late:
         return
     started = time.perf_counter()
-    # what the last tables read: the articles, the sentences and the mentions, now with their text
-    analysis = with_texts(out_dir, dataclasses.replace(analysis, sections=analysis.sections.clear(),
-                                                       voice_segments=analysis.voice_segments.clear(),
-                                                       quotes=analysis.quotes.clear()))
+    analysis = with_texts(out_dir, analysis)  # now with their text
     if timings is not None:
         timings[READING_TEXTS] = time.perf_counter() - started
     yield from iter_tables(flt.apply(analysis), by, period, only=late, timings=timings)
