@@ -25,11 +25,12 @@ REUSE = ("text_reuse", "outlet_reuse")
 
 
 def tables_of(out: Path, by: str, period: str) -> dict[str, pl.DataFrame]:
-    """The tables as `framing compare --analysis out` computes them."""
-    from framing.aggregate.tables import compare_tables
-    from framing.pipeline import read_for_tables
+    """The tables as `framing compare --analysis out` computes them (`stored_tables`), in the order of TABLES."""
+    from framing.aggregate.tables import TABLES
+    from framing.pipeline import stored_tables
 
-    return compare_tables(read_for_tables(out), by=by, period=period, skip=REUSE)
+    made = dict(stored_tables(out, by=by, period=period, skip=REUSE))
+    return {name: made[name] for name in TABLES if name in made}
 
 
 FLOAT_TOLERANCE = 1e-12  # relative: the last bits of a mean depend on the order polars sums in (see main's note)

@@ -6,9 +6,11 @@ memory of the whole process, by outlet and by outlet and period.
     python -m bench.tables_speed BIG_DIR --repeat SMALL_DIR --times 10   # first write BIG_DIR from SMALL_DIR
 
 Each grouping runs in a fresh process (peak memory = its VmHWM, interpreter and imports included) and does what
-`framing compare --analysis OUT_DIR` does, without writing the files: read the columns the tables read
-(`read_for_tables`, the article text only with --with-reuse), then every table of TABLES
-(a table made from another one derived from it). Text reuse (`text_reuse`, `outlet_reuse`) is measured apart by
+`framing compare --analysis OUT_DIR` does, without writing the files: every table of TABLES (a table made from
+another one derived from it) from `framing.pipeline.stored_tables`, each let go as soon as it is made (framing
+compare writes it then). That reads the columns the tables read (`read_for_tables`, the article text only with
+--with-reuse; "read the parquet"), then the tables, then the sentences' and mentions' text columns for the few
+tables that read them (counted in "all tables"). Text reuse (`text_reuse`, `outlet_reuse`) is measured apart by
 bench/reuse_speed.py and left out here unless --with-reuse.
 """
 
@@ -29,19 +31,18 @@ _CHILD = PEAK_SOURCE + r"""
 out, by, period, with_reuse = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1"
 REUSE = ("text_reuse", "outlet_reuse")
 started = time.perf_counter()
-from framing.aggregate.tables import compare_tables
-from framing.pipeline import read_for_tables
+from framing.pipeline import stored_tables
+from framing.pipeline.run import READING
 imported = time.perf_counter()
-analysis = read_for_tables(out, text=with_reuse)
-read = time.perf_counter()
-times = {}  # compare_tables itself, table by table
-tables = compare_tables(analysis, by=by, period=period, skip=() if with_reuse else REUSE,
-                        timings=times)
+times = {}  # the reading, then each table
+rows = {name: table.height for name, table in stored_tables(out, by=by, period=period,
+                                                            skip=() if with_reuse else REUSE, timings=times)}
 done = time.perf_counter()
+read = times.pop(READING)
 usage = resource.getrusage(resource.RUSAGE_SELF)
-print(json.dumps({"cpu_s": usage.ru_utime + usage.ru_stime, "import_s": imported - started, "read_s": read - imported, "tables_s": done - read,
-                  "total_s": done - started, "peak_mb": hwm_kb() / 1024, "times": times,
-                  "rows": {k: v.height for k, v in tables.items()}}))
+print(json.dumps({"cpu_s": usage.ru_utime + usage.ru_stime, "import_s": imported - started, "read_s": read,
+                  "tables_s": done - imported - read, "total_s": done - started, "peak_mb": hwm_kb() / 1024,
+                  "times": times, "rows": rows}))
 """
 
 

@@ -136,28 +136,25 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from framing.present.export import write_tables
     from framing.aggregate.filters import Filter
 
+    flt = Filter.from_cli(args)
     if args.analysis:
-        from framing.pipeline import read_for_tables
+        from framing.pipeline import stored_tables
 
-        # only the columns the tables read; the article text for text reuse and a text search
-        analysis = read_for_tables(args.analysis, text=True)
         outlets = args.outlets or os.environ.get("FRAMING_OUTLETS", "").strip() or None
         if outlets is not None:  # regroup the stored articles by this outlets.csv
-            import dataclasses
+            from framing.load.outlets import outlets_files, read_outlets
 
-            from framing.load.outlets import apply_outlets, outlets_files, read_outlets
-
-            table = read_outlets(outlets_files([], outlets))
-            analysis = dataclasses.replace(analysis, articles=apply_outlets(analysis.articles, table))
+            outlets = read_outlets(outlets_files([], outlets))
+        # read lazily, each table written as it is made (never all of them in memory)
+        tables = stored_tables(args.analysis, by=args.by, period=args.period, flt=flt, outlets=outlets)
     elif args.paths:
         with _analysed(args) as stored:
             analysis = stored.collect()
+        tables = compare_tables(flt.apply(analysis), by=args.by, period=args.period)
     else:
         raise FramingError("give article files or folders (PATH...), or --analysis DIR (the --out of framing analyze)")
-    flt = Filter.from_cli(args)
-    tables = compare_tables(flt.apply(analysis), by=args.by, period=args.period)
-    write_tables(tables, args.out, caption=flt.describe())
-    print(f"{len(tables)} tables for {flt.describe()} -> {args.out}")
+    written = write_tables(tables, args.out, caption=flt.describe())
+    print(f"{sum(path.suffix == '.csv' for path in written)} tables for {flt.describe()} -> {args.out}")
     return 0
 
 

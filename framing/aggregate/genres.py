@@ -15,7 +15,14 @@ from typing import Any
 import polars as pl
 
 from framing import schema
-from framing.aggregate.grouping import _article_words, _check, _share, _with_keys
+from framing.aggregate.grouping import (
+    KEY_CODE,
+    _article_words,
+    _check,
+    _share,
+    _with_key_code,
+    _with_keys,
+)
 
 GROUPINGS = ("outlet", "article", "outlet_date")
 NO_GENRE = "unknown"  # articles of an analysis written before the genre column existed
@@ -40,21 +47,29 @@ def genre_profile(analysis: Any, by: str = "outlet", period: str = "month") -> p
     rows = [*keys, "genre"]
     base = arts.group_by(rows).agg(pl.len().cast(pl.Int64).alias("n_articles"),
                                    pl.col("_words").sum().cast(pl.Int64).alias("n_words"))
-    # every frame narrowed to the columns read before it is joined (a join carries every column)
-    segs = _with_keys(analysis.voice_segments.select("article_id", "voice", "n_chars"), analysis.articles,
-                      period).join(genre_of, on="article_id")
-    voice = segs.group_by(rows).agg(
-        pl.col("n_chars").filter(pl.col("voice") == "journalist").sum().cast(pl.Int64).alias("own_voice_chars"),
-        pl.col("n_chars").filter(pl.col("voice") == "quoted").sum().cast(pl.Int64).alias("quoted_chars"),
-        pl.col("n_chars").sum().cast(pl.Int64).alias("_segment_chars"),
+    # every frame narrowed to the columns read before it is joined (a join carries every column); the segments'
+    # characters, whole numbers, summed per article first and then per group: the same sums, with the group keys
+    # put beside 100,000 articles instead of 2.7 million segments (at 100,000 articles 0.3 s and 0.3 GB less)
+    chars = pl.col("n_chars").cast(pl.Int64)
+    per_article = analysis.voice_segments.group_by("article_id").agg(
+        chars.filter(pl.col("voice") == "journalist").sum().alias("own_voice_chars"),
+        chars.filter(pl.col("voice") == "quoted").sum().alias("quoted_chars"),
+        chars.sum().alias("_segment_chars"),
     )
-    own = _with_keys(analysis.sentences.filter(pl.col("voice") == "journalist").select("article_id", "opinion"),
-                     analysis.articles, period).join(genre_of, on="article_id")
-    opinion = own.group_by(rows).agg(
+    segs = _with_keys(per_article, analysis.articles, period).join(genre_of, on="article_id")
+    voice = segs.group_by(rows).agg(pl.col("own_voice_chars", "quoted_chars", "_segment_chars").sum())
+    # the journalist's sentences grouped by one integer for the article's keys (grouping._with_key_code), which are
+    # put beside the groups afterwards: 1.8 million sentences at 100,000 articles carry one integer, not three strings
+    own, names = _with_key_code(analysis.sentences.filter(pl.col("voice") == "journalist").select("article_id",
+                                                                                                  "opinion"),
+                                analysis.articles, period, keys)
+    own = own.join(genre_of, on="article_id")
+    opinion = own.group_by([KEY_CODE, *[k for k in keys if k not in names.columns], "genre"]).agg(
         pl.len().cast(pl.Int64).alias("n_sentences_own"),
         (pl.col("opinion") >= schema.OPINION_THRESHOLD).sum().cast(pl.Int64).alias("n_opinionated_own"),
         pl.col("opinion").mean().alias("mean_opinion_own"),
-    )
+    ).join(names, on=KEY_CODE, how="left").drop(KEY_CODE)
+    del own
     answers = _with_keys(analysis.quotes.filter(pl.col("mode") == "interview").select("article_id", "n_words"),
                          analysis.articles, period).join(genre_of, on="article_id")
     interviews = answers.group_by(rows).agg(

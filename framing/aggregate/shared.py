@@ -4,6 +4,9 @@
 `Filter.apply` read; `framing.pipeline.read_for_tables` reads only those from the parquet output, the article text
 turned into its word count while it is read (`grouping.with_word_counts`).
 
+`TEXT_COLUMNS`: those of them that only a few tables read (tables.READS_TEXT), read last by
+`framing.pipeline.stored_tables`.
+
 `sharing()`: while it is open (`compare_tables` opens it), `shared(analysis, key, make)` makes a frame once per
 analysis and key and hands the same frame to every table that asks (the quoted statements with their group keys,
 the quoted people, the quoted gender table that the first screen shows too, ...). Outside it (the dashboard, which
@@ -31,6 +34,16 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
                "speaker_kind", "speaker_role", "speaker_type", "speaker_gender"),
 }
 
+# The text columns of the analysis tables: only the tables of tables.READS_TEXT read them (the sentence itself, its
+# opinion signals and tone evidence, a mention's words), and at 100,000 articles they are a third of what the
+# comparison tables read (the sentences' text 253 MB); framing.pipeline.stored_tables reads them after the other
+# tables.
+TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "sentences": ("text", "tone_evidence", "opinion_signals"),
+    "term_mentions": ("text", "tone_evidence"),
+    "actor_mentions": ("text", "tone_evidence"),
+}
+
 _FRAMES: ContextVar[dict[tuple, tuple[Any, Any]] | None] = ContextVar("framing_shared_frames", default=None)
 
 
@@ -55,10 +68,11 @@ def shared(analysis: Any, key: tuple[Hashable, ...], make: Callable[[], Any]) ->
     return frames[slot][1]
 
 
-def projected(name: str, frame: pl.LazyFrame) -> pl.LazyFrame:
-    """`frame` (the analysis table `name`) with only the columns TABLE_COLUMNS lists that it has; every column of a
-    table it does not list."""
-    if name not in TABLE_COLUMNS:
-        return frame
+def projected(name: str, frame: pl.LazyFrame, *, texts: bool = True) -> pl.LazyFrame:
+    """`frame` (the analysis table `name`) with only the columns TABLE_COLUMNS lists that it has (every column of a
+    table it does not list), without the TEXT_COLUMNS unless `texts`."""
     have = frame.collect_schema().names()
-    return frame.select([c for c in TABLE_COLUMNS[name] if c in have])
+    keep = [c for c in TABLE_COLUMNS.get(name, have) if c in have]
+    if not texts:
+        keep = [c for c in keep if c not in TEXT_COLUMNS.get(name, ())]
+    return frame if keep == have else frame.select(keep)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,9 +33,10 @@ from framing import schema
 from framing.aggregate import actors, comparison, evidence, gender, genres, mentions, reuse, reuse_matrix, timeline
 from framing.errors import ConfigError
 from framing.aggregate.filters import NO_GROUP, UNKNOWN_OUTLET, outlet_label
-from framing.aggregate.grouping import (BY_VALUES, IMPRECISE, PERIODS, UNDATED, _article_chars, _article_words,
-                                        _check, _distinct_pairs, _segments_with_kind, _share, _with_keys, as_groups,
-                                        group_keys, with_groups, with_word_counts)
+from framing.aggregate.grouping import (BY_VALUES, IMPRECISE, KEY_CODE, PERIODS, UNDATED, _article_chars,
+                                        _article_words, _check, _distinct_pairs, _segments_with_kind, _share,
+                                        _with_key_code, _with_keys, as_groups, group_keys, with_groups,
+                                        with_word_counts)
 
 from framing.aggregate.shared import shared, sharing
 from framing.aggregate.statements import UNKNOWN_SPEAKER, _quotes, mark_nested
@@ -48,6 +49,7 @@ __all__ = [
     "commentary_profile",
     "compare_tables",
     "group_keys",
+    "iter_tables",
     "mark_nested",
     "modes_of",
     "most_opinionated",
@@ -167,10 +169,13 @@ def tone_by_voice(analysis: Any, by: str = "outlet", period: str = "month") -> p
                                           "tone_label")
     if "kind" in keys:
         segs = _segments_with_kind(dataclasses.replace(analysis, voice_segments=segs))
-    segs = _with_keys(segs, analysis.articles, period)
+    # grouped by one integer for the article's keys, which are put beside the groups afterwards (2.7 million
+    # segments at 100,000 articles carry one integer instead of three strings: 0.1 GB less)
+    segs, names = _with_key_code(segs, analysis.articles, period, keys)
+    coded = [KEY_CODE, *[k for k in keys if k not in names.columns]]
     labels = pl.col("tone_label")
     seg_table = (
-        segs.group_by([*keys, "voice"])
+        segs.group_by([*coded, "voice"])
         .agg(
             pl.len().cast(pl.Int64).alias("n_segments"),
             _distinct_pairs(segs, "article_id", "sentence_id").cast(pl.Int64).alias("n_sentences"),
@@ -178,6 +183,7 @@ def tone_by_voice(analysis: Any, by: str = "outlet", period: str = "month") -> p
             pl.col("tone").mean().alias("mean_tone"),
             *[(labels == label).sum().cast(pl.Int64).alias(f"n_{label}") for label in schema.TONE_LABELS],
         )
+        .join(names, on=KEY_CODE, how="left").drop(KEY_CODE)
         .with_columns(
             _share("n_chars", pl.col("n_chars").sum().over(keys)).alias("share_chars"),
             *[
@@ -186,13 +192,14 @@ def tone_by_voice(analysis: Any, by: str = "outlet", period: str = "month") -> p
             ],
         )
     )
-    sents = _with_keys(analysis.sentences.select("article_id", *(["kind"] if "kind" in keys else []), "voice", "tone",
-                                                 "polarity_textblob"), analysis.articles, period)
-    sent_table = sents.group_by([*keys, "voice"]).agg(
+    del segs  # let go before the sentences get their keys: 2.7 million rows at 100,000 articles
+    sents, _ = _with_key_code(analysis.sentences.select("article_id", *(["kind"] if "kind" in keys else []), "voice",
+                                                        "tone", "polarity_textblob"), analysis.articles, period, keys)
+    sent_table = sents.group_by([*coded, "voice"]).agg(
         pl.len().cast(pl.Int64).alias("n_sentences_dominant"),
         pl.col("tone").mean().alias("mean_sentence_tone"),
         pl.col("polarity_textblob").mean().alias("mean_polarity_textblob"),
-    )
+    ).join(names, on=KEY_CODE, how="left").drop(KEY_CODE)
     out = seg_table.join(sent_table, on=[*keys, "voice"], how="full", coalesce=True)
     counts = ["n_segments", "n_sentences", "n_chars", "n_sentences_dominant", *[f"n_{x}" for x in schema.TONE_LABELS]]
     out = out.with_columns(pl.col(counts).fill_null(0))
@@ -624,28 +631,50 @@ TABLES: dict[str, TableSpec] = {
 }
 
 
+# The tables that read the text columns of shared.TEXT_COLUMNS (the sentences' text, their opinion signals and tone
+# evidence, the mentions' text): every other table reads none of them, so a caller that reads the parquet output can
+# make those tables first and read the text columns only for these (framing.pipeline.stored_tables).
+READS_TEXT = ("most_opinionated", "term_evidence", "actor_evidence", "opinionated_sentences")
+
+
 def compare_tables(analysis: Any, by: str = "outlet", period: str = "month", *, skip: tuple[str, ...] = (),
                    timings: dict[str, float] | None = None) -> dict[str, pl.DataFrame]:
     """Every table of TABLES on `analysis` but those in `skip`, each grouped `by` where it supports that, else its
     default grouping (a table made from another one is derived from it, not computed again). `timings`, when
     given, receives the seconds each table took (bench/tables_speed.py)."""
+    return dict(iter_tables(analysis, by, period, skip=skip, timings=timings))
+
+
+def iter_tables(analysis: Any, by: str = "outlet", period: str = "month", *, skip: tuple[str, ...] = (),
+                only: tuple[str, ...] | None = None, timings: dict[str, float] | None = None
+                ) -> Iterator[tuple[str, pl.DataFrame]]:
+    """The tables of `compare_tables` (those of `only`, when given), in the order of TABLES, each as soon as it is
+    made: a caller that writes each table and lets it go never holds them all (`framing compare --analysis`)."""
     group_keys(by)
     if period not in PERIODS:
         raise ConfigError(f"unknown period {period!r}: use one of {', '.join(PERIODS)}")
     from framing.aggregate.codes import decode_ids, encode_sorted
 
+    names = [name for name in TABLES if name not in skip and (only is None or name in only)]
     started = time.perf_counter()
     # Every table but text reuse reads the article text only to count its words: counted once here (or when read);
     # and they join on article ids, which integer codes in the ids' order make several times faster.
     light, ids = encode_sorted(dataclasses.replace(analysis, articles=with_word_counts(analysis.articles)))
     if timings is not None:
-        timings[PREPARING] = time.perf_counter() - started
+        timings[PREPARING] = timings.get(PREPARING, 0.0) + time.perf_counter() - started
+    if not {"text_reuse", "outlet_reuse"} & set(names):
+        # from here on only the articles of `analysis` are read (`with_groups`): its other frames, whose article ids
+        # are strings, are let go here if the caller lets go of them too (framing.pipeline.stored_tables does)
+        analysis = dataclasses.replace(analysis, **{name: frame.clear() for name, frame in vars(analysis).items()
+                                                    if name != "articles" and isinstance(frame, pl.DataFrame)})
+    # the tables another one is made from, kept while that one is still to come
+    sources = {TABLES[name].source for name in names} | ({"text_reuse"} if "outlet_reuse" in names else set())
     tables: dict[str, pl.DataFrame] = {}
     with sharing():  # the frames several tables make alike (the statements, the quoted people, ...) made once
-        for name, spec in TABLES.items():
-            if name not in skip:
-                _one_table(name, spec, tables, analysis, light, by, period, timings)
-    return {name: decode_ids(table, ids) for name, table in tables.items()}
+        for name in names:
+            _one_table(name, TABLES[name], tables, analysis, light, by, period, timings)
+            table = tables[name] if name in sources else tables.pop(name)
+            yield name, decode_ids(table, ids)
 
 
 PREPARING = "(word count and article codes, once)"  # the key of compare_tables's timings for what all tables share

@@ -10,11 +10,11 @@ from framing.pipeline.article import PER_ARTICLE, analyze_text
 from framing.pipeline.cache import corpus_key, default_cache_dir, fingerprint, text_key
 from framing.pipeline.run import (
     Analysis, StoredAnalysis, analyze_articles, analyze_on_disk, analyze_paths, read_analysis, read_for_tables,
-    scan_analysis,
+    scan_analysis, stored_tables, with_texts,
 )
 
 __all__ = [
     "PER_ARTICLE", "Analysis", "StoredAnalysis", "analyze_articles", "analyze_on_disk", "analyze_paths",
     "analyze_text", "corpus_key", "default_cache_dir", "fingerprint", "read_analysis", "read_for_tables", "scan_analysis",
-    "text_key",
+    "stored_tables", "text_key", "with_texts",
 ]

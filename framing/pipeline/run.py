@@ -8,10 +8,12 @@ errors table, never an exception. `read_analysis` / `scan_analysis` open the tab
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import multiprocessing
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager, nullcontext
@@ -341,15 +343,83 @@ def read_analysis(out_dir: str | Path) -> Analysis:
     return Analysis(**{name: frame.collect() for name, frame in frames.items()})
 
 
-def read_for_tables(out_dir: str | Path, *, text: bool = False) -> Analysis:
+def read_for_tables(out_dir: str | Path, *, text: bool = False, texts: bool = True) -> Analysis:
     """The analysis `framing analyze` wrote, as the comparison tables read it: only the columns they read
     (framing.aggregate.shared.TABLE_COLUMNS), each article's words counted while its text is read
-    (`with_word_counts`), the text itself kept only when `text` (text reuse and a text search need it). Each table
-    is read streaming, one after the other, so the text is never held whole unless it is kept (at 100,000 articles
-    that peaks 55 MB lower than reading them all at once, and costs no more time)."""
+    (`with_word_counts`), the text itself kept only when `text` (text reuse and a text search need it); the
+    sentences' and mentions' text columns (shared.TEXT_COLUMNS) only when `texts` (`with_texts` adds them later).
+    Each table is read streaming, one after the other, so the text is never held whole unless it is kept (at
+    100,000 articles that peaks 55 MB lower than reading them all at once, and costs no more time)."""
     from framing.aggregate.grouping import with_word_counts
     from framing.aggregate.shared import projected
 
-    frames = {name: projected(name, frame) for name, frame in scan_analysis(out_dir).items()}
+    frames = {name: projected(name, frame, texts=texts) for name, frame in scan_analysis(out_dir).items()}
     frames["articles"] = with_word_counts(frames["articles"], text=text)
     return Analysis(**{name: frame.collect(engine="streaming") for name, frame in frames.items()})
+
+
+def with_texts(out_dir: str | Path, analysis: Analysis) -> Analysis:
+    """`analysis` (read by `read_for_tables(out_dir, texts=False)`, not filtered) with the text columns it was read
+    without, read now: the same rows in the same order, so they are put beside the other columns as they are."""
+    from framing.aggregate.shared import TEXT_COLUMNS, projected
+
+    frames = scan_analysis(out_dir)
+    added = {}
+    for name, columns in TEXT_COLUMNS.items():
+        have = getattr(analysis, name)
+        order = projected(name, frames[name]).collect_schema().names()  # as read_for_tables reads them all
+        wanted = [c for c in columns if c in order and c not in have.columns]
+        if not wanted:
+            continue
+        read = frames[name].select(wanted).collect(engine="streaming")
+        if read.height != have.height:
+            from framing.errors import InputError
+
+            raise InputError(f"{out_dir}: {name}.parquet changed while it was read ({read.height} rows now, "
+                             f"{have.height} before)")
+        added[name] = have.hstack(read).select([c for c in order if c in have.columns or c in wanted])
+    return dataclasses.replace(analysis, **added)
+
+
+def stored_tables(out_dir: str | Path, by: str = "outlet", period: str = "month", *, flt: Any = None,
+                  outlets: Any = None, skip: tuple[str, ...] = (), timings: dict[str, float] | None = None
+                  ) -> Iterator[tuple[str, pl.DataFrame]]:
+    """The comparison tables of the analysis `framing analyze` wrote into `out_dir` (those of `compare_tables`, for
+    the filter `flt` and grouped `by`), each as soon as it is made: what `framing compare --analysis` writes.
+
+    Read lazily: the columns the tables read (`read_for_tables`), the article text only for text reuse or a text
+    search; the text columns of the sentences and mentions (shared.TEXT_COLUMNS) only after every table that does
+    not read them, and for those few tables (tables.READS_TEXT) the sections, segments and quotes are let go.
+    `outlets`: an outlets table (framing.load.outlets.read_outlets) to regroup the stored articles by."""
+    from framing.aggregate.filters import Filter
+    from framing.aggregate.tables import READS_TEXT, iter_tables
+
+    flt = flt if flt is not None else Filter()
+    late = tuple(name for name in READS_TEXT if name not in skip)
+    started = time.perf_counter()
+    reuse = not {"text_reuse", "outlet_reuse"} <= set(skip)
+    analysis = read_for_tables(out_dir, text=reuse or bool(flt.text), texts=False)
+    if outlets is not None:
+        from framing.load.outlets import apply_outlets
+
+        analysis = dataclasses.replace(analysis, articles=apply_outlets(analysis.articles, outlets))
+    if timings is not None:
+        timings[READING] = time.perf_counter() - started
+    first = iter_tables(flt.apply(analysis), by, period, skip=(*skip, *late), timings=timings)
+    # kept for the last tables: the articles, the sentences and the mentions; the other frames are let go as soon as
+    # iter_tables has its integer-coded copy of them
+    analysis = dataclasses.replace(analysis, sections=analysis.sections.clear(),
+                                   voice_segments=analysis.voice_segments.clear(), quotes=analysis.quotes.clear())
+    yield from first
+    del first
+    if not late:
+        return
+    started = time.perf_counter()
+    analysis = with_texts(out_dir, analysis)  # now with their text
+    if timings is not None:
+        timings[READING_TEXTS] = time.perf_counter() - started
+    yield from iter_tables(flt.apply(analysis), by, period, only=late, timings=timings)
+
+
+# the keys of stored_tables's timings for the reading (beside compare_tables's, table by table)
+READING, READING_TEXTS = "(reading the parquet)", "(reading the text columns)"

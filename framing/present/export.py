@@ -165,8 +165,14 @@ def _cut(chunks: Iterable[pl.DataFrame], rows: int) -> Iterator[pl.DataFrame]:
         yield held
 
 
+def _check_names(names: Iterable[str]) -> None:
+    bad = [name for name in names if not _TABLE_NAME.match(name)]
+    if bad:
+        raise ConfigError(f"table name {bad[0]!r} cannot be a file name: use letters, digits and underscores")
+
+
 def write_tables(
-    tables: Mapping[str, pl.DataFrame | Iterable[pl.DataFrame]],
+    tables: Mapping[str, pl.DataFrame | Iterable[pl.DataFrame]] | Iterable[tuple[str, pl.DataFrame]],
     out_dir: str | Path,
     *,
     formats: Sequence[str] = ("csv", "parquet"),
@@ -177,6 +183,8 @@ def write_tables(
 
     A table is a frame or consecutive chunks of its rows (at least one, all of one schema, see
     analysis.StoredAnalysis.tables), written chunk by chunk, so a large table never has to be in memory whole.
+    `tables` may also be (name, frame) pairs as they are made (framing.pipeline.stored_tables), each written and
+    let go before the next is made.
     The tables are written into a staging folder beside `out_dir`, which is then swapped with it atomically, so a
     reader (or a run killed mid-write) sees either all the old tables or all the new ones, never a mix.
     `caption` (the filter's `describe()` sentence) goes into `filter.txt`. With `rows_per_part`, parquet is written
@@ -186,9 +194,8 @@ def write_tables(
     unknown = [f for f in formats if f not in ("csv", "parquet")]
     if unknown:
         raise ConfigError(f"unknown export format {', '.join(unknown)}: use csv and/or parquet")
-    bad = [name for name in tables if not _TABLE_NAME.match(name)]
-    if bad:
-        raise ConfigError(f"table name {bad[0]!r} cannot be a file name: use letters, digits and underscores")
+    if isinstance(tables, Mapping):
+        _check_names(tables)
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError(f"{out} is not a folder: give --out a folder to write the tables into")
@@ -201,7 +208,8 @@ def write_tables(
         raise InputError(f"cannot create the output folder {out}: {exc.strerror or exc}") from exc
     written: list[Path] = []
     try:
-        for name, table in tables.items():
+        for name, table in tables.items() if isinstance(tables, Mapping) else tables:
+            _check_names([name])
             _write_table(_slices(table) if isinstance(table, pl.DataFrame) else table, stage, name, formats,
                          rows_per_part)
             if "csv" in formats:

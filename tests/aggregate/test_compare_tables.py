@@ -110,6 +110,54 @@ def test_read_for_tables_reads_only_the_columns_the_tables_read(seeds_on_disk):
     assert "text" not in lean.quotes.columns and "cue" not in lean.quotes.columns  # columns no table reads
 
 
+@pytest.mark.parametrize(("by", "period"), GROUPINGS[:4])
+@pytest.mark.parametrize("flt", [
+    {},  # no filter
+    {"voices": ("journalist",)},  # sentences, segments, quotes and mentions narrowed
+    {"section_kinds": ("reporting",), "text": "Nato"},  # a text search: the article text is read for it
+    {"outlets": ("no outlet of the corpus",)},  # nothing left: every table empty
+])
+def test_stored_tables_are_the_tables_of_compare_tables(seeds_on_disk, by, period, flt):
+    """framing compare --analysis: the tables without text columns first, the text columns read for the others
+    afterwards, each table the same as compare_tables makes it from the whole parquet output."""
+    from framing.aggregate.filters import Filter
+    from framing.pipeline import read_for_tables, stored_tables
+
+    _, out = seeds_on_disk
+    view = Filter(**flt)
+    every = compare.compare_tables(view.apply(read_for_tables(out, text=True)), by=by, period=period)
+    made = list(stored_tables(out, by=by, period=period, flt=view))
+    assert sorted(name for name, _ in made) == sorted(every)
+    late = [name for name, _ in made][-len(compare.READS_TEXT):]
+    assert late == list(compare.READS_TEXT)  # the tables that read the text columns come last
+    for name, table in made:
+        assert table.equals(every[name], null_equal=True) and table.schema == every[name].schema, (name, flt)
+
+
+def test_with_texts_puts_the_text_columns_back_in_their_places(seeds_on_disk):
+    from framing.aggregate.shared import TEXT_COLUMNS
+    from framing.pipeline import read_for_tables, with_texts
+
+    _, out = seeds_on_disk
+    whole, lean = read_for_tables(out), read_for_tables(out, texts=False)
+    for name, columns in TEXT_COLUMNS.items():
+        assert not set(columns) & set(getattr(lean, name).columns), name
+    back = with_texts(out, lean)
+    for name in TEXT_COLUMNS:
+        assert getattr(back, name).equals(getattr(whole, name), null_equal=True), name
+        assert getattr(back, name).columns == getattr(whole, name).columns, name
+
+
+def test_quote_tone_pairs_quotes_and_segments_a_few_articles_at_a_time(seeds_on_disk, monkeypatch):
+    from framing.aggregate import actors
+
+    analysis, _ = seeds_on_disk
+    whole = compare.compare_tables(analysis, skip=("text_reuse", "outlet_reuse"))["quote_tone"]
+    monkeypatch.setattr(actors, "CHUNK_ARTICLES", 1)  # one article at a time
+    assert compare.compare_tables(analysis, skip=("text_reuse", "outlet_reuse"))["quote_tone"].equals(whole)
+    assert whole["n_quotes_toned"].sum() > 0  # quotes with quoted segments inside them, found either way
+
+
 # ---- frames shared inside one compare_tables run ------------------------------------------------------------------
 
 @pytest.mark.parametrize(("inside", "same_analysis", "made"), [
