@@ -3,8 +3,9 @@
 text (a text without the marks of mojibake is not touched); the loading notes say so. Offsets of every analysis
 table are into the repaired text, which is the article's `text`.
 
-Invisible characters (soft hyphens, zero-width spaces) stay in the text, as every character the loader read does;
-the text search looks through them (`INVISIBLE`), so "Zentralregierung" finds "Zentral\u00adregierung".
+NUL characters, which no text holds, are taken out with a note. Invisible characters (soft hyphens, zero-width
+spaces) stay in the text, as every other character the loader read does; the text search looks through them
+(`INVISIBLE`), so "Zentralregierung" finds "Zentral\u00adregierung".
 """
 
 from __future__ import annotations
@@ -19,8 +20,13 @@ _MOJIBAKE_MARK = re.compile("[ÃÂ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\
 
 
 def repaired(text: str) -> tuple[str, list[str]]:
-    """The text with mojibake undone, and a note when it was."""
+    """The text with mojibake undone and NUL characters taken out, and a note when either was done."""
     notes = []
+    if "\x00" in text:  # never part of a text (a file's first 8 KB with one are refused as binary): an export's slip
+        count, first = text.count("\x00"), text.index("\x00")
+        text = text.replace("\x00", "")
+        notes.append(f"{count:,} NUL character{'s' if count > 1 else ''} taken out of the text (the first at character "
+                     f"{first:,}); check the export")
     mark = _MOJIBAKE_MARK.search(text)
     if mark:
         import ftfy  # only for the rare text that shows the marks

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from framing.aggregate.filters import Filter
@@ -50,3 +51,17 @@ def test_the_same_text_twice_in_one_outlet_is_said(tmp_path: Path):
     assert result.articles.height == 3  # said, not dropped
     [note] = [r for r in result.errors["reason"].to_list() if "same text as article" in r]
     assert "same text as article 'a' of the same outlet (taz)" in note  # Welt's copy is agency copy, not a duplicate
+
+
+def test_nul_characters_after_a_files_head_are_taken_out_and_said(tmp_path: Path):
+    """A NUL in the first 8 KB refuses the file as binary; one further on (a spreadsheet export's slip) used to stay
+    in the text and in every CSV written from it."""
+    rows = "".join(f"Die Regierung beschließt Nummer {i}, sagte ein Sprecher in Wien am Montag.;taz\n" for i in range(200))
+    body = f"text;outlet\n{rows}Die Regierung in Wi\x00en, sagte er\x00.;taz\n"
+    (tmp_path / "export.csv").write_text(body, encoding="utf-8")
+    result = load_corpus([tmp_path])
+    assert result.articles.height == 201 and not any("\x00" in t for t in result.articles["text"].to_list())
+    assert "Die Regierung in Wien, sagte er." in result.articles["text"].to_list()
+    assert result.errors.filter(pl.col("reason").str.contains("NUL"))["reason"].to_list() == [
+        "2 NUL characters taken out of the text (the first at character 19); check the export"]
+    assert repaired("ohne") == ("ohne", [])
