@@ -635,21 +635,22 @@ TABLES: dict[str, TableSpec] = {
 # evidence, the mentions' text): every other table reads none of them, so a caller that reads the parquet output can
 # make those tables first and read the text columns only for these (framing.pipeline.stored_tables).
 READS_TEXT = ("most_opinionated", "term_evidence", "actor_evidence", "opinionated_sentences")
+PREPARING = "(word count and article codes, once)"  # the key of compare_tables's timings for what all tables share
 
 
 def compare_tables(analysis: Any, by: str = "outlet", period: str = "month", *, skip: tuple[str, ...] = (),
                    timings: dict[str, float] | None = None) -> dict[str, pl.DataFrame]:
-    """Every table of TABLES on `analysis` but those in `skip`, each grouped `by` where it supports that, else its
-    default grouping (a table made from another one is derived from it, not computed again). `timings`, when
-    given, receives the seconds each table took (bench/tables_speed.py)."""
+    """Every table of TABLES on `analysis` but those in `skip`, grouped `by` where it can be (see iter_tables);
+    `timings`, when given, receives the seconds each table took (bench/tables_speed.py)."""
     return dict(iter_tables(analysis, by, period, skip=skip, timings=timings))
 
 
 def iter_tables(analysis: Any, by: str = "outlet", period: str = "month", *, skip: tuple[str, ...] = (),
                 only: tuple[str, ...] | None = None, timings: dict[str, float] | None = None
                 ) -> Iterator[tuple[str, pl.DataFrame]]:
-    """The tables of `compare_tables` (those of `only`, when given), in the order of TABLES, each as soon as it is
-    made: a caller that writes each table and lets it go never holds them all (`framing compare --analysis`)."""
+    """The tables of `compare_tables` (those of `only`, when given), in the order of TABLES, each grouped `by` where
+    it supports that, else its default grouping (one made from another is derived from it, not computed again), as
+    soon as it is made: a caller that writes each table and lets it go never holds them all (framing compare)."""
     group_keys(by)
     if period not in PERIODS:
         raise ConfigError(f"unknown period {period!r}: use one of {', '.join(PERIODS)}")
@@ -657,14 +658,12 @@ def iter_tables(analysis: Any, by: str = "outlet", period: str = "month", *, ski
 
     names = [name for name in TABLES if name not in skip and (only is None or name in only)]
     started = time.perf_counter()
-    # Every table but text reuse reads the article text only to count its words: counted once here (or when read);
-    # and they join on article ids, which integer codes in the ids' order make several times faster.
+    # The tables read the text only to count its words (done once), and join on ids (integer codes: faster).
     light, ids = encode_sorted(dataclasses.replace(analysis, articles=with_word_counts(analysis.articles)))
     if timings is not None:
         timings[PREPARING] = timings.get(PREPARING, 0.0) + time.perf_counter() - started
     if not {"text_reuse", "outlet_reuse"} & set(names):
-        # from here on only the articles of `analysis` are read (`with_groups`): its other frames, whose article ids
-        # are strings, are let go here if the caller lets go of them too (framing.pipeline.stored_tables does)
+        # only `analysis.articles` is read from here on: the other frames (string ids) are let go (stored_tables)
         analysis = dataclasses.replace(analysis, **{name: frame.clear() for name, frame in vars(analysis).items()
                                                     if name != "articles" and isinstance(frame, pl.DataFrame)})
     # the tables another one is made from, kept while that one is still to come
@@ -675,9 +674,6 @@ def iter_tables(analysis: Any, by: str = "outlet", period: str = "month", *, ski
             _one_table(name, TABLES[name], tables, analysis, light, by, period, timings)
             table = tables[name] if name in sources else tables.pop(name)
             yield name, decode_ids(table, ids)
-
-
-PREPARING = "(word count and article codes, once)"  # the key of compare_tables's timings for what all tables share
 
 
 def _one_table(name: str, spec: TableSpec, tables: dict[str, pl.DataFrame], analysis: Any, light: Any, by: str,
