@@ -640,8 +640,7 @@ PREPARING = "(word count and article codes, once)"  # the key of compare_tables'
 
 def compare_tables(analysis: Any, by: str = "outlet", period: str = "month", *, skip: tuple[str, ...] = (),
                    timings: dict[str, float] | None = None) -> dict[str, pl.DataFrame]:
-    """Every table of TABLES on `analysis` but those in `skip`, grouped `by` where it can be (see iter_tables);
-    `timings`, when given, receives the seconds each table took (bench/tables_speed.py)."""
+    """Every table of TABLES on `analysis` but those in `skip` (see iter_tables); `timings` gets each one's seconds."""
     return dict(iter_tables(analysis, by, period, skip=skip, timings=timings))
 
 
