@@ -53,6 +53,17 @@ def unmapped_bytes(raw: bytes) -> int:
     return sum(raw.count(byte) for byte in CP1252_UNDEFINED)
 
 
+def unmapped_note(count: int, line: int | None = None) -> str:
+    """The clause of a decoding warning that says how many such bytes became U+FFFD (and the first one's line);
+    empty when none did."""
+    if not count:
+        return ""
+    at = f", the first at line {line}" if line else ""
+    many = count > 1
+    return (f"; {count:,} byte{'s' if many else ''} that cp1252 has no character for {'were' if many else 'was'} "
+            f"read as \ufffd{at}")
+
+
 def control_share(text: str) -> float:
     if not text:
         return 0.0
@@ -158,11 +169,7 @@ class Decoding:
         if self.fallback_lines:
             where = f" ({self.fallback_lines:,} lines, the first at line {self.first_fallback})" if \
                 self.first_fallback else ""
-            lost = ""
-            if self.unmapped:
-                at = f", the first at line {self.first_unmapped}" if self.first_unmapped else ""
-                lost = (f"; {self.unmapped:,} byte{'s' if self.unmapped > 1 else ''} that cp1252 has no character for "
-                        f"{'were' if self.unmapped > 1 else 'was'} read as \ufffd{at}")
+            lost = unmapped_note(self.unmapped, self.first_unmapped)
             return Problem(label, f"decoded as cp1252, not UTF-8{where}{lost}; save the file as UTF-8 to be sure of its "
                                   "characters", self.first_fallback, severity="warning")
         return None

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from framing.errors import InputError
-from framing.load.decoding import Decoding, bom_encoding, control_share, decode, head_text, unmapped_bytes
+from framing.load.decoding import (Decoding, bom_encoding, control_share, decode, head_text, unmapped_bytes,
+                                   unmapped_note)
 from framing.load.records import METADATA_FIELDS, Article, Problem
 from framing.load import archives, columns, jsonstream
 from framing.load.sources import (
@@ -583,9 +584,7 @@ def _read_plain(source: Source, limits: Limits, packed: str | None = None) -> It
         yield Problem(label, "looks binary (many control characters); save the article as text and try again")
         return
     if encoding not in ("utf-8", "utf-8-sig"):
-        lost = (f"; {unmapped:,} byte{'s' if unmapped > 1 else ''} that cp1252 has no character for "
-                f"{'were' if unmapped > 1 else 'was'} read as \ufffd" if unmapped else "")
-        yield Problem(label, f"decoded as {encoding}, not UTF-8{lost}; save the file as UTF-8 to be sure of its "
+        yield Problem(label, f"decoded as {encoding}, not UTF-8{unmapped_note(unmapped)}; save the file as UTF-8 to be sure of its "
                              "characters", severity="warning")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if suffix in (".html", ".htm"):
