@@ -310,6 +310,9 @@ def rank_speakers(scan: _Scan) -> None:
         q = scan.items[k][1]
         if q.mode not in RANKED_MODES or q.speaker_kind == "reader" or (q.start, q.end) in scan.refused:
             continue  # (a subject the rules found to be a thing, "ein Streik", is no speaker: not guessed anew)
+        if collect is None and q.speaker_start is not None and ranker.margin == float("inf"):
+            previous = q if q.speaker_mention else previous
+            continue  # no margin lets the ranker overrule a mention the rules named: its candidates are not needed
         cands, rule_index = candidates(scan, q, previous)
         previous = q if q.speaker_mention else previous
         if collect is not None:
