@@ -91,17 +91,26 @@ def _analysed(args: argparse.Namespace) -> Iterator[StoredAnalysis]:
 
         from framing.terms import find_terms_file, load_terms
 
-        loaded = load_corpus(args.paths, manifest=args.manifest, outlets=args.outlets)
+        pool = None
+        workers = args.workers if args.workers is not None else (os.cpu_count() or 1)
+        if executor is None and workers > 1:  # one pool for the load's language identification and the analysis
+            from framing.pipeline.run import process_pool
+
+            pool = stack.enter_context(process_pool(workers))
+        loaded = load_corpus(args.paths, manifest=args.manifest, outlets=args.outlets, executor=pool)
         actors = args.actors or find_actors_file(args.paths)
         if actors is not None:
             load_actors_file(actors)  # a malformed file is reported before the analysis starts
         terms_file = args.terms or find_terms_file(args.paths)
         terms = load_terms(terms_file) if terms_file is not None else None
-        yield stack.enter_context(analyze_on_disk(
+        analysis = stack.enter_context(analyze_on_disk(
             loaded.articles, errors=loaded.errors, workers=args.workers, cache_dir=args.cache_dir, actors=actors,
             terms=terms,
-            use_cache=not args.no_cache, textblob=not args.no_textblob, executor=executor,
+            use_cache=not args.no_cache, textblob=not args.no_textblob, executor=executor, pool=pool,
             progress=None if args.quiet else ProgressBar("analysing")))
+        if pool is not None:
+            pool.shutdown()  # the idle workers' memory is not needed for writing the tables
+        yield analysis
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:

@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -150,13 +153,16 @@ class LoadResult:
 
 
 def load_corpus(paths: Iterable[str | Path], manifest: str | Path | None = None,
-                limits: Limits | None = None, outlets: str | Path | None = None) -> LoadResult:
+                limits: Limits | None = None, outlets: str | Path | None = None,
+                executor: Executor | None = None) -> LoadResult:
     """Every article below `paths` as one table; problems as another. Never raises for bad input files; a
     malformed outlets file raises ConfigError (it would misname every article).
 
     `limits` bounds what one article, file and archive may hold (default: Limits.from_env(), the FRAMING_MAX_*
-    variables). `outlets`: an outlets.csv used instead of those in the corpus folders (default: FRAMING_OUTLETS)."""
-    result = _load_corpus(list(paths), manifest, limits or Limits.from_env(), outlets)
+    variables). `outlets`: an outlets.csv used instead of those in the corpus folders (default: FRAMING_OUTLETS).
+    `executor` (a process pool): decides each article's metadata, genre and language there, FINISH_BATCH at a
+    time, while the files are read; the tables are the same."""
+    result = _load_corpus(list(paths), manifest, limits or Limits.from_env(), outlets, executor)
     _return_freed_memory()  # once every intermediate (bytes, decoded text, row dicts) is gone
     return result
 
@@ -176,7 +182,8 @@ def _items(path: Path, limits: Limits) -> Iterator[Article | Problem]:
         yield item
 
 
-def _load_corpus(paths: list, manifest: str | Path | None, limits: Limits, outlets: str | Path | None) -> LoadResult:
+def _load_corpus(paths: list, manifest: str | Path | None, limits: Limits, outlets: str | Path | None,
+                 executor: Executor | None = None) -> LoadResult:
     problems: list[Problem] = []
     first_pass = list(walk(paths, manifests_only=True))
     manifests = [path for kind, path in first_pass if kind == "manifest"]
@@ -188,71 +195,137 @@ def _load_corpus(paths: list, manifest: str | Path | None, limits: Limits, outle
         entries, manifest_problems = read_manifest(path)
         merged.update(entries)
         problems.extend(manifest_problems)
-
-    frames: list[pl.DataFrame] = []
-    rows: list[dict] = []
+    assembly = _Assembly(problems, merged, table, executor)
     # article_id -> a digest of its text, to tell re-loaded copies from conflicting ids without holding the texts
     by_id: dict[str, bytes] = {}
-    texts: dict[tuple[str | None, bytes], str] = {}  # (outlet, digest of the text) -> the first article with it
     for kind, found in walk(paths):
         if kind == "problem":
-            problems.append(found)
+            assembly.say(found)
             continue
         if kind != "article":
             continue
         loaded = failed = False
         if display(str(found)) != str(found):
-            problems.append(Problem(str(found), "file name is not valid UTF-8, so it is shown with \\x escapes; "
-                                    "rename the file (or unpack its archive again) with UTF-8 names",
-                                    severity="warning"))
+            assembly.say(Problem(str(found), "file name is not valid UTF-8, so it is shown with \\x escapes; "
+                                 "rename the file (or unpack its archive again) with UTF-8 names", severity="warning"))
         for item in _items(found, limits):
             if isinstance(item, Problem):
-                problems.append(item)
+                assembly.say(item)
                 failed = failed or item.severity == "error"
                 continue
             loaded = True
             text, notes = repaired(item.text)
             if notes:
                 item = replace(item, text=text)
-                problems.extend(Problem(item.source_path, note, item.line, item.article_id, "warning")
-                                for note in notes)
+                for note in notes:
+                    assembly.say(Problem(item.source_path, note, item.line, item.article_id, "warning"))
             if not item.text.strip():
-                problems.append(Problem(item.source_path, "article text is empty; give the record or file its "
-                                        "article text", item.line, item.article_id))
+                assembly.say(Problem(item.source_path, "article text is empty; give the record or file its article "
+                                     "text", item.line, item.article_id))
                 continue
             digest = hashlib.blake2b(item.text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
             if item.article_id in by_id:
                 if by_id[item.article_id] == digest:
-                    problems.append(Problem(item.source_path, f"duplicate of article {item.article_id!r} "
-                                            "(same id, same text); loaded once", item.line, item.article_id, "warning"))
+                    assembly.say(Problem(item.source_path, f"duplicate of article {item.article_id!r} (same id, "
+                                         "same text); loaded once", item.line, item.article_id, "warning"))
                     continue
                 new_id = _unique_id(item.article_id, by_id)
-                problems.append(Problem(item.source_path, f"article_id {item.article_id!r} is already used by another "
-                                        f"text; loaded as {new_id!r}", item.line, new_id, "warning"))
+                assembly.say(Problem(item.source_path, f"article_id {item.article_id!r} is already used by another "
+                                     f"text; loaded as {new_id!r}", item.line, new_id, "warning"))
                 item = replace(item, article_id=new_id)
             by_id[item.article_id] = digest
-            row = _finish(item, merged, problems, table)
-            twin = texts.setdefault((row["outlet"], digest), row["article_id"])
-            if twin != row["article_id"]:  # said, not dropped: the user decides which one goes
-                problems.append(Problem(item.source_path, f"same text as article {twin!r} of the same outlet "
-                                        f"({row['outlet'] or 'unknown outlet'}): a duplicate counts twice in every "
-                                        "figure; remove one of them", item.line, item.article_id, "warning"))
-            rows.append(row)
-            if len(rows) >= ROWS_PER_FRAME:
-                frames.append(schema.frame(rows, schema.ARTICLES))
-                rows = []
+            assembly.add(item, digest)
         if not loaded and not failed:
-            problems.append(Problem(str(found), "holds no article; check that it has article text (see 'Adding "
-                                                "your own articles' in the README)"))
-    if rows or not frames:
-        frames.append(schema.frame(rows, schema.ARTICLES))
-    articles = pl.concat(frames) if len(frames) > 1 else frames[0]
-
+            assembly.say(Problem(str(found), "holds no article; check that it has article text (see 'Adding your own "
+                                 "articles' in the README)"))
+    articles = assembly.articles()
     unknown = sorted(set(merged) - set(by_id))
     for article_id in unknown:
         problems.append(Problem(merged[article_id].source, f"manifest names article {article_id!r}, which was not "
                                 "found among the inputs", article_id=article_id, severity="warning"))
     return LoadResult(articles, schema.frame([p.row() for p in problems], schema.ERRORS))
+
+
+FINISH_BATCH = 256  # articles whose metadata, genre and language one worker decides at a time
+FINISH_AHEAD = 4  # batches in flight while the reading goes on
+
+
+def _finish_batch(articles: list[Article], entries: dict[str, ManifestEntry],
+                  outlets: OutletTable) -> list[tuple[dict, list[Problem]]]:
+    """_finish of each article, with the problems each one raised (what a worker process runs)."""
+    out = []
+    for article in articles:
+        found: list[Problem] = []
+        out.append((_finish(article, entries, found, outlets), found))
+    return out
+
+
+class _Assembly:
+    """The articles table and the problems in reading order, while `_finish` (text metadata, genre, language: most
+    of a load's time) runs batch by batch, on `executor` when one is given and the corpus fills a batch. Every
+    problem and row lands in the order the serial load gives them."""
+
+    def __init__(self, problems: list[Problem], manifest: dict[str, ManifestEntry], outlets: OutletTable,
+                 executor: Executor | None) -> None:
+        self.problems, self.manifest, self.outlets, self.executor = problems, manifest, outlets, executor
+        self.events: list[Problem | tuple[Article, bytes]] = []  # since the last batch was handed on
+        self.batches: deque[tuple[list, Any]] = deque()  # (events, future) in reading order
+        self.frames: list[pl.DataFrame] = []
+        self.rows: list[dict] = []
+        self.texts: dict[tuple[str | None, bytes], str] = {}  # (outlet, digest of the text) -> first article with it
+        self.pending = 0  # articles among self.events
+
+    def say(self, problem: Problem) -> None:
+        self.events.append(problem)
+
+    def add(self, article: Article, digest: bytes) -> None:
+        self.events.append((article, digest))
+        self.pending += 1
+        if self.pending < FINISH_BATCH:
+            return
+        if self.executor is None:
+            self._replay(self.events, None)
+            self.events, self.pending = [], 0
+            return
+        self._hand_on()
+        while len(self.batches) > FINISH_AHEAD:
+            self._replay(*self.batches.popleft())
+
+    def _hand_on(self) -> None:
+        articles = [e[0] for e in self.events if isinstance(e, tuple)]
+        entries = {a.article_id: self.manifest[a.article_id] for a in articles if a.article_id in self.manifest}
+        self.batches.append((self.events, self.executor.submit(_finish_batch, articles, entries, self.outlets)))
+        self.events, self.pending = [], 0
+
+    def _replay(self, events: list, future: Any) -> None:
+        finished = iter(future.result() if future is not None else
+                        _finish_batch([e[0] for e in events if isinstance(e, tuple)], self.manifest, self.outlets))
+        for event in events:
+            if isinstance(event, Problem):
+                self.problems.append(event)
+                continue
+            item, digest = event
+            row, found = next(finished)
+            self.problems.extend(found)
+            twin = self.texts.setdefault((row["outlet"], digest), row["article_id"])
+            if twin != row["article_id"]:  # said, not dropped: the user decides which one goes
+                self.problems.append(Problem(item.source_path, f"same text as article {twin!r} of the same outlet "
+                                             f"({row['outlet'] or 'unknown outlet'}): a duplicate counts twice in "
+                                             "every figure; remove one of them", item.line, item.article_id, "warning"))
+            self.rows.append(row)
+            if len(self.rows) >= ROWS_PER_FRAME:
+                self.frames.append(schema.frame(self.rows, schema.ARTICLES))
+                self.rows = []
+
+    def articles(self) -> pl.DataFrame:
+        """The articles table, once every article was added."""
+        while self.batches:
+            self._replay(*self.batches.popleft())
+        self._replay(self.events, None)
+        self.events = []
+        if self.rows or not self.frames:
+            self.frames.append(schema.frame(self.rows, schema.ARTICLES))
+        return pl.concat(self.frames) if len(self.frames) > 1 else self.frames[0]
 
 
 def outlet_table(paths: Iterable[str | Path], outlets: str | Path | None = None,

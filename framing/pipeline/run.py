@@ -186,6 +186,11 @@ def analyze_on_disk(articles: pl.DataFrame, *, cache_dir: Path | None = None, us
         yield _analyze_into(Path(shard_dir), articles, **options)
 
 
+def process_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of `workers` processes for the analysis (and the load before it); they start on first use."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+
+
 def _analyze_into(
     shard_dir: Path,
     articles: pl.DataFrame,
@@ -198,11 +203,13 @@ def _analyze_into(
     executor: Executor | None = None,
     actors: Path | None = None,
     terms: TermList | None = None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> StoredAnalysis:
     """Analyse the articles whose results are not in `shard_dir` yet and write them there, FLUSH_EVERY at a time.
 
     `executor`: anything with `submit(fn, *args)` returning futures with `.result()` — a process pool, or a
-    dask.distributed Client (see framing.pipeline.dask); by default a process pool over `workers` cores.
+    dask.distributed Client (see framing.pipeline.dask); by default a process pool over `workers` cores (`pool`,
+    when the caller has one running, e.g. from the load; used, like the default one, only for more than a batch).
     `terms`: the corpus's terms (framing.terms); their digest is part of each article's cache key.
     """
     errors = errors if errors is not None else schema.empty(schema.ERRORS)
@@ -258,8 +265,8 @@ def _analyze_into(
     elif workers > 1 and len(todo) > batch_size:
         # forkserver: workers start from a small clean process instead of a copy of this one, which may hold a
         # corpus of hundreds of megabytes by now.
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
-            _run_on(pool, batches, textblob, collect, terms)
+        with nullcontext(pool) if pool is not None else process_pool(workers) as running:
+            _run_on(running, batches, textblob, collect, terms)
     else:
         for b in batches:
             collect(_analyze_batch(b, textblob, terms), [item[0] for item in b])
