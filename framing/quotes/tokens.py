@@ -35,12 +35,18 @@ class Tok:
 
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end, self.quoted = text, start, end, False
-        self.lower = text.lower()
-        first = text[:1]
-        self.capword = first.isupper() and first.isalpha() or (
-            "-" in text[:12] and (LOWER_PREFIX_NAME.match(text) is not None or LOWER_PREFIX_NOUN.match(text)
-                                 is not None)) or (
-            "." in text and DOTTED_NAME.fullmatch(text) is not None)
+        self.lower, self.capword = _shape(text)
+
+
+@functools.lru_cache(maxsize=200_000)  # words repeat: each is looked at once
+def _shape(text: str) -> tuple[str, bool]:
+    """A token's lowercase form and whether it is a capitalised word (see Tok)."""
+    first = text[:1]
+    capword = first.isupper() and first.isalpha() or (
+        "-" in text[:12] and (LOWER_PREFIX_NAME.match(text) is not None or LOWER_PREFIX_NOUN.match(text)
+                             is not None)) or (
+        "." in text and DOTTED_NAME.fullmatch(text) is not None)
+    return text.lower(), bool(capword)
 
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:

@@ -94,9 +94,9 @@ class _Tokenizer:
             if "\n\n" in text:
                 text = _LINEBREAK.sub(" %s " % self.eos, text)
         tokens: list[str] = []
-        split_word = self.split_word
+        split_word, memo = self.split_word, self.memo
         for t in text.split():  # = TOKEN.findall over the text with whitespace runs collapsed (\s = isspace)
-            tokens.extend(split_word(t))
+            tokens.extend(memo.get(t) or split_word(t))  # (a word's pieces are never empty: "" is no word)
         return self._sentences(tokens)
 
     def _sentences(self, tokens: list[str]) -> list[str]:
