@@ -274,9 +274,10 @@ def _find_cues(scan: _Scan) -> None:
     their cues with the speakers resolved, and the message each cue introduces."""
     text, triggers = scan.text, _trigger_words(scan.lex, scan.art.gaz)
     for si, (ss, se) in enumerate(scan.sents):
-        hot = QUOTE_MARK.search(text, ss, se) is not None or any(
-            w in triggers or w.lower() in triggers or w[-1:] == "e" and w[:1].islower() and is_konjunktiv_i(w)
-            for w in WORD.findall(text, ss, se))
+        words = WORD.findall(text, ss, se)
+        hot = (QUOTE_MARK.search(text, ss, se) is not None or not triggers.isdisjoint(words)
+               or not triggers.isdisjoint(map(str.lower, words))
+               or any(w[-1:] == "e" and w[:1].islower() and is_konjunktiv_i(w) for w in words))
         scan.active.append(hot)
         if not hot or scan.sections.excluded(ss, se) or scan.sections.reader_of(ss) is not None:
             scan.cues.append([])
