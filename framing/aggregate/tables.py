@@ -38,7 +38,7 @@ from framing.aggregate.grouping import (BY_VALUES, IMPRECISE, KEY_CODE, PERIODS,
                                         _with_key_code, _with_keys, as_groups, group_keys, with_groups,
                                         with_word_counts)
 
-from framing.aggregate.shared import shared, sharing
+from framing.aggregate.shared import release, shared, sharing
 from framing.aggregate.statements import UNKNOWN_SPEAKER, _quotes, mark_nested
 
 __all__ = [
@@ -669,8 +669,9 @@ def iter_tables(analysis: Any, by: str = "outlet", period: str = "month", *, ski
     sources = {TABLES[name].source for name in names} | ({"text_reuse"} if "outlet_reuse" in names else set())
     tables: dict[str, pl.DataFrame] = {}
     with sharing():  # the frames several tables make alike (the statements, the quoted people, ...) made once
-        for name in names:
+        for at, name in enumerate(names):
             _one_table(name, TABLES[name], tables, analysis, light, by, period, timings)
+            release(names[at + 1:])  # the shared frames no table still to come reads
             table = tables[name] if name in sources else tables.pop(name)
             yield name, decode_ids(table, ids)
 
