@@ -108,7 +108,8 @@ def ratio_intervals(num: np.ndarray, den: np.ndarray, seed: int, resamples: int 
     batch = max(1, 2_000_000 // n)  # bounded memory: about two million drawn indexes (16 MB) at once
     for done in range(0, resamples, batch):
         size = min(batch, resamples - done)
-        drawn = rng.integers(0, n, (size, n)) + (np.arange(size) * n)[:, None]
+        drawn = rng.integers(0, n, (size, n))
+        drawn += (np.arange(size) * n)[:, None]  # in place: no second array of two million indexes
         # how often each article was drawn in each resample, then every figure's sums at once (one draw serves
         # all the figures: a few times faster than gathering each column)
         counts = np.bincount(drawn.ravel(), minlength=size * n).reshape(size, n).astype(np.float64)

@@ -11,6 +11,7 @@ from typing import Any
 import polars as pl
 
 from framing.aggregate.filters import UNKNOWN_OUTLET, outlet_label
+from framing.aggregate.order import sorted_by
 
 PAGE_SIZE = 10  # sentences per page of the most-opinionated list
 _COLUMNS = ("text", "outlet", "opinion", "opinion_signals", "n_signals", "kind", "tone", "article_id", "sentence_id",
@@ -28,12 +29,10 @@ def opinionated_sentences(analysis: Any, outlet: str | None = None) -> pl.DataFr
         arts = arts.filter(pl.col("outlet") == outlet)
     signals = pl.col("opinion_signals").fill_null("")
     n_signals = pl.when(signals.str.strip_chars() == "").then(0).otherwise(signals.str.count_matches(";") + 1)
-    return (
-        sents.join(arts, on="article_id", how="inner")
-        .with_columns(n_signals.cast(pl.Int64).alias("n_signals"))
-        .sort(["opinion", "n_signals", "article_id", "sentence_id"], descending=[True, True, False, False])
-        .select(_COLUMNS)
-    )
+    found = sents.join(arts, on="article_id", how="inner").with_columns(n_signals.cast(pl.Int64).alias("n_signals"))
+    # sorted by one packed key (order.py): 1.8 million sentences at 100,000 articles
+    return sorted_by(found, ["opinion", "n_signals", "article_id", "sentence_id"],
+                     descending=[True, True, False, False]).select(_COLUMNS)
 
 
 def page_of(df: pl.DataFrame, page: int, size: int = PAGE_SIZE) -> pl.DataFrame:

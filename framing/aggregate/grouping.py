@@ -82,6 +82,26 @@ def _with_key_code(df: pl.DataFrame, articles: pl.DataFrame, period: str, keys: 
     return _beside(df, codes), names
 
 
+# rows of a table grouped a few key codes at a time (`grouped_in_chunks`)
+CHUNK_ROWS = 500_000
+
+
+def grouped_in_chunks(df: pl.DataFrame, by: list[str], aggs: list[pl.Expr]) -> pl.DataFrame:
+    """`df.group_by(by).agg(aggs)` (`by` starting with KEY_CODE), made over the rows of a few key codes at a time,
+    about CHUNK_ROWS rows each. Every group lies in one chunk with its rows in the same order, so every figure is the
+    same to the bit (a mean too), but polars, which gathers every group for aggregations like a cast count, holds
+    the groups of one chunk at a time: 2.7 million segments at 100,000 articles took 280 MB more at once. The rows
+    come in another order (the tables sort theirs)."""
+    chunks = -(-df.height // CHUNK_ROWS)
+    codes = df[KEY_CODE] if KEY_CODE in df.columns else None
+    if chunks <= 1 or codes is None or codes.null_count() or by[0] != KEY_CODE:
+        return df.group_by(by).agg(aggs)
+    top = int(codes.max()) + 1
+    step = -(-top // chunks)
+    return pl.concat([df.filter(pl.col(KEY_CODE).is_between(low, low + step - 1)).group_by(by).agg(aggs)
+                      for low in range(0, top, step)])
+
+
 def _beside(df: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
     """`df` with the columns of `keys` (one row per article_id) beside each row, its own columns of those names
     replaced; rows of articles `keys` does not have drop out."""

@@ -14,6 +14,7 @@ import polars as pl
 
 from framing import schema
 from framing.aggregate.grouping import _article_words, _check, _share, _with_keys
+from framing.aggregate.order import sort_order
 
 NO_LABEL = "(no label)"
 GROUPINGS = ("outlet", "article", "outlet_date")
@@ -92,13 +93,15 @@ def actor_tone(analysis: Any, by: str = "outlet", period: str = "month") -> pl.D
 def _evidence(analysis: Any, table: str, item: list[str], n: int) -> pl.DataFrame:
     mentions = _with_keys(_mentions(analysis, table), analysis.articles, "month").drop("period")
     sentences = analysis.sentences.select("article_id", "sentence_id", pl.col("text").alias("sentence"))
-    # ranked first, the sentence text joined to the `n` kept per item only
-    ranked = (mentions.rename({"text": "mention"})
-              .sort(["outlet", *item, "tone", "article_id", "start"], descending=[False] * (len(item) + 1)
-                    + [False, False, False], nulls_last=True)
+    # ranked on the columns that rank them (by one packed key: order.py), the other columns fetched for the `n` kept
+    # per item only (1.1 million actor mentions at 100,000 articles, 48,000 kept)
+    order = ["outlet", *item, "tone", "article_id", "start"]
+    narrow = mentions.select(order).with_row_index("_row")
+    ranked = (narrow[sort_order(narrow, order, nulls_last=True)]
               .with_columns(pl.col("tone").abs().rank("ordinal", descending=True).over(["outlet", *item])
-                            .alias("_rank")))
-    kept = ranked.filter(pl.col("_rank") <= n)
+                            .alias("_rank"))
+              .filter(pl.col("_rank") <= n))
+    kept = mentions.rename({"text": "mention"})[ranked["_row"]].with_columns(ranked["_rank"])
     # the sentences of the kept mentions first (an inner join hashes the smaller side), then joined to them
     texts = sentences.join(kept.select("article_id", "sentence_id").unique(), on=["article_id", "sentence_id"],
                            how="inner")

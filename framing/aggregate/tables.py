@@ -35,10 +35,10 @@ from framing.errors import ConfigError
 from framing.aggregate.filters import NO_GROUP, UNKNOWN_OUTLET, outlet_label
 from framing.aggregate.grouping import (BY_VALUES, IMPRECISE, KEY_CODE, PERIODS, UNDATED, _article_chars,
                                         _article_words, _check, _distinct_pairs, _segments_with_kind, _share,
-                                        _with_key_code, _with_keys, as_groups, group_keys, with_groups,
-                                        with_word_counts)
+                                        _with_key_code, _with_keys, as_groups, group_keys, grouped_in_chunks,
+                                        with_groups, with_word_counts)
 
-from framing.aggregate.shared import shared, sharing
+from framing.aggregate.shared import release, shared, sharing
 from framing.aggregate.statements import UNKNOWN_SPEAKER, _quotes, mark_nested
 
 __all__ = [
@@ -164,25 +164,23 @@ def tone_by_voice(analysis: Any, by: str = "outlet", period: str = "month") -> p
     dominant voice is the row's voice, so our tone and textblob-de's polarity stand side by side.
     """
     keys = _check(by, BY_VALUES, "tone by voice", period)
-    # only the columns read (a join carries every column); the section kind only where it is a key
     segs = analysis.voice_segments.select("article_id", "sentence_id", "voice", "start", "n_chars", "tone",
                                           "tone_label")
-    if "kind" in keys:
+    if "kind" in keys:  # only the columns read (a join carries every column); the section kind only if a key
         segs = _segments_with_kind(dataclasses.replace(analysis, voice_segments=segs))
     # grouped by one integer for the article's keys, which are put beside the groups afterwards (2.7 million
     # segments at 100,000 articles carry one integer instead of three strings: 0.1 GB less)
     segs, names = _with_key_code(segs, analysis.articles, period, keys)
     coded = [KEY_CODE, *[k for k in keys if k not in names.columns]]
     labels = pl.col("tone_label")
-    seg_table = (
-        segs.group_by([*coded, "voice"])
-        .agg(
+    seg_table = (  # a few key codes at a time (grouped_in_chunks): 280 MB less at 100,000 articles
+        grouped_in_chunks(segs, [*coded, "voice"], [
             pl.len().cast(pl.Int64).alias("n_segments"),
             _distinct_pairs(segs, "article_id", "sentence_id").cast(pl.Int64).alias("n_sentences"),
             pl.col("n_chars").sum().cast(pl.Int64).alias("n_chars"),
             pl.col("tone").mean().alias("mean_tone"),
             *[(labels == label).sum().cast(pl.Int64).alias(f"n_{label}") for label in schema.TONE_LABELS],
-        )
+        ])
         .join(names, on=KEY_CODE, how="left").drop(KEY_CODE)
         .with_columns(
             _share("n_chars", pl.col("n_chars").sum().over(keys)).alias("share_chars"),
@@ -195,11 +193,11 @@ def tone_by_voice(analysis: Any, by: str = "outlet", period: str = "month") -> p
     del segs  # let go before the sentences get their keys: 2.7 million rows at 100,000 articles
     sents, _ = _with_key_code(analysis.sentences.select("article_id", *(["kind"] if "kind" in keys else []), "voice",
                                                         "tone", "polarity_textblob"), analysis.articles, period, keys)
-    sent_table = sents.group_by([*coded, "voice"]).agg(
+    sent_table = grouped_in_chunks(sents, [*coded, "voice"], [
         pl.len().cast(pl.Int64).alias("n_sentences_dominant"),
         pl.col("tone").mean().alias("mean_sentence_tone"),
         pl.col("polarity_textblob").mean().alias("mean_polarity_textblob"),
-    ).join(names, on=KEY_CODE, how="left").drop(KEY_CODE)
+    ]).join(names, on=KEY_CODE, how="left").drop(KEY_CODE)
     out = seg_table.join(sent_table, on=[*keys, "voice"], how="full", coalesce=True)
     counts = ["n_segments", "n_sentences", "n_chars", "n_sentences_dominant", *[f"n_{x}" for x in schema.TONE_LABELS]]
     out = out.with_columns(pl.col(counts).fill_null(0))
@@ -669,8 +667,9 @@ def iter_tables(analysis: Any, by: str = "outlet", period: str = "month", *, ski
     sources = {TABLES[name].source for name in names} | ({"text_reuse"} if "outlet_reuse" in names else set())
     tables: dict[str, pl.DataFrame] = {}
     with sharing():  # the frames several tables make alike (the statements, the quoted people, ...) made once
-        for name in names:
+        for at, name in enumerate(names):
             _one_table(name, TABLES[name], tables, analysis, light, by, period, timings)
+            release(names[at + 1:])  # the shared frames no table still to come reads
             table = tables[name] if name in sources else tables.pop(name)
             yield name, decode_ids(table, ids)
 

@@ -178,6 +178,29 @@ def test_shared_frames(inside, same_analysis, made):
     assert len(calls) == made
 
 
+
+@pytest.mark.parametrize(("kind", "still_to_come", "made"), [
+    ("quotes", ["overview", "speaker_types"], 1),  # a table still to come reads it: kept
+    ("quotes", ["overview", "over_time"], 2),  # none does: let go, made again when asked
+    ("a kind USERS does not name", [], 1),  # kept to the end
+])
+def test_release_lets_go_of_frames_no_table_still_to_come_reads(kind, still_to_come, made):
+    from framing.aggregate.shared import release, shared, sharing
+
+    calls = []
+    analysis = reuse_corpus(SHARED)
+    with sharing():
+        shared(analysis, (kind, "month"), lambda: calls.append(1) or pl.DataFrame())
+        release(still_to_come)
+        shared(analysis, (kind, "month"), lambda: calls.append(1) or pl.DataFrame())
+    assert len(calls) == made
+
+
+def test_every_table_a_shared_frame_names_is_a_table():
+    from framing.aggregate.shared import USERS
+
+    assert {name for users in USERS.values() for name in users} <= set(compare.TABLES)
+
 # ---- counting distinct (article, sentence) pairs ------------------------------------------------------------------
 
 @pytest.mark.parametrize(("first", "second", "pairs"), [

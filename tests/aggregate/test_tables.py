@@ -86,6 +86,16 @@ def test_tone_by_voice_by_outlet():
     assert reader["n_chars"] == 12 and reader["mean_tone"] == pytest.approx(0.3)
 
 
+
+@pytest.mark.parametrize("by", compare.BY_VALUES)
+@pytest.mark.parametrize("rows", [1, 2, 5])
+def test_tone_by_voice_grouped_a_few_key_codes_at_a_time_is_the_same(monkeypatch, by, rows):
+    from framing.aggregate import grouping
+
+    whole = compare.tone_by_voice(small_corpus(), by=by, period="day")
+    monkeypatch.setattr(grouping, "CHUNK_ROWS", rows)
+    assert_frame_equal(compare.tone_by_voice(small_corpus(), by=by, period="day"), whole, check_exact=True)
+
 def test_tone_by_voice_by_outlet_kind():
     table = compare.tone_by_voice(small_corpus(), by="outlet_kind")
     commentary = _row(table, outlet="OZD", kind="commentary", voice="journalist")
