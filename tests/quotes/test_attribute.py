@@ -159,9 +159,17 @@ OBJECT_FIRST = [
      "Lohnverzichtstheorien", "Kluncker"),
     ("Stellvertretend für die Kommission empfahl der EU-Kommissar Štefan Füle, Verhandlungen einzuleiten.",
      "Verhandlungen einzuleiten", "der EU-Kommissar Štefan Füle"),
+    # an object first by its case (Ihren) or as a thing, and a person after the verb: the person speaks
+    ("Ihren Widersacher Jeremy Corbyn forderte May auf, über einen Rücktritt nachzudenken.",
+     "über einen Rücktritt", "May"),
+    ("Die praktische Anwendung der Richtlinie stellte der SPD-Vorsitzende Franz Müntefering in Frage: „Die "
+     "Richtlinie ist nicht lebenswirklich.“", "Richtlinie ist nicht", "der SPD-Vorsitzende Franz Müntefering"),
     # negatives: someone before the verb speaks, and a pronoun with no antecedent stays the subject
     ("Die Regierung erklärte, der Test sei gelungen.", "der Test sei gelungen", "Die Regierung"),
     ("Sie schrieben Parolen wie „Wir werden Euch alle verbrennen“ an die Wand.", "Wir werden Euch", "Sie"),
+    ("Die Polizei warnte Minister Seehofer: „Das geht so nicht.“", "Das geht so", "Die Polizei"),
+    ("Die linke Wochenzeitschrift „Jungle World“ hatte letzten September geschrieben, der Plan sei gescheitert.",
+     "der Plan sei", "Die linke Wochenzeitschrift „Jungle World“"),
 ]
 
 
