@@ -300,6 +300,9 @@ def verb_subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | Non
         ini = initial_np(toks, v, lex, before_comma=True)
         if ini and ini[1] + 1 < v and toks[ini[1]].text == "," and toks[ini[1] + 1].lower in RELATIVES:
             return ini
+        before = _before_relative_clause(toks, v - 1, lex)
+        if before is not None:
+            return before
     if v > 1 and toks[v - 1].text == ",":  # "Der NATO-Generalsekretär, Mark Rutte, äußerte"
         s2, e2, reason2 = np_before(toks, v - 1, lex)
         if reason2 in ("start", "sub") and any(t.text == "," for t in toks[s2:e2]):
@@ -373,6 +376,21 @@ def _thing(toks: list[Tok], span: tuple[int, int], lex: Lexicon) -> bool:
 def _head(words: list[Tok]) -> str:
     """The first noun of a phrase: its first capitalised word that is no article or possessive (`Die`, `Ihren`)."""
     return next((w.text for w in words if w.capword and w.lower not in DETERMINERS and w.lower not in POSSESSIVES), "")
+
+
+def _before_relative_clause(toks: list[Tok], comma: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The phrase before a relative clause that ends at toks[comma] (`C.Y. Leung, der … war, sagte`, where the
+    sentence does not open with a phrase initial_np reads): the relative clause opens at the nearest comma before
+    with a relative pronoun after it; the phrase must have a capitalised word and no preposition before it."""
+    k = comma - 1
+    while k > 0 and toks[k].text not in ",;:" and not toks[k].quoted and comma - k <= CLAUSE_WINDOW:
+        k -= 1
+    if k <= 0 or toks[k].text != "," or toks[k + 1].lower not in RELATIVES or toks[k + 2].capword:
+        return None
+    s, e, _ = np_before(toks, k, lex, subject=False)
+    if s >= e or s > 0 and toks[s - 1].lower in PREPOSITIONS or is_oblique(toks, (s, e)):
+        return None  # "In einer Videobotschaft, die …, sagte": a place, not the subject
+    return (s, e) if any(t.capword for t in toks[s:e]) else None
 
 
 def is_oblique(toks: list[Tok], span: tuple[int, int]) -> bool:
