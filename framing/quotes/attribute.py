@@ -481,8 +481,10 @@ def _framing_cue(scan: _Scan, si: int, ci: int, m: Marked, before: str) -> tuple
             # "Ein Beamter der Nationalpolizei: „…“": the speaker before the colon
             cue, ctoks = _speaker_cue(text, toks, (s0, e0), art), toks
         elif colon > 0 and not any(is_konjunktiv(t, lex) for t in toks[:colon]) and (
-                sp := sentence_subject(toks, colon, lex)) is not None and any(t.capword for t in toks[sp[0]:sp[1]]):
-            # "Hier sparte der Bundespräsident nicht mit Kritik: „…“": the subject of the clause the colon ends
+                sp := sentence_subject(toks, colon, lex)) is not None and any(
+                t.capword or t.lower in PRONOUNS and t.lower not in ("es", "man") for t in toks[sp[0]:sp[1]]):
+            # "Hier sparte der Bundespräsident nicht mit Kritik: „…“", "Dabei griff sie … an: „…“": the subject of
+            # the clause the colon ends
             cue, ctoks = _speaker_cue(text, toks, sp, art), toks
     if cue is None or cue.names_nobody:
         inverted = inverted_frame(scan.toks[ci], m.close_end, lex)

@@ -54,6 +54,8 @@ def test_a_name_in_apposition_after_a_quoted_name_is_the_speaker():
     ("Hier sparte der Bundespräsident auch nicht mit Kritik: „Jeder sollte wissen, dass es so ist.“",
      "der Bundespräsident"),
     ("Relativierend fügt Gall hinzu: „Allerdings darf das nicht vergessen werden.“", "Gall"),
+    ("Kanzlerin Angela Merkel lobte den Beschluss. Dabei griff sie den Präsidenten direkt an: „Das ist "
+     "nicht hinnehmbar.“", "sie"),
 ])
 def test_the_speaker_of_a_quotation_after_a_colon(text, mention):
     q = quotes_of(text, sections=())[0]
