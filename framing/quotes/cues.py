@@ -241,8 +241,14 @@ def _verb_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
         return None
     if form.lemma == "hervorgehen":  # "Dies geht aus einer Mitteilung des Konzerns hervor": the document speaks
         where = next((k for k in range(clause_start(toks, i), _frame_end(toks, i)) if toks[k].lower == "aus"), None)
-        return Cue("verb", i, i + 1, np_after(toks, where + 1, lex) if where is not None else None,
-                   verb_kind=form.kind) if where is not None else None
+        if where is None:
+            return None
+        source = np_after(toks, where + 1, lex)
+        head = head_noun(toks, source) if source else ""
+        if head and not (is_attribution_noun(head, lex) or head.lower().endswith(DOCUMENT_ENDINGS + (
+                STATEMENT_ENDINGS) + ("ung", "ungen", "urteil"))):
+            return None  # "gestärkt aus der schwachen Saison hervorgegangen": a change, not a statement
+        return Cue("verb", i, i + 1, source, verb_kind=form.kind)
     if form.lemma == "verlauten":  # "Aus EU-Kreisen verlautete, …"
         where = next((k for k in range(clause_start(toks, i), i) if toks[k].lower == "aus"), None)
         return Cue("verb", i, i + 1, np_after(toks, where + 1, lex) if where is not None else None,

@@ -144,6 +144,7 @@ SENTENCE_CUES = [
     ("Dies geht aus einer Mitteilung des Konzerns hervor.", [("verb", "geht", "einer Mitteilung des Konzerns")]),
     ("Die Gewerkschaft geht davon aus, dass es Streiks gibt.", [("verb", "geht", "Die Gewerkschaft")]),
     ("Er geht aus dem Haus.", []),
+    ("Das Team sei gestärkt aus der schwachen Saison hervorgegangen.", []),  # a change, not a statement
     # negatives: no speech verb, and an infinitive after a hypothetical modal
     ("Das Wetter wird am Wochenende schön.", []),
     ("Dafür könnte er der Ukraine androhen, die Hilfe einzustellen.", []),
