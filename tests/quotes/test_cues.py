@@ -145,6 +145,8 @@ SENTENCE_CUES = [
     ("Die Gewerkschaft geht davon aus, dass es Streiks gibt.", [("verb", "geht", "Die Gewerkschaft")]),
     ("Er geht aus dem Haus.", []),
     ("Das Team sei gestärkt aus der schwachen Saison hervorgegangen.", []),  # a change, not a statement
+    # a passive in Konjunktiv I ("werde geschätzt") without an agent names nobody: "Es" is no speaker
+    ("Es werde geschätzt, dass Millionen betroffen sind.", [("verb", "geschätzt", None)]),
     # negatives: no speech verb, and an infinitive after a hypothetical modal
     ("Das Wetter wird am Wochenende schön.", []),
     ("Dafür könnte er der Ukraine androhen, die Hilfe einzustellen.", []),
