@@ -471,7 +471,9 @@ class ArticleEntities:
         return leading if leading is not None else (NOBODY, None)
 
     def _leading_name(self, words: list[Tok], pos: int) -> tuple[Resolved, Entity | None] | None:
-        """The name right at the start of a mention that ran on (`laut Schneeberger keinen Grund`), or None."""
+        """The name right at the start of a mention that ran on (`laut Schneeberger keinen Grund`), or None; a word
+        right after an article is a common noun (`Die Proteste`, `Der Sprengsatz`), as in name_words, unless it
+        can stand for a person (`Der Hauptgeschäftsführer des BPI`)."""
         run = []
         for w in words:
             if w.lower in DETERMINERS:
@@ -481,7 +483,8 @@ class ArticleEntities:
             if not w.capword:
                 break
             run.append(w)
-        if len(run) == len(words) or not run:
+        if len(run) == len(words) or not run or run[0] is not words[0] and not (
+                is_person_noun(run[0].text) and not run[0].text.endswith("e")):
             return None
         span = split_name([w.text for w in run])
         if span is None or span[0] > 0:

@@ -61,6 +61,16 @@ def test_speaker_resolution(text, speaker, kind):
     assert (q.speaker, q.speaker_kind) == (speaker, kind)
 
 
+@pytest.mark.parametrize("text", [
+    # a word right after an article that ran on is a thing, no person named "Proteste" or "Sprengsatz"
+    "Die Proteste weiteten sich aus. Es seien Tausende auf der Straße gewesen.",
+    "Der Sprengsatz in Bahnhof explodierte. Er sei selbst gebaut gewesen.",
+])
+def test_a_common_noun_after_an_article_is_nobody(text):
+    q = quotes_of(text, sections=())[0]
+    assert q.speaker is None
+
+
 @pytest.mark.parametrize("text, fragment, speaker, kind", [
     # a definite role noun (or an age) points back to the person named last, when the gender fits
     ("Verwaltungsrechtler Andreas Hauer von der Uni Linz übt Kritik. Die Novelle sei rechtswidrig, schreibt der "
