@@ -147,6 +147,10 @@ SENTENCE_CUES = [
     ("Das Team sei gestärkt aus der schwachen Saison hervorgegangen.", []),  # a change, not a statement
     # a passive in Konjunktiv I ("werde geschätzt") without an agent names nobody: "Es" is no speaker
     ("Es werde geschätzt, dass Millionen betroffen sind.", [("verb", "geschätzt", None)]),
+    # "niemand" is a subject; "verlautbaren" a speech verb
+    ("Damals dachte niemand, dass es so lange halten würde.", [("verb", "dachte", "niemand")]),
+    ("Die Ursache sei unklar, verlautbarte Peter Sharp in einer Mitteilung.",
+     [("verb", "verlautbarte", "Peter Sharp")]),
     # negatives: no speech verb, and an infinitive after a hypothetical modal
     ("Das Wetter wird am Wochenende schön.", []),
     ("Dafür könnte er der Ukraine androhen, die Hilfe einzustellen.", []),

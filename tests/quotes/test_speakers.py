@@ -55,6 +55,9 @@ def test_anonymous_and_institution_speakers():
     ("Kurt von Figura sagte, es sei gut.", "Kurt von Figura", "person"),
     ("Theo Kitz vom Bankhaus Merck Finck sagte, es sei gut.", "Theo Kitz", "person"),
     ("Anna von der Stadtverwaltung sagte, es sei gut.", "Anna", "person"),
+    # "letztere" points back to the woman named last
+    ("Dabei war die Moderatorin Nova Meierhenrich. „Das Elend geht weiter“, so letztere.", "Nova Meierhenrich",
+     "person"),
 ])
 def test_speaker_resolution(text, speaker, kind):
     q = quotes_of(text, sections=())[0]
