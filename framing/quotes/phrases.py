@@ -35,6 +35,10 @@ PRONOMINAL_ADVERB = re.compile(r"(?:da|dar|hier|wo|wor)(?:zu|bei|auf|hin|mit|fü
 OBLIQUE_ARTICLES = frozenset({"den", "dem", "einem", "einen", "des", "eines"})
 # Endings of feminine nouns: after "der" such a noun is a dative or genitive, never a subject ("bestätigte der
 # Nachrichtenagentur AFP", "sagte der Ministerin").
+# A personal pronoun right after a preposition and a relative pronoun is the relative clause's subject ("in dem er
+# verlangte").
+PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir"})
+PREPOSITION_RELATIVES = frozenset({"dem", "der", "denen", "den", "welchem", "welcher"})
 # Possessives that are never nominative: a phrase opening with one is an object ("Ihren Widersacher forderte May auf").
 OBLIQUE_POSSESSIVES = frozenset({"seinen", "seinem", "seines", "ihren", "ihrem", "ihres", "unseren", "unserem"})
 # Articles of a phrase that may be nominative or accusative: before the verb it is the object when it is a thing
@@ -224,6 +228,10 @@ def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tu
             pass  # "Wie schon die WHO sagte"
         elif t.capword and t.lower not in PREPOSITIONS and t.lower not in SUBORDINATORS:
             pass
+        elif t.lower in PRONOUNS and t.lower in PERSONAL_PRONOUNS and j == c_np - 1 and j > 1 and (
+                toks[j - 2].lower in PREPOSITIONS and toks[j - 1].lower in PREPOSITION_RELATIVES):
+            j -= 1  # "einen Zettel, in dem er verlangte": the pronoun after a relative is the subject
+            break
         elif t.lower in DETERMINERS or t.lower in POSSESSIVES or t.lower in PRONOUNS:
             pass
         elif j == c_np - 1 and j > 0 and toks[j - 1].lower in ("der", "die", "das") and _lower_case_name(t, lex):
@@ -259,7 +267,8 @@ def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tu
         reason = "start"
     elif toks[j].lower in SUBORDINATORS and not (toks[j].lower == "als" and start < c and (toks[start].capword or (
             j == 0 and c + 1 < len(toks) and toks[c + 1].text not in ",.;:" and not toks[c + 1].quoted))) \
-            or toks[j].text == "," and start < c and toks[start].lower in RELATIVES:
+            or toks[j].text == "," and start < c and toks[start].lower in RELATIVES \
+            or toks[j].lower in PREPOSITION_RELATIVES and j > 0 and toks[j - 1].lower in PREPOSITIONS:
         reason = "sub"  # ("als Bundeskanzlerin lobte er", "Als wichtige Aufgabe sah es Köhler an" are no subordinate
         # clauses: the verb is not at the clause end)
     else:
