@@ -26,7 +26,7 @@ from framing.quotes.lexicon import (DOCUMENT_ENDINGS, POSSESSIVES, PRONOUNS, REP
                                     lexicon)
 from framing.quotes.marks import (QUOTE_MARK, WORD, Marked, find_quote_marks, is_heading, is_name_or_title,
                                   title_case)
-from framing.quotes.phrases import is_oblique, np_after, np_before, sentence_subject
+from framing.quotes.phrases import clause_end, initial_np, is_oblique, np_after, np_before, sentence_subject
 from framing.quotes.ranker import rank_speakers
 from framing.quotes.speakers import NOBODY, ArticleEntities, alias_starts
 from framing.quotes.tokens import (TOKEN, SentenceTokens, Tok, head_noun, is_attribution_noun, is_konjunktiv,
@@ -480,11 +480,7 @@ def _framing_cue(scan: _Scan, si: int, ci: int, m: Marked, before: str) -> tuple
         if s0 < e0 and r0 == "start" and any(t.capword for t in toks[s0:e0]):
             # "Ein Beamter der Nationalpolizei: „…“": the speaker before the colon
             cue, ctoks = _speaker_cue(text, toks, (s0, e0), art), toks
-        elif colon > 0 and not any(is_konjunktiv(t, lex) for t in toks[:colon]) and (
-                sp := sentence_subject(toks, colon, lex)) is not None and any(
-                t.capword or t.lower in PRONOUNS and t.lower not in ("es", "man") for t in toks[sp[0]:sp[1]]):
-            # "Hier sparte der Bundespräsident nicht mit Kritik: „…“", "Dabei griff sie … an: „…“": the subject of
-            # the clause the colon ends
+        elif colon > 0 and (sp := _colon_subject(toks, colon, lex)) is not None:
             cue, ctoks = _speaker_cue(text, toks, sp, art), toks
     if cue is None or cue.names_nobody:
         inverted = inverted_frame(scan.toks[ci], m.close_end, lex)
@@ -492,6 +488,19 @@ def _framing_cue(scan: _Scan, si: int, ci: int, m: Marked, before: str) -> tuple
             ctoks = scan.toks[ci]
             cue = _named(text, ctoks, inverted, art)
     return cue, ctoks
+
+
+def _colon_subject(toks: list[Tok], colon: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The subject of the clause that the colon toks[colon] ends, as the speaker of the quotation after it: "Hier
+    sparte der Bundespräsident nicht mit Kritik: „…“", "Dabei griff sie … an: „…“", also before an apposition or a
+    relative clause ("Der Experte, Martin Hoffstetter, wandte sich …:"); None when it names nobody or its own clause
+    is reported speech (Konjunktiv)."""
+    sp = sentence_subject(toks, colon, lex) or initial_np(toks, colon, lex, before_comma=True)
+    if sp is None or not any(t.capword or t.lower in PRONOUNS and t.lower not in ("es", "man")
+                             for t in toks[sp[0]:sp[1]]):
+        return None
+    main = toks[:clause_end(toks, sp[1]) if sp[1] < colon else colon]
+    return None if any(is_konjunktiv(t, lex) for t in main) else sp
 
 
 def _names_a_speaker(scan: _Scan, si: int, m: Marked, words: list[str]) -> bool:

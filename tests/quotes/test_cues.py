@@ -56,6 +56,12 @@ def test_a_name_in_apposition_after_a_quoted_name_is_the_speaker():
     ("Relativierend fügt Gall hinzu: „Allerdings darf das nicht vergessen werden.“", "Gall"),
     ("Kanzlerin Angela Merkel lobte den Beschluss. Dabei griff sie den Präsidenten direkt an: „Das ist "
      "nicht hinnehmbar.“", "sie"),
+    # ... also before an apposition or a relative clause, and past reported speech after the main clause
+    ("Greenpeace kritisierte das. Der Experte von Greenpeace, Martin Hoffstetter, wandte sich gegen die Behauptung, "
+     "die Kartoffel werde nicht in die Nahrung gelangen: „Sie taucht dort auf.“",
+     "Der Experte von Greenpeace, Martin Hoffstetter"),
+    ("Der Ermittler, der als wichtiger Zeuge gilt, will seine Ermittlungen einstellen: „Es kommt nichts mehr.“",
+     "Der Ermittler"),
 ])
 def test_the_speaker_of_a_quotation_after_a_colon(text, mention):
     q = quotes_of(text, sections=())[0]
