@@ -518,6 +518,9 @@ def _cue_without_frame(scan: _Scan, si: int, m: Marked, before: str,
     quotation opening its sentence, the subject of the sentence before."""
     text, lex, art, toks = scan.text, scan.lex, scan.art, scan.toks[si]
     last = scan.last
+    own = _own_subject(scan, si, m) if before else None
+    if own is not None:
+        return own, toks
     if last is not None and si - last.sentence <= LAST_CUE_SENTENCES and continues:
         return last.cue, last.toks
     if before:
@@ -533,6 +536,21 @@ def _cue_without_frame(scan: _Scan, si: int, m: Marked, before: str,
         if cue is not None and _may_speak(cue, ptoks, lex):
             return cue, ptoks
     return None, None
+
+
+def _own_subject(scan: _Scan, si: int, m: Marked) -> Cue | None:
+    """A quotation inside a sentence whose main clause is the journalist's (no Konjunktiv before the quotation)
+    and whose subject is someone named: that subject's words ("Auch der Sprecher der SPD, Dieter Wiefelspütz, will
+    „in den kommenden Wochen prüfen“, ob …"), not the last speaker's."""
+    text, lex, toks = scan.text, scan.lex, scan.toks[si]
+    first_q = next((k for k, t in enumerate(toks) if t.start >= m.open_start), len(toks))
+    if any(is_konjunktiv(t, lex) for t in toks[:first_q] if not t.quoted):
+        return None
+    sp = sentence_subject(toks, first_q, lex) or initial_np(toks, first_q, lex, before_comma=True)
+    if sp is None or sp[1] - sp[0] == 1 and toks[sp[0]].lower in PRONOUNS:
+        return None
+    cue = _speaker_cue(text, toks, sp, scan.art)
+    return cue if cue.resolved.name is not None and cue.resolved.kind in ("person", "institution") else None
 
 
 def _may_speak(cue: Cue, toks: list[Tok], lex: Lexicon) -> bool:

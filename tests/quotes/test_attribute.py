@@ -215,6 +215,19 @@ def test_a_konjunktiv_sentence_continues_whoever_spoke(text, fragment, speaker):
     assert (q.mode, q.speaker) == ("indirect", speaker)
 
 
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a quotation inside a sentence whose own subject is someone: that one, not the last speaker; but a
+    # sentence in Konjunktiv before the quotation still reports the last speaker
+    ("Schmidt sagte, das sei gut. Auch der Sprecher der SPD, Dieter Wiefelspütz, will „in Ruhe prüfen“, ob "
+     "ein Verbot angestrebt werden solle.", "in Ruhe prüfen", "Dieter Wiefelspütz"),
+    ("Helmut Schmidt sagte, das sei gut. Angela Merkel sei „eine gute Kanzlerin“, weil sie zuhöre.",
+     "eine gute Kanzlerin", "Helmut Schmidt"),
+])
+def test_a_quotation_without_a_cue_is_its_sentence_subjects_unless_reported(text, fragment, speaker):
+    q = find(text, quotes_of(text, sections=()), fragment)
+    assert (q.mode, q.speaker) == ("partial", speaker)
+
+
 THING_SUBJECTS = [
     # the subject of the sentence before is a thing, not anyone: the report stays, with no speaker mention
     ("Vor Monaten hatte die Firma expandiert. Jetzt droht ein Streik. Der Lohn der Arbeiter liege weit unter dem "
