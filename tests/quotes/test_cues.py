@@ -153,6 +153,10 @@ SENTENCE_CUES = [
     ("Das Team sei gestärkt aus der schwachen Saison hervorgegangen.", []),  # a change, not a statement
     # a passive in Konjunktiv I ("werde geschätzt") without an agent names nobody: "Es" is no speaker
     ("Es werde geschätzt, dass Millionen betroffen sind.", [("verb", "geschätzt", None)]),
+    # a statement noun without an owner: the subject of its own clause, also a share of people
+    ("Zwar sind viele zufrieden, 37 Prozent sind jedoch der Auffassung, dass es schlecht sei.",
+     [("statement", "Auffassung", "37 Prozent")]),
+    ("22 Prozent teilen die Meinung, die Ordnung sei nicht zu verteidigen.", [("statement", "Meinung", "22 Prozent")]),
     # "niemand" is a subject; "verlautbaren" a speech verb
     ("Damals dachte niemand, dass es so lange halten würde.", [("verb", "dachte", "niemand")]),
     ("Die Ursache sei unklar, verlautbarte Peter Sharp in einer Mitteilung.",
