@@ -74,6 +74,11 @@ def test_a_common_noun_after_an_article_is_nobody(text):
     assert q.speaker is None
 
 
+def test_an_acronym_after_an_article_is_an_organisation():
+    q = quotes_of("Die NASA teilte mit, der Start sei verschoben.", sections=())[0]
+    assert (q.speaker, q.speaker_kind) == ("NASA", "institution")
+
+
 @pytest.mark.parametrize("text, fragment, speaker, kind", [
     # a definite role noun (or an age) points back to the person named last, when the gender fits
     ("Verwaltungsrechtler Andreas Hauer von der Uni Linz übt Kritik. Die Novelle sei rechtswidrig, schreibt der "
