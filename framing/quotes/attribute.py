@@ -26,7 +26,7 @@ from framing.quotes.lexicon import (DOCUMENT_ENDINGS, POSSESSIVES, PRONOUNS, REP
                                     lexicon)
 from framing.quotes.marks import (QUOTE_MARK, WORD, Marked, find_quote_marks, is_heading, is_name_or_title,
                                   title_case)
-from framing.quotes.phrases import is_oblique, np_after, np_before, sentence_subject
+from framing.quotes.phrases import clause_end, initial_np, is_oblique, np_after, np_before, sentence_subject
 from framing.quotes.ranker import rank_speakers
 from framing.quotes.speakers import NOBODY, ArticleEntities, alias_starts
 from framing.quotes.tokens import (TOKEN, SentenceTokens, Tok, head_noun, is_attribution_noun, is_konjunktiv,
@@ -481,9 +481,7 @@ def _framing_cue(scan: _Scan, si: int, ci: int, m: Marked, before: str) -> tuple
         if s0 < e0 and r0 == "start" and any(t.capword for t in toks[s0:e0]):
             # "Ein Beamter der Nationalpolizei: „…“": the speaker before the colon
             cue, ctoks = _speaker_cue(text, toks, (s0, e0), art), toks
-        elif colon > 0 and not any(is_konjunktiv(t, lex) for t in toks[:colon]) and (
-                sp := sentence_subject(toks, colon, lex)) is not None and any(t.capword for t in toks[sp[0]:sp[1]]):
-            # "Hier sparte der Bundespräsident nicht mit Kritik: „…“": the subject of the clause the colon ends
+        elif colon > 0 and (sp := _colon_subject(toks, colon, lex)) is not None:
             cue, ctoks = _speaker_cue(text, toks, sp, art), toks
     if cue is None or cue.names_nobody:
         inverted = inverted_frame(scan.toks[ci], m.close_end, lex)
@@ -491,6 +489,19 @@ def _framing_cue(scan: _Scan, si: int, ci: int, m: Marked, before: str) -> tuple
             ctoks = scan.toks[ci]
             cue = _named(text, ctoks, inverted, art)
     return cue, ctoks
+
+
+def _colon_subject(toks: list[Tok], colon: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The subject of the clause that the colon toks[colon] ends, as the speaker of the quotation after it: "Hier
+    sparte der Bundespräsident nicht mit Kritik: „…“", "Dabei griff sie … an: „…“", also before an apposition or a
+    relative clause ("Der Experte, Martin Hoffstetter, wandte sich …:"); None when it names nobody or its own clause
+    is reported speech (Konjunktiv)."""
+    sp = sentence_subject(toks, colon, lex) or initial_np(toks, colon, lex, before_comma=True)
+    if sp is None or not any(t.capword or t.lower in PRONOUNS and t.lower not in ("es", "man")
+                             for t in toks[sp[0]:sp[1]]):
+        return None
+    main = toks[:clause_end(toks, sp[1]) if sp[1] < colon else colon]
+    return None if any(is_konjunktiv(t, lex) for t in main) else sp
 
 
 def _names_a_speaker(scan: _Scan, si: int, m: Marked, words: list[str]) -> bool:
@@ -508,6 +519,9 @@ def _cue_without_frame(scan: _Scan, si: int, m: Marked, before: str,
     quotation opening its sentence, the subject of the sentence before."""
     text, lex, art, toks = scan.text, scan.lex, scan.art, scan.toks[si]
     last = scan.last
+    own = _own_subject(scan, si, m) if before else None
+    if own is not None:
+        return own, toks
     if last is not None and si - last.sentence <= LAST_CUE_SENTENCES and continues:
         return last.cue, last.toks
     if before:
@@ -523,6 +537,21 @@ def _cue_without_frame(scan: _Scan, si: int, m: Marked, before: str,
         if cue is not None and _may_speak(cue, ptoks, lex):
             return cue, ptoks
     return None, None
+
+
+def _own_subject(scan: _Scan, si: int, m: Marked) -> Cue | None:
+    """A quotation inside a sentence whose main clause is the journalist's (no Konjunktiv before the quotation)
+    and whose subject is someone named: that subject's words ("Auch der Sprecher der SPD, Dieter Wiefelspütz, will
+    „in den kommenden Wochen prüfen“, ob …"), not the last speaker's."""
+    text, lex, toks = scan.text, scan.lex, scan.toks[si]
+    first_q = next((k for k, t in enumerate(toks) if t.start >= m.open_start), len(toks))
+    if any(is_konjunktiv(t, lex) for t in toks[:first_q] if not t.quoted):
+        return None
+    sp = sentence_subject(toks, first_q, lex) or initial_np(toks, first_q, lex, before_comma=True)
+    if sp is None or sp[1] - sp[0] == 1 and toks[sp[0]].lower in PRONOUNS:
+        return None
+    cue = _speaker_cue(text, toks, sp, scan.art)
+    return cue if cue.resolved.name is not None and cue.resolved.kind in ("person", "institution") else None
 
 
 def _may_speak(cue: Cue, toks: list[Tok], lex: Lexicon) -> bool:

@@ -154,11 +154,24 @@ def _statement_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
         return None
     speaker: tuple[int, int] | None = (i, j)
     if j == i + 1:  # no owner named: "ist der Ansicht, dass …", "vertritt die Ansicht, …": the clause's subject
-        speaker = sentence_subject(toks, i, lex)
+        speaker = _clause_subject(toks, i, lex) or sentence_subject(toks, i, lex)
         if speaker is None:
             return None  # "Aufbauend auf der Behauptung, dass …": nobody's claim, the journalist's framing
     last = end - 1 if toks[end - 1].text not in ".!?" or end - 2 <= j else end - 2
     return Cue("statement", i, i + 1, speaker, message=(toks[j + 1].start, toks[last].end))
+
+
+def _clause_subject(toks: list[Tok], i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The phrase that opens the clause of toks[i] before its first verb-like word, when it is the subject there:
+    "37 Prozent sind jedoch der gegenteiligen Auffassung", "22 Prozent teilen die Meinung"; else None."""
+    cs = clause_start(toks, i)
+    k = next((k for k in range(cs + 1, i) if toks[k].text[:1].islower() and not toks[k].quoted and not (
+        toks[k].lower in DETERMINERS or is_adjective(toks[k], lex))), None)
+    if k is None or toks[k].lower in PREPOSITIONS or toks[k].lower in SUBORDINATORS:
+        return None  # "Aufbauend auf der Behauptung, …": no subject and verb open the clause
+    s, e, _ = np_before(toks, k, lex)
+    return (s, e) if s == cs and s < e and (any(t.capword for t in toks[s:e]) or (
+        e - s == 1 and toks[s].lower in PRONOUNS)) else None
 
 
 def _opens_attribution(toks: list[Tok], i: int) -> bool:
@@ -241,8 +254,14 @@ def _verb_cue(toks: list[Tok], i: int, lex: Lexicon) -> Cue | None:
         return None
     if form.lemma == "hervorgehen":  # "Dies geht aus einer Mitteilung des Konzerns hervor": the document speaks
         where = next((k for k in range(clause_start(toks, i), _frame_end(toks, i)) if toks[k].lower == "aus"), None)
-        return Cue("verb", i, i + 1, np_after(toks, where + 1, lex) if where is not None else None,
-                   verb_kind=form.kind) if where is not None else None
+        if where is None:
+            return None
+        source = np_after(toks, where + 1, lex)
+        head = head_noun(toks, source) if source else ""
+        if head and not (is_attribution_noun(head, lex) or head.lower().endswith(DOCUMENT_ENDINGS + (
+                STATEMENT_ENDINGS) + ("ung", "ungen", "urteil"))):
+            return None  # "gestärkt aus der schwachen Saison hervorgegangen": a change, not a statement
+        return Cue("verb", i, i + 1, source, verb_kind=form.kind)
     if form.lemma == "verlauten":  # "Aus EU-Kreisen verlautete, …"
         where = next((k for k in range(clause_start(toks, i), i) if toks[k].lower == "aus"), None)
         return Cue("verb", i, i + 1, np_after(toks, where + 1, lex) if where is not None else None,

@@ -11,14 +11,16 @@ from __future__ import annotations
 import functools
 import re
 
-from framing.actors.gazetteer import load_gazetteer
-from framing.actors.names import capitalised_function_word, is_first_name, is_title, never_a_name
+from framing.actors.gazetteer import fold, load_gazetteer
+from framing.actors.names import (capitalised_function_word, is_common_noun, is_first_name, is_person_noun, is_title,
+                                  never_a_name)
 from framing.actors.types import word_type
 from framing.quotes.lexicon import (ADVERB_ENDINGS, ADVERBS, AUX, DETERMINERS, FOCUS, NAME_PARTICLES,
                                     NOT_SUBJECT_START, NP_PREPOSITIONS, POSSESSIVES, PREPOSITIONS, PRONOUNS,
                                     RELATIVES, SUBORDINATORS, Lexicon)
 from framing.quotes.marks import QUOTE_CHARS
-from framing.quotes.tokens import NUMBER_ADJECTIVE, Tok, is_adjective, is_institution, is_konjunktiv
+from framing.quotes.tokens import (NUMBER_ADJECTIVE, Tok, is_adjective, is_attribution_noun, is_institution,
+                                   is_konjunktiv, is_role)
 
 # A clause is looked for at most this many tokens away: real clauses are far shorter, and the bound keeps a
 # run-on "sentence" without punctuation (a transcript, an OCR dump) linear instead of quadratic in its cues.
@@ -33,6 +35,15 @@ PRONOMINAL_ADVERB = re.compile(r"(?:da|dar|hier|wo|wor)(?:zu|bei|auf|hin|mit|fü
 OBLIQUE_ARTICLES = frozenset({"den", "dem", "einem", "einen", "des", "eines"})
 # Endings of feminine nouns: after "der" such a noun is a dative or genitive, never a subject ("bestätigte der
 # Nachrichtenagentur AFP", "sagte der Ministerin").
+# A personal pronoun right after a preposition and a relative pronoun is the relative clause's subject ("in dem er
+# verlangte").
+PERSONAL_PRONOUNS = frozenset({"er", "sie", "ich", "wir"})
+PREPOSITION_RELATIVES = frozenset({"dem", "der", "denen", "den", "welchem", "welcher"})
+# Possessives that are never nominative: a phrase opening with one is an object ("Ihren Widersacher forderte May auf").
+OBLIQUE_POSSESSIVES = frozenset({"seinen", "seinem", "seines", "ihren", "ihrem", "ihres", "unseren", "unserem"})
+# Articles of a phrase that may be nominative or accusative: before the verb it is the object when it is a thing
+# and a person follows the verb ("Die Äußerungen bezeichnete Wiefelspütz als …").
+AMBIGUOUS_ARTICLES = frozenset({"die", "das", "diese", "dieses", "eine"})
 FEMININE_ENDINGS = ("ung", "heit", "keit", "schaft", "tion", "sion", "tät", "agentur", "erin", "istin", "entin",
                     "antin", "polizei")
 
@@ -217,6 +228,10 @@ def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tu
             pass  # "Wie schon die WHO sagte"
         elif t.capword and t.lower not in PREPOSITIONS and t.lower not in SUBORDINATORS:
             pass
+        elif t.lower in PRONOUNS and t.lower in PERSONAL_PRONOUNS and j == c_np - 1 and j > 1 and (
+                toks[j - 2].lower in PREPOSITIONS and toks[j - 1].lower in PREPOSITION_RELATIVES):
+            j -= 1  # "einen Zettel, in dem er verlangte": the pronoun after a relative is the subject
+            break
         elif t.lower in DETERMINERS or t.lower in POSSESSIVES or t.lower in PRONOUNS:
             pass
         elif j == c_np - 1 and j > 0 and toks[j - 1].lower in ("der", "die", "das") and _lower_case_name(t, lex):
@@ -252,7 +267,8 @@ def np_before(toks: list[Tok], c: int, lex: Lexicon, subject: bool = True) -> tu
         reason = "start"
     elif toks[j].lower in SUBORDINATORS and not (toks[j].lower == "als" and start < c and (toks[start].capword or (
             j == 0 and c + 1 < len(toks) and toks[c + 1].text not in ",.;:" and not toks[c + 1].quoted))) \
-            or toks[j].text == "," and start < c and toks[start].lower in RELATIVES:
+            or toks[j].text == "," and start < c and toks[start].lower in RELATIVES \
+            or toks[j].lower in PREPOSITION_RELATIVES and j > 0 and toks[j - 1].lower in PREPOSITIONS:
         reason = "sub"  # ("als Bundeskanzlerin lobte er", "Als wichtige Aufgabe sah es Köhler an" are no subordinate
         # clauses: the verb is not at the clause end)
     else:
@@ -287,12 +303,15 @@ def verb_subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | Non
             reason == "sub" and e - s == 1 and toks[s].lower in RELATIVES):  # ", der alle Nichtmoslems aufforderte"
         if not (e - s == 1 and (toks[s].lower in ADVERBS or PRONOMINAL_ADVERB.fullmatch(toks[s].lower))
                 or _time(toks[s:e]) or _adverb_first(toks, s, e, v, lex)):
-            return s, e
+            return (object_first(toks, (s, e), v, lex) if reason == "start" else None) or (s, e)
     if v > 1 and toks[v - 1].text == ",":
         # "Jimmy Carter, der als Wahlbeobachter im Land war, sagte": the subject before the relative clause
         ini = initial_np(toks, v, lex, before_comma=True)
         if ini and ini[1] + 1 < v and toks[ini[1]].text == "," and toks[ini[1] + 1].lower in RELATIVES:
             return ini
+        before = _before_relative_clause(toks, v - 1, lex)
+        if before is not None:
+            return before
     if v > 1 and toks[v - 1].text == ",":  # "Der NATO-Generalsekretär, Mark Rutte, äußerte"
         s2, e2, reason2 = np_before(toks, v - 1, lex)
         if reason2 in ("start", "sub") and any(t.text == "," for t in toks[s2:e2]):
@@ -322,6 +341,65 @@ def verb_subject(toks: list[Tok], v: int, lex: Lexicon) -> tuple[int, int] | Non
         return initial_np(toks, v, lex, before_comma=toks[v - 1].text == ",") or sentence_subject(toks, v, lex) or (
             initial_np(toks, v, lex, before_comma=True))  # "Einer der Putschisten, X, dankte … und ergänzte"
     return fwd
+
+
+def object_first(toks: list[Tok], span: tuple[int, int], v: int, lex: Lexicon) -> tuple[int, int] | None:
+    """German puts the object first: in `Ihren Widersacher forderte May auf`, `Die praktische Anwendung … stellte
+    der SPD-Vorsitzende in Frage` the phrase toks[span] before the finite verb toks[v] is its object, when it opens
+    with a word that is never nominative or is a thing (no person, institution or statement), and a person
+    follows the verb (a name, a role, `er`): that person's span; else None."""
+    if span[1] != v or v + 1 >= len(toks) or toks[v].quoted or not toks[v].text[:1].islower():
+        return None
+    after = np_after(toks, v + 1, lex)
+    if after is None or is_oblique(toks, after) or toks[after[0]].quoted or _time(toks[after[0]:after[1]]) or (
+            not _person_like(toks, after, lex)):
+        return None
+    first = toks[span[0]].lower
+    if first in OBLIQUE_ARTICLES or first in OBLIQUE_POSSESSIVES:
+        return after
+    return after if first in AMBIGUOUS_ARTICLES and _thing(toks, span, lex) else None
+
+
+def _person_like(toks: list[Tok], span: tuple[int, int], lex: Lexicon) -> bool:
+    """The phrase names a person: `er`, `ich`, `wir`, a first name, a role or person noun, a person the gazetteer
+    knows."""
+    words = toks[span[0]:span[1]]
+    if len(words) == 1 and words[0].lower in PRONOUNS:
+        return words[0].lower in NOMINATIVE_PRONOUNS
+    head = _head(words)
+    if any(is_first_name(w.text) for w in words if w.capword) or head and (is_role(head, lex) or is_person_noun(head)):
+        return True
+    actor = load_gazetteer().by_alias.get(fold(" ".join(w.text for w in words if w.capword)))
+    return actor is not None and actor.kind == "person"
+
+
+def _thing(toks: list[Tok], span: tuple[int, int], lex: Lexicon) -> bool:
+    """The phrase is headed by a common noun that is no person, institution or statement (`Die Entwicklung`)."""
+    words = toks[span[0]:span[1]]
+    head = _head(words)
+    return bool(head) and is_common_noun(head) and word_type(head) is None and not (
+        is_person_noun(head) or is_role(head, lex) or is_institution(head, lex) or is_attribution_noun(head, lex)
+        or any(is_first_name(w.text) for w in words if w.capword))
+
+
+def _head(words: list[Tok]) -> str:
+    """The first noun of a phrase: its first capitalised word that is no article or possessive (`Die`, `Ihren`)."""
+    return next((w.text for w in words if w.capword and w.lower not in DETERMINERS and w.lower not in POSSESSIVES), "")
+
+
+def _before_relative_clause(toks: list[Tok], comma: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The phrase before a relative clause that ends at toks[comma] (`C.Y. Leung, der … war, sagte`, where the
+    sentence does not open with a phrase initial_np reads): the relative clause opens at the nearest comma before
+    with a relative pronoun after it; the phrase must have a capitalised word and no preposition before it."""
+    k = comma - 1
+    while k > 0 and toks[k].text not in ",;:" and not toks[k].quoted and comma - k <= CLAUSE_WINDOW:
+        k -= 1
+    if k <= 0 or toks[k].text != "," or toks[k + 1].lower not in RELATIVES or toks[k + 2].capword:
+        return None
+    s, e, _ = np_before(toks, k, lex, subject=False)
+    if s >= e or s > 0 and toks[s - 1].lower in PREPOSITIONS or is_oblique(toks, (s, e)):
+        return None  # "In einer Videobotschaft, die …, sagte": a place, not the subject
+    return (s, e) if any(t.capword for t in toks[s:e]) else None
 
 
 def is_oblique(toks: list[Tok], span: tuple[int, int]) -> bool:
@@ -380,7 +458,7 @@ def sentence_subject(toks: list[Tok], limit: int, lex: Lexicon) -> tuple[int, in
     "Dabei griff sie … an")."""
     sp = initial_np(toks, limit, lex)
     if sp and not (sp[1] < limit and _adverb_first(toks, sp[0], sp[1], sp[1], lex)):
-        return sp
+        return (object_first(toks, sp, sp[1], lex) if sp[1] < limit else None) or sp
     k = 0
     if k < limit and (toks[k].lower in ADVERBS or toks[k].lower in FOCUS or toks[k].lower.endswith(ADVERB_ENDINGS)
                       or sp is not None):  # "Langfristig strebt das Unternehmen …"

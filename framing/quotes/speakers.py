@@ -29,6 +29,7 @@ from framing.quotes.tokens import Tok, is_adjective, is_attribution_noun, is_ins
 
 # Actor names are looked up in a sentence over at most this many tokens, longest first: "Ursula von der Leyen".
 ALIAS_WORDS = (4, 3, 2, 1)
+ACRONYM_LETTERS = 8  # an acronym after an article (die NASA, der EuGH) has at most this many letters
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,11 @@ class Entity:
 
 
 _ALIAS_STARTS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
+
+
+def _acronym(word: str) -> bool:
+    """A short word with two or more capitals and no hyphen: an organisation's acronym (NASA, VCÖ, EuGH)."""
+    return len(word) <= ACRONYM_LETTERS and "-" not in word and sum(c.isupper() for c in word) >= 2
 
 
 def alias_starts(gaz: Gazetteer) -> frozenset[str]:
@@ -471,7 +477,9 @@ class ArticleEntities:
         return leading if leading is not None else (NOBODY, None)
 
     def _leading_name(self, words: list[Tok], pos: int) -> tuple[Resolved, Entity | None] | None:
-        """The name right at the start of a mention that ran on (`laut Schneeberger keinen Grund`), or None."""
+        """The name right at the start of a mention that ran on (`laut Schneeberger keinen Grund`), or None; a word
+        right after an article is a common noun (`Die Proteste`, `Der Sprengsatz`), as in name_words, unless it
+        can stand for a person (`Der Hauptgeschäftsführer des BPI`) or is an acronym (`die NASA`: an institution)."""
         run = []
         for w in words:
             if w.lower in DETERMINERS:
@@ -481,7 +489,11 @@ class ArticleEntities:
             if not w.capword:
                 break
             run.append(w)
-        if len(run) == len(words) or not run:
+        if run and run[0] is not words[0] and _acronym(run[0].text):
+            ent = self.entity(run[0].text, "institution", pos)  # "die NASA", "der VCÖ", "der EuGH": an organisation
+            return ent.resolved, ent
+        if len(run) == len(words) or not run or run[0] is not words[0] and not (
+                is_person_noun(run[0].text) and not run[0].text.endswith("e")):
             return None
         span = split_name([w.text for w in run])
         if span is None or span[0] > 0:

@@ -159,9 +159,17 @@ OBJECT_FIRST = [
      "Lohnverzichtstheorien", "Kluncker"),
     ("Stellvertretend für die Kommission empfahl der EU-Kommissar Štefan Füle, Verhandlungen einzuleiten.",
      "Verhandlungen einzuleiten", "der EU-Kommissar Štefan Füle"),
+    # an object first by its case (Ihren) or as a thing, and a person after the verb: the person speaks
+    ("Ihren Widersacher Jeremy Corbyn forderte May auf, über einen Rücktritt nachzudenken.",
+     "über einen Rücktritt", "May"),
+    ("Die praktische Anwendung der Richtlinie stellte der SPD-Vorsitzende Franz Müntefering in Frage: „Die "
+     "Richtlinie ist nicht lebenswirklich.“", "Richtlinie ist nicht", "der SPD-Vorsitzende Franz Müntefering"),
     # negatives: someone before the verb speaks, and a pronoun with no antecedent stays the subject
     ("Die Regierung erklärte, der Test sei gelungen.", "der Test sei gelungen", "Die Regierung"),
     ("Sie schrieben Parolen wie „Wir werden Euch alle verbrennen“ an die Wand.", "Wir werden Euch", "Sie"),
+    ("Die Polizei warnte Minister Seehofer: „Das geht so nicht.“", "Das geht so", "Die Polizei"),
+    ("Die linke Wochenzeitschrift „Jungle World“ hatte letzten September geschrieben, der Plan sei gescheitert.",
+     "der Plan sei", "Die linke Wochenzeitschrift „Jungle World“"),
 ]
 
 
@@ -205,6 +213,19 @@ CONTINUATIONS = [
 def test_a_konjunktiv_sentence_continues_whoever_spoke(text, fragment, speaker):
     q = find(text, quotes_of(text, sections=()), fragment)
     assert (q.mode, q.speaker) == ("indirect", speaker)
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # a quotation inside a sentence whose own subject is someone: that one, not the last speaker; but a
+    # sentence in Konjunktiv before the quotation still reports the last speaker
+    ("Schmidt sagte, das sei gut. Auch der Sprecher der SPD, Dieter Wiefelspütz, will „in Ruhe prüfen“, ob "
+     "ein Verbot angestrebt werden solle.", "in Ruhe prüfen", "Dieter Wiefelspütz"),
+    ("Helmut Schmidt sagte, das sei gut. Angela Merkel sei „eine gute Kanzlerin“, weil sie zuhöre.",
+     "eine gute Kanzlerin", "Helmut Schmidt"),
+])
+def test_a_quotation_without_a_cue_is_its_sentence_subjects_unless_reported(text, fragment, speaker):
+    q = find(text, quotes_of(text, sections=()), fragment)
+    assert (q.mode, q.speaker) == ("partial", speaker)
 
 
 THING_SUBJECTS = [

@@ -54,6 +54,14 @@ def test_a_name_in_apposition_after_a_quoted_name_is_the_speaker():
     ("Hier sparte der Bundespräsident auch nicht mit Kritik: „Jeder sollte wissen, dass es so ist.“",
      "der Bundespräsident"),
     ("Relativierend fügt Gall hinzu: „Allerdings darf das nicht vergessen werden.“", "Gall"),
+    ("Kanzlerin Angela Merkel lobte den Beschluss. Dabei griff sie den Präsidenten direkt an: „Das ist "
+     "nicht hinnehmbar.“", "sie"),
+    # ... also before an apposition or a relative clause, and past reported speech after the main clause
+    ("Greenpeace kritisierte das. Der Experte von Greenpeace, Martin Hoffstetter, wandte sich gegen die Behauptung, "
+     "die Kartoffel werde nicht in die Nahrung gelangen: „Sie taucht dort auf.“",
+     "Der Experte von Greenpeace, Martin Hoffstetter"),
+    ("Der Ermittler, der als wichtiger Zeuge gilt, will seine Ermittlungen einstellen: „Es kommt nichts mehr.“",
+     "Der Ermittler"),
 ])
 def test_the_speaker_of_a_quotation_after_a_colon(text, mention):
     q = quotes_of(text, sections=())[0]
@@ -142,6 +150,17 @@ SENTENCE_CUES = [
     ("Dies geht aus einer Mitteilung des Konzerns hervor.", [("verb", "geht", "einer Mitteilung des Konzerns")]),
     ("Die Gewerkschaft geht davon aus, dass es Streiks gibt.", [("verb", "geht", "Die Gewerkschaft")]),
     ("Er geht aus dem Haus.", []),
+    ("Das Team sei gestärkt aus der schwachen Saison hervorgegangen.", []),  # a change, not a statement
+    # a passive in Konjunktiv I ("werde geschätzt") without an agent names nobody: "Es" is no speaker
+    ("Es werde geschätzt, dass Millionen betroffen sind.", [("verb", "geschätzt", None)]),
+    # a statement noun without an owner: the subject of its own clause, also a share of people
+    ("Zwar sind viele zufrieden, 37 Prozent sind jedoch der Auffassung, dass es schlecht sei.",
+     [("statement", "Auffassung", "37 Prozent")]),
+    ("22 Prozent teilen die Meinung, die Ordnung sei nicht zu verteidigen.", [("statement", "Meinung", "22 Prozent")]),
+    # "niemand" is a subject; "verlautbaren" a speech verb
+    ("Damals dachte niemand, dass es so lange halten würde.", [("verb", "dachte", "niemand")]),
+    ("Die Ursache sei unklar, verlautbarte Peter Sharp in einer Mitteilung.",
+     [("verb", "verlautbarte", "Peter Sharp")]),
     # negatives: no speech verb, and an infinitive after a hypothetical modal
     ("Das Wetter wird am Wochenende schön.", []),
     ("Dafür könnte er der Ukraine androhen, die Hilfe einzustellen.", []),

@@ -37,6 +37,15 @@ def text_of(toks, span) -> str | None:
     ("Es sei zu früh, sagte der frühere niederländische Regierungschef am Montag.", "sagte",
      "der frühere niederländische Regierungschef"),
     ("Jimmy Carter, der als Wahlbeobachter im Land war, sagte, die Wahl sei fair.", "sagte", "Jimmy Carter"),
+    ("C.Y. Leung, der am Montag in der Provinz Guandong war, sagte, er hoffe auf Ruhe.", "sagte", "Leung"),
+    # ... but not a place before the relative clause
+    ("In einer Videobotschaft, die bei einer Kundgebung lief, sagte Thaksin, er komme.", "sagte", "Thaksin"),
+    # a personal pronoun after a preposition and a relative pronoun is the relative clause's subject
+    ("Der Mann hinterließ einen Zettel, in dem er verlangte, dass niemand komme.", "verlangte", "er"),
+    # an object first (by its case, or a thing) with a person after the verb: the person is the subject
+    ("Ihren Widersacher forderte May auf, zurückzutreten.", "forderte", "May"),
+    ("Die Entwicklung verglich der Minister Franz Huber mit 1933.", "verglich", "der Minister Franz Huber"),
+    ("Die Regierung kritisierte Minister Franz Huber scharf.", "kritisierte", "Die Regierung"),
     # a nominative pronoun right after the verb is its subject, whatever stands first
     ("Der Politik schlug er vor, sich an Modellen zu orientieren.", "schlug", "er"),
     ("Den Journalisten sagte ich, das sei falsch.", "sagte", "ich"),

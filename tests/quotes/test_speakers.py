@@ -55,10 +55,28 @@ def test_anonymous_and_institution_speakers():
     ("Kurt von Figura sagte, es sei gut.", "Kurt von Figura", "person"),
     ("Theo Kitz vom Bankhaus Merck Finck sagte, es sei gut.", "Theo Kitz", "person"),
     ("Anna von der Stadtverwaltung sagte, es sei gut.", "Anna", "person"),
+    # "letztere" points back to the woman named last
+    ("Dabei war die Moderatorin Nova Meierhenrich. „Das Elend geht weiter“, so letztere.", "Nova Meierhenrich",
+     "person"),
 ])
 def test_speaker_resolution(text, speaker, kind):
     q = quotes_of(text, sections=())[0]
     assert (q.speaker, q.speaker_kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text", [
+    # a word right after an article that ran on is a thing, no person named "Proteste" or "Sprengsatz"
+    "Die Proteste weiteten sich aus. Es seien Tausende auf der Straße gewesen.",
+    "Der Sprengsatz in Bahnhof explodierte. Er sei selbst gebaut gewesen.",
+])
+def test_a_common_noun_after_an_article_is_nobody(text):
+    q = quotes_of(text, sections=())[0]
+    assert q.speaker is None
+
+
+def test_an_acronym_after_an_article_is_an_organisation():
+    q = quotes_of("Die NASA teilte mit, der Start sei verschoben.", sections=())[0]
+    assert (q.speaker, q.speaker_kind) == ("NASA", "institution")
 
 
 @pytest.mark.parametrize("text, fragment, speaker, kind", [
