@@ -281,25 +281,26 @@ class _Assembly:
     def add(self, article: Article, digest: bytes) -> None:
         self.events.append((article, digest))
         self.pending += 1
-        if self.pending < FINISH_BATCH:
-            return
-        if self.executor is None:
-            self._replay(self.events, None)
-            self.events, self.pending = [], 0
-            return
-        self._hand_on()
-        while len(self.batches) > FINISH_AHEAD:
-            self._replay(*self.batches.popleft())
+        if self.pending >= FINISH_BATCH:
+            self._hand_on()
 
-    def _hand_on(self) -> None:
-        articles = [e[0] for e in self.events if isinstance(e, tuple)]
+    def _hand_on(self, here: bool = False) -> None:
+        """The events so far: finished on the executor (replayed once more than FINISH_AHEAD batches wait), or here
+        (without one, or `here`)."""
+        events, self.events, self.pending = self.events, [], 0
+        articles = [e[0] for e in events if isinstance(e, tuple)]
+        if here or self.executor is None:
+            self._replay(events, _finish_batch(articles, self.manifest, self.outlets))
+            return
         entries = {a.article_id: self.manifest[a.article_id] for a in articles if a.article_id in self.manifest}
-        self.batches.append((self.events, self.executor.submit(_finish_batch, articles, entries, self.outlets)))
-        self.events, self.pending = [], 0
+        self.batches.append((events, self.executor.submit(_finish_batch, articles, entries, self.outlets)))
+        while len(self.batches) > FINISH_AHEAD:
+            events, future = self.batches.popleft()
+            self._replay(events, future.result())
 
-    def _replay(self, events: list, future: Any) -> None:
-        finished = iter(future.result() if future is not None else
-                        _finish_batch([e[0] for e in events if isinstance(e, tuple)], self.manifest, self.outlets))
+    def _replay(self, events: list, results: list[tuple[dict, list[Problem]]]) -> None:
+        """The problems and rows of `events` in their order, the finished articles' from `results`."""
+        finished = iter(results)
         for event in events:
             if isinstance(event, Problem):
                 self.problems.append(event)
@@ -320,9 +321,9 @@ class _Assembly:
     def articles(self) -> pl.DataFrame:
         """The articles table, once every article was added."""
         while self.batches:
-            self._replay(*self.batches.popleft())
-        self._replay(self.events, None)
-        self.events = []
+            events, future = self.batches.popleft()
+            self._replay(events, future.result())
+        self._hand_on(here=True)  # the last few articles: a corpus smaller than a batch starts no worker
         if self.rows or not self.frames:
             self.frames.append(schema.frame(self.rows, schema.ARTICLES))
         return pl.concat(self.frames) if len(self.frames) > 1 else self.frames[0]

@@ -304,15 +304,17 @@ def rank_speakers(scan: _Scan) -> None:
     if ranker is None and collect is None:
         return
     items = sorted(range(len(scan.items)), key=lambda k: (scan.items[k][0], scan.items[k][1].end))
+    # no margin lets the ranker overrule a mention the rules named: such a quote needs no candidates
+    rules_kept = collect is None and ranker is not None and ranker.margin == float("inf")
     previous = None
     choices: list[tuple[int, Candidate]] = []
     for k in items:
         q = scan.items[k][1]
         if q.mode not in RANKED_MODES or q.speaker_kind == "reader" or (q.start, q.end) in scan.refused:
             continue  # (a subject the rules found to be a thing, "ein Streik", is no speaker: not guessed anew)
-        if collect is None and q.speaker_start is not None and ranker.margin == float("inf"):
+        if rules_kept and q.speaker_start is not None:
             previous = q if q.speaker_mention else previous
-            continue  # no margin lets the ranker overrule a mention the rules named: its candidates are not needed
+            continue
         cands, rule_index = candidates(scan, q, previous)
         previous = q if q.speaker_mention else previous
         if collect is not None:
