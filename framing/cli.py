@@ -271,6 +271,11 @@ def main(argv: list[str] | None = None) -> int:
         print("framing: interrupted; results written so far are kept in the cache and reused next time",
               file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader of our output went away (`framing analyze … | head`): no traceback, and none at exit when
+        # Python flushes stdout into the closed pipe (the Python docs' recipe, "Note on SIGPIPE")
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

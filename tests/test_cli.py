@@ -138,3 +138,16 @@ def test_compare_regroups_a_stored_analysis_by_a_given_outlets_file(tmp_path: Pa
     assert dict(overview.select("group", "n_articles").iter_rows()) == {"left": 1, "portal": 2, "(no group)": 2}
     assert main(["compare", "--analysis", str(out), "--out", str(cmp)]) == 0  # without it: the groups as analysed
     assert set(pl.read_csv(cmp / "overview.csv")["group"]) == {"daily newspaper", "online portal", "(no group)"}
+
+
+def test_a_reader_that_goes_away_gets_no_traceback(tmp_path: Path) -> None:
+    """`framing analyze … | head -1`: the pipe closes before the summary is printed; the files are written and
+    the command ends without a traceback."""
+    proc = subprocess.Popen([sys.executable, "-m", "framing.cli", "analyze", str(ROOT / "data"), "--out",
+                             str(tmp_path / "out"), "--no-textblob", "--no-cache"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=ROOT)
+    proc.stdout.close()  # the reader is gone before anything is written
+    _, stderr = proc.communicate(timeout=300)
+    assert b"Traceback" not in stderr, stderr.decode()
+    assert proc.returncode == 1
+    assert (tmp_path / "out" / "quotes.parquet").exists()
