@@ -28,7 +28,7 @@ COMMON_NOUN_TAGS = ("NN", "NNS")
 # "Intensivmediziner", "Statistiker", "Gastgeberin", "Defensive-Line-Spieler".
 PERSON_NOUN = re.compile(
     r"(?:er|erin|in|ent|entin|ant|antin|ist|istin|eur|eurin|loge|login|oge|ogin|at|atin|or|orin|är|ärin|iker|ikerin|"
-    r"mann|frau|chef|chefin|leiter|leiterin|vize|boss|sprecher|sprecherin|ige|igen|ler|lerin|ling|ant|and|e)$")
+    r"mann|frau|chef|chefin|leiter|leiterin|vize|boss|sprecher|sprecherin|ige|igen|ler|lerin|ling|ant|and|nom|nomin|e)$")
 
 
 def _latin(word: str) -> bool:
@@ -164,6 +164,20 @@ def fold_name(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+# Endings of abstract nouns, which no surname has: "Vorstellungen", "Tendenzen", "Bereinigungen".
+ABSTRACT_NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|enz|nis|ität)(?:en|e|se|sen)?$|ismus$")
+# Endings of a sentence-opening adjective: "Genauere Untersuchungen", "Egoistische Repräsentanten".
+ADJECTIVE_FORM = re.compile(r"(?:ere|eren|ische|ischen|liche|lichen|ige|igen)$")
+
+
+def _object_noun(words: Sequence[str]) -> bool:
+    """The last word is an abstract common noun (`Vorstellungen`, no surname ends so) and no word before it is a
+    title, a common noun or never a name: `Pröhle Vorstellungen`; not `Romani Rose` or `Präsident Wolf`."""
+    last = words[-1]
+    return is_common_noun(last) and ABSTRACT_NOUN.search(last) is not None and not any(
+        is_title(w) or is_common_noun(w) or never_a_name(w) for w in words[:-1])
+
+
 def split_name(words: Sequence[str]) -> tuple[int, int] | None:
     """The span (start, end) of `words` that is a person's name, or None. `words` are the capitalised words of a
     mention, in order (name particles `von`, `de` may be among them). Titles and role nouns before the name are
@@ -182,6 +196,10 @@ def split_name(words: Sequence[str]) -> tuple[int, int] | None:
     first = next((k for k in range(start, n - 1) if is_first_name(words[k]) and not never_a_name(words[k + 1])), None)
     if first is not None:
         return (first, n)
+    if n - start >= 2 and _object_noun(words[start:]):
+        # "sieht Pröhle Vorstellungen": the noun after a name is the sentence's object; after an adjective
+        # ("Genauere Untersuchungen") there is no name at all
+        return None if ADJECTIVE_FORM.search(words[n - 2]) else split_name(words[:n - 1])
     # No first name: the words after the last title, role noun or common noun are the name.
     markers = [k for k in range(start, n - 1)
                if is_title(words[k]) or is_common_noun(words[k]) or is_person_noun(words[k])]
