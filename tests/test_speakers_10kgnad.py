@@ -2,7 +2,7 @@
 
 Among the 300 most quoted speakers: no surname beside its own full name, no role word or title glued to a name,
 no non-name (month, currency, `Dr`); at most 25 % of quotations (quoted terms excluded) without a speaker; a type
-for at least 80 % of the attributed ones (not reached yet: an expected failure that says so).
+for at least 80 % of the attributed ones.
 """
 
 from __future__ import annotations
@@ -40,7 +40,5 @@ def test_at_most_a_quarter_of_quotations_has_no_speaker(report):
     assert report["share_without_speaker"] <= MAX_WITHOUT_SPEAKER
 
 
-@pytest.mark.xfail(strict=True, reason="speaker types reach 0.777 of attributed quotations on 10kGNAD: "
-                   "people named without any role in the text stay unknown")
 def test_most_attributed_quotations_have_a_speaker_type(report):
     assert report["share_typed"] >= MIN_TYPED

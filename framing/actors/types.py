@@ -54,6 +54,7 @@ def _types() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
 
 # Case and plural endings a listed noun may carry in a mention: des Wissenschafters, des Konzerns, den Forschern.
 INFLECTIONS = ("es", "s", "n")
+FORMER = ("Ex-", "ex-")  # "Ex-Staatschef", "Ex-KPÖ-Chef": the type of the role once held
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -61,6 +62,8 @@ def word_type(word: str) -> str | None:
     """The speaker type a noun stands for (`Virologe` -> expert, `Gesundheitsministerium` -> government), or
     None: a listed word wins, else the longest listed ending; an inflected form (`des Chefredakteurs`, `den
     Forschern`) takes the type of its listed base form."""
+    if word.startswith(FORMER) and len(word) > 4:
+        return word_type(word[3:])  # "Ex-Staatschef" was one
     kind = _listed_type(word)
     if kind is None and len(word) > 5:
         kind = next((k for k in (_listed_type(word[:-len(e)]) for e in INFLECTIONS if word.endswith(e)) if k), None)

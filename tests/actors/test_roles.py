@@ -85,3 +85,56 @@ def test_circles_are_anonymous_sources():
 ])
 def test_a_word_takes_the_type_of_its_longest_listed_ending(word, kind):
     assert word_type(word) == kind
+
+
+ORGANISATIONS = ("Das teilte die Bundeswettbewerbsbehörde (BWB) mit. Später hieß es, die BWB sehe keinen Grund. "
+                 "Das Kuratorium für Verkehrssicherheit (KFV) warnt. Die ÖVGW (Österreichische Vereinigung für "
+                 "das Gas- und Wasserfach) fordert mehr Geld. Der größte US-Autohersteller General Motors (GM) "
+                 "zahlt. Die Umweltorganisation Germanwatch kritisiert das. Das Projekt XYZ (XY) läuft. "
+                 "Das Wiener Handelsgericht (HG) verwirft die Klage.")
+
+
+@pytest.mark.parametrize("acronym, expected", [
+    ("BWB", ("Bundeswettbewerbsbehörde", "government")),  # written out before the acronym
+    ("KFV", ("Kuratorium", "civil_society")),  # the head of a written-out name with `für`
+    ("ÖVGW", ("Vereinigung", "civil_society")),  # written out after the acronym
+    ("GM", ("US-Autohersteller", "business")),  # `General` of a foreign name is no general
+    ("HG", ("Handelsgericht", "institution")),
+    ("Germanwatch", ("Umweltorganisation", "civil_society")),  # an organisation noun right before the name
+])
+def test_an_organisation_takes_the_type_of_its_written_out_name(acronym, expected):
+    assert article_role(ORGANISATIONS, acronym, person=False) == expected
+
+
+@pytest.mark.parametrize("acronym", ["XY", "ABC"])  # `Projekt` types nothing; not in the text at all
+def test_an_acronym_without_a_typed_written_out_name_stays_untyped(acronym):
+    assert article_role(ORGANISATIONS, acronym, person=False) is None
+
+
+PEOPLE = ("Wien – Eine Änderung wünscht sich der Verfahrensrichter im Hypo-U-Ausschuss, Walter Pilgermaier. "
+          "Butterfill ist Chefökonom des Finanzdienstleisters ETF Securities. Das sagte Paolo Ferri von der ESA "
+          "am Montag. Bernhard Scharf von der Boku Wien hat mitgearbeitet. Für die Partei sprach Max Muster von der "
+          "SPÖ. Gestern, Anna Berger kam an. Das Haus der Bank, Fritz Meier, steht. Klaus Lang ist seit Jahren "
+          "krank. Der Ex-KPÖ-Chef Walter Baier kritisierte das. Das bestätigte ÖBB-Sprecher Christopher Seif.")
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Walter Pilgermaier", ("Verfahrensrichter", "institution")),  # the role before a comma, with what it holds
+    ("James Butterfill", ("Chefökonom", "expert")),  # a copula's predicate
+    ("Paolo Ferri", ("von der ESA", "institution")),  # a gazetteer organisation after `von`
+    ("Max Muster", ("von der SPÖ", "politician")),  # a party after `von`
+    ("Walter Baier", ("Ex-KPÖ-Chef", "politician")),  # a former role
+    ("Christopher Seif", ("ÖBB-Sprecher", "business")),  # a generic role of a gazetteer organisation
+])
+def test_a_person_takes_the_role_the_article_gives_in_other_words(name, expected):
+    assert article_role(PEOPLE, name) == expected
+
+
+@pytest.mark.parametrize("name", [
+    "Bernhard Scharf",  # a place is no organisation: `Wien` is Austria's government only as a speaker
+    "Anna Berger",  # a comma before a name without a role noun
+    "Fritz Meier",  # `Das Haus der Bank,`: no person noun before the comma
+    "Klaus Lang",  # `ist seit Jahren krank`: no role after the copula
+])
+def test_no_role_from_other_words_where_there_is_none(name):
+    assert article_role(PEOPLE, name) is None
