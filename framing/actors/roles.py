@@ -141,14 +141,20 @@ def _after(words: list[str], person: bool) -> tuple[str, str] | None:
     if k < len(words) and words[k] in APPOSITION_DETERMINERS:
         k += 1
     adjectives = 0
-    while k < len(words) and words[k][:1].islower() and adjectives < MAX_ADJECTIVES:
+    while k < len(words) and _adjective(words[k]) and adjectives < MAX_ADJECTIVES:
         k, adjectives = k + 1, adjectives + 1
     if k >= len(words):
         return None
     kind = _typed(words[k], person)
-    if kind is None and _generic_compound(words[k]) == "":
-        kind = _affiliated(words, k)
+    if kind is None and _generic_compound(words[k]) == "" or kind is not None and _affiliated(words, k) == "politician":
+        kind = _affiliated(words, k)  # "…, Parlamentarischer Geschäftsführer der SPD-Fraktion": a party's
     return (words[k], kind) if kind else None
+
+
+def _adjective(word: str) -> bool:
+    """A word before a role noun that is an adjective: `frühere`, also capitalised in a title (`Parlamentarischer
+    Geschäftsführer`, `Stellvertretender Vorsitzender`)."""
+    return word[:1].islower() or "ADJA" in word_tags(word.lower())
 
 
 MEMBER_WORDS = ("von", "vom", "bei", "beim")
@@ -255,7 +261,7 @@ def article_role(text: str, name: str, person: bool = True) -> tuple[str, str] |
         before = before[1:] if m.start() > REACH else before  # the first word may be cut
         found = _before(before, name_words, person) or (_fronted(before, name_words) if person else None)
         if found is None:
-            after = WORD.findall(text[m.end():m.end() + REACH])[:-1]
+            after = WORD.findall(text[m.end():m.end() + 2 * REACH])[:-1]  # an apposition may be long
             found = _after(after, person) or _predicate(after, person) or (_member_of(after) if person else None)
         if found is not None:
             return found

@@ -115,7 +115,9 @@ PEOPLE = ("Wien – Eine Änderung wünscht sich der Verfahrensrichter im Hypo-U
           "Butterfill ist Chefökonom des Finanzdienstleisters ETF Securities. Das sagte Paolo Ferri von der ESA "
           "am Montag. Bernhard Scharf von der Boku Wien hat mitgearbeitet. Für die Partei sprach Max Muster von der "
           "SPÖ. Gestern, Anna Berger kam an. Das Haus der Bank, Fritz Meier, steht. Klaus Lang ist seit Jahren "
-          "krank. Der Ex-KPÖ-Chef Walter Baier kritisierte das. Das bestätigte ÖBB-Sprecher Christopher Seif.")
+          "krank. Der Ex-KPÖ-Chef Walter Baier kritisierte das. Das bestätigte ÖBB-Sprecher Christopher Seif. Nun "
+          "antwortete Reinhold Gall, Parlamentarischer Geschäftsführer der SPD-Landtagsfraktion, auf die Fragen. "
+          "Eva Roth, Geschäftsführerin der Firma, widersprach.")
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -125,6 +127,9 @@ PEOPLE = ("Wien – Eine Änderung wünscht sich der Verfahrensrichter im Hypo-U
     ("Max Muster", ("von der SPÖ", "politician")),  # a party after `von`
     ("Walter Baier", ("Ex-KPÖ-Chef", "politician")),  # a former role
     ("Christopher Seif", ("ÖBB-Sprecher", "business")),  # a generic role of a gazetteer organisation
+    # a capitalised adjective of a title, and a party after the role makes a politician of a manager
+    ("Reinhold Gall", ("Geschäftsführer", "politician")),
+    ("Eva Roth", ("Geschäftsführerin", "business")),
 ])
 def test_a_person_takes_the_role_the_article_gives_in_other_words(name, expected):
     assert article_role(PEOPLE, name) == expected
