@@ -25,6 +25,7 @@ ARTICLES = {
     "encoding": pl.String,  # how the file (or record) was decoded (utf-8, utf-8-sig, utf-16, cp1252)
     "provenance": pl.String,  # where outlet / agency / date / title came from, in words
     "n_chars": pl.Int64,
+    "n_words": pl.Int64,  # words of `text` (runs of letters and digits, WORD), as the comparison tables count them
     "language": pl.String,  # ISO 639-1 code by framing.load.language (de, en, fr, ...); null when too short to tell
     # True when the article is not German: its quotation, tone and opinion figures come from German rules that were
     # neither built nor measured for its language (the errors table has a warning for it); False for German or
@@ -35,6 +36,14 @@ ARTICLES = {
     "genre": pl.String,
     "genre_evidence": pl.String,
 }
+
+WORD = r"\w+"  # a word, for ARTICLES.n_words and every word count of the comparison tables (Unicode \w of polars)
+
+
+def count_words(text: pl.Expr) -> pl.Expr:
+    """The words (WORD) of each text of a string column; 0 for a missing text."""
+    return text.fill_null("").str.count_matches(WORD).cast(pl.Int64)
+
 
 GENRES = ("report", "commentary", "guest", "analysis", "interview", "review", "press_release", "agency", "unknown")
 

@@ -30,7 +30,7 @@ LEVEL = 0.95
 # A group quoting people in fewer articles gets no interval: resampling one article only ever gives it back, and a
 # handful of articles gives an interval far narrower than the uncertainty it should show.
 MIN_ARTICLES = 5
-BATCH = 50  # resamples drawn at once
+BATCH = 64  # resamples drawn at once: one bit each of a 64-bit word per article (the draws are the same in any batch)
 GENDERS = {"female": "women", "male": "men", "unknown": "unknown"}
 
 
@@ -66,37 +66,50 @@ def share_interval(articles: np.ndarray, people: np.ndarray, women: np.ndarray, 
     if n_articles < MIN_ARTICLES:
         return None, None
     rng = np.random.default_rng(seed)
-    # the pairs sorted by person, so that "any of the person's articles drawn" is one reduceat per batch
-    order = np.argsort(people, kind="stable")
-    by_person, owners = articles[order], people[order]
+    # only the pairs of women and men count, sorted by person, so that "any of the person's articles drawn" is one
+    # reduceat per batch
+    known = (women | men)[people]
+    order = np.argsort(people[known], kind="stable")
+    by_person, owners = articles[known][order], people[known][order]
+    if not owners.size:
+        return None, None
     starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
-    persons = owners[starts]
-    is_woman, is_man = women[persons], men[persons]
+    is_woman = women[owners[starts]]
     shares = []
     for done in range(0, resamples, BATCH):
         size = min(BATCH, resamples - done)
-        drawn = np.zeros((size, n_articles), dtype=bool)
-        drawn[np.arange(size)[:, None], rng.integers(0, n_articles, (size, n_articles))] = True
-        present = np.logical_or.reduceat(drawn[:, by_person], starts, axis=1)
-        f, m = (present & is_woman).sum(axis=1), (present & is_man).sum(axis=1)
-        known = f + m
-        shares.extend((f[known > 0] / known[known > 0]).tolist())
+        drawn = _drawn_bits(rng.integers(0, n_articles, (size, n_articles)), n_articles)
+        # bit r of a person's word: one of their articles was drawn in resample r
+        present = np.bitwise_or.reduceat(drawn[by_person], starts)
+        bits = np.unpackbits(present.view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")[:, :size]
+        f, known_people = bits[is_woman].sum(axis=0, dtype=np.int64), bits.sum(axis=0, dtype=np.int64)
+        shares.extend((f[known_people > 0] / known_people[known_people > 0]).tolist())
     if not shares:
         return None, None
     low, high = np.quantile(np.array(shares), [(1 - level) / 2, 1 - (1 - level) / 2])
     return float(low), float(high)
 
 
+def _drawn_bits(drawn: np.ndarray, n_articles: int) -> np.ndarray:
+    """Per article one 64-bit word whose bit r says whether row r of `drawn` (the article indexes drawn by up to
+    BATCH resamples) drew it."""
+    flat = np.zeros(BATCH * n_articles, dtype=bool)
+    flat[(drawn + (np.arange(drawn.shape[0]) * n_articles)[:, None]).ravel()] = True
+    packed = np.packbits(flat.reshape(BATCH, n_articles), axis=0, bitorder="little")  # 8 bytes per article
+    return np.ascontiguousarray(packed.T).view(np.uint64).ravel()
+
+
 def _intervals(quotes: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
     """The bootstrap interval of each group's share of women."""
     rows = []
-    pairs = quotes.select(*keys, "article_id", "speaker", "_gender").unique()
+    # each group's articles and people numbered from 0 in their sorted order (what np.unique's inverse gives), all
+    # groups at once
+    index = [(pl.col(c).rank("dense").over(keys) - 1).cast(pl.Int64).alias(f"_{c}") for c in ("article_id", "speaker")]
+    pairs = quotes.select(*keys, "article_id", "speaker", "_gender").unique().with_columns(index)
     for key, group in sorted(pairs.group_by(keys, maintain_order=True), key=lambda kg: str(kg[0])):
-        _, article = np.unique(group["article_id"].to_numpy(), return_inverse=True)
-        names, person = np.unique(group["speaker"].to_numpy(), return_inverse=True)
-        gender_of = dict(zip(group["speaker"].to_list(), group["_gender"].to_list()))
-        women = np.array([gender_of[n] == "female" for n in names])
-        men = np.array([gender_of[n] == "male" for n in names])
+        article, person = group["_article_id"].to_numpy(), group["_speaker"].to_numpy()
+        gender_of = group.select("_speaker", "_gender").unique("_speaker").sort("_speaker")["_gender"]
+        women, men = ((gender_of == g).fill_null(False).to_numpy() for g in ("female", "male"))
         seed = zlib.crc32("\x1f".join(str(k) for k in key).encode()) ^ SEED
         low, high = share_interval(article, person, women, men, seed)
         rows.append({**dict(zip(keys, key)), "share_women_low": low, "share_women_high": high})

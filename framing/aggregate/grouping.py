@@ -9,6 +9,7 @@ from typing import Any
 
 import polars as pl
 
+from framing import schema
 from framing.aggregate.filters import group_label, outlet_label, with_group_column
 from framing.errors import ConfigError
 
@@ -165,8 +166,8 @@ def _quote_kinds(analysis: Any) -> pl.DataFrame:
 
 
 def _words(expr: pl.Expr) -> pl.Expr:
-    """Number of word tokens (runs of letters/digits) in a text column."""
-    return expr.fill_null("").str.count_matches(r"\w+").cast(pl.Int64)
+    """Number of word tokens (runs of letters/digits, schema.WORD) in a text column."""
+    return schema.count_words(expr)
 
 
 # An articles column: the words of the text, counted once for every comparison table (`with_word_counts`), which
@@ -175,8 +176,16 @@ TEXT_WORDS = "_text_words"
 
 
 def _article_words(articles: pl.DataFrame | pl.LazyFrame) -> pl.Expr:
-    """The words of each article's text: the count TEXT_WORDS holds, else counted in the text."""
-    return pl.col(TEXT_WORDS) if TEXT_WORDS in articles.collect_schema().names() else _words(pl.col("text"))
+    """The words of each article's text: the count TEXT_WORDS holds, else the count `framing analyze` stored
+    (`n_words`), else counted in the text (an analysis written before n_words, or an article without it)."""
+    names = articles.collect_schema().names()
+    if TEXT_WORDS in names:
+        return pl.col(TEXT_WORDS)
+    if "n_words" not in names:
+        return _words(pl.col("text"))
+    if "text" not in names or (isinstance(articles, pl.DataFrame) and not articles["n_words"].null_count()):
+        return pl.col("n_words")
+    return pl.col("n_words").fill_null(_words(pl.col("text")))
 
 
 def _article_chars(articles: pl.DataFrame | pl.LazyFrame) -> pl.Expr:
@@ -188,12 +197,13 @@ def _article_chars(articles: pl.DataFrame | pl.LazyFrame) -> pl.Expr:
 
 
 def with_word_counts(articles: pl.DataFrame | pl.LazyFrame, *, text: bool = False) -> pl.DataFrame | pl.LazyFrame:
-    """`articles` with TEXT_WORDS and `n_chars` filled in from the text, without the text unless `text`: all that
-    every comparison table but text reuse reads of it (a frame that has TEXT_WORDS already is only trimmed)."""
+    """`articles` with TEXT_WORDS (the stored `n_words`, else counted in the text) and `n_chars` filled in, without
+    the text unless `text`: all that every comparison table but text reuse reads of it (a frame that has TEXT_WORDS
+    already is only trimmed)."""
     names = articles.collect_schema().names()
-    if TEXT_WORDS not in names:
-        articles = articles.with_columns(_words(pl.col("text")).alias(TEXT_WORDS), _article_chars(articles)
-                                         .alias("n_chars"))
+    if TEXT_WORDS not in names:  # the stored n_words becomes TEXT_WORDS: the frame is the one an older analysis gives
+        articles = articles.with_columns(_article_words(articles).alias(TEXT_WORDS), _article_chars(articles)
+                                         .alias("n_chars")).drop("n_words", strict=False)
     return articles if text or "text" not in names else articles.drop("text")
 
 

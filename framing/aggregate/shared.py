@@ -1,8 +1,9 @@
 """What the comparison tables read, and the frames several of them make alike, made once.
 
 `TABLE_COLUMNS`: the columns of each analysis table that the comparison tables (all but text reuse) and
-`Filter.apply` read; `framing.pipeline.read_for_tables` reads only those from the parquet output, the article text
-turned into its word count while it is read (`grouping.with_word_counts`).
+`Filter.apply` read; `framing.pipeline.read_for_tables` reads only those from the parquet output, each article's
+stored word count (`n_words`) instead of its text (of an older analysis, the text counted while it is read:
+`grouping.with_word_counts`).
 
 `TEXT_COLUMNS`: those of them that only a few tables read (tables.READS_TEXT), read last by
 `framing.pipeline.stored_tables`.
@@ -25,9 +26,10 @@ from typing import Any
 import polars as pl
 
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
-    # text: only for text reuse and a text search (read_for_tables(text=True)); else counted into TEXT_WORDS
+    # text: only for text reuse and a text search (read_for_tables(text=True)); n_words (else the text counted)
+    # becomes TEXT_WORDS
     "articles": ("article_id", "outlet", "group", "agency", "date", "date_first", "date_last", "title", "url",
-                 "n_chars", "language", "genre", "text"),
+                 "n_chars", "n_words", "language", "genre", "text"),
     "sections": ("article_id", "section_id", "kind", "start", "end"),
     "sentences": ("article_id", "sentence_id", "kind", "text", "voice", "polarity_textblob", "tone", "tone_label",
                   "tone_evidence", "opinion", "opinion_signals"),

@@ -315,7 +315,7 @@ class _Assembly:
                                              "every figure; remove one of them", item.line, item.article_id, "warning"))
             self.rows.append(row)
             if len(self.rows) >= ROWS_PER_FRAME:
-                self.frames.append(schema.frame(self.rows, schema.ARTICLES))
+                self.frames.append(_articles_frame(self.rows))
                 self.rows = []
 
     def articles(self) -> pl.DataFrame:
@@ -325,8 +325,14 @@ class _Assembly:
             self._replay(events, future.result())
         self._hand_on(here=True)  # the last few articles: a corpus smaller than a batch starts no worker
         if self.rows or not self.frames:
-            self.frames.append(schema.frame(self.rows, schema.ARTICLES))
+            self.frames.append(_articles_frame(self.rows))
         return pl.concat(self.frames) if len(self.frames) > 1 else self.frames[0]
+
+
+def _articles_frame(rows: list[dict]) -> pl.DataFrame:
+    """Article rows as an ARTICLES frame, each text's words counted (`n_words`: the comparison tables then read the
+    count instead of the text)."""
+    return schema.frame(rows, schema.ARTICLES).with_columns(schema.count_words(pl.col("text")).alias("n_words"))
 
 
 def outlet_table(paths: Iterable[str | Path], outlets: str | Path | None = None,

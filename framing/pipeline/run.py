@@ -352,17 +352,32 @@ def read_analysis(out_dir: str | Path) -> Analysis:
 
 def read_for_tables(out_dir: str | Path, *, text: bool = False, texts: bool = True) -> Analysis:
     """The analysis `framing analyze` wrote, as the comparison tables read it: only the columns they read
-    (framing.aggregate.shared.TABLE_COLUMNS), each article's words counted while its text is read
-    (`with_word_counts`), the text itself kept only when `text` (text reuse and a text search need it); the
+    (framing.aggregate.shared.TABLE_COLUMNS), each article's word count (`n_words`; an analysis written before it
+    has its words counted while its text is read, `with_word_counts`), the text itself only when `text` (text reuse
+    and a text search need it); the
     sentences' and mentions' text columns (shared.TEXT_COLUMNS) only when `texts` (`with_texts` adds them later).
     Each table is read streaming, one after the other, so the text is never held whole unless it is kept (at
     100,000 articles that peaks 55 MB lower than reading them all at once, and costs no more time)."""
-    from framing.aggregate.grouping import with_word_counts
     from framing.aggregate.shared import projected
 
     frames = {name: projected(name, frame, texts=texts) for name, frame in scan_analysis(out_dir).items()}
-    frames["articles"] = with_word_counts(frames["articles"], text=text)
-    return Analysis(**{name: frame.collect(engine="streaming") for name, frame in frames.items()})
+    articles = _articles_for_tables(frames.pop("articles"), text)
+    return Analysis(articles=articles, **{name: frame.collect(engine="streaming") for name, frame in frames.items()})
+
+
+def _articles_for_tables(articles: pl.LazyFrame, text: bool) -> pl.DataFrame:
+    """The articles as `with_word_counts` gives them: their stored word counts (`n_words`) without the text, unless
+    `text`; an analysis written before n_words (or with an article without it) has each text read and counted."""
+    from framing.aggregate.grouping import with_word_counts
+
+    names = articles.collect_schema().names()
+    if "n_words" in names:
+        read = articles.drop("text") if "text" in names and not text else articles
+        got = read.collect(engine="streaming")
+        chars_known = "text" in got.columns or ("n_chars" in got.columns and not got["n_chars"].null_count())
+        if not got["n_words"].null_count() and chars_known:
+            return with_word_counts(got, text=text)
+    return with_word_counts(articles, text=text).collect(engine="streaming")  # each text streamed into its count
 
 
 def with_texts(out_dir: str | Path, analysis: Analysis) -> Analysis:

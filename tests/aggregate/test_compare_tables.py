@@ -110,6 +110,58 @@ def test_read_for_tables_reads_only_the_columns_the_tables_read(seeds_on_disk):
     assert "text" not in lean.quotes.columns and "cue" not in lean.quotes.columns  # columns no table reads
 
 
+def test_the_stored_word_counts_are_read_instead_of_the_text(seeds_on_disk):
+    """`framing analyze` stores each article's words (n_words, counted as the tables count them): the tables read
+    that column and never the text (its column is made unreadable here to show it)."""
+    import polars as pl
+
+    from framing.aggregate.grouping import TEXT_WORDS
+    from framing.pipeline import read_for_tables
+
+    analysis, out = seeds_on_disk
+    words = analysis.articles["text"].str.count_matches(r"\w+").cast(pl.Int64)
+    assert analysis.articles["n_words"].to_list() == words.to_list()
+    lean = read_for_tables(out)
+    assert lean.articles[TEXT_WORDS].to_list() == words.to_list() and "n_words" not in lean.articles.columns
+    blind = out.parent / "seeds_no_text"
+    _copy_analysis(out, blind, articles=lambda a: a.with_columns(pl.lit(None, pl.String).alias("text")))
+    assert read_for_tables(blind).articles.equals(lean.articles)
+
+
+@pytest.mark.parametrize("missing", ["column", "one article"])
+def test_an_analysis_without_stored_word_counts_has_its_text_counted(seeds_on_disk, tmp_path, missing):
+    """An analysis written before n_words (or with an article without it) gives the same tables: the text is
+    counted as before."""
+    import polars as pl
+
+    from framing.pipeline import read_for_tables
+
+    _, out = seeds_on_disk
+    old = tmp_path / "old"
+    if missing == "column":
+        _copy_analysis(out, old, articles=lambda a: a.drop("n_words"))
+    else:
+        _copy_analysis(out, old, articles=lambda a: a.with_columns(
+            pl.when(pl.int_range(pl.len()) == 0).then(None).otherwise(pl.col("n_words")).alias("n_words")))
+    for text in (False, True):
+        assert read_for_tables(old, text=text).articles.equals(read_for_tables(out, text=text).articles)
+    for by, period in GROUPINGS[:3]:
+        now = compare.compare_tables(read_for_tables(out), by=by, period=period, skip=("text_reuse", "outlet_reuse"))
+        before = compare.compare_tables(read_for_tables(old), by=by, period=period,
+                                        skip=("text_reuse", "outlet_reuse"))
+        assert all(before[name].equals(table) for name, table in now.items()), (by, period)
+
+
+def _copy_analysis(source, target, *, articles):
+    """The parquet tables of `source` into `target`, the articles table changed by `articles`."""
+    import polars as pl
+
+    target.mkdir(parents=True, exist_ok=True)
+    for path in source.glob("*.parquet"):
+        frame = pl.read_parquet(path)
+        (articles(frame) if path.stem == "articles" else frame).write_parquet(target / path.name)
+
+
 @pytest.mark.parametrize(("by", "period"), GROUPINGS[:4])
 @pytest.mark.parametrize("flt", [
     {},  # no filter

@@ -86,6 +86,36 @@ def test_the_interval_narrows_with_more_articles_and_covers_the_share():
     assert intervals[1] < intervals[0] / 2
 
 
+def _interval_by_definition(articles, people, women, men, seed, resamples=1000):
+    """share_interval as it reads: each resample drawn (50 at a time: the draws are the same in any batch), each
+    person present when one of their articles was drawn."""
+    n = int(articles.max()) + 1 if articles.size else 0
+    if n < 5:
+        return None, None
+    rng, shares = np.random.default_rng(seed), []
+    for done in range(0, resamples, 50):
+        for drawn in rng.integers(0, n, (min(50, resamples - done), n)):
+            present = np.unique(people[np.isin(articles, drawn)])
+            f, m = women[present].sum(), men[present].sum()
+            shares += [f / (f + m)] if f + m else []
+    level = 0.95
+    bounds = np.quantile(np.array(shares), [(1 - level) / 2, 1 - (1 - level) / 2]) if shares else (None, None)
+    return tuple(None if x is None else float(x) for x in bounds)
+
+
+@pytest.mark.parametrize("case", range(40))
+def test_the_interval_is_its_definition_to_the_bit(case):
+    """share_interval draws a batch of resamples as bits of one word per article: the same intervals, to the bit,
+    as drawing and counting each resample (small cases: few articles, people without a gender, nobody known)."""
+    rng = np.random.default_rng(case)
+    n_pairs, n_articles, n_people = int(rng.integers(0, 60)), int(rng.integers(1, 15)), int(rng.integers(1, 9))
+    articles, people = rng.integers(0, n_articles, n_pairs), rng.integers(0, n_people, n_pairs)
+    gender = rng.integers(0, 3, n_people)
+    resamples = (1000, 64, 65, 130)[case % 4]
+    args = (articles, people, gender == 0, gender == 1, case, resamples)
+    assert share_interval(*args) == _interval_by_definition(*args)
+
+
 def test_groupings_and_registration():
     analysis = _corpus()
     by_date = quoted_gender(analysis, by="outlet_date", period="month")
