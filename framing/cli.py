@@ -193,7 +193,8 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     port = args.port or 8501
     _port_free(args.host, port)  # before the address is printed: a busy port is said first, not after it
     where = f"http://{args.host}:{port}"
-    corpus = ", ".join(map(str, args.paths)) or "the bundled corpus"
+    corpus = (f"the analysis in {args.analysis}" if args.analysis is not None else
+              ", ".join(map(str, args.paths)) or "the bundled corpus")
     print(f"framing dashboard on {where} ({corpus}); Ctrl-C stops it", file=sys.stderr)
     return server.serve(args.paths, host=args.host, port=args.port, analysis=args.analysis, outlets=args.outlets)
 

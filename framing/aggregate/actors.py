@@ -18,6 +18,7 @@ from framing.errors import ConfigError
 
 UNKNOWN_SPEAKER = "(unknown speaker)"  # as framing.aggregate.tables names a quote without a resolved speaker
 TOP_SPEAKERS = 5  # named voices listed per outlet
+NOT_NAMED = ("reader", "anonymous")  # speaker kinds that are no named voice
 EXCLUSIVE_MIN_QUOTES = 2  # a voice quoted once is not yet "a voice only this outlet quotes"
 
 _EMPTY_TOP = {"outlet": pl.String, "rank": pl.Int64, "speaker": pl.String, "speaker_type": pl.String,
@@ -26,8 +27,9 @@ _EMPTY_TOP = {"outlet": pl.String, "rank": pl.Int64, "speaker": pl.String, "spea
 
 
 def _named(actors: pl.DataFrame) -> pl.DataFrame:
-    """Rows of a quoted_actors table with a resolved speaker (no "(unknown speaker)", no reader)."""
-    return actors.filter((pl.col("speaker") != UNKNOWN_SPEAKER) & (pl.col("speaker_kind") != "reader"))
+    """Rows of a quoted_actors table with a named speaker: no "(unknown speaker)", no reader, no anonymous source
+    (`Experten`, `aus Regierungskreisen` name nobody)."""
+    return actors.filter((pl.col("speaker") != UNKNOWN_SPEAKER) & ~pl.col("speaker_kind").is_in(NOT_NAMED))
 
 
 def top_speakers(actors: pl.DataFrame, by: str = "outlet", *, n: int = TOP_SPEAKERS) -> pl.DataFrame:

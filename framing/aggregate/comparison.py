@@ -173,7 +173,7 @@ def framing_comparison(analysis: Any, by: str = "outlet", period: str = "month")
     figures = _figures(_per_article(analysis, period, statements), keys)
     from framing.aggregate.tables import UNKNOWN_SPEAKER
 
-    people = statements.filter(pl.col("speaker") != UNKNOWN_SPEAKER)
+    people = statements.filter((pl.col("speaker") != UNKNOWN_SPEAKER) & (pl.col("speaker_kind") != "anonymous"))
     voices = _top_text(people, keys, "speaker", "n_words", percent=False).rename({"speaker": "top_voices"})
     mix = _top_text(statements.filter(pl.col("speaker_type") != "unknown"), keys, "speaker_type", None, percent=True)
     known_type = statements.group_by(keys).agg((pl.col("speaker_type") != "unknown").mean().alias("share_typed"))

@@ -64,7 +64,7 @@ def _top_voices(analysis: Any, keys: pl.DataFrame) -> pl.DataFrame:
     """outlet, period_start, top_voices ("Name (quotes); ...") of the TOP_VOICES named speakers by quoted words."""
     quotes = analysis.quotes.filter((pl.col("mode") != schema.TERM_MODE) & pl.col("speaker").is_not_null()
                                     & ~pl.col("speaker").is_in(_UNKNOWN_SPEAKERS)
-                                    & (pl.col("speaker_kind").fill_null("") != "reader"))
+                                    & ~pl.col("speaker_kind").fill_null("").is_in(("reader", "anonymous")))
     counts = (
         quotes.select("article_id", "speaker", "n_words").join(keys, on="article_id", how="inner")
         .group_by("outlet", "period_start", "speaker")

@@ -47,7 +47,7 @@ def render(view: View) -> None:
     with right:
         banner(view)
         chart(charts.stacked_share(text_share_long(profile), "kind", "share_text", "Where the outlet speaks: share of text",
-                                   charts.KIND_COLOURS, colours, label="Share of characters"))
+                                   charts.KIND_COLOURS, colours, label="Share of characters", width=charts.HALF_WIDTH))
     table(profile, "commentary_profile")
     render_genre_block(view)
     banner(view)

@@ -14,6 +14,7 @@ from framing.app.blocks import CHART_CONFIG, View, banner, glossary, loading_pro
 from framing.present import multiples
 from framing.present.charts import plot_text
 from framing.present.article_html import escape
+from framing.present.words import counted
 
 TITLE = "Comparison"
 # column, panel title, percent? — the figures drawn, in the order a reader compares them
@@ -35,7 +36,7 @@ def headline(view: View) -> None:
     span = (f"{head['date_min']:%Y-%m-%d} to {head['date_max']:%Y-%m-%d}" if head["date_min"] else "undated")
     undated = f", {head['n_undated']:,} of them undated" if head["n_undated"] and head["date_min"] else ""
     st.markdown(f"**The story:** {escape(terms)}  \n"
-                f"{head['n_articles']:,} articles from {head['n_outlets']:,} outlets, {span}{undated}")
+                f"{counted(head['n_articles'], 'article')} from {counted(head['n_outlets'], 'outlet')}, {span}{undated}")
     st.caption("The words that the most titles and opening lines share (nouns and names); the filter at the left "
                "applies here too.")
 

@@ -36,7 +36,7 @@ def render_genre_block(view: View) -> None:
     with left:
         banner(view)
         chart(charts.stacked_share(profile, "genre", "share_articles", "Articles by genre", genre_colours(),
-                                   view.corpus.colours, label="Share of articles"))
+                                   view.corpus.colours, label="Share of articles", width=charts.HALF_WIDTH))
     with right:
         banner(view)
         chart(multiples.dots(opinion_by_genre(profile), "genre", (("share_opinionated_own", "opinionated",

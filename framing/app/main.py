@@ -20,6 +20,7 @@ from framing.app import actors, articles, commentary, comparison, overview, reus
 from framing.app.blocks import View, banner
 from framing.errors import FramingError
 from framing.present.article_html import ARTICLE_CSS, escape
+from framing.present.words import counted
 
 PAGES = (comparison, overview, tone, voices, actors, commentary, timeline, reuse, articles, upload)  # the view picker's order
 VIEWS = tuple(page.TITLE for page in PAGES)
@@ -154,8 +155,11 @@ def main() -> None:
         arts = corpus.analysis.articles
         groups = [g for g in corpus.options.groups if g != NO_GROUP]
         in_groups = f" in {len(groups)} groups" if groups else ""
-        slot.caption(f"Corpus: {arts.height:,} articles from {len(corpus.options.outlets)} outlets{in_groups} "
-                     f"(analysed in {corpus.seconds:.1f} s, then cached).")
+        stored = state.analysis_dir()
+        how = (f"the analysis in {stored.name}/, read in {corpus.seconds:.1f} s" if stored is not None
+               else f"analysed in {corpus.seconds:.1f} s, then cached")
+        slot.caption(f"Corpus: {counted(arts.height, 'article')} from {counted(len(corpus.options.outlets), 'outlet')}"
+                     f"{in_groups} ({how}).")
     # A widget drawn for the first time may have changed a value: draw the page again for it, once.
     if current_filter() != flt and not st.session_state.get("_filter_rerun"):
         st.session_state._filter_rerun = True

@@ -10,6 +10,7 @@ import streamlit as st
 from framing.aggregate.timeline import choose_period, undated_counts
 from framing.app.blocks import View, banner, chart, glossary, table
 from framing.present import multiples
+from framing.present.words import counted
 
 TITLE = "Over time"
 METRICS = (  # column, chart title, axis label, percent
@@ -28,7 +29,7 @@ def _apart(view: View, period: str) -> None:
     if undated or imprecise:
         per_outlet = "; ".join(f"{r['outlet']}: {r['n_undated'] + r['n_imprecise']:,}" for r in
                                counts.filter((pl.col("n_undated") + pl.col("n_imprecise")) > 0).iter_rows(named=True))
-        st.info(f"Not on the time axis: {undated:,} undated article(s) and {imprecise:,} dated less precisely than a "
+        st.info(f"Not on the time axis: {counted(undated, 'undated article')} and {imprecise:,} dated less precisely than a "
                 f"{period} (e.g. only a month, in a weekly view). By outlet: {per_outlet}.")
 
 

@@ -39,9 +39,11 @@ def render(view: View) -> None:
         st.info("No quotations in the filtered articles. Widen the filter (speakers, groups, voices, sections).")
         return
     banner(view)
-    named = actors.filter(pl.col("speaker") != UNKNOWN_SPEAKER)  # "(unknown speaker)" would dominate every column
-    st.plotly_chart(charts.actor_heatmap(named, "Who is quoted where: share of each outlet's quoted words (top 20 "
-                                                "named speakers)"), config=CHART_CONFIG, key="voices_heatmap",
+    # "(unknown speaker)" would dominate every column; anonymous sources ("Forscher", "Experten") are nobody's name
+    named = actors.filter((pl.col("speaker") != UNKNOWN_SPEAKER) & (pl.col("speaker_kind") != "anonymous"))
+    st.plotly_chart(charts.actor_heatmap(named, "Who is quoted where: share of each outlet's quoted words (the 20 "
+                                                "most quoted people and institutions)"), config=CHART_CONFIG,
+                    key="voices_heatmap",
                     on_select=partial(_on_cell, view, named), selection_mode="points")
     st.caption("Click a cell to read that speaker's longest statement in that outlet.")
     table(actors, "quoted_actors")
@@ -54,13 +56,13 @@ def render(view: View) -> None:
                          OTHER_GROUPS: "#C7C7C7"}
         chart(charts.stacked_share(lumped, "speaker_group", "share_of_voice_in_outlet",
                                    "Share of voice by speaker group (the nine largest)", group_colours, colours,
-                                   label="Share of quoted words"))
+                                   label="Share of quoted words", width=charts.HALF_WIDTH))
         table(groups, "speaker_groups")
     with right:
         banner(view)
         modes = view.table("quote_modes")
         chart(charts.stacked_share(modes, "mode", "share_quotes", "Direct vs reported speech", charts.MODE_COLOURS,
-                                   colours, label="Share of quotes"))
+                                   colours, label="Share of quotes", width=charts.HALF_WIDTH))
         table(modes, "quote_modes")
     glossary("Share of voice", "direct / partial / indirect", "Speaker group", "Outlet group")
     gender_block(view)

@@ -184,9 +184,14 @@ def bar_by_outlet(df: pl.DataFrame, value: str, title: str, colours: dict[str, s
     return _style(fig, title)
 
 
+HALF_WIDTH = 300  # pixels a chart in one of two columns is drawn in (about), for its legend's rows
+
+
 def stacked_share(df: pl.DataFrame, category: str, value: str, title: str, colours: dict[str, str],
-                  outlet_colours_: dict[str, str], *, label: str = "Share") -> go.Figure:
-    """Horizontal stacked bars per outlet: `value` (a share) split by `category`, in the order of `colours`."""
+                  outlet_colours_: dict[str, str], *, label: str = "Share", width: int = 560) -> go.Figure:
+    """Horizontal stacked bars per outlet: `value` (a share) split by `category`, in the order of `colours`;
+    `width`: about how many pixels wide the chart is drawn (half a page: 560; a column of two: 300), for the rows
+    its legend needs."""
     data = _plot_frame(df, ["outlet", category])
     outlets = _outlet_order(outlet_colours_, data["outlet"])
     known = {plot_text(k): v for k, v in colours.items()}
@@ -201,9 +206,9 @@ def stacked_share(df: pl.DataFrame, category: str, value: str, title: str, colou
     fig.update_xaxes(tickformat=".0%", title={"text": ""})
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=outlets, autorange="reversed")
     # The legend sits between the title and the bars, where it cannot collide with the axis; the top margin grows
-    # with its rows (entries packed into half a page, about 560 px, by the length of their names), so a long
-    # legend does not cover the title.
-    legend_rows = _legend_rows([c.replace("_", " ") for c in cats])
+    # with its rows (entries packed into the chart's width by the length of their names), so a long legend does
+    # not cover the title.
+    legend_rows = _legend_rows([c.replace("_", " ") for c in cats], width)
     top = 60 + 22 * legend_rows
     fig = _style(fig, title, height=max(280, 130 + 48 * len(outlets)) + top - 95)
     fig.update_layout(barmode="stack", margin={"t": top},

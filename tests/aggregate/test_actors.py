@@ -25,6 +25,19 @@ def test_top_speakers_leave_out_the_unknown_and_rank_per_outlet():
     assert actors.top_speakers(quoted_actors(make_analysis())).is_empty()
 
 
+def test_anonymous_sources_are_no_named_voice():
+    """`Experten`, `aus Regierungskreisen` name nobody: not among an outlet's top voices nor its exclusive ones."""
+    corpus = make_analysis(
+        articles=[article("a", "X")], sections=[section("a", 0, "reporting", 0, 10)],
+        quotes=[quote("a", 0, 0, "Experten", n_words=50, kind="anonymous"),
+                quote("a", 1, 0, "Experten", n_words=50, kind="anonymous"), quote("a", 2, 0, "Anna", n_words=5),
+                quote("a", 3, 0, "Anna", n_words=5), quote("a", 4, 0, "Polizei", n_words=3, kind="institution"),
+                quote("a", 5, 0, "Polizei", n_words=3, kind="institution")])
+    table = quoted_actors(corpus)
+    assert actors.top_speakers(table)["speaker"].to_list() == ["Anna", "Polizei"]
+    assert actors.exclusive_voices(table)["speaker"].to_list() == ["Anna", "Polizei"]
+
+
 def test_exclusive_voices_are_quoted_by_one_outlet_often_enough():
     corpus = make_analysis(
         articles=[article("a", "X"), article("b", "Y")],

@@ -189,3 +189,18 @@ def test_heatmap_cells_never_print_a_share_as_zero(value, text) -> None:
 @pytest.mark.parametrize(("top", "fmt"), [(0.037, ".1%"), (0.099, ".1%"), (0.1, ".0%"), (0.8, ".0%")])
 def test_a_colour_bar_of_small_shares_has_a_decimal(top, fmt) -> None:
     assert charts.share_colorbar("t", top)["tickformat"] == fmt
+
+
+def test_a_stacked_share_in_one_of_two_columns_makes_room_for_its_narrower_legend():
+    """Voices draws the group shares in half the page: nine groups take more legend rows there than in 560 px, and
+    the top margin grows with them (the legend covered the title with the rows counted for the full width)."""
+    import polars as pl
+
+    names = ["Germany", "SPÖ", "UN", "ÖVP", "Grüne", "Turkey", "USA", "(no group)", "(other groups)"]
+    df = pl.DataFrame({"outlet": ["nd"] * 9, "group": names, "share": [1 / 9] * 9})
+    wide = charts.stacked_share(df, "group", "share", "Title", {}, charts.outlet_colours(["nd"]))
+    half = charts.stacked_share(df, "group", "share", "Title", {}, charts.outlet_colours(["nd"]),
+                                width=charts.HALF_WIDTH)
+    rows = charts._legend_rows(names, charts.HALF_WIDTH)
+    assert rows > charts._legend_rows(names)
+    assert half.layout.margin.t == 60 + 22 * rows > wide.layout.margin.t
