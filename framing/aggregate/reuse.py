@@ -25,7 +25,9 @@ import polars as pl
 
 DEFAULT_N = 6  # six words in a row rarely repeat by chance in news prose, but reworded agency copy keeps them
 DEFAULT_MAX_POSTINGS = 200
-CHUNK = 5_000  # articles cut into n-grams per step: bounds the words in memory at once
+# Articles cut into n-grams (and, for the passages, into words with offsets) per step: bounds the words in memory
+# at once. At 10,000 articles 5,000 peaked 510 MB above the loaded articles, 500 136 MB, for the same CPU time.
+CHUNK = 500
 BUCKET_BITS = 3
 BUCKETS = 1 << BUCKET_BITS  # n-gram tables, by the n-gram number's top bits, grouped and joined one at a time
 

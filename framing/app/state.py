@@ -247,11 +247,24 @@ def reuse_file(key: str) -> Path:
     return default_cache_dir() / "text_reuse" / f"{key}-{code}.parquet"
 
 
+@st.cache_resource(show_spinner=False, max_entries=FILTERS_KEPT)
+def _kept_frames(_corpus: Corpus, key: str, flt: Filter) -> dict:
+    """Per filter: the frames one table makes that another shows as it is (framing.aggregate.shared.sharing_kept)."""
+    return {}
+
+
 @st.cache_resource(show_spinner=False, max_entries=TABLES_KEPT)
 def _table(_corpus: Corpus, key: str, name: str, flt: Filter, period: str = "month",
            by: str = "outlet") -> pl.DataFrame:
-    spec = TABLES[name]
+    from framing.aggregate.shared import sharing_kept
+
     view = _filtered(_corpus, key, flt)
+    with sharing_kept(_kept_frames(_corpus, key, flt), ("quoted_gender",), view):
+        return _computed(_corpus, key, name, flt, period, by, view)
+
+
+def _computed(_corpus: Corpus, key: str, name: str, flt: Filter, period: str, by: str, view: Any) -> pl.DataFrame:
+    spec = TABLES[name]
     if name == "text_reuse":
         kept = _corpus.decode(view.articles.select("article_id"))["article_id"].implode()
         return _reuse(_corpus, key).filter(pl.col("article_a").is_in(kept) & pl.col("article_b").is_in(kept))

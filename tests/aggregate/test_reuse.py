@@ -154,6 +154,18 @@ def test_same_table_as_the_reference_on_real_news():
     assert ours.equals(theirs)
 
 
+@pytest.mark.parametrize("chunk", [1, 2, 3])
+def test_the_chunk_size_changes_nothing(monkeypatch, chunk):
+    """The articles are cut CHUNK at a time (to bound the memory): any chunk size gives the same table."""
+    texts = {f"d{i}": (WIRE if i % 2 else "Anfang. " + WIRE[: 40 + i]) + " " + " ".join(
+        random.Random(i).choices(["a", "b", "c", "d"], k=30)) for i in range(7)}
+    frame = _articles(texts, {k: ("nd" if i % 3 else "taz") for i, k in enumerate(texts)})
+    whole = reuse.shared_text(frame)
+    monkeypatch.setattr(reuse, "CHUNK", chunk)
+    assert whole.height > 3
+    assert reuse.shared_text(frame).equals(whole)
+
+
 def test_a_lazy_frame_reads_the_same():
     texts = {"a": WIRE + " Schluss.", "b": "Anfang. " + WIRE, "c": "Nichts davon."}
     frame = _articles(texts).with_columns(pl.lit(1).alias("other_column"))
