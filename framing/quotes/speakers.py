@@ -19,6 +19,7 @@ from framing.actors.gazetteer import Actor, Gazetteer, fold
 from framing.actors.gender import Clue, first_name_gender, role_clues, role_text_clues, verdict, words_before_name
 from framing.actors.names import (first_name_genders, is_common_noun, is_first_name, is_person_noun, is_title,
                                   never_a_name, place_names, split_name)
+from framing.actors.roles import is_acronym
 from framing.actors.types import ORGANISATION_TYPES, affiliation_type, mention_group, phrase_type, word_type
 from framing.quotes.lexicon import (ARTICLES, CUT_PREPOSITIONS, DEFINITE_ARTICLES, DETERMINERS, DOCUMENT_ENDINGS,
                                     NAME_PARTICLES, PREPOSITIONS, PRONOUNS, RELATIVES, Lexicon)
@@ -29,7 +30,6 @@ from framing.quotes.tokens import Tok, is_adjective, is_attribution_noun, is_ins
 
 # Actor names are looked up in a sentence over at most this many tokens, longest first: "Ursula von der Leyen".
 ALIAS_WORDS = (4, 3, 2, 1)
-ACRONYM_LETTERS = 8  # an acronym after an article (die NASA, der EuGH) has at most this many letters
 
 
 @dataclass(frozen=True)
@@ -94,11 +94,6 @@ class Entity:
 
 
 _ALIAS_STARTS: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
-
-
-def _acronym(word: str) -> bool:
-    """A short word with two or more capitals and no hyphen: an organisation's acronym (NASA, VCÖ, EuGH)."""
-    return len(word) <= ACRONYM_LETTERS and "-" not in word and sum(c.isupper() for c in word) >= 2
 
 
 def alias_starts(gaz: Gazetteer) -> frozenset[str]:
@@ -489,7 +484,7 @@ class ArticleEntities:
             if not w.capword:
                 break
             run.append(w)
-        if run and run[0] is not words[0] and _acronym(run[0].text):
+        if run and run[0] is not words[0] and is_acronym(run[0].text):
             ent = self.entity(run[0].text, "institution", pos)  # "die NASA", "der VCÖ", "der EuGH": an organisation
             return ent.resolved, ent
         if len(run) == len(words) or not run or run[0] is not words[0] and not (
