@@ -57,6 +57,7 @@ def render(view: View) -> None:
         chart(charts.stacked_share(lumped, "speaker_group", "share_of_voice_in_outlet",
                                    "Share of voice by speaker group (the nine largest)", group_colours, colours,
                                    label="Share of quoted words", width=charts.HALF_WIDTH))
+        st.caption(_groups_hint(groups))
         table(groups, "speaker_groups")
     with right:
         banner(view)
@@ -66,6 +67,17 @@ def render(view: View) -> None:
         table(modes, "quote_modes")
     glossary("Share of voice", "direct / partial / indirect", "Speaker group", "Outlet group")
     gender_block(view)
+
+
+def _groups_hint(groups: pl.DataFrame) -> str:
+    """How much of the quoted text has no known group, and how to name the groups of this story's actors."""
+    words = groups["quoted_words"].sum() if "quoted_words" in groups.columns else 0
+    none = groups.filter(pl.col("speaker_group") == NO_GROUP)["quoted_words"].sum() if words else 0
+    share = none / words if words else 0.0
+    hint = (" An actors file (`actors.csv` in the corpus folder, columns canonical, aliases, group, type; "
+            "docs/speakers.md) gives this story's actors their party, country or camp." if share > 0.5 else "")
+    return (f"Groups come from the gazetteer and from what the text says (`CSU-Chef`, `der russische Minister`); "
+            f"{share:.0%} of the quoted words are by speakers without a known group.{hint}")
 
 
 def gender_block(view: View) -> None:
