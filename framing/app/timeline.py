@@ -55,6 +55,8 @@ def render(view: View) -> None:
     banner(view)
     chart(multiples.time_lines(over_time, column, f"{title}, per {period}", view.corpus.colours, label=label,
                                percent=percent))
+    st.caption(f"An open circle is a {period} with fewer than {multiples.FEW_ARTICLES} articles of that outlet: one "
+               "article's figure, read it with care. Hover a point for its number of articles.")
     st.markdown(f"##### Per outlet and {period}: the figures and the voices quoted most")
     first = ["outlet", "period_start", "n_articles", "journalist_tone", "share_opinionated", "quoted_share",
              "share_women", "top_voices"]

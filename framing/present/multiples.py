@@ -62,11 +62,15 @@ def _grid(n: int, per_row: int = PANEL_COLUMNS) -> tuple[int, int]:
     return math.ceil(max(n, 1) / columns), columns
 
 
+FEW_ARTICLES = 3  # a period with fewer articles than this is drawn as an open circle
+
+
 def time_lines(df: pl.DataFrame, value: str, title: str, colours: dict[str, str], *, label: str,
                percent: bool = False, overlay_max: int = OVERLAY_MAX) -> go.Figure:
     """`value` per period (an `over_time` table: outlet, period_start, value) as lines on a date axis: one chart
     with a line per outlet for up to `overlay_max` outlets, else small multiples (one panel per outlet, shared
-    axes, the other outlets as faint grey lines for context)."""
+    axes, the other outlets as faint grey lines for context). A period with fewer than FEW_ARTICLES articles is an
+    open circle."""
     data = _plot_frame(df, ["outlet"]).filter(pl.col(value).is_not_null()).sort("outlet", "period_start")
     outlets = _outlet_order(colours, data["outlet"].unique().to_list())
     fmt = ".0%" if percent else ".2f"
@@ -75,8 +79,12 @@ def time_lines(df: pl.DataFrame, value: str, title: str, colours: dict[str, str]
     def line(o: str, **kwargs) -> go.Scatter:
         part = series[o]
         kwargs.setdefault("hovertemplate", f"{o}, %{{x|%Y-%m-%d}}: %{{y:{fmt}}} (%{{customdata}} articles)<extra></extra>")
+        counts = part["n_articles"].to_list() if "n_articles" in part.columns else None
+        if counts is not None:  # a period of one or two articles is drawn open: read it with care
+            kwargs["marker"] = {**kwargs.get("marker", {}),
+                                "symbol": ["circle-open" if (n or 0) < FEW_ARTICLES else "circle" for n in counts]}
         return go.Scatter(x=part["period_start"].to_list(), y=part[value].to_list(), name=o, mode="lines+markers",
-                          customdata=part["n_articles"].to_list() if "n_articles" in part.columns else None, **kwargs)
+                          customdata=counts, **kwargs)
 
     if len(outlets) <= overlay_max:
         fig = go.Figure([line(o, line={"color": colours.get(o, UNKNOWN_COLOUR)}, marker={"size": 6}) for o in outlets])

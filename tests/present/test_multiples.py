@@ -29,6 +29,17 @@ def test_few_outlets_share_one_chart_with_a_date_axis():
     assert fig.data[0].x[0] == dt.date(2025, 1, 1)
 
 
+@pytest.mark.parametrize("outlets", [["A", "B"], [f"O{i:02d}" for i in range(13)]])
+def test_a_period_of_few_articles_is_an_open_circle(outlets):
+    frame = over_time(outlets).with_columns(
+        pl.when(pl.col("period_start") == dt.date(2025, 2, 1)).then(1).otherwise(5).alias("n_articles"))
+    fig = multiples.time_lines(frame, "journalist_tone", "Tone", outlet_colours(outlets), label="tone")
+    lines = [t for t in fig.data if t.mode == "lines+markers"]
+    assert len(lines) == len(outlets)
+    assert all(list(t.marker.symbol) == ["circle", "circle-open", "circle"] for t in lines)
+    assert list(lines[0].customdata) == [5, 1, 5]  # the hover says how many articles
+
+
 def test_many_outlets_get_one_panel_each():
     outlets = [f"O{i:02d}" for i in range(13)]
     fig = multiples.time_lines(over_time(outlets), "journalist_tone", "Tone", outlet_colours(outlets), label="tone")
