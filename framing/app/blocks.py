@@ -16,6 +16,7 @@ from framing.present.article_html import filter_sentence_html
 from framing.present.export import to_csv_bytes
 
 PCT = st.column_config.NumberColumn(format="percent")
+SCORE = st.column_config.NumberColumn(format="%.3f")  # tone and polarity on -1..1: three decimals in every row
 # A table longer than this is shown in part and downloaded whole: at 10,000 articles the outlet x speaker tables
 # have 18,000+ rows (4.4 MB of Arrow), which every run of the page sent to the browser for a grid nobody scrolls
 # through; the download button says how many rows the file holds.
@@ -59,8 +60,10 @@ def chart(fig) -> None:
 
 
 def pct_columns(df: pl.DataFrame) -> dict:
-    """Column formats: shares as percentages, dates as dates."""
+    """Column formats: shares as percentages, tone and polarity with three decimals, dates as dates."""
     config: dict = {c: PCT for c in df.columns if c.startswith("share_") or "_share_" in c or c.endswith("_share")}
+    config.update({c: SCORE for c, t in df.schema.items()
+                   if t.is_float() and c not in config and ("tone" in c or "polarity" in c)})
     config.update({c: st.column_config.DateColumn(format="YYYY-MM-DD") for c, t in df.schema.items() if t == pl.Date})
     return config
 

@@ -54,3 +54,14 @@ def test_a_loading_problem_of_an_upload_names_the_file_as_uploaded(tmp_path, mon
     assert named == [f"mein_export.jsonl (uploaded; stored as {stored.stored_name})"]
     other = pl.DataFrame({"source_path": ["/elsewhere/a.csv"], "reason": ["x"]})
     assert blocks.named_uploads(other).equals(other)  # a file of the corpus folder keeps its path
+
+
+def test_tone_columns_show_three_decimals_and_shares_percent():
+    from framing.app.blocks import PCT, SCORE, pct_columns
+
+    df = pl.DataFrame({"outlet": ["a"], "journalist_tone": [-0.0549], "journalist_tone_low": [0.0],
+                       "mean_polarity_textblob": [0.1], "share_direct": [0.3], "n_quotes": [3]})
+    config = pct_columns(df)
+    assert config["journalist_tone"] is SCORE and config["journalist_tone_low"] is SCORE
+    assert config["mean_polarity_textblob"] is SCORE and config["share_direct"] is PCT
+    assert "n_quotes" not in config and "outlet" not in config
