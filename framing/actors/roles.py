@@ -40,9 +40,9 @@ COPULAS = frozenset({"ist", "war", "sei", "wäre", "wurde", "gilt", "bleibt"})
 PREDICATE_WORDS = frozenset({"als", "seit", "inzwischen", "jetzt", "nun", "bereits", "schon", "selbst", "auch"})
 ACRONYM_LETTERS = 8  # an organisation's acronym (WWF, EuGH, ÖVGW) has at most this many letters
 DEFINITION_WORDS = 6  # the words of an acronym's written-out name looked at: "Kuratorium für Verkehrssicherheit (KFV)"
-# Role heads whose type depends on what they head: `-Chef` of a firm, a party, a team.
 # The prepositions (and genitive articles) that open what a role holds: "Leiter des Instituts", "Richter im Ausschuss".
 AFFILIATION_WORDS = frozenset({"von", "vom", "der", "des", "bei", "beim", "im", "am", "an", "für", "in", "aus"})
+# Role heads whose type depends on what they head: `-Chef` of a firm, a party, a team.
 GENERIC_HEADS = ("sprecherin", "sprecher", "leiterin", "leiter", "chefin", "chef", "vertreterin", "vertreter")
 
 
@@ -97,11 +97,18 @@ def _affiliated(words: list[str], k: int) -> str | None:
     return affiliation_type(words[k:stop][:7])  # the role, its preposition and five words
 
 
-def _before(words: list[str], name_words: set[str], person: bool) -> tuple[str, str] | None:
-    """The role noun before a name: skip its own first names, then one typed capitalised word."""
+def _last_before_name(words: list[str], name_words: set[str]) -> int:
+    """The index of the last of `words` (those before a name) that is neither a word of the name nor a first name
+    (-1 when there is none): "Der Wissenschafter Arjen Hoekstra" before "Hoekstra" ends at "Wissenschafter"."""
     k = len(words) - 1
     while k >= 0 and (words[k] in name_words or is_first_name(words[k])):
         k -= 1
+    return k
+
+
+def _before(words: list[str], name_words: set[str], person: bool) -> tuple[str, str] | None:
+    """The role noun before a name: skip its own first names, then one typed capitalised word."""
+    k = _last_before_name(words, name_words)
     if k > 0 and words[k][:1].isupper() and not is_common_noun(words[k]) and not _typed(words[k], person):
         k -= 1  # a first name no list knows: "Arjen Hoekstra"
     if k < 0:
@@ -116,9 +123,7 @@ PP_WORDS = 4  # the words of a prepositional phrase between a fronted role and i
 def _fronted(words: list[str], name_words: set[str]) -> tuple[str, str] | None:
     """A person's role noun in apposition before the name and a comma: `der Verfahrensrichter im
     Hypo-U-Ausschuss, Walter Pilgermaier`, `die Sprecherin des Ministeriums, Anna Muster`."""
-    k = len(words) - 1
-    while k >= 0 and (words[k] in name_words or is_first_name(words[k])):
-        k -= 1
+    k = _last_before_name(words, name_words)
     if k < 2 or words[k] != ",":
         return None
     for j in range(k - 1, max(0, k - 2 - PP_WORDS), -1):
@@ -146,8 +151,10 @@ def _after(words: list[str], person: bool) -> tuple[str, str] | None:
     if k >= len(words):
         return None
     kind = _typed(words[k], person)
-    if kind is None and _generic_compound(words[k]) == "" or kind is not None and _affiliated(words, k) == "politician":
-        kind = _affiliated(words, k)  # "…, Parlamentarischer Geschäftsführer der SPD-Fraktion": a party's
+    if kind is None:
+        kind = _affiliated(words, k) if _generic_compound(words[k]) == "" else None  # "…, Sprecher der Polizei"
+    elif _affiliated(words, k) == "politician":
+        kind = "politician"  # "…, Parlamentarischer Geschäftsführer der SPD-Fraktion": a party's
     return (words[k], kind) if kind else None
 
 
