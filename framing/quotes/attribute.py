@@ -575,6 +575,8 @@ def _reported_speech(scan: _Scan, si: int, used: Attribution | None) -> Attribut
         if c.names_nobody and any(
                 o.start <= s and e <= o.end for _, o in scan.items if o.mode == "indirect" and o.start >= ss):
             continue  # a nested report without a speaker of its own ("dass er glaubt, dass ...")
+        if any(o.start == s and o.end == e for _, o in scan.items if o.mode == "indirect"):
+            continue  # "X zeigte sich zufrieden: …, sagte sie": two cues of one message, the first reports it
         if (c.kind == "statement" or _owned_opinion(c, toks)) and any(
                 o.start < e and s < o.end for _, o in scan.items if o.mode == "indirect" and o.start >= ss):
             continue  # "vertritt die Ansicht, …", "erklärte X, … seiner Meinung nach …": the verb reported it already

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from framing.actors.names import is_common_noun, is_first_name, is_person_noun
+from framing.actors.names import is_common_noun, is_first_name, is_person_noun, word_tags
 from framing.quotes.lexicon import (ADVERBS, AUX, DETERMINERS, DOCUMENT_ENDINGS, FOCUS, NAME_PARTICLES, NEGATIONS,
                                     OPINION_ENDINGS, PARTICLES, PASSIVE_AUX, POSSESSIVES, PREPOSITIONS, PRONOUNS,
                                     RELATIVES, STATEMENT_ENDINGS, SUBORDINATORS, WH_WORDS, Lexicon,
@@ -575,7 +575,47 @@ def _verb_message(text: str, toks: list[Tok], cue: Cue, lex: Lexicon, sent: tupl
             cue.speaker_toks is not None and cue.speaker_toks[0] > i) and any(
             t.text[:1].islower() and t.lower not in DETERMINERS | PREPOSITIONS | POSSESSIVES
             and not is_adjective(t, lex) for t in first_chunk)
+        strong = strong or _inverted_report(toks, i, cue, pre, first_chunk, lex)
         if pre and (any(is_konjunktiv(t, lex) for t in pre if not t.quoted) or pre[0].lower in ("ob", "dass")
                     or strong):
-            return strip_span(text, sent[0], toks[i - 1].start)
+            # "X zeigte sich beeindruckt: In dem Spiel war viel Qualität, meinte er": the message follows the colon
+            colon = next((x for x in range(len(pre) - 1, 0, -1) if pre[x].text == ":"), None)
+            return strip_span(text, sent[0] if colon is None else pre[colon].end, toks[i - 1].start)
     return None
+
+
+# Thought verbs that, right after a comma with their subject after them, report what was said before the comma
+# ("Das ist unfair, findet Huber."); "wissen", "sehen" and the verbs with a particle or complement do not.
+INVERTED_THOUGHT = frozenset({"meinen", "glauben", "hoffen", "befürchten", "fürchten", "vermuten", "finden",
+                              "bezweifeln", "schätzen", "erwarten"})
+# The Pattern lexicon's tags of a verb form that can be finite (German plural present forms are the infinitive).
+VERB_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN", "VB", "VVINF", "VAINF", "VMINF", "VVIMP"})
+INVERTED_REPORT_TOKENS = 2  # the clause before ", sagte X" has at least this many tokens ("Keine Ahnung, sagte X")
+
+
+def _inverted_report(toks: list[Tok], i: int, cue: Cue, pre: list[Tok], first_chunk: list[Tok], lex: Lexicon) -> bool:
+    """The words before a speech verb that follows a comma with its speaker after it are what was said, however
+    short and in whatever mood (`Ich übernehme die Verantwortung, sagte der Trainer.`): the verb comes first because
+    the message holds the place before it. This is how unmarked direct speech reads in corpora without quote marks.
+    Not when the sentence opens with a subordinator, a wh-word or a preposition (`Als er ankam, sagte er …`,
+    `Nach dem Streit, sagte er …`), when the words up to the first comma have no verb (`Den Vorschlag des
+    Ministeriums, …, lehnte die Partei ab`), nor in a question; `pre` is the sentence before the verb's comma,
+    `first_chunk` its words up to their first comma."""
+    if cue.mention is None or cue.speaker_toks is None or cue.speaker_toks[0] <= i or len(pre) < INVERTED_REPORT_TOKENS:
+        return False
+    if toks[-1].text == "?":
+        return False  # "…, glauben Sie, dass …?": a question opens with its verb
+    form = _verb_form(toks, i, lex.verbs.get(toks[i].text, []))
+    if form is None or not (cue.verb_kind == "speech" or cue.verb_kind == "thought" and form.lemma in INVERTED_THOUGHT):
+        return False
+    first = pre[0].lower
+    if first in SUBORDINATORS or first in WH_WORDS or first in PREPOSITIONS:
+        return False
+    return any(_verb_word(t, lex) for t in first_chunk)  # a clause of its own: it has a verb
+
+
+def _verb_word(tok: Tok, lex: Lexicon) -> bool:
+    """A word in lower case that can be a verb: the Pattern lexicon tags it as one, or it is a Konjunktiv form or a
+    speech verb of our lexicon (`übernehme`, `sind`, `rechne`; not `anwesenden`, an adjective)."""
+    return tok.text[:1].islower() and (not word_tags(tok.text).isdisjoint(VERB_TAGS) or is_konjunktiv(tok, lex)
+                                       or tok.text in lex.verbs)

@@ -258,3 +258,29 @@ def test_a_cue_is_frozen_and_says_whether_it_names_anybody():
 def test_the_message_after_a_speech_verb(text, message):
     got = [text[q.start:q.end] for q in quotes_of(text, sections=()) if q.mode == "indirect"]
     assert got == ([message] if message else [])
+
+
+@pytest.mark.parametrize("text, message", [
+    # unmarked speech (corpora without quote marks): a speech verb right after a comma, its speaker after it, reports
+    # the clause before it, however short and in the indicative
+    ("Wir haben das Spiel verdient gewonnen, sagte Trainerin Petra Lang.", "Wir haben das Spiel verdient gewonnen"),
+    ("Ich bleibe, sagte der Bürgermeister.", "Ich bleibe"),
+    ("Das Angebot ist zu niedrig, kritisierte die Gewerkschaft am Montag.", "Das Angebot ist zu niedrig"),
+    # ... with the thought verbs news use for it (meinen, glauben, finden, hoffen), not with "wissen" or "sehen"
+    ("Das wird nicht reichen, meinte Max Huber.", "Das wird nicht reichen"),
+    ("Die Reform kommt zu spät, findet die Opposition.", "Die Reform kommt zu spät"),
+    ("Wann der Zug kommt, weiß niemand.", None),
+    # ... and when a colon introduces it, the message is what follows the colon
+    ("Die Ministerin zeigte sich zufrieden: Das Ergebnis ist ein Erfolg für alle, sagte sie.",
+     "Das Ergebnis ist ein Erfolg für alle"),
+    # not a subordinate or a prepositional clause before the comma, not a clause without a verb, not a question
+    ("Als die Polizei eintraf, erklärte der Sprecher die Lage.", None),
+    ("Nach dem langen Streit um die Finanzierung, sagte der Minister die Reise ab.", None),
+    ("Den Vorschlag des Ministeriums, die Steuern zu erhöhen, lehnte die Partei ab.", None),
+    ("Die Preise steigen weiter, glauben Sie das wirklich?", None),
+    # nor a coordination of two verbs of one subject
+    ("Er stand auf, sagte kein Wort und ging.", None),
+])
+def test_an_unmarked_statement_before_an_inverted_speech_verb(text, message):
+    got = [text[q.start:q.end] for q in quotes_of(text, sections=()) if q.mode == "indirect"]
+    assert got == ([message] if message else [])
