@@ -118,6 +118,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     from framing.pipeline import scan_analysis
     from framing.present.export import write_tables
+    from framing.present.words import plural
 
     started = time.monotonic()
     with _analysed(args) as analysis:
@@ -128,11 +129,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     errors = analysis.errors
     n_err = errors.filter(errors["severity"] == "error").height
     n_warn = errors.height - n_err
+    def n(count: int, word: str) -> str:  # "1 error", "2 errors" (numbers without separators: scripts read them)
+        return f"{count} {plural(count, word)}"
+
     print(
-        f"analysed {analysis.articles.height} articles ({analysis.articles['n_chars'].sum() or 0:,} characters): "
-        f"{rows['sections']} sections, {rows['sentences']} sentences, "
-        f"{rows['quotes']} quotes, {rows['term_mentions']} term mentions; {n_err} errors, {n_warn} warnings; "
-        f"{analysis.reused} articles reused from the cache "
+        f"analysed {n(analysis.articles.height, 'article')} ({analysis.articles['n_chars'].sum() or 0:,} characters): "
+        f"{n(rows['sections'], 'section')}, {n(rows['sentences'], 'sentence')}, "
+        f"{n(rows['quotes'], 'quote')}, {n(rows['term_mentions'], 'term mention')}; {n(n_err, 'error')}, "
+        f"{n(n_warn, 'warning')}; {n(analysis.reused, 'article')} reused from the cache "
         f"in {time.monotonic() - started:.1f} s -> {args.out}"
     )
     if errors.height:

@@ -62,7 +62,7 @@ def test_bad_files_are_listed_and_the_rest_is_analysed(tmp_path: Path) -> None:
     (corpus / "bad.jsonl").write_text("{oops\n", encoding="utf-8")
     result = run("analyze", str(corpus), "--out", str(tmp_path / "o"), "--no-cache", "--quiet")
     assert result.returncode == 0
-    assert "analysed 1 articles" in result.stdout and "2 errors" in result.stdout
+    assert "analysed 1 article (" in result.stdout and "2 errors" in result.stdout
     errors = pl.read_csv(tmp_path / "o" / "errors.csv")
     assert errors.height == 2
 
@@ -81,7 +81,7 @@ def test_compare_writes_every_table(tmp_path: Path) -> None:
 def test_missing_input_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     result = run("analyze", str(tmp_path / "nothing-here"), "--out", str(tmp_path / "o"), "--no-cache", "--quiet")
     assert "Traceback" not in result.stderr
-    assert "analysed 0 articles" in result.stdout and "1 errors" in result.stdout
+    assert "analysed 0 articles" in result.stdout and "; 1 error, " in result.stdout
 
 
 def test_compare_reads_partitioned_analysis_output(tmp_path: Path) -> None:

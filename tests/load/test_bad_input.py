@@ -184,7 +184,7 @@ def test_cli_analyses_the_bad_corpus_and_exits_cleanly(corpus: Path, tmp_path: P
     result = run_cli("analyze", str(corpus), "--out", str(out), "--no-cache", "--quiet", "--workers", "2")
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
-    summary = re.search(r"analysed (\d+) articles .*; (\d+) errors, (\d+) warnings", result.stdout)
+    summary = re.search(r"analysed (\d+) articles? .*; (\d+) errors?, (\d+) warnings?", result.stdout)
     assert summary, result.stdout
     loaded = load_corpus([corpus])
     assert int(summary.group(1)) == loaded.articles.height
