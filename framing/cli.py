@@ -128,19 +128,25 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     rows = {name: frame.select(pl.len()).collect().item() for name, frame in scan_analysis(args.out).items()}
     errors = analysis.errors
     n_err = errors.filter(errors["severity"] == "error").height
-    n_warn = errors.height - n_err
+    n_note = errors.filter(errors["severity"] == "note").height
+    n_warn = errors.height - n_err - n_note
+
     def n(count: int, word: str) -> str:  # "1 error", "2 errors" (numbers without separators: scripts read them)
         return f"{count} {plural(count, word)}"
 
+    notes = f", {n(n_note, 'note')}" if n_note else ""  # what the loader did (a column read as outlet): nothing wrong
     print(
         f"analysed {n(analysis.articles.height, 'article')} ({analysis.articles['n_chars'].sum() or 0:,} characters): "
         f"{n(rows['sections'], 'section')}, {n(rows['sentences'], 'sentence')}, "
         f"{n(rows['quotes'], 'quote')}, {n(rows['term_mentions'], 'term mention')}; {n(n_err, 'error')}, "
-        f"{n(n_warn, 'warning')}; {n(analysis.reused, 'article')} reused from the cache "
+        f"{n(n_warn, 'warning')}{notes}; "
+        f"{n(analysis.reused, 'article')} reused from the cache "
         f"in {time.monotonic() - started:.1f} s -> {args.out}"
     )
-    if errors.height:
+    if n_err or n_warn:
         print(f"see {Path(args.out) / 'errors.csv'} for the problems, file by file", file=sys.stderr)
+    elif n_note:
+        print(f"see {Path(args.out) / 'errors.csv'} for the notes on how the files were read", file=sys.stderr)
     return 0
 
 

@@ -52,7 +52,7 @@ ERRORS = {
     "line": pl.Int64,  # 1-based line of the file (or archive member) as `sed -n Np` counts it: where the record
     # starts; null when the whole file is affected
     "article_id": pl.String,
-    "severity": pl.String,  # error (nothing loaded from it) / warning (loaded, with a caveat)
+    "severity": pl.String,  # error (nothing loaded from it) / warning (loaded, with a caveat) / note (loaded as is)
     "reason": pl.String,
 }
 

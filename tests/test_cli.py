@@ -67,6 +67,16 @@ def test_bad_files_are_listed_and_the_rest_is_analysed(tmp_path: Path) -> None:
     assert errors.height == 2
 
 
+def test_columns_read_under_other_names_are_counted_as_notes(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "export.csv").write_text("Inhalt;Medium\nDer Minister sagte, es sei zu früh.;taz\n", encoding="utf-8")
+    result = run("analyze", str(corpus), "--out", str(tmp_path / "o"), "--no-cache", "--quiet")
+    assert result.returncode == 0
+    assert "; 0 errors, 0 warnings, 1 note; " in result.stdout
+    assert "notes on how the files were read" in result.stderr and "problems" not in result.stderr
+
+
 def test_compare_writes_every_table(tmp_path: Path) -> None:
     from framing.aggregate.tables import TABLES
 

@@ -14,6 +14,7 @@ from framing.app import state
 from framing.present import glossary as glossary_source
 from framing.present.article_html import filter_sentence_html
 from framing.present.export import to_csv_bytes
+from framing.present.words import counted
 
 PCT = st.column_config.NumberColumn(format="percent")
 SCORE = st.column_config.NumberColumn(format="%.3f")  # tone and polarity on -1..1: three decimals in every row
@@ -161,11 +162,23 @@ def named_uploads(errors: pl.DataFrame) -> pl.DataFrame:
     return errors.with_columns(pl.col("source_path").replace(names))
 
 
+def problems_title(errors: pl.DataFrame) -> str:
+    """The title of the loading problems' expander: errors (not analysed), warnings (analysed, with a caveat) and
+    notes (what the loader did, such as a column read under another name), each counted; "Loading notes" when
+    there are only notes."""
+    severity = errors["severity"] if "severity" in errors.columns else pl.Series(["error"] * errors.height)
+    n_errors, n_notes = int((severity == "error").sum()), int((severity == "note").sum())
+    n_warnings = errors.height - n_errors - n_notes
+    if not (n_errors or n_warnings):
+        return f"Loading notes ({n_notes}): what the loader did, nothing wrong"
+    return (f"Loading problems ({n_errors + n_warnings}): {counted(n_errors, 'file or record', 'files or records')} "
+            f"not analysed, {counted(n_warnings, 'warning')} about what was analysed"
+            + (f"; {counted(n_notes, 'note')}" if n_notes else ""))
+
+
 def loading_problems(view: View) -> None:
     """The files that could not be read as articles, and why (on the first screen and the Overview)."""
     errors = named_uploads(view.corpus.analysis.errors)
     if errors.height:
-        n_errors = int((errors["severity"] == "error").sum()) if "severity" in errors.columns else errors.height
-        with st.expander(f"Loading problems ({errors.height}): {n_errors:,} file(s) or record(s) not analysed, "
-                         f"{errors.height - n_errors:,} warning(s) about what was analysed"):
+        with st.expander(problems_title(errors)):
             st.dataframe(arrow(errors), hide_index=True)

@@ -325,10 +325,12 @@ def read_csv(label: str, stem: str, lines: Iterator[tuple[int, str | None, str]]
                 yield Problem(label, _no_text_column(fields, cells, "".join(texts)), start)
                 return
             unused = [c.strip() for c, f in zip(row, fields) if f not in _READ_FIELDS and c.strip()]
-            if notes or unused:
-                said = "; ".join(notes + ([f"not used: {', '.join(unused)}"] if unused else []))
+            if unused:  # columns left out: a caveat on what was analysed
+                said = "; ".join([f"not used: {', '.join(unused)}", *notes])
                 yield Problem(label, f"columns: {said} (name a column outlet, date, title, url, agency, section "
                                      "or id to have it read)", start, severity="warning")
+            elif notes:  # every column read, some under another name: said, but nothing is wrong
+                yield Problem(label, f"columns: {'; '.join(notes)}", start, severity="note")
             continue
         record += 1
         if len(row) > len(fields):

@@ -65,3 +65,15 @@ def test_tone_columns_show_three_decimals_and_shares_percent():
     assert config["journalist_tone"] is SCORE and config["journalist_tone_low"] is SCORE
     assert config["mean_polarity_textblob"] is SCORE and config["share_direct"] is PCT
     assert "n_quotes" not in config and "outlet" not in config
+
+
+def test_the_loading_expander_counts_errors_warnings_and_notes_apart():
+    def frame(*severities):
+        return pl.DataFrame({"severity": list(severities), "reason": ["r"] * len(severities)})
+
+    assert blocks.problems_title(frame("note")) == "Loading notes (1): what the loader did, nothing wrong"
+    assert blocks.problems_title(frame("error", "warning", "warning", "note")) == (
+        "Loading problems (3): 1 file or record not analysed, 2 warnings about what was analysed; 1 note")
+    assert blocks.problems_title(frame("error", "error")) == (
+        "Loading problems (2): 2 files or records not analysed, 0 warnings about what was analysed")
+    assert blocks.problems_title(pl.DataFrame({"reason": ["r"]})).startswith("Loading problems (1): 1 file or record")

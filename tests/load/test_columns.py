@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from framing.load import load_corpus
@@ -38,6 +39,16 @@ def test_a_german_spreadsheet_export_keeps_its_outlet_date_and_title(tmp_path: P
     reasons = " ".join(result.errors["reason"].to_list())
     assert "'Medium' read as outlet" in reasons and "'Datum' read as date" in reasons
     assert "not used: Autor" in reasons  # said, not dropped in silence
+    [severity] = result.errors.filter(pl.col("reason").str.starts_with("columns:"))["severity"]
+    assert severity == "warning"  # a column left out is a caveat on the analysis
+
+
+def test_columns_read_under_other_names_are_a_note_not_a_warning(tmp_path: Path):
+    (tmp_path / "export.csv").write_text(f"Titel;Inhalt;Medium\nStreit;{TEXT};taz\n", encoding="utf-8-sig")
+    result = load_corpus([tmp_path])
+    assert result.articles.height == 1
+    assert result.errors.select("severity", "reason").rows() == [
+        ("note", "columns: 'Inhalt' read as text; 'Medium' read as outlet; 'Titel' read as title")]
 
 
 def test_json_records_with_german_keys(tmp_path: Path):
