@@ -121,10 +121,22 @@ def is_title(word: str) -> bool:
 
 def is_first_name(word: str) -> bool:
     """A first name (`Markus`, `Jens`, `Karl-Heinz`); hyphenated ones count when each part is one."""
-    if word in first_names():
+    names = first_names()
+    if word in names or not word.isascii() and _without_foreign_marks(word) in names:
         return True
     parts = word.split("-")
-    return len(parts) > 1 and all(p in first_names() for p in parts)
+    return len(parts) > 1 and all(p in names or not p.isascii() and _without_foreign_marks(p) in names
+                                  for p in parts)
+
+
+GERMAN_MARKED = frozenset("äöüÄÖÜ")
+
+
+def _without_foreign_marks(word: str) -> str:
+    """`word` without the accents German does not write (`Mariëtte` -> `Mariette`, `Çelik` -> `Celik`), for a
+    first name the lists spell only without them; umlauts stay (`Jürgen` is no spelling of `Jurgen`)."""
+    return "".join(c if c in GERMAN_MARKED else "".join(
+        d for d in unicodedata.normalize("NFD", c) if not unicodedata.combining(d)) for c in word)
 
 
 def is_common_noun(word: str) -> bool:
