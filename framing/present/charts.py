@@ -188,22 +188,28 @@ HALF_WIDTH = 300  # pixels a chart in one of two columns is drawn in (about), fo
 
 
 def stacked_share(df: pl.DataFrame, category: str, value: str, title: str, colours: dict[str, str],
-                  outlet_colours_: dict[str, str], *, label: str = "Share", width: int = 560) -> go.Figure:
-    """Horizontal stacked bars per outlet: `value` (a share) split by `category`, in the order of `colours`;
-    `width`: about how many pixels wide the chart is drawn (half a page: 560; a column of two: 300), for the rows
-    its legend needs."""
+                  outlet_colours_: dict[str, str], *, label: str = "Share", width: int = 560,
+                  counts: bool = False, order: Sequence[str] | None = None) -> go.Figure:
+    """Horizontal stacked bars per outlet: `value` (a share; with `counts`, a count) split by `category`, in the
+    order of `colours`; the outlets in colour order, or in `order` (a table's, so chart and table agree); `width`:
+    about how many pixels wide the chart is drawn (half a page: 560; a column of two: 300), for the rows its legend
+    needs."""
     data = _plot_frame(df, ["outlet", category])
     outlets = _outlet_order(outlet_colours_, data["outlet"])
+    if order is not None:
+        shown = [plot_text(o) for o in order]
+        outlets = [o for o in dict.fromkeys(shown) if o in set(outlets)] + [o for o in outlets if o not in shown]
     known = {plot_text(k): v for k, v in colours.items()}
     present = list(dict.fromkeys(data[category].to_list()))
     cats = [c for c in known if c in present] + [c for c in present if c not in known]
     cells = {(r["outlet"], r[category]): r[value] for r in data.select("outlet", category, value).iter_rows(named=True)}
     fig = go.Figure([
         go.Bar(y=outlets, x=[cells.get((o, c)) for o in outlets], name=c.replace("_", " "), orientation="h",
-               marker_color=known.get(c), hovertemplate=f"%{{y}}, {c.replace('_', ' ')}: %{{x:.1%}}<extra></extra>")
+               marker_color=known.get(c),
+               hovertemplate=f"%{{y}}, {c.replace('_', ' ')}: %{{x{':,' if counts else ':.1%'}}}<extra></extra>")
         for c in cats  # codes read as words in the legend: civil_society as "civil society"
     ])
-    fig.update_xaxes(tickformat=".0%", title={"text": ""})
+    fig.update_xaxes(tickformat=",d" if counts else ".0%", title={"text": label if counts else ""})
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=outlets, autorange="reversed")
     # The legend sits between the title and the bars, where it cannot collide with the axis; the top margin grows
     # with its rows (entries packed into the chart's width by the length of their names), so a long legend does

@@ -329,3 +329,16 @@ def test_the_speakers_filter_lists_the_most_quoted_and_takes_any_other_typed(das
     widget = next(w for w in at.sidebar.multiselect if w.key == "f_speakers")
     widget.set_value(["Nobody Called This"]).run()  # typed: accept_new_options
     assert [w for w in at.sidebar.warning if "'Nobody Called This'" in w.value]
+
+
+def test_an_actors_profile_charts_how_often_each_outlet_quotes_them_in_the_tables_order(dashboard_env):
+    at = show(start(), "Actors")
+    speaker = at.selectbox(key="actor_profile").value
+    profile = frame(at, "n_quotes", "n_direct", "n_indirect", "mean_quote_tone")
+    spec = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith(f"{speaker}: how often"))
+    assert spec["layout"]["yaxis"]["categoryarray"] == profile["outlet"].to_list()  # the table's order
+    per_outlet: dict[str, float] = {}
+    for trace in spec["data"]:
+        for outlet, n in zip(trace["y"], trace["x"]):
+            per_outlet[outlet] = per_outlet.get(outlet, 0) + (n or 0)
+    assert per_outlet == dict(zip(profile["outlet"], profile["n_quotes"]))  # counts, not shares
