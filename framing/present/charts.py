@@ -210,6 +210,9 @@ def stacked_share(df: pl.DataFrame, category: str, value: str, title: str, colou
         for c in cats  # codes read as words in the legend: civil_society as "civil society"
     ])
     fig.update_xaxes(tickformat=",d" if counts else ".0%", title={"text": label if counts else ""})
+    totals = [sum(cells.get((o, c)) or 0 for c in cats) for o in outlets]
+    if counts and max(totals, default=0) <= 10:
+        fig.update_xaxes(dtick=1)  # small counts: whole numbers only (ticks at 0.5 read "0, 1, 1, 2, 2")
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=outlets, autorange="reversed")
     # The legend sits between the title and the bars, where it cannot collide with the axis; the top margin grows
     # with its rows (entries packed into the chart's width by the length of their names), so a long legend does

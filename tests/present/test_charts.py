@@ -212,13 +212,17 @@ def test_stacked_counts_follow_the_order_they_are_given():
     import polars as pl
 
     df = pl.DataFrame({"outlet": ["A", "A", "B", "B", "C&D", "C&D"], "mode": ["direct", "indirect"] * 3,
-                       "n": [0, 2, 3, 8, 1, 0]})
+                       "n": [0, 2, 3, 6, 1, 0]})
     colours = charts.outlet_colours(["A", "B", "C&D"], listed=["A", "B", "C&D"])
     fig = charts.stacked_share(df, "mode", "n", "t", charts.MODE_COLOURS, colours, label="Quotes", counts=True,
                                order=["B", "A", "C&D"])
     assert list(fig.layout.yaxis.categoryarray) == ["B", "A", "C&amp;D"]
-    assert {t.name: list(t.x) for t in fig.data} == {"direct": [3, 0, 1], "indirect": [8, 2, 0]}
+    assert {t.name: list(t.x) for t in fig.data} == {"direct": [3, 0, 1], "indirect": [6, 2, 0]}
     assert fig.layout.xaxis.tickformat == ",d" and fig.layout.xaxis.title.text == "Quotes"
+    assert fig.layout.xaxis.dtick == 1  # at most 10 quotes: whole-number ticks (not "0, 1, 1, 2, 2")
+    many = charts.stacked_share(df.with_columns(pl.col("n") * 10), "mode", "n", "t", charts.MODE_COLOURS, colours,
+                                counts=True)
+    assert many.layout.xaxis.dtick is None  # 90 quotes: plotly's own whole-number ticks
     shares = charts.stacked_share(df, "mode", "n", "t", charts.MODE_COLOURS, colours)
     assert list(shares.layout.yaxis.categoryarray) == ["A", "B", "C&amp;D"]  # without an order: colour order
     assert shares.layout.xaxis.tickformat == ".0%"
