@@ -178,6 +178,8 @@ def fold_name(name: str) -> str:
 
 # Endings of abstract nouns, which no surname has: "Vorstellungen", "Tendenzen", "Bereinigungen".
 ABSTRACT_NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|enz|nis|ität)(?:en|e|se|sen)?$|ismus$")
+# The endings of ABSTRACT_NOUN that no surname has even as a common noun ("-enz" and "-nis" are left out: Benz, Renz)
+NEVER_A_SURNAME = re.compile(r"(?:ung|heit|keit|schaft|tion|ität)(?:en)?$|ismus$")
 # Endings of a sentence-opening adjective: "Genauere Untersuchungen", "Egoistische Repräsentanten".
 ADJECTIVE_FORM = re.compile(r"(?:ere|eren|ische|ischen|liche|lichen|ige|igen)$")
 
@@ -188,6 +190,15 @@ def _object_noun(words: Sequence[str]) -> bool:
     last = words[-1]
     return is_common_noun(last) and ABSTRACT_NOUN.search(last) is not None and not any(
         is_title(w) or is_common_noun(w) or never_a_name(w) for w in words[:-1])
+
+
+def name_length(words: Sequence[str]) -> int:
+    """How many of `words` (a first name, then capitalised words) are the name: an abstract noun after the
+    surname is the sentence's object ("löst bei Stadträtin Sonja Wehsely Empörung aus"), never part of it."""
+    end = len(words)
+    while end > 2 and is_common_noun(words[end - 1]) and NEVER_A_SURNAME.search(words[end - 1]):
+        end -= 1
+    return end
 
 
 def split_name(words: Sequence[str]) -> tuple[int, int] | None:
@@ -207,7 +218,7 @@ def split_name(words: Sequence[str]) -> tuple[int, int] | None:
         return None
     first = next((k for k in range(start, n - 1) if is_first_name(words[k]) and not never_a_name(words[k + 1])), None)
     if first is not None:
-        return (first, n)
+        return (first, first + name_length(words[first:]))
     if n - start >= 2 and _object_noun(words[start:]):
         # "sieht Pröhle Vorstellungen": the noun after a name is the sentence's object; after an adjective
         # ("Genauere Untersuchungen") there is no name at all
