@@ -39,6 +39,11 @@ class View:
         group, the groups stand in its `outlet` column (state.table)."""
         return state.table(self.corpus, name, self.flt, period, self.by)
 
+    @property
+    def unit(self) -> str:
+        """What a chart's bars or rows are, in its title: "outlet", or "group" when the views compare groups."""
+        return "group" if self.by == "group" else "outlet"
+
 
 def banner(view: View) -> None:
     """The filter as a sentence, above every chart and table (saying so when the views compare groups)."""

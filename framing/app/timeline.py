@@ -49,10 +49,10 @@ def render(view: View) -> None:
     column, title, label, percent = METRICS[titles.index(shown_title)]
     banner(view)
     chart(multiples.time_lines(over_time, column, f"{title}, per {period}", view.corpus.colours, label=label,
-                               percent=percent))
-    st.caption(f"An open circle is a {period} with fewer than {multiples.FEW_ARTICLES} articles of that outlet: one "
+                               percent=percent, unit=view.unit))
+    st.caption(f"An open circle is a {period} with fewer than {multiples.FEW_ARTICLES} articles of that {view.unit}: one "
                "article's figure, read it with care. Hover a point for its number of articles.")
-    st.markdown(f"##### Per outlet and {period}: the figures and the voices quoted most")
+    st.markdown(f"##### Per {view.unit} and {period}: the figures and the voices quoted most")
     first = ["outlet", "period_start", "n_articles", "journalist_tone", "share_opinionated", "quoted_share",
              "share_women", "top_voices"]
     shown = over_time.select(*first, *[c for c in over_time.columns if c not in first])  # the charted figures first

@@ -164,7 +164,7 @@ def _outlet_order(colours: dict[str, str], present: Iterable[str]) -> list[str]:
 
 
 def bar_by_outlet(df: pl.DataFrame, value: str, title: str, colours: dict[str, str], *, percent: bool = False,
-                  label: str | None = None) -> go.Figure:
+                  label: str | None = None, axis: str = "Outlet") -> go.Figure:
     """One bar per outlet (a table with an `outlet` column), one trace per outlet so the legend names it."""
     data = _plot_frame(df, ["outlet"])
     values = dict(zip(data["outlet"].to_list(), data[value].to_list()))
@@ -174,7 +174,7 @@ def bar_by_outlet(df: pl.DataFrame, value: str, title: str, colours: dict[str, s
                hovertemplate="%{x}: %{y}<extra></extra>")
         for o in _order(colours, values) + [o for o in values if o not in colours]
     ])
-    fig.update_xaxes(title={"text": "Outlet"}, type="category")
+    fig.update_xaxes(title={"text": axis}, type="category")
     fig.update_yaxes(title={"text": label or value})
     if percent:
         fig.update_yaxes(tickformat=".0%")

@@ -342,3 +342,21 @@ def test_an_actors_profile_charts_how_often_each_outlet_quotes_them_in_the_table
         for outlet, n in zip(trace["y"], trace["x"]):
             per_outlet[outlet] = per_outlet.get(outlet, 0) + (n or 0)
     assert per_outlet == dict(zip(profile["outlet"], profile["n_quotes"]))  # counts, not shares
+
+
+@pytest.mark.parametrize("page", ["Overview", "Voices", "Actors", "Over time", "Commentary"])
+def test_compared_by_group_the_titles_name_groups_not_outlets(dashboard_env, page):
+    """With Compare: groups the bars and rows are groups; the titles said 'each outlet's quoted words', 'Articles
+    per outlet', 'The five voices each outlet quotes most' over groups."""
+    at = start({"compare": "group", "view": page})
+    titles = [c["layout"]["title"]["text"] for c in charts(at)]
+    headings = [m.value for m in at.markdown if m.value.startswith("#####")] + [c.value for c in at.caption]
+    said = " | ".join(titles + headings)
+    # "the outlet's own voice" is the journalist's, whatever is compared
+    assert not re.search(r"\b(?:each|per|that) outlet\b|outlet's (?!own)", said), said
+    assert re.search(r"\b(?:each|per|that) group\b|group's", said), said
+    outlets = start({"view": page})  # compared by outlet, as before
+    said = " | ".join(c["layout"]["title"]["text"] for c in charts(outlets))
+    said += " | " + " | ".join(m.value for m in outlets.markdown if m.value.startswith("#####"))
+    said += " | " + " | ".join(c.value for c in outlets.caption)
+    assert re.search(r"\b(?:each|per|that) outlet\b|outlet's", said), said
