@@ -14,6 +14,7 @@ from framing.app import state
 from framing.present import glossary as glossary_source
 from framing.present.article_html import filter_sentence_html
 from framing.present.export import to_csv_bytes
+from framing.present.words import counted
 
 PCT = st.column_config.NumberColumn(format="percent")
 SCORE = st.column_config.NumberColumn(format="%.3f")  # tone and polarity on -1..1: three decimals in every row
@@ -73,11 +74,16 @@ def pct_columns(df: pl.DataFrame) -> dict:
     return config
 
 
+def download_label(name: str, n_rows: int) -> str:
+    """The download button's label: the file and how many rows it holds ("1 row", not "1 rows")."""
+    return f"Download {name}.csv ({counted(n_rows, 'row')})"
+
+
 def download(df: pl.DataFrame, name: str) -> None:
     """A CSV download of exactly these rows (formula-safe, see framing.present.export), written when the button is
     pressed (a callable: a page with ten tables no longer writes ten CSV files on every run)."""
     df = state.shown(df, state.compare_by())
-    st.download_button(f"Download {name}.csv ({df.height:,} rows)", data=partial(to_csv_bytes, df), file_name=f"{name}.csv",
+    st.download_button(download_label(name, df.height), data=partial(to_csv_bytes, df), file_name=f"{name}.csv",
                        mime="text/csv", key=f"dl_{name}", on_click="ignore", icon=":material/download:")
 
 

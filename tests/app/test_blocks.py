@@ -65,3 +65,11 @@ def test_tone_columns_show_three_decimals_and_shares_percent():
     assert config["journalist_tone"] is SCORE and config["journalist_tone_low"] is SCORE
     assert config["mean_polarity_textblob"] is SCORE and config["share_direct"] is PCT
     assert "n_quotes" not in config and "outlet" not in config
+
+
+@pytest.mark.parametrize("n, label", [(1, "Download profile_x.csv (1 row)"), (0, "Download profile_x.csv (0 rows)"),
+                                      (2378, "Download profile_x.csv (2,378 rows)")])
+def test_the_download_label_counts_its_rows_in_words(n, label):
+    from framing.app.blocks import download_label
+
+    assert download_label("profile_x", n) == label  # an actor quoted in one outlet read "(1 rows)"

@@ -267,7 +267,7 @@ def test_filter_changes_never_reanalyse(dashboard_env, monkeypatch):
     assert len(calls) == first <= 1
 
 
-DOWNLOAD = re.compile(r"^Download (\w+)\.csv \(([\d,]+) rows\)$")
+DOWNLOAD = re.compile(r"^Download (\w+)\.csv \(([\d,]+) rows?\)$")
 
 
 def test_every_download_is_a_comparison_table_with_the_rows_of_framing_compare(dashboard_env):
