@@ -151,24 +151,32 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
+    from framing.aggregate.filters import Filter, outlet_label, resolve_outlets
     from framing.aggregate.tables import compare_tables
+    from framing.load.outlets import outlets_files, read_outlets
     from framing.present.export import write_tables
-    from framing.aggregate.filters import Filter
 
     flt = Filter.from_cli(args)
     if args.analysis:
-        from framing.pipeline import stored_tables
+        from framing.pipeline import scan_analysis, stored_tables
 
         outlets = args.outlets or os.environ.get("FRAMING_OUTLETS", "").strip() or None
         if outlets is not None:  # regroup the stored articles by this outlets.csv
-            from framing.load.outlets import outlets_files, read_outlets
-
             outlets = read_outlets(outlets_files([], outlets))
+        if flt.outlets:
+            stored = scan_analysis(args.analysis)["articles"].select(outlet_label()).unique()
+            present = stored.collect()["outlet"].to_list() + [o.name for o in (outlets.outlets if outlets else ())]
+            flt = resolve_outlets(flt, present, outlets)
         # read lazily, each table written as it is made (never all of them in memory)
         tables = stored_tables(args.analysis, by=args.by, period=args.period, flt=flt, outlets=outlets)
     elif args.paths:
         with _analysed(args) as stored:
             analysis = stored.collect()
+        if flt.outlets:
+            from framing.load.corpus import outlet_table
+
+            present = analysis.articles.select(outlet_label())["outlet"].to_list()
+            flt = resolve_outlets(flt, present, outlet_table(args.paths, args.outlets))
         tables = compare_tables(flt.apply(analysis), by=args.by, period=args.period)
     else:
         raise FramingError("give article files or folders (PATH...), or --analysis DIR (the --out of framing analyze)")

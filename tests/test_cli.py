@@ -161,3 +161,29 @@ def test_a_reader_that_goes_away_gets_no_traceback(tmp_path: Path) -> None:
     assert b"Traceback" not in stderr, stderr.decode()
     assert proc.returncode == 1
     assert (tmp_path / "out" / "quotes.parquet").exists()
+
+
+def test_compare_names_an_outlet_by_an_alias_and_refuses_one_no_article_has(tmp_path: Path, capsys) -> None:
+    """`--outlet` takes an outlets.csv alias (the bundled corpus lists nd with 'nd-aktuell.de' and 'neues
+    deutschland') or another case; a name no article has stops with the outlets there are, instead of writing
+    26 empty tables."""
+    import polars as pl
+
+    cache = str(tmp_path / "cache")
+    for name in ("nd-aktuell.de", "Neues Deutschland", "ND"):
+        out = tmp_path / name
+        assert main(["compare", str(DATA), "--out", str(out), "--cache-dir", cache, "--quiet", "--outlet", name]) == 0
+        assert pl.read_csv(out / "overview.csv")["outlet"].to_list() == ["nd"], name
+        assert (out / "filter.txt").read_text(encoding="utf-8").startswith("nd,"), name
+    capsys.readouterr()
+    assert main(["compare", str(DATA), "--out", str(tmp_path / "none"), "--cache-dir", cache, "--quiet",
+                 "--outlet", "Süddeutsche Zeitung"]) == 2
+    err = capsys.readouterr().err
+    assert "no article has the outlet 'Süddeutsche Zeitung'" in err and "OZD" in err and "nd" in err
+    assert not (tmp_path / "none").exists()
+    analysed = tmp_path / "analysed"
+    assert main(["analyze", str(DATA), "--out", str(analysed), "--cache-dir", cache, "--quiet"]) == 0
+    assert main(["compare", "--analysis", str(analysed), "--out", str(tmp_path / "a"), "--outlet", "nd"]) == 0
+    assert main(["compare", "--analysis", str(analysed), "--out", str(tmp_path / "b"), "--outlet", "oZd"]) == 0
+    assert pl.read_csv(tmp_path / "b" / "overview.csv")["outlet"].to_list() == ["OZD"]
+    assert main(["compare", "--analysis", str(analysed), "--out", str(tmp_path / "c"), "--outlet", "nope"]) == 2

@@ -121,10 +121,22 @@ def is_title(word: str) -> bool:
 
 def is_first_name(word: str) -> bool:
     """A first name (`Markus`, `Jens`, `Karl-Heinz`); hyphenated ones count when each part is one."""
-    if word in first_names():
+    names = first_names()
+    if word in names or not word.isascii() and _without_foreign_marks(word) in names:
         return True
     parts = word.split("-")
-    return len(parts) > 1 and all(p in first_names() for p in parts)
+    return len(parts) > 1 and all(p in names or not p.isascii() and _without_foreign_marks(p) in names
+                                  for p in parts)
+
+
+GERMAN_MARKED = frozenset("äöüÄÖÜ")
+
+
+def _without_foreign_marks(word: str) -> str:
+    """`word` without the accents German does not write (`Mariëtte` -> `Mariette`, `Çelik` -> `Celik`), for a
+    first name the lists spell only without them; umlauts stay (`Jürgen` is no spelling of `Jurgen`)."""
+    return "".join(c if c in GERMAN_MARKED else "".join(
+        d for d in unicodedata.normalize("NFD", c) if not unicodedata.combining(d)) for c in word)
 
 
 def is_common_noun(word: str) -> bool:
@@ -166,6 +178,8 @@ def fold_name(name: str) -> str:
 
 # Endings of abstract nouns, which no surname has: "Vorstellungen", "Tendenzen", "Bereinigungen".
 ABSTRACT_NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|enz|nis|ität)(?:en|e|se|sen)?$|ismus$")
+# The endings of ABSTRACT_NOUN that no surname has even as a common noun ("-enz" and "-nis" are left out: Benz, Renz)
+NEVER_A_SURNAME = re.compile(r"(?:ung|heit|keit|schaft|tion|ität)(?:en)?$|ismus$")
 # Endings of a sentence-opening adjective: "Genauere Untersuchungen", "Egoistische Repräsentanten".
 ADJECTIVE_FORM = re.compile(r"(?:ere|eren|ische|ischen|liche|lichen|ige|igen)$")
 
@@ -176,6 +190,15 @@ def _object_noun(words: Sequence[str]) -> bool:
     last = words[-1]
     return is_common_noun(last) and ABSTRACT_NOUN.search(last) is not None and not any(
         is_title(w) or is_common_noun(w) or never_a_name(w) for w in words[:-1])
+
+
+def name_length(words: Sequence[str]) -> int:
+    """How many of `words` (a first name, then capitalised words) are the name: an abstract noun after the
+    surname is the sentence's object ("löst bei Stadträtin Sonja Wehsely Empörung aus"), never part of it."""
+    end = len(words)
+    while end > 2 and is_common_noun(words[end - 1]) and NEVER_A_SURNAME.search(words[end - 1]):
+        end -= 1
+    return end
 
 
 def split_name(words: Sequence[str]) -> tuple[int, int] | None:
@@ -195,7 +218,7 @@ def split_name(words: Sequence[str]) -> tuple[int, int] | None:
         return None
     first = next((k for k in range(start, n - 1) if is_first_name(words[k]) and not never_a_name(words[k + 1])), None)
     if first is not None:
-        return (first, n)
+        return (first, first + name_length(words[first:]))
     if n - start >= 2 and _object_noun(words[start:]):
         # "sieht Pröhle Vorstellungen": the noun after a name is the sentence's object; after an adjective
         # ("Genauere Untersuchungen") there is no name at all

@@ -464,3 +464,23 @@ def filter_options(analysis: Any) -> FilterOptions:
         groups=tuple(sorted(set(outlet_groups.values()), key=lambda g: (g == NO_GROUP, g))),
         outlet_groups=tuple(sorted(outlet_groups.items())),
     )
+
+
+def resolve_outlets(flt: Filter, present: Iterable[str], listed: Any = None) -> Filter:
+    """`flt` with every outlet it names written as the tables write it: an alias or domain of outlets.csv
+    (`listed`, a framing.load.outlets.OutletTable) as its outlet, a name in another case as the corpus spells it.
+    A name no article has raises ConfigError naming the outlets there are: it would filter out every article
+    without a word (`--outlet sueddeutsche.de` gave 26 empty tables)."""
+    if not flt.outlets:
+        return flt
+    known = sorted(set(present))
+    by_case = {name.casefold(): name for name in known}
+    chosen: list[str] = []
+    for name in flt.outlets:
+        outlet = listed.find(name) if listed is not None else None
+        found = name if name in known else by_case.get((outlet.name if outlet else name).casefold())
+        if found is None:
+            raise ConfigError(f"no article has the outlet {name!r}; the outlets are: {', '.join(known)} (as the "
+                              "tables name them: an outlets.csv alias counts where that outlets.csv is read)")
+        chosen.append(found)
+    return dataclasses.replace(flt, outlets=tuple(dict.fromkeys(chosen)))

@@ -60,6 +60,28 @@ def undated_counts(articles: pl.DataFrame, period: str) -> pl.DataFrame:
     ).sort("outlet")
 
 
+# What a date less precise than the period is, for the note that counts such articles apart
+COARSER = {"day": "only a month or a year", "week": "only a month or a year", "month": "only a year",
+           "year": "a span of years"}
+
+
+def off_axis_note(counts: pl.DataFrame, period: str) -> str | None:
+    """The sentence that says which articles of `undated_counts` are not on the time axis and why; None when all
+    are on it. A count that is 0 is not said, and the example of a coarse date is one for this period."""
+    undated, imprecise = int(counts["n_undated"].sum()), int(counts["n_imprecise"].sum())
+    if not undated and not imprecise:
+        return None
+    parts = []
+    if undated:
+        parts.append(f"{undated:,} undated article{'' if undated == 1 else 's'}")
+    if imprecise:
+        parts.append(f"{imprecise:,} article{'' if imprecise == 1 else 's'} dated less precisely than a {period} "
+                     f"({COARSER.get(period, 'a longer span')})")
+    apart = counts.filter((pl.col("n_undated") + pl.col("n_imprecise")) > 0)
+    per_outlet = "; ".join(f"{r['outlet']}: {r['n_undated'] + r['n_imprecise']:,}" for r in apart.iter_rows(named=True))
+    return f"Not on the time axis: {' and '.join(parts)}. By outlet: {per_outlet}."
+
+
 def _top_voices(analysis: Any, keys: pl.DataFrame) -> pl.DataFrame:
     """outlet, period_start, top_voices ("Name (quotes); ...") of the TOP_VOICES named speakers by quoted words."""
     quotes = analysis.quotes.filter((pl.col("mode") != schema.TERM_MODE) & pl.col("speaker").is_not_null()

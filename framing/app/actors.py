@@ -28,10 +28,12 @@ def _profile(view: View, actors: pl.DataFrame) -> None:
     profile = actor_profile(view.table("quote_tone"), speaker)
     modes = profile.select("outlet", *[f"n_{m}" for m in schema.QUOTE_MODES]).unpivot(
         index="outlet", variable_name="mode", value_name="n").with_columns(pl.col("mode").str.strip_prefix("n_"))
-    modes = modes.with_columns((pl.col("n") / pl.col("n").sum().over("outlet")).alias("share_quotes"))
     banner(view)
-    chart(charts.stacked_share(modes, "mode", "share_quotes", f"{speaker}: how each outlet quotes them",
-                               charts.MODE_COLOURS, view.corpus.colours, label="Share of their quotes"))
+    # Counts, not shares, in the table's order (most quotes first): shares drew every outlet's bar full length,
+    # so an outlet quoting them twice looked like one quoting them eleven times
+    chart(charts.stacked_share(modes, "mode", "n", f"{speaker}: how often each {view.unit} quotes them, and how",
+                               charts.MODE_COLOURS, view.corpus.colours, label="Quotes", counts=True,
+                               order=profile["outlet"].to_list()))
     slug = re.sub(r"\W+", "_", speaker.lower()).strip("_") or "speaker"
     table(profile, f"profile_{slug}", column_config={
         "mean_quote_tone": st.column_config.NumberColumn("tone of their quotes", format="%+.2f")})
@@ -46,9 +48,9 @@ def render(view: View) -> None:
         return
     named = actors.filter(pl.col("speaker") != UNKNOWN_SPEAKER)
     banner(view)
-    chart(charts.actor_heatmap(named, "Who is quoted where: share of each outlet's quoted words "
+    chart(charts.actor_heatmap(named, f"Who is quoted where: share of each {view.unit}'s quoted words "
                                       "(top 20 named speakers; unknown speakers left out)"))
-    st.markdown("##### The five voices each outlet quotes most")
+    st.markdown(f"##### The five voices each {view.unit} quotes most")
     table(top_speakers(actors), "top_speakers")
     types = view.table("speaker_types")
     banner(view)
@@ -58,6 +60,6 @@ def render(view: View) -> None:
     table(types, "speaker_types")
     st.markdown("##### An actor's profile")
     _profile(view, actors)
-    st.markdown("##### Voices only one outlet quotes (at least twice)")
+    st.markdown(f"##### Voices only one {view.unit} quotes (at least twice)")
     table(exclusive_voices(actors), "exclusive_voices")
     glossary("top_speakers.rank", "quote_tone.mean_quote_tone", "exclusive_voices.outlet", "Share of voice")

@@ -40,6 +40,11 @@ class View:
         group, the groups stand in its `outlet` column (state.table)."""
         return state.table(self.corpus, name, self.flt, period, self.by)
 
+    @property
+    def unit(self) -> str:
+        """What a chart's bars or rows are, in its title: "outlet", or "group" when the views compare groups."""
+        return "group" if self.by == "group" else "outlet"
+
 
 def banner(view: View) -> None:
     """The filter as a sentence, above every chart and table (saying so when the views compare groups)."""
@@ -69,11 +74,16 @@ def pct_columns(df: pl.DataFrame) -> dict:
     return config
 
 
+def download_label(name: str, n_rows: int) -> str:
+    """The download button's label: the file and how many rows it holds ("1 row", not "1 rows")."""
+    return f"Download {name}.csv ({counted(n_rows, 'row')})"
+
+
 def download(df: pl.DataFrame, name: str) -> None:
     """A CSV download of exactly these rows (formula-safe, see framing.present.export), written when the button is
     pressed (a callable: a page with ten tables no longer writes ten CSV files on every run)."""
     df = state.shown(df, state.compare_by())
-    st.download_button(f"Download {name}.csv ({df.height:,} rows)", data=partial(to_csv_bytes, df), file_name=f"{name}.csv",
+    st.download_button(download_label(name, df.height), data=partial(to_csv_bytes, df), file_name=f"{name}.csv",
                        mime="text/csv", key=f"dl_{name}", on_click="ignore", icon=":material/download:")
 
 

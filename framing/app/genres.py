@@ -31,7 +31,7 @@ def render_genre_block(view: View) -> None:
     """Two charts and the table of `genre_profile`; the page's glossary explains its columns
     (`genre_profile.*`)."""
     profile = view.table("genre_profile")
-    st.markdown("##### Genres: what kind of articles each outlet runs")
+    st.markdown(f"##### Genres: what kind of articles each {view.unit} runs")
     left, right = st.columns(2)
     with left:
         banner(view)

@@ -17,13 +17,15 @@ def render(view: View) -> None:
     left, right = st.columns(2)
     with left:
         banner(view)
-        chart(charts.bar_by_outlet(overview, "n_articles", "Articles per outlet", colours, label="Articles"))
+        chart(charts.bar_by_outlet(overview, "n_articles", f"Articles per {view.unit}", colours, label="Articles",
+                                   axis=view.unit.capitalize()))
     with right:
         banner(view)
-        chart(charts.bar_by_outlet(overview, "n_words", "Words per outlet", colours, label="Words"))
+        chart(charts.bar_by_outlet(overview, "n_words", f"Words per {view.unit}", colours, label="Words",
+                                   axis=view.unit.capitalize()))
     table(overview, "overview")
     banner(view)
-    chart(charts.stacked_share(composition, "kind", "share_chars", "Section composition: share of each outlet's text",
+    chart(charts.stacked_share(composition, "kind", "share_chars", f"Section composition: share of each {view.unit}'s text",
                                charts.KIND_COLOURS, colours, label="Share of characters"))
     table(composition, "section_composition")
     loading_problems(view)

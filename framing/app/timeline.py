@@ -7,10 +7,9 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from framing.aggregate.timeline import choose_period, undated_counts
+from framing.aggregate.timeline import choose_period, off_axis_note, undated_counts
 from framing.app.blocks import View, banner, chart, glossary, table
 from framing.present import multiples
-from framing.present.words import counted
 
 TITLE = "Over time"
 METRICS = (  # column, chart title, axis label, percent
@@ -24,13 +23,9 @@ METRICS = (  # column, chart title, axis label, percent
 def _apart(view: View, period: str) -> None:
     """Say how many articles are not on the time axis, and why."""
     articles = view.corpus.decode(view.filtered.articles.select("article_id", "outlet", "date_first", "date_last"))
-    counts = undated_counts(articles, period)
-    undated, imprecise = int(counts["n_undated"].sum()), int(counts["n_imprecise"].sum())
-    if undated or imprecise:
-        per_outlet = "; ".join(f"{r['outlet']}: {r['n_undated'] + r['n_imprecise']:,}" for r in
-                               counts.filter((pl.col("n_undated") + pl.col("n_imprecise")) > 0).iter_rows(named=True))
-        st.info(f"Not on the time axis: {counted(undated, 'undated article')} and {imprecise:,} dated less precisely than a "
-                f"{period} (e.g. only a month, in a weekly view). By outlet: {per_outlet}.")
+    note = off_axis_note(undated_counts(articles, period), period)
+    if note:
+        st.info(note)
 
 
 def render(view: View) -> None:
@@ -54,10 +49,10 @@ def render(view: View) -> None:
     column, title, label, percent = METRICS[titles.index(shown_title)]
     banner(view)
     chart(multiples.time_lines(over_time, column, f"{title}, per {period}", view.corpus.colours, label=label,
-                               percent=percent))
-    st.caption(f"An open circle is a {period} with fewer than {multiples.FEW_ARTICLES} articles of that outlet: one "
+                               percent=percent, unit=view.unit))
+    st.caption(f"An open circle is a {period} with fewer than {multiples.FEW_ARTICLES} articles of that {view.unit}: one "
                "article's figure, read it with care. Hover a point for its number of articles.")
-    st.markdown(f"##### Per outlet and {period}: the figures and the voices quoted most")
+    st.markdown(f"##### Per {view.unit} and {period}: the figures and the voices quoted most")
     first = ["outlet", "period_start", "n_articles", "journalist_tone", "share_opinionated", "quoted_share",
              "share_women", "top_voices"]
     shown = over_time.select(*first, *[c for c in over_time.columns if c not in first])  # the charted figures first

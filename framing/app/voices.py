@@ -41,11 +41,11 @@ def render(view: View) -> None:
     banner(view)
     # "(unknown speaker)" would dominate every column; anonymous sources ("Forscher", "Experten") are nobody's name
     named = actors.filter((pl.col("speaker") != UNKNOWN_SPEAKER) & (pl.col("speaker_kind") != "anonymous"))
-    st.plotly_chart(charts.actor_heatmap(named, "Who is quoted where: share of each outlet's quoted words (the 20 "
-                                                "most quoted people and institutions)"), config=CHART_CONFIG,
+    st.plotly_chart(charts.actor_heatmap(named, f"Who is quoted where: share of each {view.unit}'s quoted words (the "
+                                                "20 most quoted people and institutions)"), config=CHART_CONFIG,
                     key="voices_heatmap",
                     on_select=partial(_on_cell, view, named), selection_mode="points")
-    st.caption("Click a cell to read that speaker's longest statement in that outlet.")
+    st.caption(f"Click a cell to read that speaker's longest statement in that {view.unit}.")
     table(actors, "quoted_actors")
     left, right = st.columns(2)
     with left:

@@ -164,7 +164,7 @@ def _outlet_order(colours: dict[str, str], present: Iterable[str]) -> list[str]:
 
 
 def bar_by_outlet(df: pl.DataFrame, value: str, title: str, colours: dict[str, str], *, percent: bool = False,
-                  label: str | None = None) -> go.Figure:
+                  label: str | None = None, axis: str = "Outlet") -> go.Figure:
     """One bar per outlet (a table with an `outlet` column), one trace per outlet so the legend names it."""
     data = _plot_frame(df, ["outlet"])
     values = dict(zip(data["outlet"].to_list(), data[value].to_list()))
@@ -174,7 +174,7 @@ def bar_by_outlet(df: pl.DataFrame, value: str, title: str, colours: dict[str, s
                hovertemplate="%{x}: %{y}<extra></extra>")
         for o in _order(colours, values) + [o for o in values if o not in colours]
     ])
-    fig.update_xaxes(title={"text": "Outlet"}, type="category")
+    fig.update_xaxes(title={"text": axis}, type="category")
     fig.update_yaxes(title={"text": label or value})
     if percent:
         fig.update_yaxes(tickformat=".0%")
@@ -188,22 +188,31 @@ HALF_WIDTH = 300  # pixels a chart in one of two columns is drawn in (about), fo
 
 
 def stacked_share(df: pl.DataFrame, category: str, value: str, title: str, colours: dict[str, str],
-                  outlet_colours_: dict[str, str], *, label: str = "Share", width: int = 560) -> go.Figure:
-    """Horizontal stacked bars per outlet: `value` (a share) split by `category`, in the order of `colours`;
-    `width`: about how many pixels wide the chart is drawn (half a page: 560; a column of two: 300), for the rows
-    its legend needs."""
+                  outlet_colours_: dict[str, str], *, label: str = "Share", width: int = 560,
+                  counts: bool = False, order: Sequence[str] | None = None) -> go.Figure:
+    """Horizontal stacked bars per outlet: `value` (a share; with `counts`, a count) split by `category`, in the
+    order of `colours`; the outlets in colour order, or in `order` (a table's, so chart and table agree); `width`:
+    about how many pixels wide the chart is drawn (half a page: 560; a column of two: 300), for the rows its legend
+    needs."""
     data = _plot_frame(df, ["outlet", category])
     outlets = _outlet_order(outlet_colours_, data["outlet"])
+    if order is not None:
+        shown = [plot_text(o) for o in order]
+        outlets = [o for o in dict.fromkeys(shown) if o in set(outlets)] + [o for o in outlets if o not in shown]
     known = {plot_text(k): v for k, v in colours.items()}
     present = list(dict.fromkeys(data[category].to_list()))
     cats = [c for c in known if c in present] + [c for c in present if c not in known]
     cells = {(r["outlet"], r[category]): r[value] for r in data.select("outlet", category, value).iter_rows(named=True)}
     fig = go.Figure([
         go.Bar(y=outlets, x=[cells.get((o, c)) for o in outlets], name=c.replace("_", " "), orientation="h",
-               marker_color=known.get(c), hovertemplate=f"%{{y}}, {c.replace('_', ' ')}: %{{x:.1%}}<extra></extra>")
+               marker_color=known.get(c),
+               hovertemplate=f"%{{y}}, {c.replace('_', ' ')}: %{{x{':,' if counts else ':.1%'}}}<extra></extra>")
         for c in cats  # codes read as words in the legend: civil_society as "civil society"
     ])
-    fig.update_xaxes(tickformat=".0%", title={"text": ""})
+    fig.update_xaxes(tickformat=",d" if counts else ".0%", title={"text": label if counts else ""})
+    totals = [sum(cells.get((o, c)) or 0 for c in cats) for o in outlets]
+    if counts and max(totals, default=0) <= 10:
+        fig.update_xaxes(dtick=1)  # small counts: whole numbers only (ticks at 0.5 read "0, 1, 1, 2, 2")
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=outlets, autorange="reversed")
     # The legend sits between the title and the bars, where it cannot collide with the axis; the top margin grows
     # with its rows (entries packed into the chart's width by the length of their names), so a long legend does

@@ -66,7 +66,7 @@ FEW_ARTICLES = 3  # a period with fewer articles than this is drawn as an open c
 
 
 def time_lines(df: pl.DataFrame, value: str, title: str, colours: dict[str, str], *, label: str,
-               percent: bool = False, overlay_max: int = OVERLAY_MAX) -> go.Figure:
+               percent: bool = False, overlay_max: int = OVERLAY_MAX, unit: str = "outlet") -> go.Figure:
     """`value` per period (an `over_time` table: outlet, period_start, value) as lines on a date axis: one chart
     with a line per outlet for up to `overlay_max` outlets, else small multiples (one panel per outlet, shared
     axes, the other outlets as faint grey lines for context). A period with fewer than FEW_ARTICLES articles is an
@@ -110,7 +110,7 @@ def time_lines(df: pl.DataFrame, value: str, title: str, colours: dict[str, str]
         traces.append(line(o, line={"color": colours.get(o, UNKNOWN_COLOUR), "width": 2.5}, marker={"size": 5},
                            showlegend=False, xaxis=xaxis, yaxis=yaxis))
     fig = go.Figure(traces, layout)
-    fig = _style(fig, f"{title} ({label}; one panel per outlet, the others in grey)",
+    fig = _style(fig, f"{title} ({label}; one panel per {unit}, the others in grey)",
                  height=90 + PANEL_HEIGHT * rows)
     fig.update_layout(margin={"t": 80})
     return fig

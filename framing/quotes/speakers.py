@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from framing.actors.gazetteer import Actor, Gazetteer, fold
 from framing.actors.gender import Clue, first_name_gender, role_clues, role_text_clues, verdict, words_before_name
 from framing.actors.names import (first_name_genders, is_common_noun, is_first_name, is_person_noun, is_title,
-                                  never_a_name, place_names, split_name)
+                                  name_length, never_a_name, place_names, split_name)
 from framing.actors.roles import is_acronym
 from framing.actors.types import ORGANISATION_TYPES, affiliation_type, mention_group, phrase_type, word_type
 from framing.quotes.lexicon import (ARTICLES, CUT_PREPOSITIONS, DEFINITE_ARTICLES, DETERMINERS, DOCUMENT_ENDINGS,
@@ -225,6 +225,7 @@ class ArticleEntities:
             while j < n and not toks[j].quoted and (toks[j].capword or toks[j].lower in NAME_PARTICLES and j + 1 < n
                                                     and toks[j + 1].capword):
                 j += 1
+            j = i + name_length([t.text for t in toks[i:j]])
             words = toks[i:j]
             if any(never_a_name(w.text) or is_role(w.text, self.lex) or is_institution(w.text, self.lex)
                    for w in words[1:]):

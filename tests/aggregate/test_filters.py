@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from framing import schema
 from framing.errors import ConfigError
-from framing.aggregate.filters import UNKNOWN_OUTLET, Filter
+from framing.aggregate.filters import UNKNOWN_OUTLET, Filter, resolve_outlets
 
 from tests.helpers.frames import small_corpus
 
@@ -272,3 +272,39 @@ def test_from_query_params_reads_repeated_keys_with_get_all():
     assert Filter.from_query_params(params) == Filter(
         outlets=("nd", "OZD"), section_kinds=("commentary",), include_undated=False
     )
+
+
+@pytest.mark.parametrize("named, written", [
+    (["SZ"], ("SZ",)),  # as the tables write it
+    (["sz", "apolut"], ("SZ", "Apolut")),  # another case
+    (["sueddeutsche.de"], ("SZ",)), (["www.sueddeutsche.de"], ("SZ",)),  # an alias, a domain
+    (["Süddeutsche Zeitung", "SZ"], ("SZ",)),  # outlets.csv's outlet with a label: the label, once
+])
+def test_resolve_outlets_writes_the_names_the_tables_use(named, written):
+    from framing.load.outlets import read_outlets
+
+    listed = read_outlets([_outlets_csv()])
+    flt = Filter.from_cli(outlets=named)
+    assert resolve_outlets(flt, ["SZ", "Apolut", "taz"], listed).outlets == written
+
+
+@pytest.mark.parametrize("named", [["Sueddeutsche Zeitung"], ["SZ", "Bild"], ["sueddeutsche.de"]])
+def test_resolve_outlets_refuses_a_name_no_article_has(named):
+    listed = None  # without an outlets.csv an alias is no name of the corpus
+    with pytest.raises(ConfigError, match=r"no article has the outlet '[^']+'; the outlets are: Apolut, SZ, taz"):
+        resolve_outlets(Filter.from_cli(outlets=named), ["SZ", "Apolut", "taz"], listed)
+
+
+def test_resolve_outlets_leaves_a_filter_without_outlets_alone():
+    flt = Filter.from_cli(date_from="2024-01-01")
+    assert resolve_outlets(flt, [], None) is flt
+
+
+def _outlets_csv():
+    import tempfile
+    from pathlib import Path
+
+    path = Path(tempfile.mkdtemp()) / "outlets.csv"
+    path.write_text("outlet,group,aliases,label\nSüddeutsche Zeitung,established,SZ|sueddeutsche.de,SZ\n"
+                    "Apolut,alternative,apolut.net,\n", encoding="utf-8")
+    return path

@@ -77,3 +77,22 @@ def test_women_among_the_quoted_people_per_period():
                 q("b", 3, "Die Grünen", None, kind="institution"), q("c", 0, "Jens Spahn", "male")])
     rows = timeline.over_time(corpus, period="month").select("period_start", "n_women", "n_men", "share_women").rows()
     assert rows == [(dt.date(2025, 1, 1), 1, 1, 0.5), (dt.date(2025, 2, 1), 0, 1, 0.0)]
+
+
+def _counts(rows):
+    return pl.DataFrame(rows, schema={"outlet": pl.String, "n_dated": pl.Int64, "n_imprecise": pl.Int64,
+                                      "n_undated": pl.Int64}, orient="row")
+
+
+@pytest.mark.parametrize("rows, period, note", [
+    # a count of 0 is not said (it read "6 undated articles and 0 dated less precisely than a month")
+    ([("A", 5, 0, 2), ("B", 3, 0, 1)], "month", "Not on the time axis: 3 undated articles. By outlet: A: 2; B: 1."),
+    ([("A", 5, 1, 0)], "month", ("Not on the time axis: 1 article dated less precisely than a month (only a year). "
+                                 "By outlet: A: 1.")),
+    # the example of a coarse date fits the period: in a weekly view a month is too coarse
+    ([("A", 5, 2, 1), ("B", 4, 0, 0)], "week", ("Not on the time axis: 1 undated article and 2 articles dated less "
+                                                "precisely than a week (only a month or a year). By outlet: A: 3.")),
+    ([("A", 5, 0, 0)], "week", None),
+])
+def test_the_note_on_articles_off_the_time_axis(rows, period, note):
+    assert timeline.off_axis_note(_counts(rows), period) == note

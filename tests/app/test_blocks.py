@@ -77,3 +77,11 @@ def test_the_loading_expander_counts_errors_warnings_and_notes_apart():
     assert blocks.problems_title(frame("error", "error")) == (
         "Loading problems (2): 2 files or records not analysed, 0 warnings about what was analysed")
     assert blocks.problems_title(pl.DataFrame({"reason": ["r"]})).startswith("Loading problems (1): 1 file or record")
+
+
+@pytest.mark.parametrize("n, label", [(1, "Download profile_x.csv (1 row)"), (0, "Download profile_x.csv (0 rows)"),
+                                      (2378, "Download profile_x.csv (2,378 rows)")])
+def test_the_download_label_counts_its_rows_in_words(n, label):
+    from framing.app.blocks import download_label
+
+    assert download_label("profile_x", n) == label  # an actor quoted in one outlet read "(1 rows)"

@@ -267,7 +267,7 @@ def test_filter_changes_never_reanalyse(dashboard_env, monkeypatch):
     assert len(calls) == first <= 1
 
 
-DOWNLOAD = re.compile(r"^Download (\w+)\.csv \(([\d,]+) rows\)$")
+DOWNLOAD = re.compile(r"^Download (\w+)\.csv \(([\d,]+) rows?\)$")
 
 
 def test_every_download_is_a_comparison_table_with_the_rows_of_framing_compare(dashboard_env):
@@ -329,3 +329,34 @@ def test_the_speakers_filter_lists_the_most_quoted_and_takes_any_other_typed(das
     widget = next(w for w in at.sidebar.multiselect if w.key == "f_speakers")
     widget.set_value(["Nobody Called This"]).run()  # typed: accept_new_options
     assert [w for w in at.sidebar.warning if "'Nobody Called This'" in w.value]
+
+
+def test_an_actors_profile_charts_how_often_each_outlet_quotes_them_in_the_tables_order(dashboard_env):
+    at = show(start(), "Actors")
+    speaker = at.selectbox(key="actor_profile").value
+    profile = frame(at, "n_quotes", "n_direct", "n_indirect", "mean_quote_tone")
+    spec = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith(f"{speaker}: how often"))
+    assert spec["layout"]["yaxis"]["categoryarray"] == profile["outlet"].to_list()  # the table's order
+    per_outlet: dict[str, float] = {}
+    for trace in spec["data"]:
+        for outlet, n in zip(trace["y"], trace["x"]):
+            per_outlet[outlet] = per_outlet.get(outlet, 0) + (n or 0)
+    assert per_outlet == dict(zip(profile["outlet"], profile["n_quotes"]))  # counts, not shares
+
+
+@pytest.mark.parametrize("page", ["Overview", "Voices", "Actors", "Over time", "Commentary"])
+def test_compared_by_group_the_titles_name_groups_not_outlets(dashboard_env, page):
+    """With Compare: groups the bars and rows are groups; the titles said 'each outlet's quoted words', 'Articles
+    per outlet', 'The five voices each outlet quotes most' over groups."""
+    at = start({"compare": "group", "view": page})
+    titles = [c["layout"]["title"]["text"] for c in charts(at)]
+    headings = [m.value for m in at.markdown if m.value.startswith("#####")] + [c.value for c in at.caption]
+    said = " | ".join(titles + headings)
+    # "the outlet's own voice" is the journalist's, whatever is compared
+    assert not re.search(r"\b(?:each|per|that) outlet\b|outlet's (?!own)", said), said
+    assert re.search(r"\b(?:each|per|that) group\b|group's", said), said
+    outlets = start({"view": page})  # compared by outlet, as before
+    said = " | ".join(c["layout"]["title"]["text"] for c in charts(outlets))
+    said += " | " + " | ".join(m.value for m in outlets.markdown if m.value.startswith("#####"))
+    said += " | " + " | ".join(c.value for c in outlets.caption)
+    assert re.search(r"\b(?:each|per|that) outlet\b|outlet's", said), said

@@ -204,3 +204,25 @@ def test_a_stacked_share_in_one_of_two_columns_makes_room_for_its_narrower_legen
     rows = charts._legend_rows(names, charts.HALF_WIDTH)
     assert rows > charts._legend_rows(names)
     assert half.layout.margin.t == 60 + 22 * rows > wide.layout.margin.t
+
+
+def test_stacked_counts_follow_the_order_they_are_given():
+    """An actor's profile: quotes by mode per outlet as counts (shares drew every bar full length, 2 quotes like 11),
+    the outlets in the table's order (most quotes first), not in colour order."""
+    import polars as pl
+
+    df = pl.DataFrame({"outlet": ["A", "A", "B", "B", "C&D", "C&D"], "mode": ["direct", "indirect"] * 3,
+                       "n": [0, 2, 3, 6, 1, 0]})
+    colours = charts.outlet_colours(["A", "B", "C&D"], listed=["A", "B", "C&D"])
+    fig = charts.stacked_share(df, "mode", "n", "t", charts.MODE_COLOURS, colours, label="Quotes", counts=True,
+                               order=["B", "A", "C&D"])
+    assert list(fig.layout.yaxis.categoryarray) == ["B", "A", "C&amp;D"]
+    assert {t.name: list(t.x) for t in fig.data} == {"direct": [3, 0, 1], "indirect": [6, 2, 0]}
+    assert fig.layout.xaxis.tickformat == ",d" and fig.layout.xaxis.title.text == "Quotes"
+    assert fig.layout.xaxis.dtick == 1  # at most 10 quotes: whole-number ticks (not "0, 1, 1, 2, 2")
+    many = charts.stacked_share(df.with_columns(pl.col("n") * 10), "mode", "n", "t", charts.MODE_COLOURS, colours,
+                                counts=True)
+    assert many.layout.xaxis.dtick is None  # 90 quotes: plotly's own whole-number ticks
+    shares = charts.stacked_share(df, "mode", "n", "t", charts.MODE_COLOURS, colours)
+    assert list(shares.layout.yaxis.categoryarray) == ["A", "B", "C&amp;D"]  # without an order: colour order
+    assert shares.layout.xaxis.tickformat == ".0%"
