@@ -320,10 +320,14 @@ class _Assembly:
 
     def articles(self) -> pl.DataFrame:
         """The articles table, once every article was added."""
+        if self.events and self.batches:
+            # The last few articles go where the batches before them went: finished here, they would have this
+            # process load the language model (1.3 s, the workers have it) while the workers wait for the analysis.
+            self._hand_on()
         while self.batches:
             events, future = self.batches.popleft()
             self._replay(events, future.result())
-        self._hand_on(here=True)  # the last few articles: a corpus smaller than a batch starts no worker
+        self._hand_on(here=True)  # the last few articles of a corpus smaller than a batch: it starts no worker
         if self.rows or not self.frames:
             self.frames.append(_articles_frame(self.rows))
         return pl.concat(self.frames) if len(self.frames) > 1 else self.frames[0]

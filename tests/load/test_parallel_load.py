@@ -68,3 +68,23 @@ def test_the_serial_load_finishes_in_batches_too(tmp_path: Path, monkeypatch: py
     batched = load_corpus([tmp_path])
     assert batched.articles.equals(whole.articles)
     assert batched.errors.equals(whole.errors)
+
+
+def test_a_pooled_load_finishes_its_last_articles_on_the_pool(tmp_path: Path, pool,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The articles after the last full batch go to the pool too: finished here, they would have this process
+    load the language model while the workers wait."""
+    _corpus(tmp_path)
+    here = []
+    identify = corpus.language.identify
+    monkeypatch.setattr(corpus.language, "identify", lambda text: here.append(text) or identify(text))
+    serial = load_corpus([tmp_path])
+    assert len(here) > 5
+    batch = 4 if len(here) % 4 else 3
+    assert len(here) % batch  # a last batch that is not full
+    here.clear()
+    monkeypatch.setattr(corpus, "FINISH_BATCH", batch)
+    pooled = load_corpus([tmp_path], executor=pool)
+    assert here == []
+    assert pooled.articles.equals(serial.articles)
+    assert pooled.errors.equals(serial.errors)

@@ -153,3 +153,27 @@ def test_the_analysis_holds_the_tables_in_schema_order() -> None:
 
     fields = [f.name for f in dataclasses.fields(Analysis)]
     assert fields[: len(schema.ANALYSIS_TABLES)] == list(schema.ANALYSIS_TABLES) == list(Analysis.TABLES)
+
+
+def test_the_analysis_runs_the_garbage_collector_less_often(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a pool worker for good, in this process only while it analyses (and the threshold is put back)."""
+    import gc
+
+    import framing.pipeline.run as analysis
+
+    with analysis.process_pool(1) as pool:
+        assert pool.submit(gc.get_threshold).result()[0] == analysis.YOUNG_GENERATION
+    before = gc.get_threshold()
+    assert before[0] != analysis.YOUNG_GENERATION
+    seen = []
+    real = analysis.analyze_text
+
+    def watched(text: str, **kwargs):
+        seen.append(gc.get_threshold())
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(analysis, "analyze_text", watched)
+    (tmp_path / "a.txt").write_text("Ein guter Artikel. Er sagte, es sei gut.", encoding="utf-8")
+    analyze_paths([tmp_path], use_cache=False, workers=1, textblob=False)
+    assert seen == [(analysis.YOUNG_GENERATION, *before[1:])]
+    assert gc.get_threshold() == before
