@@ -18,6 +18,24 @@ from framing.terms import TermList
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+def names_masked(text: str, quotes: Iterable) -> str:
+    """`text` with every word of a quoted person's name that the tone lexicon would score written as `Xxxx` of the
+    same length (`Katharina Dröge` … `Dröge sagte`: Dröge is no drug; nor are Held or Schaden), so that tone and
+    opinion do not read a name as a sentiment word; offsets stay. The text itself when there is none."""
+    from framing.score.tone import after_first_name, word_polarity
+
+    words = set()
+    for q in quotes:
+        parts = q.speaker.split() if q.speaker_kind == "person" and q.speaker else []
+        # a first name and more: a lone word may be a noun the speaker search took for a name
+        if len(parts) > 1 and after_first_name(parts[0], parts[1]):
+            words.update(w for w in parts[1:] if len(w) > 1 and (hit := word_polarity(w)) is not None and hit[1])
+    if not words:
+        return text
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+    return pattern.sub(lambda m: "X" + "x" * (len(m.group()) - 1), text)
+
+
 # Per-article tables as produced by analyze_text: rows keyed by position, not yet by article_id.
 PER_ARTICLE = {
     "sections": schema.SECTIONS,
@@ -105,6 +123,7 @@ def analyze_text(text: str, *, textblob: bool = True, terms: TermList | None = N
             "speaker_role": q.speaker_role, "speaker_type": q.speaker_type, "speaker_merge": None,
             "speaker_gender": q.speaker_gender, "speaker_gender_evidence": q.speaker_gender_evidence,
         })
+    scored = names_masked(text, quotes)  # what tone and opinion read: the people's names that are sentiment words masked
     quoted = _merge_intervals((q.start, q.end) for q in quotes if q.speaker_kind != "reader"
                               and q.mode != schema.TERM_MODE)  # a quoted term is the journalist's own voice
     quoted_starts, quoted_ends = [a for a, _ in quoted], [b for _, b in quoted]  # sorted: the intervals are disjoint
@@ -124,14 +143,14 @@ def analyze_text(text: str, *, textblob: bool = True, terms: TermList | None = N
             piece = text[a:b]
             if not _LETTER.search(piece):
                 continue
-            piece_tone = score_tone(piece)
+            piece_tone = score_tone(scored[a:b])
             segment_rows.append({"sentence_id": sentence_id, "voice": voice, "start": a, "end": b,
                                  "n_chars": b - a, "tone": piece_tone.tone, "tone_label": piece_tone.label})
-        tone = score_tone(sentence)
+        tone = score_tone(scored[start:end])
         reported = [] if kind == "reader_comment" else [
             (max(a, start) - start, min(b, end) - start) for a, b in inside
         ]
-        opinion = score_opinion(sentence, reported)
+        opinion = score_opinion(scored[start:end], reported)
         sentence_rows.append({
             "sentence_id": sentence_id, "section_id": section_id, "kind": kind, "start": start, "end": end,
             "text": sentence, "voice": max(chars, key=lambda v: chars[v]),

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from framing.errors import ConfigError
 from framing.score.linear import binary_logit, load_model, ngram_names, normalise, text_features
-from framing.score.tone import LEXICON_DIR, _read_tsv, load_lexicon, score_tone, word_polarity
+from framing.score.tone import LEXICON_DIR, _read_tsv, after_first_name, load_lexicon, score_tone, word_polarity
 
 WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 # Quotations in one sentence: text inside German, English or French quote marks.
@@ -167,15 +167,15 @@ def signal_counts(text: str, reported: Sequence[tuple[int, int]] = ()) -> tuple[
     signals: list[str] = []
     words = list(WORD.finditer(text))
     first_word = True
-    for m in words:
+    for k, m in enumerate(words):
         if reported and _inside(m.start(), reported):
             first_word = False
             continue
         token = m.group()
         kind = _word_kind(token, first_word)
         first_word = False
-        if kind is None:
-            continue
+        if kind is None or kind == "evaluative noun" and k > 0 and after_first_name(words[k - 1].group(), token):
+            continue  # "Katharina Dröge": a surname, not the noun
         counts[kind] += 1
         if kind not in AGAINST:
             signals.append(f"{kind}: {token}")

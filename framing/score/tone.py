@@ -183,6 +183,20 @@ def _derived_noun(token: str, lex: ToneLexicon) -> tuple[str, float] | None:
 
 
 @functools.cache
+def after_first_name(previous: str, token: str) -> bool:
+    """`token` is a surname: capitalised after a first name or a title (`Katharina Dröge`, `Frau Held`), so not the
+    noun the lexicon scores (Dröge, Held, Schaden). A first name the Pattern lexicon also knows as another word
+    (`Von`, `Sie`, `Nazi`, `Mark`) and a title that is a common noun (`Bruder`, `Professor`) do not count, but for
+    Frau and Herr."""
+    from framing.actors.names import is_common_noun, is_first_name, is_title, word_tags
+
+    if not (token[:1].isupper() and previous[:1].isupper()):
+        return False
+    if is_first_name(previous):
+        return word_tags(previous) <= {"NE"}
+    return is_title(previous) and (previous in ("Frau", "Herr", "Herrn") or not is_common_noun(previous))
+
+
 def word_polarity(token: str, sentence_initial: bool = False) -> tuple[str, float] | None:
     """(lexicon form, polarity) for one token, or None. Capitalised tokens are nouns (case-sensitive).
     Swiss Standard German writes ss for ß (zeitgemäss, Grösse): the ß spelling is tried when nothing matched."""
@@ -305,7 +319,7 @@ def token_hits(text: str) -> TokenHits:
         if clauses[i] < 0 or mods[i] is not None:
             continue
         hit = word_polarity(tok, i == 0 or clauses[i - 1] < 0)
-        if hit is not None and hit[1] != 0.0:
+        if hit is not None and hit[1] != 0.0 and not (i > 0 and after_first_name(tokens[i - 1], tok)):
             found[i] = hit
     result = TokenHits(tuple(tokens), spans, tuple(clauses), {})
     if not found:

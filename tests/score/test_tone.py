@@ -135,3 +135,17 @@ def test_scores_stay_in_range_on_the_seed_texts() -> None:
 ])
 def test_compound_heads(token, expected):
     assert word_polarity(token) == expected
+
+
+@pytest.mark.parametrize("sentence, evidence", [
+    # a surname after a first name or Frau/Herr is no sentiment word (Dröge read as Droge, Held, Schaden)
+    ("Katharina Dröge sprach im Bundestag.", ()),
+    ("Am Abend sprach Frau Held.", ()),
+    ("Bürgermeister Heinz Schaden kam.", ()),
+    # ... but the nouns themselves still count, and so after a word that is only sometimes a first name
+    ("Der Held des Tages kam.", ("Held +0.7",)),
+    ("Der Schaden ist groß.", ("Schaden -0.7",)),
+    ("Was macht Sie sicher, dass Sie Erfolg haben?", ("Erfolg +1.0",)),
+])
+def test_a_surname_after_a_first_name_is_no_sentiment_word(sentence: str, evidence: tuple[str, ...]) -> None:
+    assert score_tone(sentence).evidence == evidence
