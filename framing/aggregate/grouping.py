@@ -11,6 +11,7 @@ import polars as pl
 
 from framing import schema
 from framing.aggregate.filters import group_label, outlet_label, with_group_column
+from framing.aggregate.shared import shared
 from framing.errors import ConfigError
 
 BY_VALUES = ("outlet", "group", "article", "outlet_kind", "outlet_date")
@@ -44,7 +45,12 @@ def _check(by: str, allowed: tuple[str, ...], table: str, period: str) -> list[s
 
 
 def _article_keys(articles: pl.DataFrame, period: str) -> pl.DataFrame:
-    """article_id -> outlet label, its group and period bucket."""
+    """article_id -> outlet label, its group and period bucket (made once per articles frame and period inside
+    `shared.sharing()`: every table asks, 24 times per compare_tables, 25 ms each at 100,000 articles)."""
+    return shared(articles, ("article_keys", period), lambda: _make_article_keys(articles, period))
+
+
+def _make_article_keys(articles: pl.DataFrame, period: str) -> pl.DataFrame:
     fmt = _PERIOD_FORMAT[period]
     first = pl.col("date_first").dt.strftime(fmt)
     last = pl.col("date_last").dt.strftime(fmt)
