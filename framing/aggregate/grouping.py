@@ -228,7 +228,9 @@ def with_groups(table: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     with its `group_keys`; a table without `outlet`, or with `group` already, is returned as it is."""
     if "outlet" not in table.columns or "group" in table.columns:
         return table
-    pairs = with_group_column(articles).select(outlet_label(), group_label()).unique("outlet", keep="first")
+    # made once per articles frame inside `shared.sharing()` (every table asks: 24 times per compare_tables)
+    pairs = shared(articles, ("outlet_groups",), lambda: with_group_column(articles).select(
+        outlet_label(), group_label()).unique("outlet", keep="first"))
     columns = list(table.columns)
     at = columns.index("outlet") + 1
     while at < len(columns) and columns[at] in ("article_id", "kind", "period"):
