@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import polars as pl
 
 from framing import schema
@@ -78,9 +79,7 @@ def quote_tone(analysis: Any, by: str = "outlet", period: str = "month") -> pl.D
         "article_id", pl.col("start").alias("_s"), pl.col("end").alias("_e"), "n_chars", "tone")
     spans = quotes.select("article_id", "quote_id", "start", "end")
     inside = (
-        pl.concat([part.join(part_segs, on="article_id", how="inner", maintain_order="left_right")
-                   .filter((pl.col("_s") < pl.col("end")) & (pl.col("_e") > pl.col("start")))
-                   for part, part_segs in _article_chunks(spans, segs)])
+        overlapping(spans, segs)
         .group_by("article_id", "quote_id")
         .agg(((pl.col("tone") * pl.col("n_chars")).sum() / pl.col("n_chars").sum()).alias("quote_tone"))
     )
@@ -100,6 +99,58 @@ def quote_tone(analysis: Any, by: str = "outlet", period: str = "month") -> pl.D
         "outlet", "speaker", "speaker_type", "n_quotes", *[f"n_{m}" for m in schema.QUOTE_MODES], "share_direct",
         "quoted_words", "n_articles", "n_quotes_toned", "mean_quote_tone",
     ).sort(["outlet", "quoted_words", "speaker"], descending=[False, True, False])
+
+
+def overlapping(spans: pl.DataFrame, segs: pl.DataFrame) -> pl.DataFrame:
+    """Every quote of `spans` (article_id, quote_id, start, end) beside every segment of `segs` (article_id, _s, _e,
+    ...) of its article that overlaps it, in the order of the join filtered by the overlap: CHUNK_ARTICLES
+    articles at a time (`_article_chunks`), in each the quotes in their order and each quote's segments in theirs.
+
+    Where the ids are integer codes and each article's segments come in the order of the text without overlapping
+    (the voice segments of an analysis: stretches of one voice, one after the other), a quote's segments are one
+    run of them, found by two binary searches: 8 million pairs at 100,000 articles, of which a few hundred
+    thousand overlap, are never made. The same rows in the same order (so a sum over them is the same to the bit);
+    other input is joined and filtered as the definition says."""
+    runs = _segment_runs(spans, segs)
+    if runs is None:
+        return pl.concat([part.join(part_segs, on="article_id", how="inner", maintain_order="left_right")
+                          .filter((pl.col("_s") < pl.col("end")) & (pl.col("_e") > pl.col("start")))
+                          for part, part_segs in _article_chunks(spans, segs)])
+    order, first, count, by_article = runs
+    total = int(count.sum())
+    rows = np.repeat(order, count)
+    # the segments of each quote's run, one after the other (positions among the segments sorted by article)
+    at = by_article[np.repeat(first - (np.cumsum(count) - count), count) + np.arange(total)]
+    return pl.concat([spans[rows], segs.drop("article_id")[at]], how="horizontal")
+
+
+_OFFSET_BITS = 32  # an article's offsets packed below its code: code * 2**32 + offset
+
+
+def _segment_runs(spans: pl.DataFrame, segs: pl.DataFrame
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """For `overlapping`: the quotes' rows in the order of the chunked join, per row the first of its overlapping
+    segments and how many, among the segments sorted by article (each article's in their order: the last array
+    gives their rows); None where the ids are not integer codes, an offset is null or outside 0..2**31, or an
+    article's segments are out of order or overlap."""
+    ids, seg_ids = spans["article_id"], segs["article_id"]
+    if spans.is_empty() or segs.is_empty() or not ids.dtype.is_integer() or not seg_ids.dtype.is_integer():
+        return None
+    numbers = [spans["start"], spans["end"], segs["_s"], segs["_e"], ids, seg_ids]
+    if any(c.null_count() or c.min() < 0 or c.max() >= 2**31 for c in numbers):
+        return None
+    article, seg_article = ids.to_numpy().astype(np.int64), seg_ids.to_numpy().astype(np.int64)
+    by_article = np.argsort(seg_article, kind="stable")  # the articles need not come in the order of their codes
+    seg_start = ((seg_article << _OFFSET_BITS) + segs["_s"].to_numpy())[by_article]
+    seg_end = ((seg_article << _OFFSET_BITS) + segs["_e"].to_numpy())[by_article]
+    # in order and apart: each segment ends before the next one starts (and after it starts itself)
+    if np.any(seg_end < seg_start) or np.any(seg_start[1:] < seg_end[:-1]):
+        return None
+    first = np.searchsorted(seg_end, (article << _OFFSET_BITS) + spans["start"].to_numpy(), side="right")
+    last = np.searchsorted(seg_start, (article << _OFFSET_BITS) + spans["end"].to_numpy(), side="left")
+    count = np.clip(last - first, 0, None)
+    order = np.argsort((article - article.min()) // CHUNK_ARTICLES, kind="stable")  # chunk by chunk, as joined
+    return order, first[order], count[order], by_article
 
 
 CHUNK_ARTICLES = 20_000  # quote_tone pairs the quotes and quoted segments of this many articles at a time

@@ -11,6 +11,7 @@ import polars as pl
 
 from framing import schema
 from framing.aggregate.filters import group_label, outlet_label, with_group_column
+from framing.aggregate.shared import shared
 from framing.errors import ConfigError
 
 BY_VALUES = ("outlet", "group", "article", "outlet_kind", "outlet_date")
@@ -44,7 +45,12 @@ def _check(by: str, allowed: tuple[str, ...], table: str, period: str) -> list[s
 
 
 def _article_keys(articles: pl.DataFrame, period: str) -> pl.DataFrame:
-    """article_id -> outlet label, its group and period bucket."""
+    """article_id -> outlet label, its group and period bucket (made once per articles frame and period inside
+    `shared.sharing()`: every table asks, 24 times per compare_tables, 25 ms each at 100,000 articles)."""
+    return shared(articles, ("article_keys", period), lambda: _make_article_keys(articles, period))
+
+
+def _make_article_keys(articles: pl.DataFrame, period: str) -> pl.DataFrame:
     fmt = _PERIOD_FORMAT[period]
     first = pl.col("date_first").dt.strftime(fmt)
     last = pl.col("date_last").dt.strftime(fmt)
@@ -222,7 +228,9 @@ def with_groups(table: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     with its `group_keys`; a table without `outlet`, or with `group` already, is returned as it is."""
     if "outlet" not in table.columns or "group" in table.columns:
         return table
-    pairs = with_group_column(articles).select(outlet_label(), group_label()).unique("outlet", keep="first")
+    # made once per articles frame inside `shared.sharing()` (every table asks: 24 times per compare_tables)
+    pairs = shared(articles, ("outlet_groups",), lambda: with_group_column(articles).select(
+        outlet_label(), group_label()).unique("outlet", keep="first"))
     columns = list(table.columns)
     at = columns.index("outlet") + 1
     while at < len(columns) and columns[at] in ("article_id", "kind", "period"):

@@ -14,7 +14,6 @@ import polars as pl
 
 from framing import schema
 from framing.aggregate.grouping import _article_words, _check, _share, _with_keys
-from framing.aggregate.order import sort_order
 
 NO_LABEL = "(no label)"
 GROUPINGS = ("outlet", "article", "outlet_date")
@@ -93,14 +92,19 @@ def actor_tone(analysis: Any, by: str = "outlet", period: str = "month") -> pl.D
 def _evidence(analysis: Any, table: str, item: list[str], n: int) -> pl.DataFrame:
     mentions = _with_keys(_mentions(analysis, table), analysis.articles, "month").drop("period")
     sentences = analysis.sentences.select("article_id", "sentence_id", pl.col("text").alias("sentence"))
-    # ranked on the columns that rank them (by one packed key: order.py), the other columns fetched for the `n` kept
-    # per item only (1.1 million actor mentions at 100,000 articles, 48,000 kept)
-    order = ["outlet", *item, "tone", "article_id", "start"]
-    narrow = mentions.select(order).with_row_index("_row")
-    ranked = (narrow[sort_order(narrow, order, nulls_last=True)]
-              .with_columns(pl.col("tone").abs().rank("ordinal", descending=True).over(["outlet", *item])
-                            .alias("_rank"))
-              .filter(pl.col("_rank") <= n))
+    # per outlet and item the `n` mentions with the largest |tone| (a tie: the lower tone, then article, offset and
+    # the order they come in), each group sorted on its own: 1.1 million actor mentions at 100,000 articles, 48,000
+    # kept; the other columns fetched for those only
+    groups = ["outlet", *item]
+    tone = pl.col("tone")
+    ranked = (mentions.select(*groups, "tone", "article_id", "start").with_row_index("_row")
+              .filter(tone.is_not_null())
+              .group_by(groups)
+              .agg(pl.col("_row").sort_by([tone.abs(), tone, "article_id", "start"],
+                                          descending=[True, False, False, False], nulls_last=True,
+                                          maintain_order=True).head(max(n, 0)),
+                   pl.int_range(1, pl.len() + 1, dtype=pl.UInt32).head(max(n, 0)).alias("_rank"))
+              .explode("_row", "_rank").drop_nulls("_row"))
     kept = mentions.rename({"text": "mention"})[ranked["_row"]].with_columns(ranked["_rank"])
     # the sentences of the kept mentions first (an inner join hashes the smaller side), then joined to them
     texts = sentences.join(kept.select("article_id", "sentence_id").unique(), on=["article_id", "sentence_id"],

@@ -16,7 +16,7 @@ import polars as pl
 
 from framing import schema
 from framing.aggregate.filters import outlet_label
-from framing.aggregate.grouping import _share
+from framing.aggregate.grouping import _beside, _by_code, _share
 from framing.errors import ConfigError
 
 TIME_PERIODS = {"day": "1d", "week": "1w", "month": "1mo", "year": "1y"}  # the period, its polars truncation unit
@@ -115,14 +115,21 @@ def over_time(analysis: Any, by: str = "outlet", period: str = "month") -> pl.Da
     text in quoted speech, quotes and the voices quoted most. Rows sorted by outlet and period."""
     if by != "outlet":
         raise ConfigError(f"the over-time table cannot be grouped by {by!r}: it is grouped by outlet and period")
-    keys = article_periods(analysis.articles, period).filter(pl.col("dating") == "dated").drop("dating")
+    periods = article_periods(analysis.articles, period)
+    keys = periods.filter(pl.col("dating") == "dated").drop("dating")
     base = keys.group_by("outlet", "period_start").agg(pl.len().cast(pl.Int64).alias("n_articles"))
+
+    def dated(rows: pl.DataFrame) -> pl.DataFrame:
+        """`rows` of dated articles with their outlet and period, in their order (as an inner join on `keys`
+        keeping the left order; an article's keys looked up by position where the ids are codes)."""
+        if rows.schema["article_id"].is_integer() and _by_code(periods) is not None:
+            return _beside(rows, periods).filter(pl.col("dating") == "dated").drop("dating")
+        return rows.join(keys, on="article_id", how="inner", maintain_order="left")
+
     # narrowed to the columns read before each join (a join carries every column)
     # in the segments' order: the mean tone then sums them in one order every run (an unordered join gave the last
     # bits of journalist_tone from whichever thread came first)
-    segs = analysis.voice_segments.select("article_id", "voice", "tone", "n_chars").join(keys, on="article_id",
-                                                                                         how="inner",
-                                                                                         maintain_order="left")
+    segs = dated(analysis.voice_segments.select("article_id", "voice", "tone", "n_chars"))
     voice = pl.col("voice")
     tone = segs.group_by("outlet", "period_start").agg(
         pl.col("tone").filter(voice == "journalist").mean().alias("journalist_tone"),
@@ -130,15 +137,13 @@ def over_time(analysis: Any, by: str = "outlet", period: str = "month") -> pl.Da
         pl.col("n_chars").sum().cast(pl.Int64).alias("n_chars"),
     )
     del segs  # each frame with its periods let go once counted (2.7 million segments at 100,000 articles)
-    sents = analysis.sentences.filter(pl.col("voice") == "journalist").select("article_id", "opinion").join(
-        keys, on="article_id", how="inner")
+    sents = dated(analysis.sentences.filter(pl.col("voice") == "journalist").select("article_id", "opinion"))
     opinion = sents.group_by("outlet", "period_start").agg(
         pl.col("opinion").is_not_null().sum().cast(pl.Int64).alias("n_journalist_sentences"),
         (pl.col("opinion") >= schema.OPINION_THRESHOLD).sum().cast(pl.Int64).alias("n_opinionated"),
     )
     del sents
-    quotes = analysis.quotes.filter(pl.col("mode") != schema.TERM_MODE).select("article_id").join(
-        keys, on="article_id", how="inner")
+    quotes = dated(analysis.quotes.filter(pl.col("mode") != schema.TERM_MODE).select("article_id"))
     n_quotes = quotes.group_by("outlet", "period_start").agg(pl.len().cast(pl.Int64).alias("n_quotes"))
     out = (
         base.join(tone, on=["outlet", "period_start"], how="left")

@@ -70,3 +70,51 @@ def test_quote_tone_weights_the_quoted_stretches_by_characters():
     assert row["mean_quote_tone"] == pytest.approx((0.6 * 10 - 0.2 * 30) / 40)
     profile = actors.actor_profile(actors.quote_tone(small_corpus()), "Sergej Lawrow")
     assert profile.select("outlet", "n_quotes").rows() == [("nd", 2), ("OZD", 1)]
+
+
+def _joined(spans: pl.DataFrame, segs: pl.DataFrame) -> pl.DataFrame:
+    """`actors.overlapping` as defined: the chunked join on the article, filtered by the overlap."""
+    return pl.concat([part.join(part_segs, on="article_id", how="inner", maintain_order="left_right")
+                      .filter((pl.col("_s") < pl.col("end")) & (pl.col("_e") > pl.col("start")))
+                      for part, part_segs in actors._article_chunks(spans, segs)])
+
+
+def _spans_and_segments(seed: int, apart: bool) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Quotes (nested, touching, empty, duplicate ids) and quoted segments of 40 articles in shuffled order; the
+    segments of an article one after the other when `apart`, else some overlapping or out of order."""
+    import random
+
+    rng = random.Random(seed)
+    quotes, segs = [], []
+    for art in rng.sample(range(40), 40):
+        edge = 0
+        for _ in range(rng.randrange(0, 6)):
+            start = edge + rng.choice([0, 0, 3])
+            edge = start + rng.choice([0, 1, 5, 12])
+            segs.append({"article_id": art, "_s": start, "_e": edge, "n_chars": edge - start,
+                         "tone": rng.choice([-0.5, 0.1, 0.3])})
+        if not apart and segs and rng.random() < 0.3:
+            segs.append({**segs[-1], "_s": max(segs[-1]["_s"] - 2, 0)})
+        for q in range(rng.randrange(0, 4)):
+            start = rng.randrange(0, edge + 2)
+            quotes.append({"article_id": art, "quote_id": rng.choice([q, 0]), "start": start,
+                           "end": start + rng.choice([0, 2, 8, 30])})
+    return (pl.DataFrame(quotes, schema={"article_id": pl.Int64, "quote_id": pl.Int64, "start": pl.Int64,
+                                         "end": pl.Int64}),
+            pl.DataFrame(segs, schema={"article_id": pl.Int64, "_s": pl.Int64, "_e": pl.Int64, "n_chars": pl.Int64,
+                                       "tone": pl.Float64}))
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("apart", [True, False])
+@pytest.mark.parametrize("chunk", [7, 20_000])
+def test_overlapping_segments_are_the_join_filtered_by_overlap(seed, apart, chunk, monkeypatch):
+    monkeypatch.setattr(actors, "CHUNK_ARTICLES", chunk)
+    spans, segs = _spans_and_segments(seed, apart)
+    assert (actors._segment_runs(spans, segs) is not None) == apart  # the run search only where it holds
+    assert actors.overlapping(spans, segs).equals(_joined(spans, segs))
+    with_null = spans.with_columns(pl.when(pl.col("quote_id") == 1).then(None).otherwise(pl.col("end")).alias("end"))
+    assert actors.overlapping(with_null, segs).equals(_joined(with_null, segs))
+    as_text = spans.with_columns(pl.col("article_id").cast(pl.String)), segs.with_columns(
+        pl.col("article_id").cast(pl.String))
+    assert actors.overlapping(*as_text).equals(_joined(*as_text))

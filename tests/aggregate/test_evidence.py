@@ -3,7 +3,10 @@ article picker labels every article from its real title or text."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import polars as pl
+import pytest
 
 from framing.aggregate import evidence
 from framing.aggregate.codes import encode_ids
@@ -27,6 +30,25 @@ def test_a_tie_in_the_score_goes_to_the_sentence_with_more_signals():
     three["opinion_signals"] = "deontic: muss; modal particle: doch; loaded word: Skandal"
     ranked = evidence.opinionated_sentences(make_analysis(articles=[article("a", "X")], sentences=[one, three]))
     assert ranked["sentence_id"].to_list() == [1, 0] and ranked["n_signals"].to_list() == [3, 1]
+
+
+@pytest.mark.parametrize(("signals", "n"), [(None, 0), ("", 0), (" ", 0), ("\u00a0\u2003\t\n", 0), ("doch", 1),
+                                             (" doch ", 1), ("a; b", 2), (";", 2), ("\u00a0;", 2)])
+def test_signals_counted_as_the_stripped_text_says(signals, n):
+    one = sentence("a", 0, 0, "commentary", opinion=0.5)
+    one["opinion_signals"] = signals
+    assert evidence.opinionated_sentences(make_analysis(articles=[article("a", "X")], sentences=[one]))[
+        "n_signals"].to_list() == [n]
+
+
+def test_the_same_rows_from_frames_of_many_chunks_and_of_articles_without_sentences():
+    corpus = small_corpus()
+    chunked = make_analysis(articles=[article("none", "X")], sentences=[]).articles
+    many = dataclasses.replace(corpus, sentences=pl.concat([corpus.sentences.slice(i, 1)
+                                                            for i in range(corpus.sentences.height)], rechunk=False),
+                               articles=pl.concat([corpus.articles, chunked], rechunk=False, how="diagonal_relaxed"))
+    assert many.sentences.n_chunks() > 1
+    assert evidence.opinionated_sentences(many).equals(evidence.opinionated_sentences(corpus))
 
 
 def test_pages():
