@@ -116,7 +116,7 @@ def _analysed(args: argparse.Namespace) -> Iterator[StoredAnalysis]:
 def cmd_analyze(args: argparse.Namespace) -> int:
     import polars as pl
 
-    from framing.pipeline import scan_analysis
+    from framing.pipeline import scan_analysis, stored_reuse
     from framing.present.export import write_tables
     from framing.present.words import plural
 
@@ -124,8 +124,20 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     with _analysed(args) as analysis:
         # On a cluster the parquet is partitioned (NAME/part-*.parquet), which framing compare and the dashboard scan.
         parts = args.rows_per_part or (200_000 if args.engine == "dask" else None)
-        write_tables(analysis.tables(), args.out, rows_per_part=parts)
+        stamps: dict[str, dict[str, str]] = {}
+
+        def tables() -> Iterator[tuple[str, pl.DataFrame]]:
+            yield from analysis.tables().items()
+            # Last, when the other tables are written and let go: the text-reuse pairs, which the dashboard and
+            # `framing compare --analysis` then read instead of finding them (framing.pipeline.stored_reuse).
+            if not args.quiet:
+                print("finding the passages the articles share …", file=sys.stderr)
+            pairs, stamps[stored_reuse.TABLE] = stored_reuse.find_pairs(analysis.articles)
+            yield stored_reuse.TABLE, pairs
+
+        write_tables(tables(), args.out, rows_per_part=parts, parquet_only=(stored_reuse.TABLE,), metadata=stamps)
     rows = {name: frame.select(pl.len()).collect().item() for name, frame in scan_analysis(args.out).items()}
+    n_pairs = pl.scan_parquet(stored_reuse.files(Path(args.out))).select(pl.len()).collect().item()
     errors = analysis.errors
     n_err = errors.filter(errors["severity"] == "error").height
     n_note = errors.filter(errors["severity"] == "note").height
@@ -138,8 +150,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     print(
         f"analysed {n(analysis.articles.height, 'article')} ({analysis.articles['n_chars'].sum() or 0:,} characters): "
         f"{n(rows['sections'], 'section')}, {n(rows['sentences'], 'sentence')}, "
-        f"{n(rows['quotes'], 'quote')}, {n(rows['term_mentions'], 'term mention')}; {n(n_err, 'error')}, "
-        f"{n(n_warn, 'warning')}{notes}; "
+        f"{n(rows['quotes'], 'quote')}, {n(rows['term_mentions'], 'term mention')}, "
+        f"{n(n_pairs, 'article pair')} sharing text; {n(n_err, 'error')}, {n(n_warn, 'warning')}{notes}; "
         f"{n(analysis.reused, 'article')} reused from the cache "
         f"in {time.monotonic() - started:.1f} s -> {args.out}"
     )
@@ -232,7 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Load the articles, split them into sections and sentences, find quotations and speakers, score "
         "tone and opinion, find the mentions of the terms of terms.csv and of named actors with the tone towards each, "
         "and write articles, sections, sentences, voice_segments, quotes, errors, term_mentions and actor_mentions "
-        "as CSV and parquet to --out.")
+        "as CSV and parquet to --out, and the article pairs that share text (text_reuse) as parquet.")
     _add_analysis_options(analyze)
     analyze.add_argument("--out", type=Path, required=True,
                          help="folder for the tables (created if missing; replaced as a whole on every run)")

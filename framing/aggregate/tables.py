@@ -643,11 +643,11 @@ def compare_tables(analysis: Any, by: str = "outlet", period: str = "month", *, 
 
 
 def iter_tables(analysis: Any, by: str = "outlet", period: str = "month", *, skip: tuple[str, ...] = (),
-                only: tuple[str, ...] | None = None, timings: dict[str, float] | None = None
-                ) -> Iterator[tuple[str, pl.DataFrame]]:
-    """The tables of `compare_tables` (those of `only`, when given), in the order of TABLES, each grouped `by` where
-    it supports that, else its default grouping (one made from another is derived from it, not computed again), as
-    soon as it is made: a caller that writes each table and lets it go never holds them all (framing compare)."""
+                only: tuple[str, ...] | None = None, timings: dict[str, float] | None = None,
+                given: dict[str, pl.DataFrame] | None = None) -> Iterator[tuple[str, pl.DataFrame]]:
+    """The tables of `compare_tables` (of `only`, when given) in the order of TABLES, each grouped `by` where it can,
+    else its default grouping (one made from another is derived from it), as soon as it is made (a caller that writes
+    each and lets it go never holds them all: framing compare); those of `given` (stored pairs) taken as they are."""
     group_keys(by)
     if period not in PERIODS:
         raise ConfigError(f"unknown period {period!r}: use one of {', '.join(PERIODS)}")
@@ -665,10 +665,11 @@ def iter_tables(analysis: Any, by: str = "outlet", period: str = "month", *, ski
                                                     if name != "articles" and isinstance(frame, pl.DataFrame)})
     # the tables another one is made from, kept while that one is still to come
     sources = {TABLES[name].source for name in names} | ({"text_reuse"} if "outlet_reuse" in names else set())
-    tables: dict[str, pl.DataFrame] = {}
+    tables: dict[str, pl.DataFrame] = {name: table for name, table in (given or {}).items() if name in names}
     with sharing():  # the frames several tables make alike (the statements, the quoted people, ...) made once
         for at, name in enumerate(names):
-            _one_table(name, TABLES[name], tables, analysis, light, by, period, timings)
+            if name not in tables:
+                _one_table(name, TABLES[name], tables, analysis, light, by, period, timings)
             release(names[at + 1:])  # the shared frames no table still to come reads
             table = tables[name] if name in sources else tables.pop(name)
             yield name, decode_ids(table, ids)

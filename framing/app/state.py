@@ -217,8 +217,17 @@ def _headline(_corpus: Corpus, key: str, flt: Filter) -> dict:
 
 @st.cache_resource(show_spinner=False, max_entries=CORPORA_KEPT)
 def _reuse(_corpus: Corpus, key: str) -> pl.DataFrame:
-    """Text reuse of the whole corpus: found once per corpus content and kept on disk beside the analysis cache,
-    so that a restarted dashboard (a warm start) reads it instead of finding it again (issue 19.4)."""
+    """Text reuse of the whole corpus: the pairs `framing analyze` stored with FRAMING_ANALYSIS when they are of
+    exactly this corpus (framing.pipeline.stored_reuse: no uploads on top, the same texts); else found once per
+    corpus content and kept on disk beside the analysis cache, so that a restarted dashboard (a warm start) reads
+    it instead of finding it again (issue 19.4)."""
+    from framing.pipeline.stored_reuse import stored_pairs
+
+    stored = analysis_dir()
+    if stored is not None:
+        pairs = stored_pairs(stored, _corpus.analysis.articles)
+        if pairs is not None:
+            return pairs
     path = reuse_file(key)
     try:
         return pl.read_parquet(path)

@@ -435,12 +435,13 @@ def stored_tables(out_dir: str | Path, by: str = "outlet", period: str = "month"
     """The comparison tables of the analysis `framing analyze` wrote into `out_dir` (those of `compare_tables`, for
     the filter `flt` and grouped `by`), each as soon as it is made: what `framing compare --analysis` writes.
 
-    Read lazily: the columns the tables read (`read_for_tables`), the article text only for text reuse or a text
-    search; the text columns of the sentences and mentions (shared.TEXT_COLUMNS) only after every table that does
+    Read lazily: the columns the tables read (`read_for_tables`), the article text only for text reuse (whose pairs
+    are those `framing analyze` stored when they are of the filtered articles) or a text search; the text columns of the sentences and mentions (shared.TEXT_COLUMNS) only after every table that does
     not read them, and for those few tables (tables.READS_TEXT) the sections, segments and quotes are let go.
     `outlets`: an outlets table (framing.load.outlets.read_outlets) to regroup the stored articles by."""
     from framing.aggregate.filters import Filter
     from framing.aggregate.tables import READS_TEXT, iter_tables
+    from framing.pipeline.stored_reuse import stored_pairs
 
     flt = flt if flt is not None else Filter()
     late = tuple(name for name in READS_TEXT if name not in skip)
@@ -453,7 +454,12 @@ def stored_tables(out_dir: str | Path, by: str = "outlet", period: str = "month"
         analysis = dataclasses.replace(analysis, articles=apply_outlets(analysis.articles, outlets))
     if timings is not None:
         timings[READING] = time.perf_counter() - started
-    first = iter_tables(flt.apply(analysis), by, period, skip=(*skip, *late), timings=timings)
+    filtered = flt.apply(analysis)
+    # the pairs `framing analyze` stored, when they are of exactly the filtered articles (else found as before)
+    pairs = stored_pairs(out_dir, filtered.articles) if reuse else None
+    first = iter_tables(filtered, by, period, skip=(*skip, *late), timings=timings,
+                        given={"text_reuse": pairs} if pairs is not None else None)
+    del filtered, pairs
     # kept for the last tables: the articles, the sentences and the mentions; the other frames are let go as soon as
     # iter_tables has its integer-coded copy of them
     analysis = dataclasses.replace(analysis, sections=analysis.sections.clear(),

@@ -10,7 +10,7 @@ import os
 import shutil
 import re
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
@@ -119,8 +119,9 @@ def _check_output_folder(out: Path) -> None:
 
 
 def _write_table(chunks: Iterable[pl.DataFrame], folder: Path, name: str, formats: Sequence[str],
-                 rows_per_part: int | None) -> None:
-    """Write one table, given as consecutive chunks of its rows, chunk by chunk as CSV and parquet into `folder`."""
+                 rows_per_part: int | None, metadata: dict[str, str] | None = None) -> None:
+    """Write one table, given as consecutive chunks of its rows, chunk by chunk as CSV and parquet (with the
+    key-value `metadata`) into `folder`."""
     # Parquet goes to NAME/part-*.parquet: the output itself with rows_per_part, otherwise pieces that are streamed
     # into NAME.parquet at the end.
     parts = folder / name
@@ -134,11 +135,11 @@ def _write_table(chunks: Iterable[pl.DataFrame], folder: Path, name: str, format
             if csv is not None:
                 csv_ready(chunk).write_csv(csv, include_header=i == 0, null_value="")
             if "parquet" in formats:
-                chunk.write_parquet(parts / f"part-{i:05d}.parquet")
+                chunk.write_parquet(parts / f"part-{i:05d}.parquet", metadata=metadata)
                 row_bytes = max(row_bytes, int(chunk.estimated_size() / max(chunk.height, 1)))
     if "parquet" in formats and not rows_per_part:
         # The merge holds about one row group in memory: by default one of 262,144 rows, 700 MB for 100,000 texts.
-        pl.scan_parquet(parts / "*.parquet").sink_parquet(folder / f"{name}.parquet",
+        pl.scan_parquet(parts / "*.parquet").sink_parquet(folder / f"{name}.parquet", metadata=metadata,
                                                           row_group_size=max(1, ROW_GROUP_BYTES // row_bytes))
         shutil.rmtree(parts)
 
@@ -178,6 +179,8 @@ def write_tables(
     formats: Sequence[str] = ("csv", "parquet"),
     caption: str | None = None,
     rows_per_part: int | None = None,
+    parquet_only: Collection[str] = (),
+    metadata: Mapping[str, Mapping[str, str]] | None = None,
 ) -> list[Path]:
     """Write each table as `<name>.csv` and/or `<name>.parquet` into `out_dir`, replacing its content as one set.
 
@@ -189,7 +192,8 @@ def write_tables(
     reader (or a run killed mid-write) sees either all the old tables or all the new ones, never a mix.
     `caption` (the filter's `describe()` sentence) goes into `filter.txt`. With `rows_per_part`, parquet is written
     as a folder `<name>/part-00000.parquet`, ... of that many rows each (for corpora too large for one file).
-    Returns the final paths, in order.
+    The tables of `parquet_only` are written as parquet alone; `metadata` gives a table's parquet key-value metadata
+    (in every part). Returns the final paths, in order.
     """
     unknown = [f for f in formats if f not in ("csv", "parquet")]
     if unknown:
@@ -210,11 +214,12 @@ def write_tables(
     try:
         for name, table in tables.items() if isinstance(tables, Mapping) else tables:
             _check_names([name])
-            _write_table(_slices(table) if isinstance(table, pl.DataFrame) else table, stage, name, formats,
-                         rows_per_part)
-            if "csv" in formats:
+            these = [f for f in formats if f == "parquet"] if name in parquet_only else formats
+            _write_table(_slices(table) if isinstance(table, pl.DataFrame) else table, stage, name, these,
+                         rows_per_part, dict((metadata or {}).get(name) or {}) or None)
+            if "csv" in these:
                 written.append(out / f"{name}.csv")
-            if "parquet" in formats:
+            if "parquet" in these:
                 written.append(out / (name if rows_per_part else f"{name}.parquet"))
         if caption is not None:
             atomic_write(stage / "filter.txt", (caption.rstrip("\n") + "\n").encode("utf-8"))
