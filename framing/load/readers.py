@@ -349,6 +349,9 @@ def read_csv(label: str, stem: str, lines: Iterator[tuple[int, str | None, str]]
         yield Problem(label, "CSV has a header row but no records; add the articles below the header")
 
 
+READER_COMMENTS_HEADING = "Leserkommentare"  # a reader-comment marker of data/sections/markers.csv
+
+
 def read_html(label: str, stem: str, text: str, encoding: str) -> Iterator[Article | Problem]:
     import trafilatura  # heavy import, only when an HTML file is loaded
 
@@ -356,7 +359,7 @@ def read_html(label: str, stem: str, text: str, encoding: str) -> Iterator[Artic
 
     try:
         doc = trafilatura.bare_extraction(
-            text, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
+            text, with_metadata=True, include_comments=True, include_tables=False, favor_precision=True,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # trafilatura raises assorted errors on broken markup
@@ -367,7 +370,18 @@ def read_html(label: str, stem: str, text: str, encoding: str) -> Iterator[Artic
         yield Problem(label, "HTML page has no article text that could be extracted; save the article's own page "
                              "(not an index or a script-only page), or copy its text into a .txt file")
         return
+    comments = (getattr(doc, "comments", None) or "").strip()
+    if comments:
+        from framing.segment.sections import opens_reader_comments
+
+        # The page's comment section (trafilatura keeps it apart from the article's text, which it leaves as it is)
+        # follows under a reader-comment heading (its own, `Kommentare (3)`, or ours), so that the readers' voice
+        # is told from the outlet's.
+        heading = "" if opens_reader_comments(comments.split("\n", 1)[0]) else f"{READER_COMMENTS_HEADING}\n"
+        body = f"{body.rstrip()}\n\n{heading}{comments}"
     article = Article(stem, body, label, encoding)
+    if comments:
+        article.provenance.append("reader comments from the page's comment section")
     for key, attr in (("title", "title"), ("url", "url")):
         value = getattr(doc, attr, None)
         if value:

@@ -158,6 +158,12 @@ def _author(markers: tuple[Marker, ...], line: str) -> str | None:
     return None
 
 
+def opens_reader_comments(line: str) -> bool:
+    """The line is a heading that opens a list of reader comments (`Kommentare (3)`, `Leserbriefe`)."""
+    return any(m.kind == "reader_comment" and m.extent == "items" and m.regex.fullmatch(line.strip())
+               for m in load_markers())
+
+
 def segment_sections(text: str) -> list[Section]:
     """Consecutive sections covering text[0:len(text)] exactly once (first start 0, each start == previous end, last end len(text)); empty text -> []."""
     if not text:

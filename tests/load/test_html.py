@@ -105,3 +105,29 @@ def test_normalise_outlet(raw, outlet) -> None:
 )
 def test_domain_of(url, domain) -> None:
     assert domain_of(url) == domain
+
+
+ARTICLE_HTML = """<html><head><meta property="og:site_name" content="Beispiel-Zeitung"><title>Streit um Schulen</title>
+</head><body><nav>Start Politik Sport</nav><main><article><h1>Streit um die Schulreform</h1>
+<p>Die Landesregierung hat am Montag ihre Pläne für die Schulreform vorgestellt. Die Opposition kritisierte den
+Entwurf scharf und kündigte Widerstand im Landtag an.</p>
+<p>Der Bildungsminister sagte, die Reform sei notwendig und werde die Schulen stärken. Die Lehrergewerkschaft
+forderte mehr Geld für zusätzliche Lehrkräfte und kleinere Klassen in allen Schulformen.</p></article>
+<section id="comments">{heading}<div class="comment"><b>Anna</b><p>Endlich tut sich etwas an unseren Schulen.</p></div>
+<div class="comment"><b>Bernd</b><p>Das ist doch wieder nur Flickwerk der Regierung.</p></div></section></main>
+<footer>Impressum</footer></body></html>"""
+
+
+@pytest.mark.parametrize("heading", ["<h2>Kommentare (2)</h2>", ""])
+def test_a_pages_reader_comments_are_kept_as_reader_comments(tmp_path: Path, heading: str) -> None:
+    from framing.pipeline import analyze_text
+
+    (tmp_path / "page.html").write_text(ARTICLE_HTML.format(heading=heading), encoding="utf-8")
+    [article] = load_corpus([tmp_path]).articles.to_dicts()
+    assert article["text"].startswith("Streit um die Schulreform\nDie Landesregierung")  # the article first
+    assert "reader comments from the page's comment section" in article["provenance"]
+    voices = {s["text"]: s["voice"] for s in analyze_text(article["text"], textblob=False)["sentences"]}
+    assert voices["Das ist doch wieder nur Flickwerk der Regierung."] == "reader"
+    assert voices["Endlich tut sich etwas an unseren Schulen."] == "reader"
+    assert voices["Die Landesregierung hat am Montag ihre Pläne für die Schulreform vorgestellt."] == "journalist"
+    assert sum(text in ("Leserkommentare", "Kommentare (2)") for text in voices) == 1  # one heading, not two
