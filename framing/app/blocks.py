@@ -74,6 +74,16 @@ def pct_columns(df: pl.DataFrame) -> dict:
     return config
 
 
+def without_negative_zero(df: pl.DataFrame) -> pl.DataFrame:
+    """The frame as the page shows it: a tone or polarity that rounds to 0.000 is 0.0, so no cell reads "-0.000"
+    (a tone of -0.0001). Only the display: downloads keep every digit."""
+    scores = [c for c, t in df.schema.items() if t.is_float() and ("tone" in c or "polarity" in c)
+              and not (c.startswith("share_") or "_share_" in c or c.endswith("_share"))]
+    if not scores:
+        return df
+    return df.with_columns(pl.when(pl.col(c).abs() < 0.0005).then(0.0).otherwise(pl.col(c)).alias(c) for c in scores)
+
+
 def download_label(name: str, n_rows: int) -> str:
     """The download button's label: the file and how many rows it holds ("1 row", not "1 rows")."""
     return f"Download {name}.csv ({counted(n_rows, 'row')})"
@@ -108,7 +118,8 @@ def table(df: pl.DataFrame, name: str, *, height: int | str = "auto", column_con
     the groups' column is called `group`); a long table is shown in part (shown_part) and downloaded whole."""
     df = state.shown(df, state.compare_by())
     part, note = shown_part(df)
-    st.dataframe(arrow(part), hide_index=True, height=height, column_config={**pct_columns(df), **(column_config or {})})
+    st.dataframe(arrow(without_negative_zero(part)), hide_index=True, height=height,
+                 column_config={**pct_columns(df), **(column_config or {})})
     if note:
         st.caption(note)
     download(df, name)
@@ -148,7 +159,8 @@ def evidence_table(df: pl.DataFrame, name: str, *, column_config: dict | None = 
     shown (or `download_df`, the whole list the table pages through)."""
     key = f"pick_{name}"
     df = state.shown(df, state.compare_by())
-    st.dataframe(arrow(df), hide_index=True, height=height, key=key, on_select=partial(_on_pick, key, df, name),
+    st.dataframe(arrow(without_negative_zero(df)), hide_index=True, height=height, key=key,
+                 on_select=partial(_on_pick, key, df, name),
                  selection_mode="single-row", column_config={**pct_columns(df), **(column_config or {})})
     st.caption("Select a row (the box at its left) to open the article in the reader.")
     download(df if download_df is None else download_df, name)

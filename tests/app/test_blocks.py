@@ -85,3 +85,13 @@ def test_the_download_label_counts_its_rows_in_words(n, label):
     from framing.app.blocks import download_label
 
     assert download_label("profile_x", n) == label  # an actor quoted in one outlet read "(1 rows)"
+
+
+def test_no_tone_cell_reads_minus_zero_but_downloads_keep_every_digit():
+    df = pl.DataFrame({"outlet": ["A", "B", "C"], "journalist_tone": [-0.0001, -0.0006, None],
+                       "share_quoted": [-0.0001, 0.5, 0.1], "n": [1, 2, 3]})
+    shown = blocks.without_negative_zero(df)
+    assert shown["journalist_tone"].to_list() == [0.0, -0.0006, None]
+    assert f"{shown['journalist_tone'][0]:.3f}" == "0.000"  # "%.3f" of -0.0001 is "-0.000"
+    assert shown.drop("journalist_tone").equals(df.drop("journalist_tone"))
+    assert df["journalist_tone"][0] == -0.0001  # the frame itself, which the download writes, is unchanged
