@@ -31,6 +31,7 @@ LEVEL = 0.95
 # handful of articles gives an interval far narrower than the uncertainty it should show.
 MIN_ARTICLES = 5
 BATCH = 64  # resamples drawn at once: one bit each of a 64-bit word per article (the draws are the same in any batch)
+DRAWS_AT_ONCE = 4_000_000  # article draws made at a time (16 MB): every batch of a small group at once
 GENDERS = {"female": "women", "male": "men", "unknown": "unknown"}
 
 
@@ -76,15 +77,19 @@ def share_interval(articles: np.ndarray, people: np.ndarray, women: np.ndarray, 
     starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
     is_woman = women[owners[starts]]
     shares = []
-    for done in range(0, resamples, BATCH):
-        size = min(BATCH, resamples - done)
+    # several batches at a time, as many as DRAWS_AT_ONCE draws allow (a small group: all of them in one go; the
+    # draws are the same however many are drawn at once)
+    step = BATCH * max(1, DRAWS_AT_ONCE // (BATCH * n_articles))
+    for done in range(0, resamples, step):
+        size = min(step, resamples - done)
         # int32: the same numbers as int64 below 2**32 (comparison.draw_counts), drawn faster
         drawn = _drawn_bits(rng.integers(0, n_articles, (size, n_articles),
                                          dtype=np.int32 if n_articles <= 2**31 else np.int64), n_articles)
-        # bit r of a person's word: one of their articles was drawn in resample r
-        present = np.bitwise_or.reduceat(drawn[by_person], starts)
-        bits = np.unpackbits(present.view(np.uint8).reshape(-1, 8), axis=1, bitorder="little")[:, :size]
-        f, known_people = bits[is_woman].sum(axis=0, dtype=np.int64), bits.sum(axis=0, dtype=np.int64)
+        # bit r of a person's word in batch b: one of their articles was drawn in resample b * BATCH + r
+        present = np.bitwise_or.reduceat(drawn[:, by_person], starts, axis=1)
+        bits = np.unpackbits(present.view(np.uint8).reshape(present.shape[0], -1, 8), axis=2, bitorder="little")
+        f = bits[:, is_woman].sum(axis=1, dtype=np.int64).ravel()[:size]  # batch by batch, resample by resample
+        known_people = bits.sum(axis=1, dtype=np.int64).ravel()[:size]
         shares.extend((f[known_people > 0] / known_people[known_people > 0]).tolist())
     if not shares:
         return None, None
@@ -93,12 +98,13 @@ def share_interval(articles: np.ndarray, people: np.ndarray, women: np.ndarray, 
 
 
 def _drawn_bits(drawn: np.ndarray, n_articles: int) -> np.ndarray:
-    """Per article one 64-bit word whose bit r says whether row r of `drawn` (the article indexes drawn by up to
-    BATCH resamples) drew it."""
-    flat = np.zeros(BATCH * n_articles, dtype=bool)
+    """Per batch of BATCH rows of `drawn` (the article indexes drawn by the resamples, one row each) and per article
+    one 64-bit word whose bit r says whether row r of the batch drew it: shape (batches, n_articles)."""
+    batches = -(-drawn.shape[0] // BATCH)
+    flat = np.zeros(batches * BATCH * n_articles, dtype=bool)
     flat[(drawn + (np.arange(drawn.shape[0]) * n_articles)[:, None]).ravel()] = True
-    packed = np.packbits(flat.reshape(BATCH, n_articles), axis=0, bitorder="little")  # 8 bytes per article
-    return np.ascontiguousarray(packed.T).view(np.uint64).ravel()
+    packed = np.packbits(flat.reshape(batches, BATCH, n_articles), axis=1, bitorder="little")  # 8 bytes an article
+    return np.ascontiguousarray(packed.transpose(0, 2, 1)).view(np.uint64).reshape(batches, n_articles)
 
 
 def _intervals(quotes: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
